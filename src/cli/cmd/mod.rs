@@ -1,0 +1,3 @@
+//! One module per subcommand: arguments in, library calls, results out.
+
+pub(crate) mod parse;

@@ -1,0 +1,274 @@
+//! Input and output for every subcommand: expanding paths and directories into inputs,
+//! reading each (stdin at most once), loading `--outlets`, opening `-o`, and printing
+//! warnings that name the file and place.
+
+use super::args::InputArgs;
+use anyhow::{Context, Result, bail};
+use regex::Regex;
+use srcgraph::input::{Document, InputError};
+use srcgraph::outlets::Outlets;
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fs;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Where one input's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+/// One input to read.
+#[derive(Debug, Clone)]
+pub(crate) struct Input {
+    /// Shown in messages and output.
+    pub(crate) name: String,
+    pub(crate) source: Source,
+}
+
+/// Collects problems with inputs: the run goes on, and the exit status says so at the end.
+#[derive(Debug, Default)]
+pub(crate) struct Reporter {
+    pub(crate) quiet: bool,
+    pub(crate) errored: bool,
+}
+
+impl Reporter {
+    /// An input could not be read: always printed, and the run will exit 2.
+    pub(crate) fn error(&mut self, msg: impl std::fmt::Display) {
+        self.errored = true;
+        eprintln!("srcgraph: error: {msg}");
+    }
+
+    /// Something odd that did not stop the input from being read.
+    pub(crate) fn warn(&self, msg: impl std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("srcgraph: warning: {msg}");
+        }
+    }
+}
+
+/// A glob on file names, compiled to a regex: `*`, `?`, `[...]`, `{a,b}`.
+pub(crate) struct Glob(Regex);
+
+impl Glob {
+    pub(crate) fn new(pattern: &str) -> Result<Glob> {
+        let mut re = String::from("^");
+        let mut in_class = false;
+        let mut braces = 0usize;
+        for c in pattern.chars() {
+            match c {
+                _ if in_class => {
+                    if c == ']' {
+                        in_class = false;
+                    }
+                    if c == '\\' {
+                        re.push_str("\\\\");
+                    } else {
+                        re.push(c);
+                    }
+                }
+                '*' => re.push_str("[^/]*"),
+                '?' => re.push_str("[^/]"),
+                '[' => {
+                    in_class = true;
+                    re.push('[');
+                }
+                '{' => {
+                    braces += 1;
+                    re.push_str("(?:");
+                }
+                '}' if braces > 0 => {
+                    braces -= 1;
+                    re.push(')');
+                }
+                ',' if braces > 0 => re.push('|'),
+                c => re.push_str(&regex::escape(&c.to_string())),
+            }
+        }
+        if in_class || braces > 0 {
+            bail!("invalid --glob {pattern:?}: unclosed `[` or `{{`");
+        }
+        re.push('$');
+        let re = Regex::new(&re).with_context(|| format!("invalid --glob {pattern:?}"))?;
+        Ok(Glob(re))
+    }
+
+    pub(crate) fn matches(&self, name: &str) -> bool {
+        self.0.is_match(name)
+    }
+}
+
+/// Expand the PATH arguments into inputs, in argument order, directories walked in sorted
+/// order (so output is deterministic). Problems are reported and skipped.
+pub(crate) fn collect_inputs(args: &InputArgs, rep: &mut Reporter) -> Result<Vec<Input>> {
+    let glob = Glob::new(&args.glob)?;
+    let mut paths: Vec<Cow<'_, Path>> = args.paths.iter().map(|p| Cow::Borrowed(p.as_path())).collect();
+    if paths.is_empty() {
+        if io::stdin().is_terminal() {
+            bail!("no input: give a file or directory, or `-` to read standard input (see --help)");
+        }
+        paths.push(Cow::Owned(PathBuf::from("-")));
+    }
+    let mut inputs = Vec::new();
+    let mut stdin_used = false;
+    for p in paths {
+        if p.as_os_str() == "-" {
+            if stdin_used {
+                rep.warn("`-` given more than once; standard input is read only once");
+                continue;
+            }
+            stdin_used = true;
+            inputs.push(Input {
+                name: "<stdin>".into(),
+                source: Source::Stdin,
+            });
+            continue;
+        }
+        match fs::metadata(&p) {
+            Ok(m) if m.is_dir() => {
+                let before = inputs.len();
+                walk_dir(&p, &glob, &mut inputs, rep, &mut HashSet::new());
+                if inputs.len() == before {
+                    rep.warn(format!(
+                        "{}: directory holds no file matching {:?}",
+                        p.display(),
+                        args.glob
+                    ));
+                }
+            }
+            Ok(_) => inputs.push(Input {
+                name: p.display().to_string(),
+                source: Source::File(p.into_owned()),
+            }),
+            Err(e) => rep.error(format!("{}: {}", p.display(), io_reason(&e))),
+        }
+    }
+    Ok(inputs)
+}
+
+fn walk_dir(dir: &Path, glob: &Glob, out: &mut Vec<Input>, rep: &mut Reporter, seen: &mut HashSet<PathBuf>) {
+    // A symlink loop would revisit a directory: remember where we have been.
+    if let Ok(canon) = fs::canonicalize(dir) {
+        if !seen.insert(canon) {
+            return;
+        }
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            rep.error(format!("{}: {}", dir.display(), io_reason(&e)));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        if name.starts_with('.') {
+            continue; // hidden files and directories, as ripgrep and fd skip them
+        }
+        match fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk_dir(&path, glob, out, rep, seen),
+            Ok(_) if glob.matches(&name) => out.push(Input {
+                name: path.display().to_string(),
+                source: Source::File(path.clone()),
+            }),
+            Ok(_) => {}
+            Err(e) => rep.error(format!("{}: {}", path.display(), io_reason(&e))),
+        }
+    }
+}
+
+/// Read one input into a document; problems are reported and give `None`.
+pub(crate) fn read_document(input: &Input, rep: &mut Reporter) -> Option<Document> {
+    let bytes = match &input.source {
+        Source::Stdin => {
+            let mut buf = Vec::new();
+            io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+        }
+        Source::File(p) => fs::read(p),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            rep.error(format!("{}: {}", input.name, io_reason(&e)));
+            return None;
+        }
+    };
+    match Document::from_bytes(input.name.clone(), bytes) {
+        Ok((doc, warning)) => {
+            if let Some(w) = warning {
+                rep.warn(format!("{}: {w}", input.name));
+            }
+            Some(doc)
+        }
+        Err(e @ InputError::Binary { .. }) => {
+            rep.warn(format!("{}: {e}", input.name));
+            None
+        }
+        Err(e) => {
+            rep.error(format!("{}: {e}", input.name));
+            None
+        }
+    }
+}
+
+/// The built-in knowledge base, extended by `--outlets FILE` when given.
+pub(crate) fn load_outlets(path: Option<&Path>) -> Result<Cow<'static, Outlets>> {
+    let Some(path) = path else {
+        return Ok(Cow::Borrowed(Outlets::builtin()));
+    };
+    let text = fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), io_reason(&e)))?;
+    let user = Outlets::from_toml_str(&text)
+        .map_err(|e| anyhow::anyhow!("{}:{e}", path.display()))?;
+    let mut base = Outlets::builtin().clone();
+    base.extend(&user);
+    Ok(Cow::Owned(base))
+}
+
+/// Standard output, or the `-o` file.
+pub(crate) fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) if p.as_os_str() != "-" => Box::new(BufWriter::new(
+            fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        _ => Box::new(BufWriter::new(io::stdout().lock())),
+    })
+}
+
+/// True when results go to a terminal (no `-o`, stdout a TTY).
+pub(crate) fn output_is_terminal(path: Option<&Path>) -> bool {
+    path.is_none_or(|p| p.as_os_str() == "-") && io::stdout().is_terminal()
+}
+
+/// An I/O error as a short reason ("no such file or directory", "is a directory").
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Glob;
+
+    #[test]
+    fn globs() {
+        let g = Glob::new("*.{txt,md}").expect("valid");
+        assert!(g.matches("a.txt") && g.matches("b.md") && !g.matches("c.rs"));
+        let g = Glob::new("0[0-4]?.txt").expect("valid");
+        assert!(g.matches("013.txt") && !g.matches("053.txt"));
+        assert!(Glob::new("[abc").is_err());
+        assert!(Glob::new("a+b(c).txt").expect("valid").matches("a+b(c).txt"));
+    }
+}

@@ -1,0 +1,44 @@
+//! The command-line interface: argument parsing (clap), input collection, output, messages,
+//! exit codes. It holds no parsing logic of its own: every subcommand turns its arguments
+//! into library calls.
+
+mod args;
+mod cmd;
+mod exit;
+mod io;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+pub(crate) use exit::Status;
+
+/// Parse arguments, run the subcommand, map the outcome to an exit code. A broken pipe
+/// (`srcgraph parse big | head`) ends quietly with status 0, as ripgrep does.
+pub(crate) fn run() -> ExitCode {
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout (status 0) and usage errors to stderr.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { Status::Error.code() } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        args::Command::Parse(a) => cmd::parse::run(&a),
+    };
+    match result {
+        Ok(status) => ExitCode::from(status.code()),
+        Err(err) if is_broken_pipe(&err) => ExitCode::from(0),
+        Err(err) => {
+            eprintln!("srcgraph: error: {err:#}");
+            ExitCode::from(Status::Error.code())
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

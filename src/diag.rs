@@ -1,0 +1,97 @@
+//! Recoverable problems found while reading and parsing, kept as data next to the results.
+//!
+//! An unbalanced parenthesis or a date whose year cannot be known does not stop srcgraph: it
+//! becomes a [`Diagnostic`] with a span and a stable [`DiagCode`], and parsing goes on.
+
+use crate::span::{Position, Span};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; the result is complete.
+    Note,
+    /// Part of the input could not be understood; the result may be incomplete there.
+    Warning,
+}
+
+/// Stable machine-readable codes, one per kind of problem (documented in docs/diagnostics.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum DiagCode {
+    /// A `(` that is never closed within its paragraph.
+    UnclosedParen,
+    /// A `)` with no `(` before it in its paragraph (list enumerators like `1)` excepted).
+    UnopenedParen,
+    /// A date whose year is not given and cannot be inferred from the article.
+    UnknownYear,
+    /// A year that was inferred from weak evidence (explicit years in the text).
+    InferredYear,
+    /// A date that does not exist, such as "February 30".
+    InvalidDate,
+    /// A parenthetical group too long to be a citation; it is not parsed for references.
+    LongGroup,
+    /// Bytes that were not valid UTF-8 and were replaced.
+    InvalidUtf8,
+}
+
+impl DiagCode {
+    /// The kebab-case name used in JSON and human output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagCode::UnclosedParen => "unclosed-paren",
+            DiagCode::UnopenedParen => "unopened-paren",
+            DiagCode::UnknownYear => "unknown-year",
+            DiagCode::InferredYear => "inferred-year",
+            DiagCode::InvalidDate => "invalid-date",
+            DiagCode::LongGroup => "long-group",
+            DiagCode::InvalidUtf8 => "invalid-utf8",
+        }
+    }
+}
+
+impl fmt::Display for DiagCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One recoverable problem, located in the source text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// What kind of problem it is.
+    pub code: DiagCode,
+    /// A sentence for humans.
+    pub message: String,
+    /// 1-based line of `span.start`.
+    pub line: usize,
+    /// 1-based column (characters) of `span.start`.
+    pub column: usize,
+    /// The bytes the problem is about.
+    pub span: Span,
+}
+
+impl Diagnostic {
+    /// A diagnostic at `span`, whose start lies at `pos`.
+    pub fn new(
+        severity: Severity,
+        code: DiagCode,
+        span: Span,
+        pos: Position,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            line: pos.line,
+            column: pos.column,
+            span,
+        }
+    }
+}

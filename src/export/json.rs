@@ -1,0 +1,66 @@
+//! JSON and JSON Lines output of parsed articles, in the schema of `docs/output-formats.md`.
+//!
+//! JSON Lines writes one [`Article`] object per line, so a pipeline can start on the first
+//! article before the last is parsed. JSON wraps the same objects in
+//! `{"version": 1, "articles": [...]}`, streamed article by article.
+
+use crate::model::Article;
+use std::io::{self, Write};
+
+/// Version of the JSON schema; bumped on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Write one article as a line of JSON.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_jsonl_article(w: &mut dyn Write, article: &Article) -> io::Result<()> {
+    serde_json::to_writer(&mut *w, article).map_err(io::Error::other)?;
+    w.write_all(b"\n")
+}
+
+/// Streams articles into one JSON document: call [`JsonWriter::article`] for each, then
+/// [`JsonWriter::finish`].
+#[derive(Debug)]
+pub struct JsonWriter {
+    count: usize,
+}
+
+impl JsonWriter {
+    /// Start the document.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    pub fn begin(w: &mut dyn Write) -> io::Result<JsonWriter> {
+        write!(w, "{{\n  \"version\": {SCHEMA_VERSION},\n  \"articles\": [")?;
+        Ok(JsonWriter { count: 0 })
+    }
+
+    /// Append one article.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    pub fn article(&mut self, w: &mut dyn Write, article: &Article) -> io::Result<()> {
+        w.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
+        let body = serde_json::to_string_pretty(article).map_err(io::Error::other)?;
+        for (i, line) in body.lines().enumerate() {
+            if i > 0 {
+                w.write_all(b"\n")?;
+            }
+            write!(w, "    {line}")?;
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Close the document.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    pub fn finish(self, w: &mut dyn Write) -> io::Result<()> {
+        if self.count > 0 {
+            w.write_all(b"\n  ")?;
+        }
+        w.write_all(b"]\n}\n")
+    }
+}

@@ -1,0 +1,20 @@
+//! Writers: the parse results as JSON, JSON Lines or readable text, to any `io::Write`.
+//!
+//! Writers escape at the boundary: JSON through serde_json, text through [`sanitize`], which
+//! makes control characters and terminal escape sequences visible instead of acting on them.
+
+pub mod json;
+pub mod text;
+
+pub use text::sanitize;
+
+/// Output formats of `srcgraph parse`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One citation a line, `file:line:col`, for people.
+    Text,
+    /// One JSON document `{"version": 1, "articles": [...]}`.
+    Json,
+    /// One JSON object per article per line.
+    Jsonl,
+}

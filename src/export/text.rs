@@ -1,0 +1,125 @@
+//! Readable text output: one citation a line as `file:line:col: (raw)`, its references
+//! indented below, then the article's diagnostics.
+
+use crate::model::Article;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// Make `s` safe to print on a terminal: control characters (escape sequences included) and
+/// bidirectional overrides become visible `\u{..}` escapes; line breaks become spaces.
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Write one article for people.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
+    let path = sanitize(&a.path);
+    let mut head = format!("{path}: article {}", a.index);
+    if let Some(p) = &a.publication {
+        let _ = write!(head, ", {}", sanitize(p));
+    }
+    if let Some(v) = a.volume {
+        let _ = write!(head, " vol. {v}");
+    }
+    if let Some(i) = a.issue {
+        let _ = write!(head, " no. {i}");
+    }
+    match a.year {
+        Some(y) => {
+            let _ = write!(head, ", year {y}");
+        }
+        None => head.push_str(", year unknown"),
+    }
+    let _ = write!(
+        head,
+        ": {} citation{}, {} other parenthes{}",
+        a.citations.len(),
+        if a.citations.len() == 1 { "" } else { "s" },
+        a.other_parentheses.len(),
+        if a.other_parentheses.len() == 1 { "is" } else { "es" },
+    );
+    writeln!(w, "{head}")?;
+    for c in &a.citations {
+        writeln!(w, "{path}:{}:{}: ({})", c.line, c.column, sanitize(&c.raw))?;
+        for r in &c.refs {
+            let mut line = String::from("    ");
+            if r.cross_reference {
+                line.push_str("see ");
+            }
+            if r.outlet.is_empty() {
+                match &r.implied_outlet {
+                    Some(i) => {
+                        let _ = write!(line, "(no outlet; prose names {})", sanitize(i));
+                    }
+                    None => line.push_str("(no outlet)"),
+                }
+            } else {
+                line.push_str(&sanitize(&r.outlet));
+                if r.canonical != r.outlet {
+                    let _ = write!(line, " = {}", sanitize(&r.canonical));
+                }
+            }
+            let _ = write!(line, " [{}]", r.kind);
+            let dates: Vec<String> = r
+                .dates
+                .iter()
+                .map(|d| match (d.date, d.end) {
+                    (Some(s), Some(e)) => format!("{s}..{e}"),
+                    (Some(s), None) => s.to_string(),
+                    (None, _) => format!("{}?", sanitize(&d.text)),
+                })
+                .collect();
+            if !dates.is_empty() {
+                let _ = write!(line, " {}", dates.join(", "));
+            }
+            if !r.relays.is_empty() {
+                let names: Vec<String> = r
+                    .relays
+                    .iter()
+                    .filter_map(|&i| c.refs.get(i))
+                    .map(|o| sanitize(&o.canonical))
+                    .collect();
+                let _ = write!(line, " (relays {})", names.join(", "));
+            }
+            writeln!(w, "{line}")?;
+        }
+    }
+    for d in &a.diagnostics {
+        let sev = match d.severity {
+            crate::diag::Severity::Note => "note",
+            crate::diag::Severity::Warning => "warning",
+        };
+        writeln!(
+            w,
+            "{path}:{}:{}: {sev}[{}]: {}",
+            d.line,
+            d.column,
+            d.code,
+            sanitize(&d.message)
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn escapes_terminal_controls() {
+        assert_eq!(sanitize("a\x1b[31mb\u{202E}c\nd"), "a\\u{1b}[31mb\\u{202e}c d");
+    }
+}

@@ -1,0 +1,34 @@
+//! # srcgraph
+//!
+//! srcgraph reads news and analysis bulletins — the Jamestown Foundation's *Monitor*,
+//! *Eurasia Daily Monitor*, RFE/RL *Newsline* and their kin — and finds how each claim is
+//! sourced: the parenthetical source lists that close their paragraphs
+//! (`(AFP, April 20; Kyodo, April 16, 20; Russian agencies, April 17)`), cross-references to
+//! the publication's own earlier issues (`(see the Monitor, July 21, 2000)`), and more.
+//!
+//! The pipeline, one module per stage, plain data between them:
+//!
+//! 1. [`input`] — bytes to a [`Document`](input::Document) (UTF-8, BOM, binary detection);
+//! 2. [`parse`] — documents to [`Article`](model::Article)s with citations and diagnostics;
+//! 3. [`export`] — articles to JSON, JSON Lines or readable text.
+//!
+//! ```
+//! use srcgraph::{input::Document, outlets::Outlets, parse::{parse_document, ParseOptions}};
+//! let doc = Document::from_text("seed.txt",
+//!     "Publication: Monitor Volume: 7 Issue: 79\n\nThe visit was put off (JoongAng Ilbo, April 22).\n");
+//! let articles = parse_document(&doc, Outlets::builtin(), &ParseOptions::default());
+//! let cite = &articles[0].citations[0];
+//! assert_eq!(cite.raw, "JoongAng Ilbo, April 22");
+//! assert_eq!((cite.line, cite.column, cite.paragraph), (3, 23, 1));
+//! assert_eq!(cite.refs[0].dates[0].date.unwrap().to_string(), "2001-04-22");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod calendar; // ISO calendar dates without a date crate
+pub mod diag; // recoverable problems, kept as data
+pub mod export; // JSON, JSON Lines and text writers
+pub mod input; // bytes → Document
+pub mod model; // plain data between stages
+pub mod outlets; // the outlet knowledge base
+pub mod parse; // Document → Articles
+pub mod span; // byte spans and line:column look-up

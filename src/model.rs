@@ -1,0 +1,225 @@
+//! Plain data passed between the pipeline's stages: articles, citation groups, references,
+//! dates. No logic beyond small helpers; every type serializes to the JSON documented in
+//! `docs/output-formats.md`.
+
+use crate::calendar::Date;
+use crate::diag::Diagnostic;
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What sort of outlet a source is; drives shapes in graphs and independence rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutletKind {
+    /// A news or wire agency (Interfax, AFP, Kyodo).
+    Agency,
+    /// A newspaper, daily or weekly (Kommersant, JoongAng Ilbo).
+    Newspaper,
+    /// A magazine or journal.
+    Magazine,
+    /// A television channel or broadcaster (NTV, KBS-1).
+    Television,
+    /// A radio station (Ekho Moskvy, Pyongyang radio).
+    Radio,
+    /// An online-only outlet or web site (Lenta.ru).
+    Online,
+    /// A government body, ministry or official site (kmu.gov.ua).
+    Official,
+    /// A vague plural such as "Russian agencies": several unnamed outlets, not one source.
+    Collective,
+    /// A bulletin that cross-references its own earlier issues (the Monitor, RFE/RL Newsline).
+    Bulletin,
+    /// A known source of another sort (a polling agency, an NGO).
+    Other,
+    /// Not in the knowledge base.
+    #[default]
+    Unknown,
+}
+
+impl OutletKind {
+    /// The lowercase name used in JSON and data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutletKind::Agency => "agency",
+            OutletKind::Newspaper => "newspaper",
+            OutletKind::Magazine => "magazine",
+            OutletKind::Television => "television",
+            OutletKind::Radio => "radio",
+            OutletKind::Online => "online",
+            OutletKind::Official => "official",
+            OutletKind::Collective => "collective",
+            OutletKind::Bulletin => "bulletin",
+            OutletKind::Other => "other",
+            OutletKind::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for OutletKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One date or date range in a citation, as written and resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRef {
+    /// The date as written, whitespace-normalised ("April 16", "20", "September 24-25").
+    pub text: String,
+    /// The resolved day (first day of a range); `null` when the year cannot be known.
+    pub date: Option<Date>,
+    /// Last day of a range, `null` for a single day.
+    pub end: Option<Date>,
+    /// Where the date is written.
+    pub span: Span,
+}
+
+/// One source named in a citation group: an outlet with the dates cited for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// The outlet as written, whitespace-normalised, without "see"/"see also" and quotes;
+    /// `""` when the group gives only dates.
+    pub outlet: String,
+    /// Canonical name from the knowledge base, or the outlet as written when unknown.
+    pub canonical: String,
+    /// What sort of outlet it is.
+    pub kind: OutletKind,
+    /// ISO country code from the knowledge base, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Independence group: outlets under one owner or relaying one wire share it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// True for a reference to the publication's own earlier issues.
+    pub cross_reference: bool,
+    /// Dates cited for this outlet.
+    pub dates: Vec<DateRef>,
+    /// Indices (into the group's `refs`) of the references this outlet relays: a carrier
+    /// such as "…, as cited by Itar-Tass" points at its origins.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relays: Vec<usize>,
+    /// For a date-only group, the outlet named in the prose just before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied_outlet: Option<String>,
+    /// Where the outlet name is written (empty span at the group start when there is none).
+    pub span: Span,
+}
+
+/// A parenthetical group that cites sources.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// 0-based paragraph (blank-line-separated block) within the article.
+    pub paragraph: usize,
+    /// 1-based line of the opening parenthesis.
+    pub line: usize,
+    /// 1-based column (characters) of the opening parenthesis.
+    pub column: usize,
+    /// Bytes of the whole group, parentheses included.
+    pub span: Span,
+    /// Exact text between the parentheses.
+    pub raw: String,
+    /// The sources, in the order written.
+    pub refs: Vec<SourceRef>,
+}
+
+/// Why a parenthetical group is not a citation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NonCitationReason {
+    /// An abbreviation or a name glossing the words before it: "(ABM)", "Television (NTV)".
+    Abbreviation,
+    /// A pointer inside the publication: "(see below)", "(See Box 1)", "(Note 1)".
+    Pointer,
+    /// An image credit: "(Source: vvmvd.ru)".
+    Credit,
+    /// An editor's note or author line: "(NOTE: …)", "(AUTHOR: …)".
+    Note,
+    /// A bare number: footnote markers, area codes, years.
+    Number,
+    /// Too long to be a citation.
+    TooLong,
+    /// Anything else: glosses, asides, whole sentences.
+    Aside,
+}
+
+/// A parenthetical group that does not cite a source; kept so every group is accounted for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parenthetical {
+    /// 0-based paragraph within the article.
+    pub paragraph: usize,
+    /// 1-based line of the opening parenthesis.
+    pub line: usize,
+    /// 1-based column of the opening parenthesis.
+    pub column: usize,
+    /// Bytes of the whole group, parentheses included.
+    pub span: Span,
+    /// Exact text between the parentheses.
+    pub raw: String,
+    /// Why it is not a citation.
+    pub reason: NonCitationReason,
+}
+
+/// One `Key: value` field of an article header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeaderField {
+    /// The key as written ("Publication", "Volume", ...).
+    pub key: String,
+    /// The value, trimmed.
+    pub value: String,
+}
+
+/// Where the year used to resolve year-less dates came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum YearSource {
+    /// A date in the header.
+    HeaderDate,
+    /// The publication's volume number and the volume table.
+    Volume,
+    /// A year given by the caller (`--year`).
+    Given,
+    /// Inferred from explicit years in the text (weak; a diagnostic says so).
+    Text,
+    /// Not known: year-less dates resolve to `null`.
+    Unknown,
+}
+
+/// One article with everything parsed from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// The input it came from (a path, or `<stdin>`).
+    pub path: String,
+    /// 0-based position of the article in its input.
+    pub index: usize,
+    /// Publication named in the header.
+    pub publication: Option<String>,
+    /// Volume number from the header.
+    pub volume: Option<u32>,
+    /// Issue number from the header.
+    pub issue: Option<u32>,
+    /// Publication date from the header.
+    pub date: Option<Date>,
+    /// Year used for year-less dates.
+    pub year: Option<i32>,
+    /// Where `year` came from.
+    pub year_source: YearSource,
+    /// All header fields as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header: Vec<HeaderField>,
+    /// Title: the first block when it is a short line of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// 1-based line where the article starts.
+    pub line: usize,
+    /// Bytes of the whole article.
+    pub span: Span,
+    /// Spans of its paragraphs (blank-line-separated blocks), header and title included.
+    pub paragraphs: Vec<Span>,
+    /// Its citation groups, in text order.
+    pub citations: Vec<Citation>,
+    /// Parenthetical groups that are not citations, in text order.
+    pub other_parentheses: Vec<Parenthetical>,
+    /// Problems met while parsing it.
+    pub diagnostics: Vec<Diagnostic>,
+}

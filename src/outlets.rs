@@ -1,0 +1,396 @@
+//! The outlet knowledge base: canonical names, aliases, kinds, countries and independence
+//! groups of the outlets that bulletins cite, plus the table of bulletins themselves (whose
+//! volume numbers date an article and whose names mark cross-references).
+//!
+//! The built-in base is `src/data/outlets.toml`, compiled in. Users add to or override it with
+//! their own file of the same format (`--outlets FILE.toml`, see `docs/outlets.md`).
+
+use crate::model::OutletKind;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use toml::Spanned;
+
+const BUILTIN: &str = include_str!("data/outlets.toml");
+
+/// One outlet of the knowledge base.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutletInfo {
+    /// Canonical name.
+    pub name: String,
+    /// Other spellings that mean the same outlet.
+    pub aliases: Vec<String>,
+    /// What sort of outlet it is.
+    pub kind: OutletKind,
+    /// ISO 3166 country code, when it has one.
+    pub country: Option<String>,
+    /// Independence group: outlets sharing an owner or a wire share it.
+    pub group: Option<String>,
+}
+
+/// A bulletin: a publication that cites its own earlier issues and numbers them by volume.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicationInfo {
+    /// Canonical title.
+    pub name: String,
+    /// Other titles, abbreviations and later names.
+    pub aliases: Vec<String>,
+    /// Calendar year of volume 1, when volumes follow calendar years.
+    pub first_volume_year: Option<i32>,
+    /// About how many issues a year, to place an issue number within its year.
+    pub issues_per_year: Option<u32>,
+}
+
+/// A problem in an outlets file, with the line and column where it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {message}")]
+pub struct OutletsError {
+    /// 1-based line in the file.
+    pub line: usize,
+    /// 1-based column in the file.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileRepr {
+    #[serde(default)]
+    outlet: Vec<OutletRepr>,
+    #[serde(default)]
+    publication: Vec<PublicationRepr>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutletRepr {
+    name: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    kind: OutletKind,
+    country: Option<String>,
+    group: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PublicationRepr {
+    name: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    first_volume_year: Option<i32>,
+    issues_per_year: Option<u32>,
+}
+
+/// The knowledge base: outlets and bulletins, looked up by any of their names.
+#[derive(Debug, Clone, Default)]
+pub struct Outlets {
+    outlets: Vec<OutletInfo>,
+    publications: Vec<PublicationInfo>,
+    outlet_index: HashMap<String, usize>,
+    publication_index: HashMap<String, usize>,
+}
+
+static BUILTIN_OUTLETS: LazyLock<Outlets> = LazyLock::new(|| {
+    // The built-in file is tested (`builtin_base_loads`), so failing here is a build defect.
+    Outlets::from_toml_str(BUILTIN).unwrap_or_else(|e| panic!("built-in outlets.toml: {e}"))
+});
+
+/// Longest name accepted in an outlets file; longer ones are surely a mistake.
+const MAX_NAME_LEN: usize = 200;
+
+impl Outlets {
+    /// The built-in knowledge base (parsed once).
+    pub fn builtin() -> &'static Outlets {
+        &BUILTIN_OUTLETS
+    }
+
+    /// Parse a knowledge-base file.
+    ///
+    /// # Errors
+    /// A TOML syntax error, an unknown key or kind, an over-long name, or one alias given to
+    /// two different outlets, each with the line and column where it is.
+    pub fn from_toml_str(text: &str) -> Result<Outlets, OutletsError> {
+        let repr: FileRepr = toml::from_str(text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            located(text, at, e.message().to_string())
+        })?;
+        let mut base = Outlets::default();
+        let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+        for o in repr.outlet {
+            let names = std::iter::once(&o.name).chain(&o.aliases);
+            for n in names {
+                check_name(text, n)?;
+                let key = outlet_key(n.get_ref());
+                if let Some((owner, _)) = seen.get(&key) {
+                    if owner != o.name.get_ref() {
+                        return Err(located(
+                            text,
+                            n.span().start,
+                            format!("alias {:?} is already used by outlet {owner:?}", n.get_ref()),
+                        ));
+                    }
+                }
+                seen.insert(key, (o.name.get_ref().clone(), n.span().start));
+            }
+            base.insert_outlet(OutletInfo {
+                name: o.name.into_inner(),
+                aliases: o.aliases.into_iter().map(Spanned::into_inner).collect(),
+                kind: o.kind,
+                country: o.country,
+                group: o.group,
+            });
+        }
+        for p in repr.publication {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                check_name(text, n)?;
+            }
+            base.insert_publication(PublicationInfo {
+                name: p.name.into_inner(),
+                aliases: p.aliases.into_iter().map(Spanned::into_inner).collect(),
+                first_volume_year: p.first_volume_year,
+                issues_per_year: p.issues_per_year,
+            });
+        }
+        Ok(base)
+    }
+
+    /// Add every entry of `other`; an entry whose name or alias is already known replaces
+    /// what that name meant before.
+    pub fn extend(&mut self, other: &Outlets) {
+        for o in &other.outlets {
+            self.insert_outlet(o.clone());
+        }
+        for p in &other.publications {
+            self.insert_publication(p.clone());
+        }
+    }
+
+    fn insert_outlet(&mut self, info: OutletInfo) {
+        let i = self.outlets.len();
+        for n in std::iter::once(&info.name).chain(&info.aliases) {
+            self.outlet_index.insert(outlet_key(n), i);
+        }
+        self.outlets.push(info);
+    }
+
+    fn insert_publication(&mut self, info: PublicationInfo) {
+        let i = self.publications.len();
+        // A bulletin is also an outlet (of kind `bulletin`), so "see the Monitor" resolves.
+        self.insert_outlet(OutletInfo {
+            name: info.name.clone(),
+            aliases: info.aliases.clone(),
+            kind: OutletKind::Bulletin,
+            country: None,
+            group: Some(format!("bulletin:{}", info.name)),
+        });
+        for n in std::iter::once(&info.name).chain(&info.aliases) {
+            self.publication_index.insert(outlet_key(n), i);
+        }
+        self.publications.push(info);
+    }
+
+    /// The outlet a name refers to, trying the name as written, then without a bracketed
+    /// place ("Zolotoi Rog [Vladivostok]") and without a generic word ("NTV television").
+    pub fn lookup(&self, name: &str) -> Option<&OutletInfo> {
+        let key = outlet_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        lookup_variants(&key, |k| self.outlet_index.get(k).map(|&i| &self.outlets[i]))
+    }
+
+    /// The bulletin a title refers to ("Monitor", "EDM", "North Caucasus Weekly").
+    pub fn publication(&self, name: &str) -> Option<&PublicationInfo> {
+        let key = outlet_key(name);
+        self.publication_index
+            .get(&key)
+            .map(|&i| &self.publications[i])
+    }
+
+    /// Number of outlets (bulletins included).
+    pub fn len(&self) -> usize {
+        self.outlets.len()
+    }
+
+    /// True when the base holds no outlet.
+    pub fn is_empty(&self) -> bool {
+        self.outlets.is_empty()
+    }
+}
+
+fn check_name(text: &str, n: &Spanned<String>) -> Result<(), OutletsError> {
+    let s = n.get_ref();
+    if outlet_key(s).is_empty() {
+        return Err(located(text, n.span().start, "empty outlet name".into()));
+    }
+    if s.len() > MAX_NAME_LEN {
+        return Err(located(
+            text,
+            n.span().start,
+            format!("name longer than {MAX_NAME_LEN} bytes"),
+        ));
+    }
+    if s.chars().any(char::is_control) {
+        return Err(located(
+            text,
+            n.span().start,
+            "name contains a control character".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn located(text: &str, at: usize, message: String) -> OutletsError {
+    let idx = crate::span::LineIndex::new(text);
+    let pos = idx.position(text, at);
+    OutletsError {
+        line: pos.line,
+        column: pos.column,
+        message,
+    }
+}
+
+/// Generic words that may follow or precede an outlet's name without changing the outlet.
+const GENERIC_WORDS: [&str; 12] = [
+    "television",
+    "tv",
+    "radio",
+    "newspaper",
+    "daily",
+    "weekly",
+    "agency",
+    "news agency",
+    "website",
+    "web site",
+    "online",
+    "channel",
+];
+
+fn lookup_variants<'a, T>(key: &str, get: impl Fn(&str) -> Option<&'a T>) -> Option<&'a T> {
+    if let Some(hit) = get(key) {
+        return Some(hit);
+    }
+    let unbracketed = match key.find('[') {
+        Some(i) => key[..i].trim_end(),
+        None => key,
+    };
+    if unbracketed != key {
+        if let Some(hit) = get(unbracketed) {
+            return Some(hit);
+        }
+    }
+    for w in GENERIC_WORDS {
+        if let Some(rest) = unbracketed.strip_suffix(w) {
+            if let Some(hit) = rest.strip_suffix(' ').and_then(&get) {
+                return Some(hit);
+            }
+        }
+        if let Some(rest) = unbracketed.strip_prefix(w) {
+            if let Some(hit) = rest.strip_prefix(' ').and_then(&get) {
+                return Some(hit);
+            }
+        }
+    }
+    None
+}
+
+/// The comparison key of an outlet name: lower case, quotes and apostrophes dropped, dashes
+/// and hyphens as spaces, white space collapsed, a leading "the", "www." or URL scheme and
+/// trailing punctuation removed. Only for comparing: output always shows the name as written.
+pub fn outlet_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        match c {
+            '"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{00AB}'
+            | '\u{00BB}' | '`' => {}
+            '-' | '\u{2010}'..='\u{2015}' | '_' => space = true,
+            c if c.is_whitespace() => space = true,
+            c => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    let mut s = out.as_str();
+    for prefix in ["https://", "http://"] {
+        s = s.strip_prefix(prefix).unwrap_or(s);
+    }
+    s = s.strip_prefix("www.").unwrap_or(s);
+    s = s.strip_prefix("the ").unwrap_or(s);
+    s = s.trim_end_matches(['.', ',', '/', ':', ';']);
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_base_loads() {
+        let base = Outlets::from_toml_str(BUILTIN).expect("built-in outlets.toml parses");
+        assert!(base.len() > 100, "only {} outlets", base.len());
+    }
+
+    #[test]
+    fn aliases_resolve_to_one_outlet() {
+        let b = Outlets::builtin();
+        let tass = ["ITAR-TASS", "Itar-Tass", "TASS", "Itar Tass"]
+            .map(|n| b.lookup(n).map(|o| o.name.clone()));
+        assert!(tass.iter().all(|t| t.is_some() && *t == tass[0]), "{tass:?}");
+        assert_eq!(b.lookup("NTV television").map(|o| o.kind), Some(OutletKind::Television));
+        assert_eq!(
+            b.lookup("the Monitor").map(|o| o.kind),
+            Some(OutletKind::Bulletin)
+        );
+        assert!(b.lookup("Zolotoi Rog [Vladivostok]").is_some());
+        assert!(b.lookup("Evil Unknown Gazette").is_none());
+        assert!(b.lookup("").is_none());
+    }
+
+    #[test]
+    fn publications_by_any_title() {
+        let b = Outlets::builtin();
+        for t in ["Monitor", "EDM", "Eurasia Daily Monitor", "North Caucasus Weekly"] {
+            assert!(b.publication(t).is_some(), "{t}");
+        }
+    }
+
+    #[test]
+    fn keys_fold_spelling() {
+        assert_eq!(outlet_key("  The  “Kommersant-Daily”. "), "kommersant daily");
+        assert_eq!(outlet_key("https://www.mfa.gov.ua/"), "mfa.gov.ua");
+        assert_eq!(outlet_key("People’s Daily"), "peoples daily");
+    }
+
+    #[test]
+    fn errors_have_line_and_column() {
+        let err = Outlets::from_toml_str("[[outlet]]\nname = \"X\"\nkind = \"blog\"\n")
+            .expect_err("unknown kind");
+        assert_eq!((err.line, err.column), (3, 8), "{err}");
+        let err = Outlets::from_toml_str("[[outlet]]\nname = \"A\"\n[[outlet]]\nname = \"B\"\naliases = [\"a\"]\n")
+            .expect_err("duplicate alias");
+        assert_eq!(err.line, 5, "{err}");
+        assert!(err.message.contains("already used"), "{err}");
+        let err = Outlets::from_toml_str("[[outlet]\n").expect_err("syntax");
+        assert_eq!(err.line, 1);
+    }
+
+    #[test]
+    fn extension_overrides() {
+        let mut b = Outlets::builtin().clone();
+        let user = Outlets::from_toml_str(
+            "[[outlet]]\nname = \"Interfax\"\nkind = \"online\"\n[[outlet]]\nname = \"Evil\\\"]; x\"\n",
+        )
+        .expect("valid");
+        b.extend(&user);
+        assert_eq!(b.lookup("interfax").map(|o| o.kind), Some(OutletKind::Online));
+        assert_eq!(b.lookup("Evil\"]; x").map(|o| o.name.as_str()), Some("Evil\"]; x"));
+    }
+}

@@ -1,0 +1,484 @@
+//! From the text of one parenthetical group to its references, or to the reason it is not a
+//! citation.
+//!
+//! The group is split at top-level `;` into parts and each part at top-level `,` into
+//! segments (brackets, nested parentheses and quotes protect their commas, so
+//! `see "RFE/RL Newsline," 2 March 2005` keeps its title whole). Each segment is read as
+//! dates, a lone year, a relay ("as cited by Itar-Tass", "citing a report by the BBC"), an
+//! introducer ("for example"), an outlet name, or something else. Outlets take the dates
+//! that follow them; a part with dates and no outlet continues the previous outlet; a group
+//! with dates and no outlet at all gets one reference with an empty outlet.
+
+use super::date::{DateSegment, DateToken, parse_date_segment};
+use crate::model::NonCitationReason;
+use crate::outlets::Outlets;
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in regex {pattern}: {e}"))
+}
+
+/// "see", "see also", "cf." before an outlet: `(see also the Monitor, April 9)`.
+static SEE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:see\s+also|see|also\s+see|cf\.?|compare)\s+"));
+
+/// A credit line: `(Source: vvmvd.ru)`, `(Photo: AP)`.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:photo\s+)?(?:source|sources|photo|image|picture|credit|credits|courtesy)\s*:")
+});
+
+/// An editor's note or author line: `(NOTE: ...)`, `(AUTHOR: YIM ...)`.
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:note|notes|nb|author|authors|editor'?s?\s+note|ed\.?\s+note|update|correction|translator'?s\s+note)\s*:")
+});
+
+/// An internal pointer: `(see below)`, `(See Box 1)`, `(SEE NOTE)`, `(Note 1)`.
+static POINTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:(?:see|cf\.?)(?:\s+also)?\s+(?:the\s+)?(?:below|above|box|note|notes|table|figure|fig\.?|chart|map|graph|appendix|annex|following|preceding|previous|next|part|section|page|p\.|pp\.|footnote|endnote|sidebar|article|item|story|related|text|inset)\b|(?:note|box|table|figure|fig\.|chart|map|footnote|appendix)\s+[\w.-]+\s*$)")
+});
+
+/// A number, a roman numeral or a letter on its own: `(2)`, `(703)`, `(iv)`, `(a)`.
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:[\d.,/:+\s-]+|[ivxlc]{1,6}|[a-z])\s*$"));
+
+/// A carrier after its origin: `as cited by Itar-Tass`, `quoted in Izvestiya`, `via AFP`.
+static RELAY_CARRIER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:as\s+)?(?:(?:cited|quoted|reported|carried|relayed|summarized|summarised|translated|rebroadcast|reprinted)\s+(?:by|in|on)|via)\s+(.+)$")
+});
+
+/// An origin after its carrier: `citing a report by the BBC`, `quoting Kommersant`.
+static RELAY_ORIGIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:citing|quoting|according\s+to)\s+(?:(?:an?|the)\s+)?(?:(?:earlier\s+|unconfirmed\s+)?(?:report|article|story|dispatch|interview|broadcast|statement|piece|item|commentary)s?\s+(?:by|in|from|on|with)\s+)?(.+)$")
+});
+
+/// Words that introduce a source without naming one: `(for example, ...)`.
+static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:for\s+example|for\s+instance|e\.\s?g\.?|i\.\s?e\.?|among\s+others|inter\s+alia|among\s+them|and|also)$")
+});
+
+/// A web address: `Lenta.ru`, `www.mfa.gov.ua`, `http://kmu.gov.ua/news`.
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?:/\S*)?$")
+});
+
+/// A vague plural of outlets: `Russian agencies`, `Russian and Western agencies`,
+/// `Itar-Tass and other Russian agencies`, `Ukrainian media`.
+static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[A-Z][\w’'-]*(?:\s+(?:and|&)\s+(?:other\s+)?[A-Z][\w’'-]*)*|[A-Z][\w’'-]*\s+and\s+other(?:\s+[A-Z][\w’'-]*)?)\s+(?:(?:news|wire|press|TV\s+and|television\s+and|radio\s+and)\s+)?(?:agencies|media|press|newspapers|papers|wires|wire\s+services|services|outlets|television|dailies|reports|websites|sites|broadcasters)$")
+});
+
+/// Longest group text still parsed for references; longer groups are asides.
+pub const MAX_GROUP_LEN: usize = 600;
+
+/// Most outlet segments one group may hold before it is taken for a list, not a citation.
+const MAX_OUTLETS: usize = 16;
+
+/// Lower-case words that never occur in an outlet's name but do in prose asides.
+const PROSE_WORDS: &[&str] = &[
+    "a", "an", "in", "at", "on", "by", "was", "were", "is", "are", "be", "been", "said", "says",
+    "reported", "with", "from", "for", "to", "as", "that", "which", "who", "this", "these",
+    "those", "not", "but", "or", "it", "its", "he", "she", "they", "we", "his", "her", "their",
+    "years", "year", "old", "percent", "million", "billion", "about", "around", "over", "under",
+    "than", "some", "many", "most", "also", "has", "have", "had", "would", "will", "could",
+    "albeit", "such", "other", "only", "if", "when", "after", "before", "both", "more", "less",
+    "since", "until", "into", "there", "here", "then", "so", "because", "all", "any", "no",
+];
+
+/// How confidently a segment names an outlet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OutletShape {
+    /// Not a name.
+    No,
+    /// Shaped like a name (capitalised words), unknown to the knowledge base.
+    Weak,
+    /// Known to the knowledge base, a web address, or a collective such as "Russian agencies".
+    Strong,
+}
+
+/// One reference before it is resolved against the knowledge base and the article's year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftRef {
+    /// The outlet name as written (quotes and "see" excluded); empty at the group start.
+    pub span: Span,
+    /// True when its part began with "see" / "see also".
+    pub see: bool,
+    /// Indices into [`DraftCitation::dates`].
+    pub dates: Vec<usize>,
+    /// Indices of the references this one relays.
+    pub relays: Vec<usize>,
+}
+
+/// A group read as a citation.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DraftCitation {
+    /// The references, in written order.
+    pub refs: Vec<DraftRef>,
+    /// Every date of the group, in written order, months and years filled from neighbours.
+    pub dates: Vec<DateToken>,
+}
+
+/// What a group is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupClass {
+    /// A citation with its references.
+    Citation(DraftCitation),
+    /// Not a citation, and why.
+    Other(NonCitationReason),
+}
+
+enum Segment {
+    Empty,
+    Filler,
+    Dates(Vec<DateToken>),
+    Year(i32, Span),
+    Outlet(Span, OutletShape),
+    RelayCarrier(Span),
+    RelayOrigin(Span),
+    Junk,
+}
+
+/// Split `span` of `text` at top-level `sep` bytes: not inside (), [], {} or quotes.
+pub fn split_top(text: &str, span: Span, sep: u8) -> Vec<Span> {
+    let split = |quotes: bool| {
+        let mut out = Vec::new();
+        let mut depth = 0usize;
+        let mut in_straight = false;
+        let mut in_curly = false;
+        let mut from = span.start;
+        let s = span.slice(text);
+        for (i, c) in s.char_indices() {
+            let at = span.start + i;
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth = depth.saturating_sub(1),
+                '"' if quotes => in_straight = !in_straight,
+                '\u{201C}' if quotes => in_curly = true,
+                '\u{201D}' if quotes => in_curly = false,
+                c if c as u32 == u32::from(sep) && depth == 0 && !in_straight && !in_curly => {
+                    out.push(Span::new(from, at));
+                    from = at + 1;
+                }
+                _ => {}
+            }
+        }
+        out.push(Span::new(from, span.end));
+        (out, in_straight || in_curly)
+    };
+    let (parts, unbalanced_quotes) = split(true);
+    if unbalanced_quotes { split(false).0 } else { parts }
+}
+
+/// Shrink `span` past white space and any of `extra` at both ends.
+pub fn trim_span(text: &str, span: Span, extra: &[char]) -> Span {
+    let s = span.slice(text);
+    let is_trim = |c: char| c.is_whitespace() || extra.contains(&c);
+    let left = s.len() - s.trim_start_matches(is_trim).len();
+    let right = s.trim_end_matches(is_trim).len();
+    if right <= left {
+        return Span::new(span.start + left, span.start + left);
+    }
+    Span::new(span.start + left, span.start + right)
+}
+
+const QUOTES_AND_STOPS: &[char] = &[
+    '"', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{00AB}', '\u{00BB}', '.', ',', ':',
+];
+
+/// How much `name` looks like an outlet's name.
+pub fn outlet_shape(name: &str, outlets: &Outlets) -> OutletShape {
+    let name = name.trim();
+    if name.is_empty() || name.len() > 120 {
+        return OutletShape::No;
+    }
+    if outlets.lookup(name).is_some() || DOMAIN.is_match(name) || COLLECTIVE.is_match(name) {
+        return OutletShape::Strong;
+    }
+    if name.contains(['?', '!', ';', '=', '%', '$']) {
+        return OutletShape::No;
+    }
+    // Words outside any bracketed place ("Zolotoi Rog [Vladivostok]").
+    let outside: String = {
+        let mut depth = 0usize;
+        name.chars()
+            .filter(|&c| {
+                match c {
+                    '[' | '(' => depth += 1,
+                    ']' | ')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                depth == 0 && c != ']' && c != ')'
+            })
+            .collect()
+    };
+    let words: Vec<&str> = outside.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return OutletShape::No;
+    };
+    if words.len() > 8 {
+        return OutletShape::No;
+    }
+    let starts_well = first
+        .trim_start_matches(['"', '\u{201C}', '\u{00AB}', '\''])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if !starts_well {
+        return OutletShape::No;
+    }
+    let prose = words.iter().skip(1).any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        PROSE_WORDS.contains(&bare)
+    });
+    if prose || words.iter().any(|w| w.ends_with(':')) {
+        return OutletShape::No;
+    }
+    OutletShape::Weak
+}
+
+fn classify_segment(text: &str, span: Span, outlets: &Outlets) -> Segment {
+    let span = trim_span(text, span, &['.']);
+    let s = span.slice(text);
+    if s.is_empty() {
+        return Segment::Empty;
+    }
+    if INTRODUCER.is_match(s) {
+        return Segment::Filler;
+    }
+    match parse_date_segment(s, span.start) {
+        Some(DateSegment::Dates(d)) => return Segment::Dates(d),
+        Some(DateSegment::Year(y, at)) => return Segment::Year(y, at),
+        None => {}
+    }
+    for (re, carrier) in [(&*RELAY_CARRIER, true), (&*RELAY_ORIGIN, false)] {
+        if let Some(m) = re.captures(s).and_then(|c| c.get(1)) {
+            let name = trim_span(
+                text,
+                Span::new(span.start + m.start(), span.start + m.end()),
+                QUOTES_AND_STOPS,
+            );
+            if outlet_shape(name.slice(text), outlets) == OutletShape::No {
+                return Segment::Junk;
+            }
+            return if carrier {
+                Segment::RelayCarrier(name)
+            } else {
+                Segment::RelayOrigin(name)
+            };
+        }
+    }
+    let name = trim_span(text, span, QUOTES_AND_STOPS);
+    match outlet_shape(name.slice(text), outlets) {
+        OutletShape::No => Segment::Junk,
+        shape => Segment::Outlet(name, shape),
+    }
+}
+
+/// Read the group `inner` (the text between the parentheses) of `text`.
+pub fn classify_group(text: &str, inner: Span, outlets: &Outlets) -> GroupClass {
+    let s = inner.slice(text);
+    if s.trim().is_empty() {
+        return GroupClass::Other(NonCitationReason::Aside);
+    }
+    if s.len() > MAX_GROUP_LEN {
+        return GroupClass::Other(NonCitationReason::TooLong);
+    }
+    if CREDIT.is_match(s) {
+        return GroupClass::Other(NonCitationReason::Credit);
+    }
+    if NOTE.is_match(s) {
+        return GroupClass::Other(NonCitationReason::Note);
+    }
+    if POINTER.is_match(s) {
+        return GroupClass::Other(NonCitationReason::Pointer);
+    }
+    if NUMBER.is_match(s) {
+        return GroupClass::Other(NonCitationReason::Number);
+    }
+    let mut draft = DraftCitation::default();
+    let mut strong_only = true;
+    let mut any_outlet = false;
+    let mut last_targets: Vec<usize> = Vec::new();
+    for part in split_top(text, inner, b';') {
+        let part = trim_span(text, part, &[]);
+        let (part, see) = match SEE_PREFIX.find(part.slice(text)) {
+            Some(m) => (Span::new(part.start + m.end(), part.end), true),
+            None => (part, false),
+        };
+        let mut pending: Vec<usize> = Vec::new();
+        let mut dated: Vec<usize> = Vec::new();
+        let mut part_has_outlet = false;
+        for seg in split_top(text, part, b',') {
+            match classify_segment(text, seg, outlets) {
+                Segment::Empty | Segment::Filler => {}
+                Segment::Junk => return GroupClass::Other(aside_reason(s)),
+                Segment::Outlet(name, shape) => {
+                    strong_only &= shape == OutletShape::Strong;
+                    any_outlet = true;
+                    if pending.is_empty() {
+                        dated.clear();
+                    }
+                    pending.push(draft.refs.len());
+                    draft.refs.push(DraftRef {
+                        span: name,
+                        see,
+                        dates: Vec::new(),
+                        relays: Vec::new(),
+                    });
+                    part_has_outlet = true;
+                }
+                Segment::Dates(tokens) => {
+                    let targets = if !pending.is_empty() {
+                        dated = std::mem::take(&mut pending);
+                        dated.clone()
+                    } else if !dated.is_empty() {
+                        dated.clone()
+                    } else if !part_has_outlet && !last_targets.is_empty() {
+                        dated = last_targets.clone();
+                        dated.clone()
+                    } else {
+                        let at = trim_span(text, seg, &[]).start;
+                        dated = vec![draft.refs.len()];
+                        draft.refs.push(DraftRef {
+                            span: Span::new(at, at),
+                            see,
+                            dates: Vec::new(),
+                            relays: Vec::new(),
+                        });
+                        dated.clone()
+                    };
+                    let first = draft.dates.len();
+                    draft.dates.extend(tokens);
+                    for &t in &targets {
+                        draft.refs[t].dates.extend(first..draft.dates.len());
+                    }
+                }
+                Segment::Year(year, at) => {
+                    let Some(last) = draft.dates.last_mut() else {
+                        return GroupClass::Other(aside_reason(s));
+                    };
+                    last.span = Span::new(last.span.start, at.end);
+                    if let Some(e) = last.end.as_mut() {
+                        e.year = e.year.or(Some(year));
+                    }
+                    last.start.year = last.start.year.or(Some(year));
+                }
+                Segment::RelayCarrier(_) | Segment::RelayOrigin(_)
+                    if pending.is_empty() && dated.is_empty() && last_targets.is_empty() =>
+                {
+                    return GroupClass::Other(aside_reason(s));
+                }
+                Segment::RelayCarrier(name) => {
+                    let origins = if pending.is_empty() { dated.clone() } else { pending.clone() };
+                    let origins = if origins.is_empty() { last_targets.clone() } else { origins };
+                    draft.refs.push(DraftRef {
+                        span: name,
+                        see: false,
+                        dates: Vec::new(),
+                        relays: origins,
+                    });
+                    any_outlet = true;
+                }
+                Segment::RelayOrigin(name) => {
+                    let carriers = if pending.is_empty() { dated.clone() } else { pending.clone() };
+                    let carriers = if carriers.is_empty() { last_targets.clone() } else { carriers };
+                    let origin = draft.refs.len();
+                    draft.refs.push(DraftRef {
+                        span: name,
+                        see: false,
+                        dates: Vec::new(),
+                        relays: Vec::new(),
+                    });
+                    for c in carriers {
+                        draft.refs[c].relays.push(origin);
+                    }
+                    any_outlet = true;
+                }
+            }
+        }
+        if !dated.is_empty() {
+            last_targets = dated;
+        } else if !pending.is_empty() {
+            last_targets = pending;
+        }
+    }
+    fill_months_and_years(&mut draft.dates);
+    let dated = draft.dates.iter().any(DateToken::has_month);
+    if draft.refs.len() > MAX_OUTLETS || draft.refs.is_empty() {
+        return GroupClass::Other(aside_reason(s));
+    }
+    if !draft.dates.is_empty() && !dated {
+        // Bare numbers with no month anywhere: "(Channel, 4)" is no date.
+        return GroupClass::Other(aside_reason(s));
+    }
+    if dated || (any_outlet && strong_only) {
+        GroupClass::Citation(draft)
+    } else {
+        GroupClass::Other(aside_reason(s))
+    }
+}
+
+/// A single capitalised word or acronym is an abbreviation; anything else an aside.
+fn aside_reason(s: &str) -> NonCitationReason {
+    let t = s.trim();
+    if !t.contains(char::is_whitespace) && t.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+        NonCitationReason::Abbreviation
+    } else {
+        NonCitationReason::Aside
+    }
+}
+
+/// Bare days take the month of the date before them (or, first in a list, of the one after:
+/// "1O and 12 February"). A year that closes a list ("November 27; December 4, 2001") also
+/// dates the year-less dates before it, back to the previous date with a year of its own.
+fn fill_months_and_years(dates: &mut [DateToken]) {
+    let mut month = None;
+    for d in dates.iter_mut() {
+        if d.start.month.is_none() {
+            d.start.month = month;
+            if let Some(e) = d.end.as_mut() {
+                e.month = e.month.or(month);
+            }
+        }
+        month = d.last_month().or(month);
+    }
+    let mut month = None;
+    for d in dates.iter_mut().rev() {
+        if d.start.month.is_none() {
+            d.start.month = month;
+            if let Some(e) = d.end.as_mut() {
+                e.month = e.month.or(month);
+            }
+        }
+        month = d.start.month.or(month);
+    }
+    let mut year = None;
+    for d in dates.iter_mut().rev() {
+        match d.start.year {
+            Some(y) => year = Some(y),
+            None => {
+                d.start.year = year;
+                if let Some(e) = d.end.as_mut() {
+                    e.year = e.year.or(year);
+                }
+            }
+        }
+    }
+}
+
+/// True when the group opening at `open` directly follows a capitalised word, as a gloss
+/// does ("Independent Television (NTV)", "Iraqi News Agency (INA)").
+pub fn follows_name(text: &str, open: usize, floor: usize) -> bool {
+    let before = text.get(floor..open).unwrap_or("");
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() && !before.is_empty() {
+        return false; // glued to the previous word: "talks,(SEE NOTE)"
+    }
+    trimmed
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(|c| c.is_uppercase())
+        && !trimmed.ends_with(['.', ',', ';', ':', '!', '?', '"', '\u{201D}'])
+}

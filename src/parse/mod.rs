@@ -1,0 +1,399 @@
+//! The parsing stage: a [`Document`] in, [`Article`]s with their citations and diagnostics
+//! out. No I/O and no graph here.
+//!
+//! 1. [`layout`] splits the document into articles and paragraphs and reads headers;
+//! 2. the article's year context comes from its header, volume or text ([`year`]);
+//! 3. [`scan`] finds the balanced parenthetical groups of each paragraph;
+//! 4. [`citation`] reads each group as references (with [`date`]) or names why it is not a
+//!    citation;
+//! 5. references are resolved against the outlet knowledge base and dates against the year.
+
+pub mod citation;
+pub mod date;
+pub mod layout;
+pub mod scan;
+pub mod year;
+
+use crate::calendar::Date;
+use crate::diag::{DiagCode, Diagnostic, Severity};
+use crate::input::Document;
+use crate::model::{
+    Article, Citation, DateRef, NonCitationReason, OutletKind, Parenthetical, SourceRef,
+    YearSource,
+};
+use crate::outlets::{Outlets, outlet_key};
+use crate::span::Span;
+use citation::{DraftCitation, GroupClass, classify_group, follows_name};
+use regex::Regex;
+use std::sync::LazyLock;
+use year::{Unresolved, YearContext};
+
+/// Choices that change how articles are parsed.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// Year for year-less dates when the header gives none (overrides the volume table).
+    pub year: Option<i32>,
+}
+
+/// Parse every article of `doc`.
+///
+/// ```
+/// use srcgraph::{input::Document, outlets::Outlets, parse::{parse_document, ParseOptions}};
+/// let doc = Document::from_text("a.txt", "Publication: Monitor Volume: 7 Issue: 79\n\n\
+///     Kim's visit was put off (AFP, April 20; Kyodo, April 16, 20).\n");
+/// let articles = parse_document(&doc, Outlets::builtin(), &ParseOptions::default());
+/// let refs = &articles[0].citations[0].refs;
+/// assert_eq!(refs[1].canonical, "Kyodo");
+/// assert_eq!(refs[1].dates[1].date.map(|d| d.to_string()).as_deref(), Some("2001-04-20"));
+/// ```
+pub fn parse_document(doc: &Document, outlets: &Outlets, opts: &ParseOptions) -> Vec<Article> {
+    layout::split_articles(&doc.text, doc.start)
+        .into_iter()
+        .enumerate()
+        .map(|(index, l)| parse_article(doc, index, &l, outlets, opts))
+        .collect()
+}
+
+fn parse_article(
+    doc: &Document,
+    index: usize,
+    l: &layout::ArticleLayout,
+    outlets: &Outlets,
+    opts: &ParseOptions,
+) -> Article {
+    let text = doc.text.as_str();
+    let header = l
+        .header
+        .map(|h| layout::header_fields(l.paragraphs[h].slice(text)))
+        .unwrap_or_default();
+    let field = |key: &str| {
+        header
+            .iter()
+            .find(|f| f.key.eq_ignore_ascii_case(key))
+            .map(|f| f.value.as_str())
+    };
+    let number = |key: &str| field(key).and_then(|v| v.trim().parse::<u32>().ok());
+    let publication = field("publication").filter(|p| !p.is_empty()).map(str::to_string);
+    let volume = number("volume");
+    let issue = number("issue").or_else(|| number("number")).or_else(|| number("no."));
+    let date = field("date").and_then(parse_header_date);
+    let pub_info = publication.as_deref().and_then(|p| outlets.publication(p));
+
+    let mut article = Article {
+        path: doc.name.clone(),
+        index,
+        publication,
+        volume,
+        issue,
+        date,
+        year: None,
+        year_source: YearSource::Unknown,
+        header,
+        title: l.title.map(|t| collapse_ws(l.paragraphs[t].slice(text))),
+        line: doc.lines.position(text, l.span.start).line,
+        span: l.span,
+        paragraphs: l.paragraphs.clone(),
+        citations: Vec::new(),
+        other_parentheses: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+
+    let mut ctx = match (date, opts.year, pub_info, volume) {
+        (Some(d), _, _, _) => YearContext::from_date(d, YearSource::HeaderDate),
+        (None, Some(y), _, _) => YearContext {
+            year: Some(y),
+            anchor: None,
+            source: YearSource::Given,
+        },
+        (None, None, Some(p), Some(v)) => {
+            YearContext::from_volume(p, v, issue).unwrap_or(YearContext::UNKNOWN)
+        }
+        _ => YearContext::UNKNOWN,
+    };
+
+    let mut drafts = Vec::new();
+    for (pi, &para) in l.paragraphs.iter().enumerate() {
+        if Some(pi) == l.header {
+            continue;
+        }
+        let found = scan::scan_paragraph(text, para);
+        for at in found.unclosed {
+            article.diagnostics.push(diag(
+                doc,
+                Severity::Warning,
+                DiagCode::UnclosedParen,
+                Span::new(at, at + 1),
+                "`(` is not closed before the end of its paragraph",
+            ));
+        }
+        for at in found.unopened {
+            article.diagnostics.push(diag(
+                doc,
+                Severity::Warning,
+                DiagCode::UnopenedParen,
+                Span::new(at, at + 1),
+                "`)` has no `(` before it in its paragraph",
+            ));
+        }
+        for g in found.groups {
+            let inner = g.inner();
+            let class = match classify_group(text, inner, outlets) {
+                GroupClass::Citation(d) if is_gloss(text, &d, g.span.start, para.start, outlets) => {
+                    GroupClass::Other(NonCitationReason::Abbreviation)
+                }
+                c => c,
+            };
+            match class {
+                GroupClass::Citation(d) => drafts.push((pi, g.span, para, d)),
+                GroupClass::Other(reason) => {
+                    if reason == NonCitationReason::TooLong && inner.len() > 10 * citation::MAX_GROUP_LEN
+                    {
+                        article.diagnostics.push(diag(
+                            doc,
+                            Severity::Note,
+                            DiagCode::LongGroup,
+                            g.span,
+                            format!(
+                                "parenthetical group of {} bytes is too long to be a citation; not parsed for sources",
+                                g.span.len()
+                            ),
+                        ));
+                    }
+                    let pos = doc.lines.position(text, g.span.start);
+                    article.other_parentheses.push(Parenthetical {
+                        paragraph: pi,
+                        line: pos.line,
+                        column: pos.column,
+                        span: g.span,
+                        raw: inner.slice(text).to_string(),
+                        reason,
+                    });
+                }
+            }
+        }
+    }
+
+    if ctx.year.is_none() && drafts.iter().any(|d| needs_year(&d.3)) {
+        if let Some(y) = year_from_prose(text, l, &article.other_parentheses, &drafts) {
+            ctx = YearContext {
+                year: Some(y),
+                anchor: None,
+                source: YearSource::Text,
+            };
+            article.diagnostics.push(diag(
+                doc,
+                Severity::Note,
+                DiagCode::InferredYear,
+                Span::new(l.span.start, l.span.start),
+                format!(
+                    "no header date or volume: year-less dates are taken to be in {y}, the year after the latest year written out in the text"
+                ),
+            ));
+        }
+    }
+    article.year = ctx.year;
+    article.year_source = ctx.source;
+
+    for (pi, span, para, d) in drafts {
+        let c = build_citation(doc, &mut article, pi, span, para, d, outlets, &ctx, pub_info);
+        article.citations.push(c);
+    }
+    article
+}
+
+fn needs_year(d: &DraftCitation) -> bool {
+    d.dates.iter().any(|t| t.start.year.is_none())
+}
+
+/// A dated "citation" made only of one strong outlet right after a capitalised name is still
+/// a gloss when it has no date: "Independent Television (NTV)".
+fn is_gloss(text: &str, d: &DraftCitation, open: usize, floor: usize, outlets: &Outlets) -> bool {
+    d.dates.is_empty()
+        && d.refs.len() == 1
+        && !d.refs[0].see
+        && outlets
+            .lookup(d.refs[0].span.slice(text))
+            .is_none_or(|o| o.kind != OutletKind::Bulletin)
+        && follows_name(text, open, floor)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_citation(
+    doc: &Document,
+    article: &mut Article,
+    paragraph: usize,
+    span: Span,
+    para: Span,
+    d: DraftCitation,
+    outlets: &Outlets,
+    ctx: &YearContext,
+    pub_info: Option<&crate::outlets::PublicationInfo>,
+) -> Citation {
+    let text = doc.text.as_str();
+    let mut dates = Vec::with_capacity(d.dates.len());
+    for t in &d.dates {
+        let (date, end) = match year::resolve(ctx, t.start, t.end) {
+            Ok((s, e)) => (Some(s), e),
+            Err(why) => {
+                let (code, msg) = match why {
+                    Unresolved::UnknownYear => (
+                        DiagCode::UnknownYear,
+                        "the year of this date is not written and the article's year is unknown (give --year)",
+                    ),
+                    Unresolved::Invalid => (DiagCode::InvalidDate, "this date does not exist"),
+                    Unresolved::NoMonth => (DiagCode::InvalidDate, "no month found for this day"),
+                    Unresolved::NoDay => (DiagCode::InvalidDate, "a month without a day names no single date"),
+                };
+                article
+                    .diagnostics
+                    .push(diag(doc, Severity::Warning, code, t.span, msg));
+                (None, None)
+            }
+        };
+        dates.push(DateRef {
+            text: collapse_ws(t.span.slice(text)),
+            date,
+            end,
+            span: t.span,
+        });
+    }
+    let own = pub_info.map(|p| outlet_key(&p.name));
+    let no_outlet = d.refs.iter().all(|r| r.span.is_empty());
+    let implied = if no_outlet {
+        implied_outlet(text, Span::new(para.start, span.start), outlets)
+    } else {
+        None
+    };
+    let refs = d
+        .refs
+        .into_iter()
+        .map(|r| {
+            let written = strip_quotes(&collapse_ws(r.span.slice(text)));
+            let info = outlets.lookup(&written);
+            let publication = outlets.publication(&written);
+            let cross_reference = publication.is_some_and(|p| {
+                r.see || own.as_deref() == Some(outlet_key(&p.name).as_str())
+            });
+            SourceRef {
+                canonical: info.map_or_else(|| written.clone(), |o| o.name.clone()),
+                kind: info.map_or(OutletKind::Unknown, |o| o.kind),
+                country: info.and_then(|o| o.country.clone()),
+                group: info.and_then(|o| o.group.clone()),
+                cross_reference,
+                dates: r.dates.iter().filter_map(|&i| dates.get(i).cloned()).collect(),
+                relays: r.relays,
+                implied_outlet: implied.clone().filter(|_| written.is_empty()),
+                span: r.span,
+                outlet: written,
+            }
+        })
+        .collect();
+    let pos = doc.lines.position(text, span.start);
+    Citation {
+        paragraph,
+        line: pos.line,
+        column: pos.column,
+        span,
+        raw: Span::new(span.start + 1, span.end - 1).slice(text).to_string(),
+        refs,
+    }
+}
+
+/// A run of capitalised words: a candidate outlet name in prose.
+static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Z][\w.&’'-]*(?:[ \t]+(?:[A-Z][\w.&’'-]*|of|and|de|i))*")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// How far back in its paragraph a date-only group looks for the outlet named in prose.
+const IMPLIED_WINDOW: usize = 400;
+
+/// The last known outlet named in `before` (the paragraph up to a date-only group):
+/// "…the South Korean news agency Yonhap as advocating a different approach (14 March)".
+fn implied_outlet(text: &str, before: Span, outlets: &Outlets) -> Option<String> {
+    let mut from = before.end.saturating_sub(IMPLIED_WINDOW).max(before.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text.get(from..before.end)?;
+    let mut found = None;
+    for m in CAPITALISED_RUN.find_iter(window) {
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        for k in 0..words.len() {
+            let cand = words[k..].join(" ");
+            if let Some(o) = outlets.lookup(&cand) {
+                if !matches!(o.kind, OutletKind::Bulletin | OutletKind::Collective) {
+                    found = Some(cand);
+                    break;
+                }
+            }
+        }
+    }
+    found
+}
+
+/// A written-out date with its year in prose: "on 12 March 1993", "July 21, 2000".
+static PROSE_FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?)\s+((?:18|19|20|21)\d\d)\b")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Style guides write a year out only when it is not the current one, so an article with no
+/// header date or volume that writes "on 12 March 1993" in its prose is most likely from a
+/// later year: the year after the latest such date. Dates inside citation groups do not
+/// count (bulletins write full dates when citing their own issues).
+fn year_from_prose(
+    text: &str,
+    l: &layout::ArticleLayout,
+    others: &[Parenthetical],
+    drafts: &[(usize, Span, Span, DraftCitation)],
+) -> Option<i32> {
+    let body = l.span.slice(text);
+    let inside = |at: usize| {
+        drafts.iter().any(|d| d.1.start <= at && at < d.1.end)
+            || others.iter().any(|o| o.span.start <= at && at < o.span.end && o.raw.len() < 200)
+    };
+    PROSE_FULL_DATE
+        .captures_iter(body)
+        .filter_map(|c| c.get(1))
+        .filter(|m| !inside(l.span.start + m.start()))
+        .filter_map(|m| m.as_str().parse::<i32>().ok())
+        .max()
+        .map(|y| y + 1)
+}
+
+fn parse_header_date(value: &str) -> Option<Date> {
+    if let Ok(d) = value.trim().parse::<Date>() {
+        return Some(d);
+    }
+    let cleaned = value.replace(',', " ");
+    match date::parse_date_segment(&cleaned, 0)? {
+        date::DateSegment::Dates(v) if v.len() == 1 && v[0].end.is_none() => {
+            let p = v[0].start;
+            Date::new(p.year?, p.month?, p.day?)
+        }
+        _ => None,
+    }
+}
+
+fn diag(doc: &Document, sev: Severity, code: DiagCode, span: Span, msg: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(sev, code, span, doc.lines.position(&doc.text, span.start), msg)
+}
+
+/// White space runs (line breaks of hard-wrapped text included) as one space.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn strip_quotes(s: &str) -> String {
+    const Q: &[char] = &['"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}'];
+    let t = s.trim_matches(Q).trim_end_matches([',', '.']).trim_matches(Q);
+    t.trim().to_string()
+}

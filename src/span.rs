@@ -1,0 +1,157 @@
+//! Byte spans and the line index that turns a byte offset into a 1-based line and column.
+//!
+//! Every item srcgraph reports (a citation group, a reference, a date, a diagnostic) carries a
+//! [`Span`] into the text of the file it came from, so a user can always go back to the exact
+//! bytes behind a conclusion. Columns count Unicode scalar values (characters), as rustc does.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(into = "[usize; 2]", from = "[usize; 2]")]
+pub struct Span {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`; `end` is clamped so the span is never inverted.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end: end.max(start),
+        }
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The text this span covers, or `""` when it does not fall on char boundaries of `text`.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True when `other` lies inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(s: Span) -> [usize; 2] {
+        [s.start, s.end]
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from(a: [usize; 2]) -> Span {
+        Span::new(a[0], a[1])
+    }
+}
+
+/// A 1-based line and column (in characters) in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+/// Start offsets of every line of a text, for offset → line:column look-ups in `O(log n)`.
+///
+/// A line ends at `\n`, at `\r\n`, or at a lone `\r` (old Mac files), so positions agree with
+/// what an editor shows for any of the three conventions.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text` in one pass.
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue; // the `\n` that follows ends this line
+            }
+            starts.push(i + 1);
+        }
+        LineIndex { starts }
+    }
+
+    /// Number of lines (a text without a final newline still has its last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where the 0-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(0)
+    }
+
+    /// The 1-based line and character column of byte `offset` in `text`.
+    ///
+    /// An offset inside a multi-byte character counts as that character's column.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_start(line);
+        let column = text
+            .as_bytes()
+            .get(start..offset)
+            .map_or(0, |b| b.iter().filter(|&&c| (c & 0xC0) != 0x80).count());
+        Position {
+            line: line + 1,
+            column: column + 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_for_all_line_endings() {
+        let text = "ab\ncd\r\nef\rgh";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        let cases = [(0, 1, 1), (1, 1, 2), (3, 2, 1), (7, 3, 1), (10, 4, 1), (11, 4, 2)];
+        for (off, line, col) in cases {
+            assert_eq!(
+                idx.position(text, off),
+                Position { line, column: col },
+                "offset {off}"
+            );
+        }
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "Moscow’s (AFP)";
+        let idx = LineIndex::new(text);
+        let off = text.find('(').unwrap_or(0);
+        assert_eq!(idx.position(text, off).column, 10);
+    }
+
+    #[test]
+    fn span_serializes_as_pair() {
+        let s = Span::new(3, 9);
+        assert_eq!(serde_json::to_string(&s).unwrap_or_default(), "[3,9]");
+        assert_eq!(Span::new(5, 2).len(), 0);
+    }
+}
