@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn day_numbers_round_trip() {
-        for n in (-800_000..800_000).step_by(997) {
+        for n in (-700_000..2_000_000).step_by(997) {
             let d = Date::from_day_number(n).expect("in range");
             assert_eq!(d.day_number(), n);
         }
@@ -148,7 +148,10 @@ mod tests {
     fn iso_text() {
         let d: Date = "2001-04-20".parse().expect("valid");
         assert_eq!(d.to_string(), "2001-04-20");
-        assert_eq!(d.add_days(12).map(|d| d.to_string()).as_deref(), Some("2001-05-02"));
+        assert_eq!(
+            d.add_days(12).map(|d| d.to_string()).as_deref(),
+            Some("2001-05-02")
+        );
         assert!("2001-4-20".parse::<Date>().is_err());
         assert!("2001-02-30".parse::<Date>().is_err());
     }

@@ -131,7 +131,13 @@ mod tests {
     fn invalid_utf8_is_replaced_and_reported() {
         let (doc, warn) = Document::from_bytes("x", b"ab\xffcd\xfe".to_vec()).expect("text");
         assert_eq!(doc.text, "ab\u{FFFD}cd\u{FFFD}");
-        assert_eq!(warn, Some(InputWarning::InvalidUtf8 { offset: 2, count: 2 }));
+        assert_eq!(
+            warn,
+            Some(InputWarning::InvalidUtf8 {
+                offset: 2,
+                count: 2
+            })
+        );
     }
 
     #[test]

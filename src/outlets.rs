@@ -124,14 +124,17 @@ impl Outlets {
             for n in names {
                 check_name(text, n)?;
                 let key = outlet_key(n.get_ref());
-                if let Some((owner, _)) = seen.get(&key) {
-                    if owner != o.name.get_ref() {
-                        return Err(located(
-                            text,
-                            n.span().start,
-                            format!("alias {:?} is already used by outlet {owner:?}", n.get_ref()),
-                        ));
-                    }
+                if let Some((owner, _)) = seen.get(&key)
+                    && owner != o.name.get_ref()
+                {
+                    return Err(located(
+                        text,
+                        n.span().start,
+                        format!(
+                            "alias {:?} is already used by outlet {owner:?}",
+                            n.get_ref()
+                        ),
+                    ));
                 }
                 seen.insert(key, (o.name.get_ref().clone(), n.span().start));
             }
@@ -199,7 +202,9 @@ impl Outlets {
         if key.is_empty() {
             return None;
         }
-        lookup_variants(&key, |k| self.outlet_index.get(k).map(|&i| &self.outlets[i]))
+        lookup_variants(&key, |k| {
+            self.outlet_index.get(k).map(|&i| &self.outlets[i])
+        })
     }
 
     /// The bulletin a title refers to ("Monitor", "EDM", "North Caucasus Weekly").
@@ -277,21 +282,21 @@ fn lookup_variants<'a, T>(key: &str, get: impl Fn(&str) -> Option<&'a T>) -> Opt
         Some(i) => key[..i].trim_end(),
         None => key,
     };
-    if unbracketed != key {
-        if let Some(hit) = get(unbracketed) {
-            return Some(hit);
-        }
+    if unbracketed != key
+        && let Some(hit) = get(unbracketed)
+    {
+        return Some(hit);
     }
     for w in GENERIC_WORDS {
-        if let Some(rest) = unbracketed.strip_suffix(w) {
-            if let Some(hit) = rest.strip_suffix(' ').and_then(&get) {
-                return Some(hit);
-            }
+        if let Some(rest) = unbracketed.strip_suffix(w)
+            && let Some(hit) = rest.strip_suffix(' ').and_then(&get)
+        {
+            return Some(hit);
         }
-        if let Some(rest) = unbracketed.strip_prefix(w) {
-            if let Some(hit) = rest.strip_prefix(' ').and_then(&get) {
-                return Some(hit);
-            }
+        if let Some(rest) = unbracketed.strip_prefix(w)
+            && let Some(hit) = rest.strip_prefix(' ').and_then(&get)
+        {
+            return Some(hit);
         }
     }
     None
@@ -343,8 +348,14 @@ mod tests {
         let b = Outlets::builtin();
         let tass = ["ITAR-TASS", "Itar-Tass", "TASS", "Itar Tass"]
             .map(|n| b.lookup(n).map(|o| o.name.clone()));
-        assert!(tass.iter().all(|t| t.is_some() && *t == tass[0]), "{tass:?}");
-        assert_eq!(b.lookup("NTV television").map(|o| o.kind), Some(OutletKind::Television));
+        assert!(
+            tass.iter().all(|t| t.is_some() && *t == tass[0]),
+            "{tass:?}"
+        );
+        assert_eq!(
+            b.lookup("NTV television").map(|o| o.kind),
+            Some(OutletKind::Television)
+        );
         assert_eq!(
             b.lookup("the Monitor").map(|o| o.kind),
             Some(OutletKind::Bulletin)
@@ -357,14 +368,22 @@ mod tests {
     #[test]
     fn publications_by_any_title() {
         let b = Outlets::builtin();
-        for t in ["Monitor", "EDM", "Eurasia Daily Monitor", "North Caucasus Weekly"] {
+        for t in [
+            "Monitor",
+            "EDM",
+            "Eurasia Daily Monitor",
+            "North Caucasus Weekly",
+        ] {
             assert!(b.publication(t).is_some(), "{t}");
         }
     }
 
     #[test]
     fn keys_fold_spelling() {
-        assert_eq!(outlet_key("  The  “Kommersant-Daily”. "), "kommersant daily");
+        assert_eq!(
+            outlet_key("  The  “Kommersant-Daily”. "),
+            "kommersant daily"
+        );
         assert_eq!(outlet_key("https://www.mfa.gov.ua/"), "mfa.gov.ua");
         assert_eq!(outlet_key("People’s Daily"), "peoples daily");
     }
@@ -374,8 +393,10 @@ mod tests {
         let err = Outlets::from_toml_str("[[outlet]]\nname = \"X\"\nkind = \"blog\"\n")
             .expect_err("unknown kind");
         assert_eq!((err.line, err.column), (3, 8), "{err}");
-        let err = Outlets::from_toml_str("[[outlet]]\nname = \"A\"\n[[outlet]]\nname = \"B\"\naliases = [\"a\"]\n")
-            .expect_err("duplicate alias");
+        let err = Outlets::from_toml_str(
+            "[[outlet]]\nname = \"A\"\n[[outlet]]\nname = \"B\"\naliases = [\"a\"]\n",
+        )
+        .expect_err("duplicate alias");
         assert_eq!(err.line, 5, "{err}");
         assert!(err.message.contains("already used"), "{err}");
         let err = Outlets::from_toml_str("[[outlet]\n").expect_err("syntax");
@@ -390,7 +411,13 @@ mod tests {
         )
         .expect("valid");
         b.extend(&user);
-        assert_eq!(b.lookup("interfax").map(|o| o.kind), Some(OutletKind::Online));
-        assert_eq!(b.lookup("Evil\"]; x").map(|o| o.name.as_str()), Some("Evil\"]; x"));
+        assert_eq!(
+            b.lookup("interfax").map(|o| o.kind),
+            Some(OutletKind::Online)
+        );
+        assert_eq!(
+            b.lookup("Evil\"]; x").map(|o| o.name.as_str()),
+            Some("Evil\"]; x")
+        );
     }
 }

@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a document's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(into = "[usize; 2]", from = "[usize; 2]")]
 pub struct Span {
     /// First byte of the range.
@@ -130,7 +132,14 @@ mod tests {
         let text = "ab\ncd\r\nef\rgh";
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_count(), 4);
-        let cases = [(0, 1, 1), (1, 1, 2), (3, 2, 1), (7, 3, 1), (10, 4, 1), (11, 4, 2)];
+        let cases = [
+            (0, 1, 1),
+            (1, 1, 2),
+            (3, 2, 1),
+            (7, 3, 1),
+            (10, 4, 1),
+            (11, 4, 2),
+        ];
         for (off, line, col) in cases {
             assert_eq!(
                 idx.position(text, off),

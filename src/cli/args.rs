@@ -6,7 +6,9 @@ use std::path::PathBuf;
 /// Find how each claim in a news bulletin is sourced, and show it as a graph.
 #[derive(Debug, Parser)]
 #[command(name = "srcgraph", version, propagate_version = true)]
-#[command(after_help = "Examples:\n  srcgraph parse samples/seed.txt\n  srcgraph parse --format jsonl archive/ > citations.jsonl\n  cat article.txt | srcgraph parse -\n\nExit status: 0 ok, 1 findings (check), 2 unreadable input or usage error.")]
+#[command(
+    after_help = "Examples:\n  srcgraph parse samples/seed.txt\n  srcgraph parse --format jsonl archive/ > citations.jsonl\n  cat article.txt | srcgraph parse -\n\nExit status: 0 ok, 1 findings (check), 2 unreadable input or usage error."
+)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
@@ -16,7 +18,9 @@ pub(crate) struct Cli {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Find the citation groups of articles and print their sources and dates.
-    #[command(after_help = "Examples:\n  srcgraph parse samples/seed.txt\n  srcgraph parse --format json samples/ -o citations.json\n  srcgraph parse --glob '*.txt' --outlets my-outlets.toml archive/\n  srcgraph parse --format jsonl - < article.txt")]
+    #[command(
+        after_help = "Examples:\n  srcgraph parse samples/seed.txt\n  srcgraph parse --format json samples/ -o citations.json\n  srcgraph parse --glob '*.txt' --outlets my-outlets.toml archive/\n  srcgraph parse --format jsonl - < article.txt"
+    )]
     Parse(ParseArgs),
 }
 

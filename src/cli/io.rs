@@ -105,7 +105,11 @@ impl Glob {
 /// order (so output is deterministic). Problems are reported and skipped.
 pub(crate) fn collect_inputs(args: &InputArgs, rep: &mut Reporter) -> Result<Vec<Input>> {
     let glob = Glob::new(&args.glob)?;
-    let mut paths: Vec<Cow<'_, Path>> = args.paths.iter().map(|p| Cow::Borrowed(p.as_path())).collect();
+    let mut paths: Vec<Cow<'_, Path>> = args
+        .paths
+        .iter()
+        .map(|p| Cow::Borrowed(p.as_path()))
+        .collect();
     if paths.is_empty() {
         if io::stdin().is_terminal() {
             bail!("no input: give a file or directory, or `-` to read standard input (see --help)");
@@ -149,12 +153,18 @@ pub(crate) fn collect_inputs(args: &InputArgs, rep: &mut Reporter) -> Result<Vec
     Ok(inputs)
 }
 
-fn walk_dir(dir: &Path, glob: &Glob, out: &mut Vec<Input>, rep: &mut Reporter, seen: &mut HashSet<PathBuf>) {
+fn walk_dir(
+    dir: &Path,
+    glob: &Glob,
+    out: &mut Vec<Input>,
+    rep: &mut Reporter,
+    seen: &mut HashSet<PathBuf>,
+) {
     // A symlink loop would revisit a directory: remember where we have been.
-    if let Ok(canon) = fs::canonicalize(dir) {
-        if !seen.insert(canon) {
-            return;
-        }
+    if let Ok(canon) = fs::canonicalize(dir)
+        && !seen.insert(canon)
+    {
+        return;
     }
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
@@ -166,7 +176,10 @@ fn walk_dir(dir: &Path, glob: &Glob, out: &mut Vec<Input>, rep: &mut Reporter, s
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue; // hidden files and directories, as ripgrep and fd skip them
         }
@@ -223,8 +236,8 @@ pub(crate) fn load_outlets(path: Option<&Path>) -> Result<Cow<'static, Outlets>>
     };
     let text = fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), io_reason(&e)))?;
-    let user = Outlets::from_toml_str(&text)
-        .map_err(|e| anyhow::anyhow!("{}:{e}", path.display()))?;
+    let user =
+        Outlets::from_toml_str(&text).map_err(|e| anyhow::anyhow!("{}:{e}", path.display()))?;
     let mut base = Outlets::builtin().clone();
     base.extend(&user);
     Ok(Cow::Owned(base))
@@ -269,6 +282,10 @@ mod tests {
         let g = Glob::new("0[0-4]?.txt").expect("valid");
         assert!(g.matches("013.txt") && !g.matches("053.txt"));
         assert!(Glob::new("[abc").is_err());
-        assert!(Glob::new("a+b(c).txt").expect("valid").matches("a+b(c).txt"));
+        assert!(
+            Glob::new("a+b(c).txt")
+                .expect("valid")
+                .matches("a+b(c).txt")
+        );
     }
 }

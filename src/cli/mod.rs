@@ -20,7 +20,11 @@ pub(crate) fn run() -> ExitCode {
         Err(e) => {
             // clap prints help and version to stdout (status 0) and usage errors to stderr.
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { Status::Error.code() } else { 0 });
+            return ExitCode::from(if e.use_stderr() {
+                Status::Error.code()
+            } else {
+                0
+            });
         }
     };
     let result = match cli.command {

@@ -12,7 +12,9 @@ pub fn sanitize(s: &str) -> String {
     for c in s.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') => {
+            c if c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -49,7 +51,11 @@ pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
         a.citations.len(),
         if a.citations.len() == 1 { "" } else { "s" },
         a.other_parentheses.len(),
-        if a.other_parentheses.len() == 1 { "is" } else { "es" },
+        if a.other_parentheses.len() == 1 {
+            "is"
+        } else {
+            "es"
+        },
     );
     writeln!(w, "{head}")?;
     for c in &a.citations {
@@ -120,6 +126,9 @@ mod tests {
 
     #[test]
     fn escapes_terminal_controls() {
-        assert_eq!(sanitize("a\x1b[31mb\u{202E}c\nd"), "a\\u{1b}[31mb\\u{202e}c d");
+        assert_eq!(
+            sanitize("a\x1b[31mb\u{202E}c\nd"),
+            "a\\u{1b}[31mb\\u{202e}c d"
+        );
     }
 }

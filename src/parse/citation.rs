@@ -31,12 +31,16 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An editor's note or author line: `(NOTE: ...)`, `(AUTHOR: YIM ...)`.
 static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:note|notes|nb|author|authors|editor'?s?\s+note|ed\.?\s+note|update|correction|translator'?s\s+note)\s*:")
+    re(
+        r"(?i)^\s*(?:note|notes|nb|author|authors|editor'?s?\s+note|ed\.?\s+note|update|correction|translator'?s\s+note)\s*:",
+    )
 });
 
 /// An internal pointer: `(see below)`, `(See Box 1)`, `(SEE NOTE)`, `(Note 1)`.
 static POINTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:(?:see|cf\.?)(?:\s+also)?\s+(?:the\s+)?(?:below|above|box|note|notes|table|figure|fig\.?|chart|map|graph|appendix|annex|following|preceding|previous|next|part|section|page|p\.|pp\.|footnote|endnote|sidebar|article|item|story|related|text|inset)\b|(?:note|box|table|figure|fig\.|chart|map|footnote|appendix)\s+[\w.-]+\s*$)")
+    re(
+        r"(?i)^\s*(?:(?:see|cf\.?)(?:\s+also)?\s+(?:the\s+)?(?:below|above|box|note|notes|table|figure|fig\.?|chart|map|graph|appendix|annex|following|preceding|previous|next|part|section|page|p\.|pp\.|footnote|endnote|sidebar|article|item|story|related|text|inset)\b|(?:note|box|table|figure|fig\.|chart|map|footnote|appendix)\s+[\w.-]+\s*$)",
+    )
 });
 
 /// A number, a roman numeral or a letter on its own: `(2)`, `(703)`, `(iv)`, `(a)`.
@@ -45,28 +49,38 @@ static NUMBER: LazyLock<Regex> =
 
 /// A carrier after its origin: `as cited by Itar-Tass`, `quoted in Izvestiya`, `via AFP`.
 static RELAY_CARRIER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:as\s+)?(?:(?:cited|quoted|reported|carried|relayed|summarized|summarised|translated|rebroadcast|reprinted)\s+(?:by|in|on)|via)\s+(.+)$")
+    re(
+        r"(?i)^(?:as\s+)?(?:(?:cited|quoted|reported|carried|relayed|summarized|summarised|translated|rebroadcast|reprinted)\s+(?:by|in|on)|via)\s+(.+)$",
+    )
 });
 
 /// An origin after its carrier: `citing a report by the BBC`, `quoting Kommersant`.
 static RELAY_ORIGIN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:citing|quoting|according\s+to)\s+(?:(?:an?|the)\s+)?(?:(?:earlier\s+|unconfirmed\s+)?(?:report|article|story|dispatch|interview|broadcast|statement|piece|item|commentary)s?\s+(?:by|in|from|on|with)\s+)?(.+)$")
+    re(
+        r"(?i)^(?:citing|quoting|according\s+to)\s+(?:(?:an?|the)\s+)?(?:(?:earlier\s+|unconfirmed\s+)?(?:report|article|story|dispatch|interview|broadcast|statement|piece|item|commentary)s?\s+(?:by|in|from|on|with)\s+)?(.+)$",
+    )
 });
 
 /// Words that introduce a source without naming one: `(for example, ...)`.
 static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:for\s+example|for\s+instance|e\.\s?g\.?|i\.\s?e\.?|among\s+others|inter\s+alia|among\s+them|and|also)$")
+    re(
+        r"(?i)^(?:for\s+example|for\s+instance|e\.\s?g\.?|i\.\s?e\.?|among\s+others|inter\s+alia|among\s+them|and|also)$",
+    )
 });
 
 /// A web address: `Lenta.ru`, `www.mfa.gov.ua`, `http://kmu.gov.ua/news`.
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?:/\S*)?$")
+    re(
+        r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?:/\S*)?$",
+    )
 });
 
 /// A vague plural of outlets: `Russian agencies`, `Russian and Western agencies`,
 /// `Itar-Tass and other Russian agencies`, `Ukrainian media`.
 static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[A-Z][\w’'-]*(?:\s+(?:and|&)\s+(?:other\s+)?[A-Z][\w’'-]*)*|[A-Z][\w’'-]*\s+and\s+other(?:\s+[A-Z][\w’'-]*)?)\s+(?:(?:news|wire|press|TV\s+and|television\s+and|radio\s+and)\s+)?(?:agencies|media|press|newspapers|papers|wires|wire\s+services|services|outlets|television|dailies|reports|websites|sites|broadcasters)$")
+    re(
+        r"^(?:[A-Z][\w’'-]*(?:\s+(?:and|&)\s+(?:other\s+)?[A-Z][\w’'-]*)*|[A-Z][\w’'-]*\s+and\s+other(?:\s+[A-Z][\w’'-]*)?)\s+(?:(?:news|wire|press|TV\s+and|television\s+and|radio\s+and)\s+)?(?:agencies|media|press|newspapers|papers|wires|wire\s+services|services|outlets|television|dailies|reports|websites|sites|broadcasters)$",
+    )
 });
 
 /// Longest group text still parsed for references; longer groups are asides.
@@ -153,9 +167,18 @@ pub fn split_top(text: &str, span: Span, sep: u8) -> Vec<Span> {
             match c {
                 '(' | '[' | '{' => depth += 1,
                 ')' | ']' | '}' => depth = depth.saturating_sub(1),
-                '"' if quotes => in_straight = !in_straight,
+                '"' | '\u{201D}' if quotes && (in_straight || in_curly) => {
+                    in_straight = false;
+                    in_curly = false;
+                    // American style puts the comma inside the quotes (`"RFE/RL Newsline,"
+                    // 2 March 2005`): that comma still ends the segment.
+                    if sep == b',' && depth == 0 && s[..i].ends_with(',') {
+                        out.push(Span::new(from, at + c.len_utf8()));
+                        from = at + c.len_utf8();
+                    }
+                }
+                '"' if quotes => in_straight = true,
                 '\u{201C}' if quotes => in_curly = true,
-                '\u{201D}' if quotes => in_curly = false,
                 c if c as u32 == u32::from(sep) && depth == 0 && !in_straight && !in_curly => {
                     out.push(Span::new(from, at));
                     from = at + 1;
@@ -167,7 +190,11 @@ pub fn split_top(text: &str, span: Span, sep: u8) -> Vec<Span> {
         (out, in_straight || in_curly)
     };
     let (parts, unbalanced_quotes) = split(true);
-    if unbalanced_quotes { split(false).0 } else { parts }
+    if unbalanced_quotes {
+        split(false).0
+    } else {
+        parts
+    }
 }
 
 /// Shrink `span` past white space and any of `extra` at both ends.
@@ -370,8 +397,16 @@ pub fn classify_group(text: &str, inner: Span, outlets: &Outlets) -> GroupClass 
                     return GroupClass::Other(aside_reason(s));
                 }
                 Segment::RelayCarrier(name) => {
-                    let origins = if pending.is_empty() { dated.clone() } else { pending.clone() };
-                    let origins = if origins.is_empty() { last_targets.clone() } else { origins };
+                    let origins = if pending.is_empty() {
+                        dated.clone()
+                    } else {
+                        pending.clone()
+                    };
+                    let origins = if origins.is_empty() {
+                        last_targets.clone()
+                    } else {
+                        origins
+                    };
                     draft.refs.push(DraftRef {
                         span: name,
                         see: false,
@@ -381,8 +416,16 @@ pub fn classify_group(text: &str, inner: Span, outlets: &Outlets) -> GroupClass 
                     any_outlet = true;
                 }
                 Segment::RelayOrigin(name) => {
-                    let carriers = if pending.is_empty() { dated.clone() } else { pending.clone() };
-                    let carriers = if carriers.is_empty() { last_targets.clone() } else { carriers };
+                    let carriers = if pending.is_empty() {
+                        dated.clone()
+                    } else {
+                        pending.clone()
+                    };
+                    let carriers = if carriers.is_empty() {
+                        last_targets.clone()
+                    } else {
+                        carriers
+                    };
                     let origin = draft.refs.len();
                     draft.refs.push(DraftRef {
                         span: name,
@@ -403,7 +446,8 @@ pub fn classify_group(text: &str, inner: Span, outlets: &Outlets) -> GroupClass 
             last_targets = pending;
         }
     }
-    fill_months_and_years(&mut draft.dates);
+    fill_months(&mut draft.dates);
+    fill_years(&mut draft);
     let dated = draft.dates.iter().any(DateToken::has_month);
     if draft.refs.len() > MAX_OUTLETS || draft.refs.is_empty() {
         return GroupClass::Other(aside_reason(s));
@@ -430,9 +474,8 @@ fn aside_reason(s: &str) -> NonCitationReason {
 }
 
 /// Bare days take the month of the date before them (or, first in a list, of the one after:
-/// "1O and 12 February"). A year that closes a list ("November 27; December 4, 2001") also
-/// dates the year-less dates before it, back to the previous date with a year of its own.
-fn fill_months_and_years(dates: &mut [DateToken]) {
+/// "1O and 12 February").
+fn fill_months(dates: &mut [DateToken]) {
     let mut month = None;
     for d in dates.iter_mut() {
         if d.start.month.is_none() {
@@ -453,14 +496,25 @@ fn fill_months_and_years(dates: &mut [DateToken]) {
         }
         month = d.start.month.or(month);
     }
-    let mut year = None;
-    for d in dates.iter_mut().rev() {
-        match d.start.year {
-            Some(y) => year = Some(y),
-            None => {
-                d.start.year = year;
-                if let Some(e) = d.end.as_mut() {
-                    e.year = e.year.or(year);
+}
+
+/// A year that closes one outlet's list ("Trud, November 27; December 4, 2001") also dates
+/// the year-less dates before it in that list, back to one with a year of its own. It does
+/// not reach the dates of other outlets in the group.
+fn fill_years(draft: &mut DraftCitation) {
+    for r in &draft.refs {
+        let mut year = None;
+        for &i in r.dates.iter().rev() {
+            let Some(d) = draft.dates.get_mut(i) else {
+                continue;
+            };
+            match d.start.year {
+                Some(y) => year = Some(y),
+                None => {
+                    d.start.year = year;
+                    if let Some(e) = d.end.as_mut() {
+                        e.year = e.year.or(year);
+                    }
                 }
             }
         }

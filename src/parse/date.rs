@@ -232,11 +232,11 @@ impl Cursor<'_> {
         t
     }
     fn year(&mut self) -> Option<i32> {
-        if let Some(Tok::Num(v, n)) = self.peek() {
-            if let Some(y) = as_year(v, n) {
-                self.pos += 1;
-                return Some(y);
-            }
+        if let Some(Tok::Num(v, n)) = self.peek()
+            && let Some(y) = as_year(v, n)
+        {
+            self.pos += 1;
+            return Some(y);
         }
         None
     }
@@ -253,11 +253,11 @@ impl Cursor<'_> {
         match first {
             Tok::Month(m) => {
                 p.month = Some(m);
-                if let Some(Tok::Num(v, n)) = self.peek() {
-                    if let Some(d) = as_day(v, n) {
-                        self.pos += 1;
-                        p.day = Some(d);
-                    }
+                if let Some(Tok::Num(v, n)) = self.peek()
+                    && let Some(d) = as_day(v, n)
+                {
+                    self.pos += 1;
+                    p.day = Some(d);
                 }
                 p.year = self.year();
             }
@@ -287,10 +287,10 @@ impl Cursor<'_> {
 /// ```
 pub fn parse_date_segment(text: &str, base: usize) -> Option<DateSegment> {
     let toks = tokenize(text, base)?;
-    if let [(Tok::Num(v, n), span)] = toks.as_slice() {
-        if let Some(y) = as_year(*v, *n) {
-            return Some(DateSegment::Year(y, *span));
-        }
+    if let [(Tok::Num(v, n), span)] = toks.as_slice()
+        && let Some(y) = as_year(*v, *n)
+    {
+        return Some(DateSegment::Year(y, *span));
     }
     let mut cur = Cursor {
         toks: &toks,
@@ -383,7 +383,10 @@ mod tests {
         let got = dates("16–18 April");
         assert_eq!(got[0].0, pd(None, Some(4), Some(16)));
         let got = dates("24 - 26");
-        assert_eq!((got[0].0.day, got[0].1.and_then(|e| e.day)), (Some(24), Some(26)));
+        assert_eq!(
+            (got[0].0.day, got[0].1.and_then(|e| e.day)),
+            (Some(24), Some(26))
+        );
     }
 
     #[test]
@@ -403,8 +406,17 @@ mod tests {
             Some(DateSegment::Year(2000, s)) if s == Span::new(6, 10)
         ));
         for bad in [
-            "Channel 4", "Box 1", "Kommersant", "703", "over 60 years old", "32 May", "May 5 AFP",
-            "and", "", "O", "April 1-",
+            "Channel 4",
+            "Box 1",
+            "Kommersant",
+            "703",
+            "over 60 years old",
+            "32 May",
+            "May 5 AFP",
+            "and",
+            "",
+            "O",
+            "April 1-",
         ] {
             let got = parse_date_segment(bad, 0);
             let ok = match &got {

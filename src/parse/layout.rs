@@ -18,8 +18,10 @@ static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A `Key:` inside a header line; the value runs to the next key. Example: `Issue: 79`.
 static HEADER_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[ \t])(publication|volume|issue|number|no\.|date|author|by|section)[ \t]*:")
-        .unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(
+        r"(?i)(?:^|[ \t])(publication|volume|issue|number|no\.|date|author|by|section)[ \t]*:",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// One article's place in its document.
@@ -203,7 +205,15 @@ mod tests {
         let text = "\nTitle\n\nPublication: Monitor Volume: 7 Issue: 79\n\nOne\ntwo\n \t\nThree\n";
         let arts = split_articles(text, 0);
         assert_eq!(arts.len(), 1);
-        assert_eq!(texts(text, &arts[0]), ["Title", "Publication: Monitor Volume: 7 Issue: 79", "One\ntwo", "Three"]);
+        assert_eq!(
+            texts(text, &arts[0]),
+            [
+                "Title",
+                "Publication: Monitor Volume: 7 Issue: 79",
+                "One\ntwo",
+                "Three"
+            ]
+        );
         assert_eq!((arts[0].header, arts[0].title), (Some(1), Some(0)));
     }
 
@@ -230,7 +240,17 @@ mod tests {
     #[test]
     fn header_fields_split_on_keys() {
         let f = header_fields("Publication: Eurasia Daily Monitor Volume: 12 Issue: 66");
-        let kv: Vec<(&str, &str)> = f.iter().map(|h| (h.key.as_str(), h.value.as_str())).collect();
-        assert_eq!(kv, [("Publication", "Eurasia Daily Monitor"), ("Volume", "12"), ("Issue", "66")]);
+        let kv: Vec<(&str, &str)> = f
+            .iter()
+            .map(|h| (h.key.as_str(), h.value.as_str()))
+            .collect();
+        assert_eq!(
+            kv,
+            [
+                ("Publication", "Eurasia Daily Monitor"),
+                ("Volume", "12"),
+                ("Issue", "66")
+            ]
+        );
     }
 }

@@ -18,8 +18,7 @@ use crate::calendar::Date;
 use crate::diag::{DiagCode, Diagnostic, Severity};
 use crate::input::Document;
 use crate::model::{
-    Article, Citation, DateRef, NonCitationReason, OutletKind, Parenthetical, SourceRef,
-    YearSource,
+    Article, Citation, DateRef, NonCitationReason, OutletKind, Parenthetical, SourceRef, YearSource,
 };
 use crate::outlets::{Outlets, outlet_key};
 use crate::span::Span;
@@ -73,9 +72,13 @@ fn parse_article(
             .map(|f| f.value.as_str())
     };
     let number = |key: &str| field(key).and_then(|v| v.trim().parse::<u32>().ok());
-    let publication = field("publication").filter(|p| !p.is_empty()).map(str::to_string);
+    let publication = field("publication")
+        .filter(|p| !p.is_empty())
+        .map(str::to_string);
     let volume = number("volume");
-    let issue = number("issue").or_else(|| number("number")).or_else(|| number("no."));
+    let issue = number("issue")
+        .or_else(|| number("number"))
+        .or_else(|| number("no."));
     let date = field("date").and_then(parse_header_date);
     let pub_info = publication.as_deref().and_then(|p| outlets.publication(p));
 
@@ -138,7 +141,9 @@ fn parse_article(
         for g in found.groups {
             let inner = g.inner();
             let class = match classify_group(text, inner, outlets) {
-                GroupClass::Citation(d) if is_gloss(text, &d, g.span.start, para.start, outlets) => {
+                GroupClass::Citation(d)
+                    if is_gloss(text, &d, g.span.start, para.start, outlets) =>
+                {
                     GroupClass::Other(NonCitationReason::Abbreviation)
                 }
                 c => c,
@@ -146,7 +151,8 @@ fn parse_article(
             match class {
                 GroupClass::Citation(d) => drafts.push((pi, g.span, para, d)),
                 GroupClass::Other(reason) => {
-                    if reason == NonCitationReason::TooLong && inner.len() > 10 * citation::MAX_GROUP_LEN
+                    if reason == NonCitationReason::TooLong
+                        && inner.len() > 10 * citation::MAX_GROUP_LEN
                     {
                         article.diagnostics.push(diag(
                             doc,
@@ -173,14 +179,16 @@ fn parse_article(
         }
     }
 
-    if ctx.year.is_none() && drafts.iter().any(|d| needs_year(&d.3)) {
-        if let Some(y) = year_from_prose(text, l, &article.other_parentheses, &drafts) {
-            ctx = YearContext {
-                year: Some(y),
-                anchor: None,
-                source: YearSource::Text,
-            };
-            article.diagnostics.push(diag(
+    if ctx.year.is_none()
+        && drafts.iter().any(|d| needs_year(&d.3))
+        && let Some(y) = year_from_prose(text, l, &article.other_parentheses, &drafts)
+    {
+        ctx = YearContext {
+            year: Some(y),
+            anchor: None,
+            source: YearSource::Text,
+        };
+        article.diagnostics.push(diag(
                 doc,
                 Severity::Note,
                 DiagCode::InferredYear,
@@ -189,13 +197,22 @@ fn parse_article(
                     "no header date or volume: year-less dates are taken to be in {y}, the year after the latest year written out in the text"
                 ),
             ));
-        }
     }
     article.year = ctx.year;
     article.year_source = ctx.source;
 
     for (pi, span, para, d) in drafts {
-        let c = build_citation(doc, &mut article, pi, span, para, d, outlets, &ctx, pub_info);
+        let c = build_citation(
+            doc,
+            &mut article,
+            pi,
+            span,
+            para,
+            d,
+            outlets,
+            &ctx,
+            pub_info,
+        );
         article.citations.push(c);
     }
     article
@@ -242,7 +259,10 @@ fn build_citation(
                     ),
                     Unresolved::Invalid => (DiagCode::InvalidDate, "this date does not exist"),
                     Unresolved::NoMonth => (DiagCode::InvalidDate, "no month found for this day"),
-                    Unresolved::NoDay => (DiagCode::InvalidDate, "a month without a day names no single date"),
+                    Unresolved::NoDay => (
+                        DiagCode::InvalidDate,
+                        "a month without a day names no single date",
+                    ),
                 };
                 article
                     .diagnostics
@@ -271,16 +291,19 @@ fn build_citation(
             let written = strip_quotes(&collapse_ws(r.span.slice(text)));
             let info = outlets.lookup(&written);
             let publication = outlets.publication(&written);
-            let cross_reference = publication.is_some_and(|p| {
-                r.see || own.as_deref() == Some(outlet_key(&p.name).as_str())
-            });
+            let cross_reference = publication
+                .is_some_and(|p| r.see || own.as_deref() == Some(outlet_key(&p.name).as_str()));
             SourceRef {
                 canonical: info.map_or_else(|| written.clone(), |o| o.name.clone()),
                 kind: info.map_or(OutletKind::Unknown, |o| o.kind),
                 country: info.and_then(|o| o.country.clone()),
                 group: info.and_then(|o| o.group.clone()),
                 cross_reference,
-                dates: r.dates.iter().filter_map(|&i| dates.get(i).cloned()).collect(),
+                dates: r
+                    .dates
+                    .iter()
+                    .filter_map(|&i| dates.get(i).cloned())
+                    .collect(),
                 relays: r.relays,
                 implied_outlet: implied.clone().filter(|_| written.is_empty()),
                 span: r.span,
@@ -294,7 +317,9 @@ fn build_citation(
         line: pos.line,
         column: pos.column,
         span,
-        raw: Span::new(span.start + 1, span.end - 1).slice(text).to_string(),
+        raw: Span::new(span.start + 1, span.end - 1)
+            .slice(text)
+            .to_string(),
         refs,
     }
 }
@@ -321,11 +346,11 @@ fn implied_outlet(text: &str, before: Span, outlets: &Outlets) -> Option<String>
         let words: Vec<&str> = m.as_str().split_whitespace().collect();
         for k in 0..words.len() {
             let cand = words[k..].join(" ");
-            if let Some(o) = outlets.lookup(&cand) {
-                if !matches!(o.kind, OutletKind::Bulletin | OutletKind::Collective) {
-                    found = Some(cand);
-                    break;
-                }
+            if let Some(o) = outlets.lookup(&cand)
+                && !matches!(o.kind, OutletKind::Bulletin | OutletKind::Collective)
+            {
+                found = Some(cand);
+                break;
             }
         }
     }
@@ -351,7 +376,9 @@ fn year_from_prose(
     let body = l.span.slice(text);
     let inside = |at: usize| {
         drafts.iter().any(|d| d.1.start <= at && at < d.1.end)
-            || others.iter().any(|o| o.span.start <= at && at < o.span.end && o.raw.len() < 200)
+            || others
+                .iter()
+                .any(|o| o.span.start <= at && at < o.span.end && o.raw.len() < 200)
     };
     PROSE_FULL_DATE
         .captures_iter(body)
@@ -376,8 +403,20 @@ fn parse_header_date(value: &str) -> Option<Date> {
     }
 }
 
-fn diag(doc: &Document, sev: Severity, code: DiagCode, span: Span, msg: impl Into<String>) -> Diagnostic {
-    Diagnostic::new(sev, code, span, doc.lines.position(&doc.text, span.start), msg)
+fn diag(
+    doc: &Document,
+    sev: Severity,
+    code: DiagCode,
+    span: Span,
+    msg: impl Into<String>,
+) -> Diagnostic {
+    Diagnostic::new(
+        sev,
+        code,
+        span,
+        doc.lines.position(&doc.text, span.start),
+        msg,
+    )
 }
 
 /// White space runs (line breaks of hard-wrapped text included) as one space.
@@ -394,6 +433,9 @@ pub fn collapse_ws(s: &str) -> String {
 
 fn strip_quotes(s: &str) -> String {
     const Q: &[char] = &['"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}'];
-    let t = s.trim_matches(Q).trim_end_matches([',', '.']).trim_matches(Q);
+    let t = s
+        .trim_matches(Q)
+        .trim_end_matches([',', '.'])
+        .trim_matches(Q);
     t.trim().to_string()
 }

@@ -95,7 +95,8 @@ fn word_before(bytes: &[u8], para: Span, pos: usize) -> (usize, &[u8]) {
         end -= 1;
     }
     let mut begin = end;
-    while begin > para.start && (bytes[begin - 1].is_ascii_alphanumeric() || bytes[begin - 1] == b'.')
+    while begin > para.start
+        && (bytes[begin - 1].is_ascii_alphanumeric() || bytes[begin - 1] == b'.')
     {
         begin -= 1;
     }
@@ -172,7 +173,10 @@ mod tests {
     fn balanced_and_nested() {
         assert_eq!(groups("a (b) c (d (e) f) g"), ["(b)", "(d (e) f)", "(e)"]);
         let s = scan_paragraph("x (y (z) w", Span::new(0, 10));
-        assert_eq!((s.groups.len(), s.unclosed, s.unopened), (1, vec![2], vec![]));
+        assert_eq!(
+            (s.groups.len(), s.unclosed, s.unopened),
+            (1, vec![2], vec![])
+        );
         let s = scan_paragraph("x ) y", Span::new(0, 5));
         assert_eq!(s.unopened, vec![2]);
     }
@@ -190,8 +194,15 @@ mod tests {
     #[test]
     fn day_lists_are_not_markers() {
         assert_eq!(
-            groups("(Kyodo, April 16, 20) and (Reuters, May 2 and 3) (AFP, April 1, 2) (X, April 3)"),
-            ["(Kyodo, April 16, 20)", "(Reuters, May 2 and 3)", "(AFP, April 1, 2)", "(X, April 3)"]
+            groups(
+                "(Kyodo, April 16, 20) and (Reuters, May 2 and 3) (AFP, April 1, 2) (X, April 3)"
+            ),
+            [
+                "(Kyodo, April 16, 20)",
+                "(Reuters, May 2 and 3)",
+                "(AFP, April 1, 2)",
+                "(X, April 3)"
+            ]
         );
         // A list with no opening parenthesis: markers are skipped, nothing is unopened.
         let text = "1) one thing 2) another";

@@ -50,7 +50,9 @@ impl YearContext {
         issue: Option<u32>,
     ) -> Option<YearContext> {
         let first = publication.first_volume_year?;
-        let year = first.checked_add(i32::try_from(volume).ok()?)?.checked_sub(1)?;
+        let year = first
+            .checked_add(i32::try_from(volume).ok()?)?
+            .checked_sub(1)?;
         let jan1 = Date::new(year, 1, 1)?;
         let anchor = match (issue, publication.issues_per_year) {
             (Some(i), Some(per)) if per > 0 && i >= 1 && i <= per.saturating_mul(2) => {
@@ -70,12 +72,11 @@ impl YearContext {
     /// The year a month/day without a year belongs to.
     fn year_for(&self, month: u8, day: u8) -> Option<i32> {
         let year = self.year?;
-        if let Some(anchor) = self.anchor {
-            if let Some(d) = Date::new(year, month, day) {
-                if d.day_number() - anchor.day_number() > LOOKAHEAD_DAYS {
-                    return Some(year - 1);
-                }
-            }
+        if let Some(anchor) = self.anchor
+            && let Some(d) = Date::new(year, month, day)
+            && d.day_number() - anchor.day_number() > LOOKAHEAD_DAYS
+        {
+            return Some(year - 1);
         }
         Some(year)
     }

@@ -2,7 +2,9 @@
 
 use crate::cli::Status;
 use crate::cli::args::{ParseArgs, ParseFormat};
-use crate::cli::io::{Reporter, collect_inputs, load_outlets, open_output, output_is_terminal, read_document};
+use crate::cli::io::{
+    Reporter, collect_inputs, load_outlets, open_output, output_is_terminal, read_document,
+};
 use anyhow::Result;
 use srcgraph::export::{json, text};
 use srcgraph::parse::{ParseOptions, parse_document};
@@ -16,11 +18,13 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
     };
     let outlets = load_outlets(args.input.outlets.as_deref())?;
     let inputs = collect_inputs(&args.input, &mut rep)?;
-    let format = args.format.unwrap_or(if output_is_terminal(args.output.as_deref()) {
-        ParseFormat::Text
-    } else {
-        ParseFormat::Jsonl
-    });
+    let format = args
+        .format
+        .unwrap_or(if output_is_terminal(args.output.as_deref()) {
+            ParseFormat::Text
+        } else {
+            ParseFormat::Jsonl
+        });
     let opts = ParseOptions {
         year: args.input.year,
     };
@@ -45,5 +49,9 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
         j.finish(&mut out)?;
     }
     out.flush()?;
-    Ok(if rep.errored { Status::Error } else { Status::Ok })
+    Ok(if rep.errored {
+        Status::Error
+    } else {
+        Status::Ok
+    })
 }
