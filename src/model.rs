@@ -104,8 +104,13 @@ pub struct SourceRef {
     /// For a date-only group, the outlet named in the prose just before it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implied_outlet: Option<String>,
-    /// Where the outlet name is written (empty span at the group start when there is none).
+    /// Where the outlet name is written (an empty span where the outlet would stand when
+    /// the group names none).
     pub span: Span,
+    /// 1-based line of `span.start`.
+    pub line: usize,
+    /// 1-based column (characters) of `span.start`.
+    pub column: usize,
 }
 
 /// A parenthetical group that cites sources.

@@ -15,7 +15,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// # Errors
 /// Any error of the writer.
 pub fn write_jsonl_article(w: &mut dyn Write, article: &Article) -> io::Result<()> {
-    serde_json::to_writer(&mut *w, article).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *w, article).map_err(io::Error::from)?;
     w.write_all(b"\n")
 }
 
@@ -42,7 +42,7 @@ impl JsonWriter {
     /// Any error of the writer.
     pub fn article(&mut self, w: &mut dyn Write, article: &Article) -> io::Result<()> {
         w.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
-        let body = serde_json::to_string_pretty(article).map_err(io::Error::other)?;
+        let body = serde_json::to_string_pretty(article).map_err(io::Error::from)?;
         for (i, line) in body.lines().enumerate() {
             if i > 0 {
                 w.write_all(b"\n")?;

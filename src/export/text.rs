@@ -59,7 +59,13 @@ pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
     );
     writeln!(w, "{head}")?;
     for c in &a.citations {
-        writeln!(w, "{path}:{}:{}: ({})", c.line, c.column, sanitize(&c.raw))?;
+        writeln!(
+            w,
+            "{path}:{}:{}: ({})",
+            c.line,
+            c.column,
+            sanitize(&crate::parse::collapse_ws(&c.raw))
+        )?;
         for r in &c.refs {
             let mut line = String::from("    ");
             if r.cross_reference {

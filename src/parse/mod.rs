@@ -293,7 +293,10 @@ fn build_citation(
             let publication = outlets.publication(&written);
             let cross_reference = publication
                 .is_some_and(|p| r.see || own.as_deref() == Some(outlet_key(&p.name).as_str()));
+            let at = doc.lines.position(text, r.span.start);
             SourceRef {
+                line: at.line,
+                column: at.column,
                 canonical: info.map_or_else(|| written.clone(), |o| o.name.clone()),
                 kind: info.map_or(OutletKind::Unknown, |o| o.kind),
                 country: info.and_then(|o| o.country.clone()),

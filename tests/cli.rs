@@ -1,0 +1,284 @@
+//! The `srcgraph` binary end to end: formats, inputs of every kind, exit statuses, messages.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_srcgraph"));
+    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    c
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut c = bin();
+    c.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
+    c.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    let mut child = c.spawn().expect("spawn srcgraph");
+    if let Some(data) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin");
+        pipe.write_all(data).expect("write stdin");
+    }
+    child.wait_with_output().expect("wait")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("srcgraph-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn sample(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+const ARTICLE: &str = "Publication: Monitor Volume: 7 Issue: 79\n\nIt was put off (AFP, April 20; Kyodo, April 16, 20).\n";
+
+#[test]
+fn text_output_names_file_line_and_column() {
+    let o = run(&["parse", "--format", "text", &sample("seed.txt")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "seed.txt:5:917: (AFP, April 20; Kyodo, April 16, 20; Russian agencies, April 17)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("JoongAng Ilbo [newspaper] 2001-04-22"),
+        "{out}"
+    );
+}
+
+#[test]
+fn jsonl_has_one_article_per_line_in_the_eval_shape() {
+    let o = run(
+        &["parse", "--format", "jsonl", &sample("monitor-caspian.txt")],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2, "two articles in the file");
+    let c = &lines[0]["citations"][0];
+    for key in ["paragraph", "line", "column", "span", "raw", "refs"] {
+        assert!(!c[key].is_null(), "citation has {key}");
+    }
+    let r = &c["refs"][1];
+    assert_eq!(r["outlet"], "Interfax");
+    assert_eq!(r["kind"], "agency");
+    assert_eq!(r["cross_reference"], false);
+    assert_eq!(r["dates"][0]["date"], "2000-06-05");
+    assert_eq!(r["dates"][0]["end"], "2000-06-06");
+    assert_eq!(lines[1]["issue"], 113);
+}
+
+#[test]
+fn json_is_one_document() {
+    let dir = scratch("json");
+    let out = dir.join("out.json");
+    let o = run(
+        &[
+            "parse",
+            "--format",
+            "json",
+            &sample("seed.txt"),
+            &sample("fbis-trends.txt"),
+            "-o",
+            out.to_str().unwrap_or_default(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "-o keeps stdout empty");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("valid JSON");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["articles"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn stdin_by_dash_and_by_default() {
+    for args in [
+        &["parse", "--format", "jsonl", "-"][..],
+        &["parse", "--format", "jsonl"][..],
+    ] {
+        let o = run(args, Some(ARTICLE.as_bytes()));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+        assert_eq!(v["path"], "<stdin>");
+        assert_eq!(
+            v["citations"][0]["refs"][1]["dates"][1]["date"],
+            "2001-04-20"
+        );
+    }
+}
+
+#[test]
+fn missing_input_is_reported_and_the_rest_processed() {
+    let o = run(
+        &[
+            "parse",
+            "--format",
+            "jsonl",
+            "no/such/file.txt",
+            &sample("seed.txt"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no/such/file.txt: no such file or directory"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout(&o).lines().count(), 1, "the seed was still parsed");
+}
+
+#[test]
+fn directories_binary_and_bad_utf8() {
+    let dir = scratch("dirs");
+    std::fs::create_dir_all(dir.join("sub")).expect("mkdir");
+    std::fs::write(dir.join("b.txt"), ARTICLE).expect("write");
+    std::fs::write(dir.join("sub/a.txt"), ARTICLE).expect("write");
+    std::fs::write(dir.join("c.md"), ARTICLE).expect("write");
+    std::fs::write(dir.join("bin.txt"), b"abc\0def").expect("write");
+    let bad =
+        b"Publication: Monitor Volume: 7 Issue: 79\n\nBad \xff byte (AFP, April 20).\n".to_vec();
+    std::fs::write(dir.join("d.txt"), &bad).expect("write");
+    std::fs::write(dir.join("e.txt"), b"").expect("write");
+    let d = dir.to_str().unwrap_or_default();
+    let o = run(&["parse", "--format", "jsonl", d], None);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "warnings are not errors: {}",
+        stderr(&o)
+    );
+    let paths: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("JSON")["path"]
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect();
+    let names: Vec<&str> = paths
+        .iter()
+        .map(|p| p.rsplit('/').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        names,
+        ["b.txt", "d.txt", "a.txt"],
+        "sorted, *.txt only, binary and empty give nothing"
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("bin.txt: binary data (NUL byte at offset 3); skipped"),
+        "{err}"
+    );
+    assert!(err.contains("d.txt: invalid UTF-8 at byte 46"), "{err}");
+    let o = run(&["parse", "--format", "jsonl", "--glob", "*.md", d], None);
+    assert_eq!(stdout(&o).lines().count(), 1);
+    let empty = scratch("empty");
+    let o = run(&["parse", empty.to_str().unwrap_or_default()], None);
+    assert!(
+        stderr(&o).contains("directory holds no file matching"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn outlets_file_extends_and_errors_name_line_and_column() {
+    let dir = scratch("outlets");
+    let good = dir.join("good.toml");
+    std::fs::write(&good, "[[outlet]]\nname = \"Evil\\\"]; x [label=\\\"pwn\"\naliases = [\"Evil Gazette\"]\nkind = \"newspaper\"\n").expect("write");
+    let o = run(
+        &[
+            "parse",
+            "--format",
+            "jsonl",
+            "--outlets",
+            good.to_str().unwrap_or_default(),
+            "-",
+        ],
+        Some(b"Publication: Monitor Volume: 7 Issue: 79\n\nIt happened (Evil Gazette, April 2).\n"),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(
+        v["citations"][0]["refs"][0]["canonical"],
+        "Evil\"]; x [label=\"pwn"
+    );
+    assert_eq!(v["citations"][0]["refs"][0]["kind"], "newspaper");
+
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[[outlet]]\nname = \"X\"\nkind = \"blog\"\n").expect("write");
+    let o = run(
+        &[
+            "parse",
+            "--outlets",
+            bad.to_str().unwrap_or_default(),
+            &sample("seed.txt"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.toml:3:8:"), "{}", stderr(&o));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_has_examples() {
+    let o = run(&["parse", "--format", "yaml", "x"], None);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["parse", "--help"], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Examples:"));
+}
+
+#[test]
+fn broken_pipe_exits_quietly() {
+    let big = ARTICLE.repeat(20_000);
+    let mut child = bin()
+        .args(["parse", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut input = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(big.as_bytes());
+    });
+    let mut out = child.stdout.take().expect("stdout");
+    let mut buf = [0u8; 64];
+    let _ = out.read(&mut buf);
+    drop(out);
+    let _ = writer.join();
+    let o = child.wait_with_output().expect("wait");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
