@@ -330,6 +330,8 @@ fn parentheses_that_are_not_citations() {
         "it ended. (The talks have not resumed since then.)",
         "the year (1998) was bad",
         "the options (a) and (b)",
+        "a meeting (in an interview he gave later) was",
+        "a paper (in English) appeared",
         "empty () parens",
     ];
     for a in asides {

@@ -68,6 +68,21 @@ static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A time of day after a date: `10:35 GMT`, `14.00 Moscow time`.
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\d{1,2}[:.]\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|z|msk|est|edt|cet|local\s+time|moscow\s+time|hours?))?$",
+    )
+});
+
+/// An author or article before the outlet: `editor Ali Hassan in an article in Babil`,
+/// `in an interview with Izvestiya`, `commentary in Trud`. The outlet is the name at the end.
+static AUTHORED_IN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"(?i)^(?:[\w.’'-]+\s+){0,6}?(?:in|to|with)\s+(?:an?\s+|the\s+)?(?:(?:article|interview|commentary|editorial|report|op-ed|column|piece|statement|letter)\s+(?:in|to|with|for|by)\s+)?([A-Z"“«].*)$"#,
+    )
+});
+
 /// A web address: `Lenta.ru`, `www.mfa.gov.ua`, `http://kmu.gov.ua/news`.
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -270,7 +285,7 @@ fn classify_segment(text: &str, span: Span, outlets: &Outlets) -> Segment {
     if s.is_empty() {
         return Segment::Empty;
     }
-    if INTRODUCER.is_match(s) {
+    if INTRODUCER.is_match(s) || TIME_OF_DAY.is_match(s) {
         return Segment::Filler;
     }
     match parse_date_segment(s, span.start) {
@@ -297,8 +312,26 @@ fn classify_segment(text: &str, span: Span, outlets: &Outlets) -> Segment {
     }
     let name = trim_span(text, span, QUOTES_AND_STOPS);
     match outlet_shape(name.slice(text), outlets) {
-        OutletShape::No => Segment::Junk,
+        OutletShape::No => authored_outlet(text, span, outlets),
         shape => Segment::Outlet(name, shape),
+    }
+}
+
+/// The outlet at the end of an introduced segment ("editor X in an article in Babil"); the
+/// segment is junk when there is none. Such an outlet counts as weak, so it needs a date.
+fn authored_outlet(text: &str, span: Span, outlets: &Outlets) -> Segment {
+    let s = span.slice(text);
+    let Some(m) = AUTHORED_IN.captures(s).and_then(|c| c.get(1)) else {
+        return Segment::Junk;
+    };
+    let name = trim_span(
+        text,
+        Span::new(span.start + m.start(), span.start + m.end()),
+        QUOTES_AND_STOPS,
+    );
+    match outlet_shape(name.slice(text), outlets) {
+        OutletShape::No => Segment::Junk,
+        _ => Segment::Outlet(name, OutletShape::Weak),
     }
 }
 

@@ -198,6 +198,12 @@ fn parse_article(
                 ),
             ));
     }
+    ctx = ctx.with_anchor_from(drafts.iter().flat_map(|d| {
+        d.3.dates
+            .iter()
+            .filter(|t| t.start.year.is_none())
+            .filter_map(|t| Some((t.start.month?, t.start.day?)))
+    }));
     article.year = ctx.year;
     article.year_source = ctx.source;
 

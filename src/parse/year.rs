@@ -69,6 +69,43 @@ impl YearContext {
         })
     }
 
+    /// Without an article date, estimate one from the year-less dates the article cites:
+    /// citations cluster in the weeks before publication, so the article is dated at the
+    /// cited day that ends the largest gap-free stretch, when the largest gap between cited
+    /// days (around the calendar circle) exceeds half a year. A report of March citing March
+    /// days and one December day is thus anchored in March, and the December day falls in
+    /// the previous year. With dates spread over the year no anchor is set.
+    pub fn with_anchor_from(mut self, cited: impl IntoIterator<Item = (u8, u8)>) -> YearContext {
+        let (None, Some(year)) = (self.anchor, self.year) else {
+            return self;
+        };
+        let Some(jan1) = Date::new(year, 1, 1) else {
+            return self;
+        };
+        let mut days: Vec<i64> = cited
+            .into_iter()
+            .filter_map(|(m, d)| Date::new(year, m, d))
+            .map(|d| d.day_number() - jan1.day_number())
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        if days.len() < 2 {
+            return self;
+        }
+        let gap_after = |i: usize| {
+            let next = days.get(i + 1).copied().unwrap_or(days[0] + 365);
+            next - days[i]
+        };
+        let (best, gap) = (0..days.len())
+            .map(|i| (i, gap_after(i)))
+            .max_by_key(|&(i, g)| (g, std::cmp::Reverse(i)))
+            .unwrap_or((0, 0));
+        if gap > 182 {
+            self.anchor = jan1.add_days(days[best]);
+        }
+        self
+    }
+
     /// The year a month/day without a year belongs to.
     fn year_for(&self, month: u8, day: u8) -> Option<i32> {
         let year = self.year?;
@@ -178,6 +215,27 @@ mod tests {
         );
         assert_eq!(iso(&exact, p(5, 7), None), "1994-05-07");
         assert_eq!(iso(&exact, p(5, 8), None), "1993-05-08");
+    }
+
+    #[test]
+    fn anchor_from_clustered_citations() {
+        let base = YearContext {
+            year: Some(1994),
+            anchor: None,
+            source: YearSource::Text,
+        };
+        let ctx = base.with_anchor_from([(3, 14), (3, 21), (12, 29), (3, 18)]);
+        assert_eq!(
+            ctx.anchor.map(|d| d.to_string()).as_deref(),
+            Some("1994-03-21")
+        );
+        assert_eq!(iso(&ctx, p(12, 29), None), "1993-12-29");
+        assert_eq!(iso(&ctx, p(3, 14), None), "1994-03-14");
+        let jan = base.with_anchor_from([(12, 28), (1, 3), (12, 29)]);
+        assert_eq!(iso(&jan, p(12, 28), None), "1993-12-28");
+        let spread = base.with_anchor_from([(2, 1), (5, 1), (8, 1), (11, 1)]);
+        assert_eq!(spread.anchor, None);
+        assert_eq!(base.with_anchor_from([(4, 1)]).anchor, None);
     }
 
     #[test]
