@@ -151,7 +151,8 @@ fn parse_article(
             match class {
                 GroupClass::Citation(d) => drafts.push((pi, g.span, para, d)),
                 GroupClass::Other(reason) => {
-                    if reason == NonCitationReason::TooLong
+                    if g.depth == 0
+                        && reason == NonCitationReason::TooLong
                         && inner.len() > 10 * citation::MAX_GROUP_LEN
                     {
                         article.diagnostics.push(diag(
@@ -171,7 +172,7 @@ fn parse_article(
                         line: pos.line,
                         column: pos.column,
                         span: g.span,
-                        raw: inner.slice(text).to_string(),
+                        raw: clip(inner.slice(text), MAX_OTHER_RAW),
                         reason,
                     });
                 }
@@ -206,6 +207,7 @@ fn parse_article(
     }));
     article.year = ctx.year;
     article.year_source = ctx.source;
+    cap_diagnostics(&mut article.diagnostics);
 
     for (pi, span, para, d) in drafts {
         let c = build_citation(
@@ -222,6 +224,35 @@ fn parse_article(
         article.citations.push(c);
     }
     article
+}
+
+/// Most diagnostics of one code kept per article; a flood of 100 000 stray parentheses says
+/// no more with all of them than with the first hundred and a count.
+pub const MAX_DIAGNOSTICS_PER_CODE: usize = 100;
+
+fn cap_diagnostics(diags: &mut Vec<Diagnostic>) {
+    let mut counts: std::collections::BTreeMap<DiagCode, usize> = Default::default();
+    let mut last_kept: std::collections::BTreeMap<DiagCode, Diagnostic> = Default::default();
+    diags.retain(|d| {
+        let n = counts.entry(d.code).or_insert(0);
+        *n += 1;
+        if *n <= MAX_DIAGNOSTICS_PER_CODE {
+            last_kept.insert(d.code, d.clone());
+        }
+        *n <= MAX_DIAGNOSTICS_PER_CODE
+    });
+    for (code, n) in counts {
+        if let (true, Some(last)) = (n > MAX_DIAGNOSTICS_PER_CODE, last_kept.get(&code)) {
+            diags.push(Diagnostic {
+                severity: Severity::Note,
+                message: format!(
+                    "{} more `{code}` diagnostics in this article are not listed",
+                    n - MAX_DIAGNOSTICS_PER_CODE
+                ),
+                ..last.clone()
+            });
+        }
+    }
 }
 
 fn needs_year(d: &DraftCitation) -> bool {
@@ -383,11 +414,21 @@ fn year_from_prose(
     drafts: &[(usize, Span, Span, DraftCitation)],
 ) -> Option<i32> {
     let body = l.span.slice(text);
+    // Spans of citation groups and short asides, sorted, for binary search; nested groups
+    // overlap, so compare with the furthest end of any group opening before.
+    let mut groups: Vec<Span> = drafts.iter().map(|d| d.1).collect();
+    groups.extend(others.iter().filter(|o| o.raw.len() < 200).map(|o| o.span));
+    groups.sort_unstable();
+    let reach: Vec<usize> = groups
+        .iter()
+        .scan(0, |furthest, g| {
+            *furthest = g.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
     let inside = |at: usize| {
-        drafts.iter().any(|d| d.1.start <= at && at < d.1.end)
-            || others
-                .iter()
-                .any(|o| o.span.start <= at && at < o.span.end && o.raw.len() < 200)
+        let i = groups.partition_point(|g| g.start <= at);
+        i > 0 && at < reach[i - 1]
     };
     PROSE_FULL_DATE
         .captures_iter(body)
@@ -438,6 +479,22 @@ pub fn collapse_ws(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Longest `raw` kept for a parenthesis that is not a citation; longer ones are cut (their
+/// span still locates the whole), so 10 000 nested parentheses cannot give quadratic output.
+pub const MAX_OTHER_RAW: usize = 1000;
+
+/// `s` cut to at most `max` bytes on a character boundary, with "…" when cut.
+fn clip(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
 }
 
 fn strip_quotes(s: &str) -> String {
