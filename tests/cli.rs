@@ -282,3 +282,35 @@ fn broken_pipe_exits_quietly() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
+
+#[test]
+fn strict_years_leave_unknown_years_null() {
+    let text = b"A report on the treaty signed on 12 March 1993 (Xinhua, 21 March).\n";
+    let o = run(&["parse", "--format", "jsonl", "-"], Some(text));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(v["year_source"], "text");
+    assert_eq!(
+        v["citations"][0]["refs"][0]["dates"][0]["date"],
+        "1994-03-21"
+    );
+    let o = run(
+        &["parse", "--format", "jsonl", "--strict-years", "-"],
+        Some(text),
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(v["year"], serde_json::Value::Null);
+    assert_eq!(
+        v["citations"][0]["refs"][0]["dates"][0]["date"],
+        serde_json::Value::Null
+    );
+    assert_eq!(v["diagnostics"][0]["code"], "unknown-year");
+    let o = run(
+        &["parse", "--format", "jsonl", "--year", "2001", "-"],
+        Some(text),
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(
+        v["citations"][0]["refs"][0]["dates"][0]["date"],
+        "2001-03-21"
+    );
+}

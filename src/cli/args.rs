@@ -46,6 +46,11 @@ pub(crate) struct InputArgs {
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1800..=2199))]
     pub(crate) year: Option<i32>,
 
+    /// Never infer an article's year from years written out in its prose; without a header
+    /// date, --year or a volume, dates written without a year stay unresolved.
+    #[arg(long)]
+    pub(crate) strict_years: bool,
+
     /// Print no warnings about inputs (errors are still printed).
     #[arg(short, long)]
     pub(crate) quiet: bool,

@@ -79,7 +79,14 @@ static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// `in an interview with Izvestiya`, `commentary in Trud`. The outlet is the name at the end.
 static AUTHORED_IN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r#"(?i)^(?:[\w.’'-]+\s+){0,6}?(?:in|to|with)\s+(?:an?\s+|the\s+)?(?:(?:article|interview|commentary|editorial|report|op-ed|column|piece|statement|letter)\s+(?:in|to|with|for|by)\s+)?([A-Z"“«].*)$"#,
+        r#"^(?i:(?:[\w.’'-]+\s+){0,6}?(?:in\s+)?(?:an?\s+|the\s+|his\s+|her\s+)?(?:article|interview|commentary|editorial|report|op-ed|column|piece|statement|letter|remarks|comments)\s+(?:in|to|with|for|by|on)\s+)([A-Z"“«].*)$"#,
+    )
+});
+
+/// A volume, number or page reference: `Vol. 5`, `No. 3`, `p. 4`, `pp. 12-14`.
+static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:vol|volume|no|nos|number|issue|p|pp|page|pages|part|sec|section)\.?\s*[\dIVXivx]+(?:\s*[-–]\s*\d+)?$",
     )
 });
 
@@ -285,7 +292,7 @@ fn classify_segment(text: &str, span: Span, outlets: &Outlets) -> Segment {
     if s.is_empty() {
         return Segment::Empty;
     }
-    if INTRODUCER.is_match(s) || TIME_OF_DAY.is_match(s) {
+    if INTRODUCER.is_match(s) || TIME_OF_DAY.is_match(s) || LOCATOR.is_match(s) {
         return Segment::Filler;
     }
     match parse_date_segment(s, span.start) {

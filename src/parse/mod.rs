@@ -32,6 +32,9 @@ use year::{Unresolved, YearContext};
 pub struct ParseOptions {
     /// Year for year-less dates when the header gives none (overrides the volume table).
     pub year: Option<i32>,
+    /// Never infer an article's year from the years written in its text: without a header
+    /// date, `year` or a volume, year-less dates stay `null`.
+    pub strict_years: bool,
 }
 
 /// Parse every article of `doc`.
@@ -181,6 +184,7 @@ fn parse_article(
     }
 
     if ctx.year.is_none()
+        && !opts.strict_years
         && drafts.iter().any(|d| needs_year(&d.3))
         && let Some(y) = year_from_prose(text, l, &article.other_parentheses, &drafts)
     {

@@ -27,6 +27,7 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
         });
     let opts = ParseOptions {
         year: args.input.year,
+        strict_years: args.input.strict_years,
     };
     let mut out = open_output(args.output.as_deref())?;
     let mut json_doc = match format {
