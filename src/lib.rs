@@ -10,7 +10,12 @@
 //!
 //! 1. [`input`] — bytes to a [`Document`](input::Document) (UTF-8, BOM, binary detection);
 //! 2. [`parse`] — documents to [`Article`](model::Article)s with citations and diagnostics;
-//! 3. [`export`] — articles to JSON, JSON Lines or readable text.
+//! 3. [`claims`] — which stretch of text each citation group supports;
+//! 4. [`graph`] — articles, claims, outlets and dates as a petgraph graph;
+//! 5. [`analyze`] — corroboration verdicts and summaries;
+//! 6. [`export`] — JSON, JSON Lines, text and Graphviz DOT.
+//!
+//! [`pipeline::Pipeline`] runs them all.
 //!
 //! ```
 //! use srcgraph::{input::Document, outlets::Outlets, parse::{parse_document, ParseOptions}};
@@ -24,11 +29,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod analyze; // corroboration and summaries over the graph
 pub mod calendar; // ISO calendar dates without a date crate
+pub mod claims; // which text each citation group supports
 pub mod diag; // recoverable problems, kept as data
 pub mod export; // JSON, JSON Lines and text writers
+pub mod graph; // the source graph (petgraph)
 pub mod input; // bytes → Document
 pub mod model; // plain data between stages
 pub mod outlets; // the outlet knowledge base
 pub mod parse; // Document → Articles
+pub mod pipeline; // every stage in one call
+pub mod sentence; // sentence boundaries in prose
 pub mod span; // byte spans and line:column look-up

@@ -217,6 +217,12 @@ pub struct Article {
     /// Title: the first block when it is a short line of its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Index into `paragraphs` of the header block, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header_paragraph: Option<usize>,
+    /// Index into `paragraphs` of the title block, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_paragraph: Option<usize>,
     /// 1-based line where the article starts.
     pub line: usize,
     /// Bytes of the whole article.
@@ -229,4 +235,37 @@ pub struct Article {
     pub other_parentheses: Vec<Parenthetical>,
     /// Problems met while parsing it.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// How much text one citation group supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The text since the previous citation group, across paragraphs (bulletin writers cite
+    /// at the end of a run of paragraphs).
+    #[default]
+    Run,
+    /// The paragraph the group stands in.
+    Paragraph,
+    /// The sentence the group stands in.
+    Sentence,
+}
+
+/// A claim: a stretch of an article's text and the citation groups that support it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    /// 0-based position among the article's claims.
+    pub index: usize,
+    /// The claim's text, its citation groups included.
+    pub span: Span,
+    /// 1-based line of the claim's first character.
+    pub line: usize,
+    /// 1-based column (characters) of the claim's first character.
+    pub column: usize,
+    /// First and last paragraph (inclusive) the claim covers.
+    pub paragraphs: [usize; 2],
+    /// Indices into the article's `citations` of the groups that support it.
+    pub citations: Vec<usize>,
+    /// The start of the claim, white space collapsed, cut to about 80 characters.
+    pub excerpt: String,
 }

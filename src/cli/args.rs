@@ -17,6 +17,16 @@ pub(crate) struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
+    /// List claims with fewer than N independent sources, as diagnostics.
+    #[command(
+        after_help = "Examples:\n  srcgraph check samples/seed.txt\n  srcgraph check --min-sources 1 --allow self-referenced archive/\n  srcgraph check --scope paragraph --format json article.txt > findings.json\n\nExit status: 0 no claim falls short, 1 some do, 2 an input could not be read."
+    )]
+    Check(CheckArgs),
+    /// Write the source graph as Graphviz DOT.
+    #[command(
+        after_help = "Examples:\n  srcgraph graph samples/seed.txt -o seed.dot && dot -Tsvg seed.dot -o seed.svg\n  srcgraph graph archive/ --focus Interfax --depth 2\n  srcgraph graph archive/ --verdict single-source,unsourced --no-legend\n  srcgraph graph archive/ --min-claims 5 --dates none"
+    )]
+    Graph(GraphArgs),
     /// Find the citation groups of articles and print their sources and dates.
     #[command(
         after_help = "Examples:\n  srcgraph parse samples/seed.txt\n  srcgraph parse --format json samples/ -o citations.json\n  srcgraph parse --glob '*.txt' --outlets my-outlets.toml archive/\n  srcgraph parse --format jsonl - < article.txt"
@@ -80,6 +90,192 @@ pub(crate) struct ParseArgs {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum ColorChoice {
+    /// When standard output is a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// How claims are cut (shared by `check` and `graph`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum ScopeArg {
+    /// The text since the previous citation group, across paragraphs.
+    #[default]
+    Run,
+    /// Each paragraph.
+    Paragraph,
+    /// Each sentence.
+    Sentence,
+}
+
+/// Kinds of finding that `check --allow` can accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum AllowKind {
+    /// Claims with no citation.
+    Unsourced,
+    /// Claims resting only on the publication's own earlier issues.
+    SelfReferenced,
+    /// Claims with one independent source.
+    SingleSource,
+    /// Claims whose only sources are collectives such as "Russian agencies".
+    CollectiveOnly,
+}
+
+impl AllowKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            AllowKind::Unsourced => "unsourced",
+            AllowKind::SelfReferenced => "self-referenced",
+            AllowKind::SingleSource => "single-source",
+            AllowKind::CollectiveOnly => "collective-only",
+        }
+    }
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CheckFormat {
+    /// rustc-style diagnostics with snippets.
+    Human,
+    /// One JSON document.
+    Json,
+}
+
+/// Arguments of `srcgraph check`.
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    /// Report claims with fewer independent sources than this.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub(crate) min_sources: u32,
+
+    /// How much text one citation group supports.
+    #[arg(long, value_enum, default_value_t = ScopeArg::Run)]
+    pub(crate) scope: ScopeArg,
+
+    /// Do not report these kinds of claim (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
+    pub(crate) allow: Vec<AllowKind>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub(crate) format: CheckFormat,
+
+    /// When to colour the output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub(crate) color: ColorChoice,
+
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// Verdicts that `graph --verdict` selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum VerdictArg {
+    /// No citation.
+    Unsourced,
+    /// Only the publication's own earlier issues.
+    SelfReferenced,
+    /// One independent source.
+    SingleSource,
+    /// Two or more independent sources.
+    Corroborated,
+}
+
+/// How `graph` draws dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum DatesArg {
+    /// As labels on the edges from claims to outlets.
+    #[default]
+    Labels,
+    /// As nodes linked from the claims that cite them.
+    Nodes,
+    /// Not at all.
+    None,
+}
+
+/// Output formats of `graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum GraphFormat {
+    /// Graphviz DOT.
+    #[default]
+    Dot,
+}
+
+/// Arguments of `srcgraph graph`.
+#[derive(Debug, Args)]
+pub(crate) struct GraphArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    /// How much text one citation group supports.
+    #[arg(long, value_enum, default_value_t = ScopeArg::Run)]
+    pub(crate) scope: ScopeArg,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub(crate) format: GraphFormat,
+
+    /// Show only what lies within --depth edges of this outlet (any spelling), article
+    /// (file path, or path#N for its N-th article) or claim (`path:line`).
+    #[arg(long, value_name = "NODE")]
+    pub(crate) focus: Option<String>,
+
+    /// With --focus: how many edges away to go.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub(crate) depth: usize,
+
+    /// Show only claims with these verdicts (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
+    pub(crate) verdict: Vec<VerdictArg>,
+
+    /// Show only outlets cited by at least N claims.
+    #[arg(long, value_name = "N")]
+    pub(crate) min_claims: Option<usize>,
+
+    /// How to draw cited dates.
+    #[arg(long, value_enum, default_value_t = DatesArg::Labels)]
+    pub(crate) dates: DatesArg,
+
+    /// Leave the legend out.
+    #[arg(long)]
+    pub(crate) no_legend: bool,
+
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+impl From<ScopeArg> for srcgraph::model::Scope {
+    fn from(s: ScopeArg) -> Self {
+        match s {
+            ScopeArg::Run => srcgraph::model::Scope::Run,
+            ScopeArg::Paragraph => srcgraph::model::Scope::Paragraph,
+            ScopeArg::Sentence => srcgraph::model::Scope::Sentence,
+        }
+    }
+}
+
+impl From<VerdictArg> for srcgraph::analyze::Verdict {
+    fn from(v: VerdictArg) -> Self {
+        match v {
+            VerdictArg::Unsourced => srcgraph::analyze::Verdict::Unsourced,
+            VerdictArg::SelfReferenced => srcgraph::analyze::Verdict::SelfReferenced,
+            VerdictArg::SingleSource => srcgraph::analyze::Verdict::SingleSource,
+            VerdictArg::Corroborated => srcgraph::analyze::Verdict::Corroborated,
+        }
+    }
 }
 
 #[cfg(test)]

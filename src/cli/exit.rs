@@ -6,7 +6,6 @@ pub(crate) enum Status {
     /// Everything was read; no findings.
     Ok,
     /// `check` found claims below the sourcing threshold.
-    #[allow(dead_code)] // used by `check`
     Findings,
     /// An input could not be read (the others were processed), or a usage error.
     Error,

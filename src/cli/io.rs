@@ -271,6 +271,17 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
+/// Whether to colour output: `--color`, then `NO_COLOR`, then whether stdout is a terminal.
+pub(crate) fn use_colour(choice: super::args::ColorChoice, output: Option<&Path>) -> bool {
+    match choice {
+        super::args::ColorChoice::Always => true,
+        super::args::ColorChoice::Never => false,
+        super::args::ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && output_is_terminal(output)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Glob;

@@ -29,6 +29,8 @@ pub(crate) fn run() -> ExitCode {
     };
     let result = match cli.command {
         args::Command::Parse(a) => cmd::parse::run(&a),
+        args::Command::Check(a) => cmd::check::run(&a),
+        args::Command::Graph(a) => cmd::graph::run(&a),
     };
     match result {
         Ok(status) => ExitCode::from(status.code()),

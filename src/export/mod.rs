@@ -3,6 +3,8 @@
 //! Writers escape at the boundary: JSON through serde_json, text through [`sanitize`], which
 //! makes control characters and terminal escape sequences visible instead of acting on them.
 
+pub mod dot;
+pub mod findings;
 pub mod json;
 pub mod text;
 

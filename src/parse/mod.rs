@@ -96,6 +96,8 @@ fn parse_article(
         year_source: YearSource::Unknown,
         header,
         title: l.title.map(|t| collapse_ws(l.paragraphs[t].slice(text))),
+        header_paragraph: l.header,
+        title_paragraph: l.title,
         line: doc.lines.position(text, l.span.start).line,
         span: l.span,
         paragraphs: l.paragraphs.clone(),

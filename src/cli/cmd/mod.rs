@@ -1,3 +1,5 @@
 //! One module per subcommand: arguments in, library calls, results out.
 
+pub(crate) mod check;
+pub(crate) mod graph;
 pub(crate) mod parse;

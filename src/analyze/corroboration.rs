@@ -1,0 +1,239 @@
+//! Corroboration of one claim: how many independent sources support it, and its verdict.
+//!
+//! Independent sources are the distinct *independence keys* of the outlets a claim cites:
+//! aliases are merged already (one node per canonical outlet); outlets of one independence
+//! group (one owner, one wire) share a key; a carrier that only relays another reference of
+//! the same group ("…, as cited by Itar-Tass") is not counted beside its origin; and the
+//! publication's references to its own earlier issues count zero.
+
+use crate::graph::{Edge, Node, SourceGraph};
+use crate::model::OutletKind;
+use petgraph::Direction;
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How well a claim is sourced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// No citation supports it.
+    Unsourced,
+    /// Only the publication's own earlier issues support it.
+    SelfReferenced,
+    /// One independent source.
+    SingleSource,
+    /// Two or more independent sources.
+    Corroborated,
+}
+
+impl Verdict {
+    /// Every verdict, weakest first.
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Unsourced,
+        Verdict::SelfReferenced,
+        Verdict::SingleSource,
+        Verdict::Corroborated,
+    ];
+
+    /// The kebab-case name used in output and options.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Unsourced => "unsourced",
+            Verdict::SelfReferenced => "self-referenced",
+            Verdict::SingleSource => "single-source",
+            Verdict::Corroborated => "corroborated",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a cited outlet counts for a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceRole {
+    /// Counted as an independent source.
+    Independent,
+    /// Counted once with another outlet of its independence group.
+    SameGroup,
+    /// Only relays another cited source, which is counted instead.
+    Relay,
+}
+
+/// One outlet a claim cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceUse {
+    /// Canonical name.
+    pub outlet: String,
+    /// What sort of outlet.
+    pub kind: OutletKind,
+    /// How it counts.
+    pub role: SourceRole,
+    /// The spellings the claim's citations use.
+    pub written: Vec<String>,
+    /// True when the outlet was only named in the prose before a date-only group.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub implied: bool,
+}
+
+/// The corroboration of one claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corroboration {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Number of independent sources.
+    pub independent_sources: usize,
+    /// The outlets cited, in citation order.
+    pub sources: Vec<SourceUse>,
+    /// References to the publication's own earlier issues.
+    pub self_references: usize,
+    /// True when every independent source is a vague collective ("Russian agencies").
+    pub collective_only: bool,
+    /// Why sources were merged: "Kyodo and Kyodo English count once (group kyodo)".
+    pub notes: Vec<String>,
+}
+
+/// Corroborate the claim at node `claim`.
+///
+/// # Complexity
+/// `O(d log d)` for a claim with `d` outgoing edges.
+///
+/// # Example
+/// ```
+/// use srcgraph::{analyze::{corroborate, Verdict}, pipeline::Pipeline};
+/// let p = Pipeline::default();
+/// let g = p.graph_of_text("a.txt", "Publication: Monitor Volume: 7 Issue: 79\n\n\
+///     One (AFP, April 2; Kyodo, April 3). Two (Kyodo, April 4; Kyodo English, April 4).\n");
+/// let claims: Vec<_> = g.claim_nodes().collect();
+/// assert_eq!(corroborate(&g, claims[0]).verdict, Verdict::Corroborated);
+/// assert_eq!(corroborate(&g, claims[1]).independent_sources, 1);
+/// ```
+pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
+    let mut cites = Vec::new();
+    let mut self_references = 0;
+    let mut edges: Vec<_> = g.graph.edges_directed(claim, Direction::Outgoing).collect();
+    edges.sort_by_key(|e| e.id());
+    for e in edges {
+        match e.weight() {
+            Edge::Cites(c) => cites.push((c, e.target())),
+            Edge::CrossReference(_) => self_references += 1,
+            _ => {}
+        }
+    }
+    cites.sort_by_key(|(c, _)| (c.citation, c.reference));
+    // A carrier relays other references of its group; those origins are what count.
+    let is_carrier = |c: &crate::graph::CiteEdge| {
+        !c.relays.is_empty()
+            && c.relays.iter().any(|&o| {
+                cites
+                    .iter()
+                    .any(|(d, _)| d.citation == c.citation && d.reference == o)
+            })
+    };
+    let mut sources: Vec<SourceUse> = Vec::new();
+    let mut source_nodes: Vec<NodeIndex> = Vec::new();
+    let mut keys: Vec<(String, String)> = Vec::new(); // (independence key, first outlet)
+    let mut notes = Vec::new();
+    for (c, target) in &cites {
+        let Some(Node::Outlet(o)) = g.graph.node_weight(*target) else {
+            continue;
+        };
+        if let Some(i) = source_nodes.iter().position(|n| n == target) {
+            let s = &mut sources[i];
+            if !c.written.is_empty() && !s.written.contains(&c.written) {
+                if let Some(first) = s.written.first() {
+                    notes.push(format!(
+                        "{first} and {} are one outlet ({})",
+                        c.written, o.name
+                    ));
+                }
+                s.written.push(c.written.clone());
+            }
+            if s.role == SourceRole::Relay && !is_carrier(c) {
+                s.role = SourceRole::Independent;
+                add_key(&mut keys, &mut notes, o, &mut s.role);
+            }
+            continue;
+        }
+        let mut role = if is_carrier(c) {
+            SourceRole::Relay
+        } else {
+            SourceRole::Independent
+        };
+        if role == SourceRole::Relay {
+            let origins: Vec<&str> = c
+                .relays
+                .iter()
+                .filter_map(|&r| {
+                    cites
+                        .iter()
+                        .find(|(d, _)| d.citation == c.citation && d.reference == r)
+                })
+                .filter_map(|(_, n)| g.outlet(*n).map(|o| o.name.as_str()))
+                .collect();
+            notes.push(format!(
+                "{} relays {}: counted once",
+                o.name,
+                origins.join(", ")
+            ));
+        } else {
+            add_key(&mut keys, &mut notes, o, &mut role);
+        }
+        source_nodes.push(*target);
+        sources.push(SourceUse {
+            outlet: o.name.clone(),
+            kind: o.kind,
+            role,
+            written: if c.written.is_empty() {
+                Vec::new()
+            } else {
+                vec![c.written.clone()]
+            },
+            implied: c.implied,
+        });
+    }
+    let independent = keys.len();
+    let verdict = match (independent, self_references) {
+        (0, 0) => Verdict::Unsourced,
+        (0, _) => Verdict::SelfReferenced,
+        (1, _) => Verdict::SingleSource,
+        _ => Verdict::Corroborated,
+    };
+    let counted: Vec<&SourceUse> = sources
+        .iter()
+        .filter(|s| s.role != SourceRole::Relay)
+        .collect();
+    let collective_only =
+        !counted.is_empty() && counted.iter().all(|s| s.kind == OutletKind::Collective);
+    Corroboration {
+        verdict,
+        independent_sources: independent,
+        sources,
+        self_references,
+        collective_only,
+        notes,
+    }
+}
+
+fn add_key(
+    keys: &mut Vec<(String, String)>,
+    notes: &mut Vec<String>,
+    o: &crate::graph::OutletNode,
+    role: &mut SourceRole,
+) {
+    let key = o.independence_key();
+    match keys.iter().find(|(k, _)| *k == key) {
+        Some((_, first)) => {
+            *role = SourceRole::SameGroup;
+            let group = o.group.as_deref().unwrap_or("?");
+            notes.push(format!("{first} and {} count once (group {group})", o.name));
+        }
+        None => keys.push((key, o.name.clone())),
+    }
+}

@@ -1,0 +1,463 @@
+//! Graphviz DOT output of the source graph, built with graphviz-rust's `dot_structures` and
+//! printed by its printer — never by string concatenation.
+//!
+//! Node ids are generated (`a0`, `c12`, `o3`, `d1`, `x0`, `legend_*`), so no name ever
+//! becomes an id. Names appear only in labels, and every label goes through
+//! [`escape_label`] (graphviz-rust does not escape inside quoted ids): an outlet called
+//! `Evil"]; x [label="pwn` stays one well-formed node.
+
+use crate::analyze::{Report, Verdict};
+use crate::graph::{Edge, Node, SourceGraph};
+use crate::model::{DateRef, OutletKind};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
+    Subgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+/// How cited dates are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateMode {
+    /// As labels on claim → outlet edges.
+    #[default]
+    Labels,
+    /// As nodes (the graph must be built with date nodes).
+    Nodes,
+    /// Not at all.
+    None,
+}
+
+/// Options of the DOT writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DotOptions {
+    /// Draw a legend of verdict colours and outlet shapes.
+    pub legend: bool,
+    /// How dates are drawn.
+    pub dates: DateMode,
+}
+
+impl Default for DotOptions {
+    fn default() -> Self {
+        DotOptions {
+            legend: true,
+            dates: DateMode::Labels,
+        }
+    }
+}
+
+/// Escape text for a double-quoted DOT string: `\` and `"` are escaped, a line break becomes
+/// `\n` (a centred line in Graphviz), and other control characters become spaces.
+///
+/// ```
+/// use srcgraph::export::dot::escape_label;
+/// assert_eq!(escape_label("Evil\"]; x [label=\"pwn"), r#"Evil\"]; x [label=\"pwn"#);
+/// assert_eq!(escape_label("a\\b\nc\r"), r"a\\b\nc");
+/// ```
+pub fn escape_label(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn quoted(s: &str) -> Id {
+    Id::Escaped(format!("\"{}\"", escape_label(s)))
+}
+
+fn plain(s: &str) -> Id {
+    Id::Plain(s.to_string())
+}
+
+fn attr(key: &str, value: Id) -> Attribute {
+    Attribute(plain(key), value)
+}
+
+/// Colours (fill, border) of a verdict.
+pub fn verdict_colours(v: Verdict) -> (&'static str, &'static str) {
+    match v {
+        Verdict::Unsourced => ("#ffcdd2", "#c62828"),
+        Verdict::SelfReferenced => ("#bbdefb", "#1565c0"),
+        Verdict::SingleSource => ("#ffe0b2", "#ef6c00"),
+        Verdict::Corroborated => ("#c8e6c9", "#2e7d32"),
+    }
+}
+
+/// Graphviz shape of an outlet kind.
+pub fn kind_shape(k: OutletKind) -> &'static str {
+    match k {
+        OutletKind::Agency => "box",
+        OutletKind::Newspaper => "note",
+        OutletKind::Magazine => "tab",
+        OutletKind::Television => "hexagon",
+        OutletKind::Radio => "octagon",
+        OutletKind::Online => "component",
+        OutletKind::Official => "house",
+        OutletKind::Collective => "folder",
+        OutletKind::Bulletin => "doubleoctagon",
+        OutletKind::Other => "ellipse",
+        OutletKind::Unknown => "ellipse",
+    }
+}
+
+fn date_text(d: &DateRef) -> String {
+    match (d.date, d.end) {
+        (Some(s), Some(e)) => format!("{s}..{e}"),
+        (Some(s), None) => s.to_string(),
+        (None, _) => d.text.clone(),
+    }
+}
+
+fn dates_label(dates: &[DateRef]) -> String {
+    dates.iter().map(date_text).collect::<Vec<_>>().join(", ")
+}
+
+/// The DOT graph of `g`, claims coloured by their verdicts in `report`.
+///
+/// Nodes and edges are emitted in index order, so the same graph always prints the same
+/// bytes.
+pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
+    let mut ids: HashMap<NodeIndex, String> = HashMap::new();
+    let mut counters = [0usize; 5];
+    for n in g.graph.node_indices() {
+        let (prefix, slot) = match g.graph[n] {
+            Node::Article(_) => ("a", 0),
+            Node::Claim(_) => ("c", 1),
+            Node::Outlet(_) => ("o", 2),
+            Node::Date(_) => ("d", 3),
+            Node::Issue(_) => ("x", 4),
+        };
+        ids.insert(n, format!("{prefix}{}", counters[slot]));
+        counters[slot] += 1;
+    }
+    let id = |n: NodeIndex| ids.get(&n).cloned().unwrap_or_default();
+    let mut stmts: Vec<Stmt> = vec![
+        Stmt::Attribute(attr("rankdir", plain("LR"))),
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("10")),
+            attr("nodesep", plain("0.25")),
+            attr("ranksep", plain("1.2")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("10")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("8")),
+            attr("color", quoted("#555555")),
+        ])),
+    ];
+    // Articles as clusters holding their article node and claims.
+    for (input, &an) in g.articles.iter().enumerate() {
+        let Some(Node::Article(a)) = g.graph.node_weight(an) else {
+            continue;
+        };
+        let mut inner = vec![
+            Stmt::Attribute(attr(
+                "label",
+                quoted(&format!("{} — {}", a.label(), a.path)),
+            )),
+            Stmt::Attribute(attr("style", quoted("rounded"))),
+            Stmt::Attribute(attr("color", quoted("#9e9e9e"))),
+            node_stmt(&id(an), article_attrs(a)),
+        ];
+        for &cn in g.claims.get(input).map_or(&[][..], Vec::as_slice) {
+            if let Some(Node::Claim(c)) = g.graph.node_weight(cn) {
+                inner.push(node_stmt(
+                    &id(cn),
+                    claim_attrs(c, report.claim(cn).map(|r| &r.corroboration)),
+                ));
+            }
+        }
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: plain(&format!("cluster_{}", id(an))),
+            stmts: inner,
+        }));
+    }
+    for n in g.graph.node_indices() {
+        let attrs = match &g.graph[n] {
+            Node::Outlet(o) => {
+                let mut a = vec![
+                    attr("shape", plain(kind_shape(o.kind))),
+                    attr("label", quoted(&format!("{}\n{}", o.name, o.kind))),
+                    attr(
+                        "style",
+                        quoted(
+                            if o.kind == OutletKind::Collective || o.kind == OutletKind::Unknown {
+                                "dashed"
+                            } else {
+                                "solid"
+                            },
+                        ),
+                    ),
+                ];
+                if o.spellings.iter().any(|s| s != &o.name) {
+                    a.push(attr("tooltip", quoted(&o.spellings.join(" / "))));
+                }
+                a
+            }
+            Node::Date(d) => vec![
+                attr("shape", plain("ellipse")),
+                attr("label", quoted(&d.to_string())),
+                attr("color", quoted("#9e9e9e")),
+            ],
+            Node::Issue(x) => vec![
+                attr("shape", plain("note")),
+                attr("color", quoted("#1565c0")),
+                attr(
+                    "label",
+                    quoted(&format!(
+                        "{}\n{}\n(not in input)",
+                        x.publication,
+                        x.date
+                            .map_or_else(|| "date unknown".to_string(), |d| d.to_string())
+                    )),
+                ),
+            ],
+            Node::Article(_) | Node::Claim(_) => continue,
+        };
+        stmts.push(node_stmt(&id(n), attrs));
+    }
+    let mut edges: Vec<_> = (&g.graph).edge_references().collect();
+    edges.sort_by_key(|e| e.id());
+    for e in edges {
+        let attrs = match e.weight() {
+            Edge::Contains => vec![
+                attr("style", quoted("dotted")),
+                attr("arrowhead", plain("none")),
+            ],
+            Edge::Cites(c) => {
+                let mut a = Vec::new();
+                if opts.dates == DateMode::Labels && !c.dates.is_empty() {
+                    a.push(attr("label", quoted(&dates_label(&c.dates))));
+                }
+                if !c.relays.is_empty() {
+                    a.push(attr("style", quoted("dashed")));
+                }
+                if c.implied {
+                    a.push(attr("style", quoted("dotted")));
+                }
+                a
+            }
+            Edge::Relays { count } => {
+                let mut a = vec![
+                    attr("style", quoted("dashed")),
+                    attr("color", quoted("#6a1b9a")),
+                ];
+                a.push(attr(
+                    "label",
+                    quoted(&if *count > 1 {
+                        format!("relays ×{count}")
+                    } else {
+                        "relays".into()
+                    }),
+                ));
+                a
+            }
+            Edge::CrossReference(x) => {
+                let mut a = vec![
+                    attr("style", quoted("dotted")),
+                    attr("color", quoted("#1565c0")),
+                ];
+                let label = dates_label(&x.dates);
+                a.push(attr(
+                    "label",
+                    quoted(&if label.is_empty() {
+                        "see".to_string()
+                    } else {
+                        format!("see {label}")
+                    }),
+                ));
+                a
+            }
+            Edge::OnDate => {
+                if opts.dates != DateMode::Nodes {
+                    continue;
+                }
+                vec![
+                    attr("color", quoted("#bdbdbd")),
+                    attr("arrowhead", plain("none")),
+                ]
+            }
+        };
+        stmts.push(Stmt::Edge(DotEdge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(plain(&id(e.source())), None)),
+                Vertex::N(NodeId(plain(&id(e.target())), None)),
+            ),
+            attributes: attrs,
+        }));
+    }
+    if opts.legend {
+        stmts.push(Stmt::Subgraph(legend()));
+    }
+    Graph::DiGraph {
+        id: plain("srcgraph"),
+        strict: false,
+        stmts,
+    }
+}
+
+fn node_stmt(id: &str, attributes: Vec<Attribute>) -> Stmt {
+    Stmt::Node(DotNode {
+        id: NodeId(plain(id), None),
+        attributes,
+    })
+}
+
+fn article_attrs(a: &crate::graph::ArticleNode) -> Vec<Attribute> {
+    let mut label = a.label();
+    if let Some(t) = &a.title {
+        label.push('\n');
+        label.push_str(&crate::claims::excerpt(t, 40));
+    }
+    vec![
+        attr("shape", plain("folder")),
+        attr("label", quoted(&label)),
+        attr("style", quoted("filled")),
+        attr("fillcolor", quoted("#eeeeee")),
+    ]
+}
+
+fn claim_attrs(
+    c: &crate::graph::ClaimNode,
+    corr: Option<&crate::analyze::Corroboration>,
+) -> Vec<Attribute> {
+    let verdict = corr.map_or(Verdict::Unsourced, |c| c.verdict);
+    let (fill, border) = verdict_colours(verdict);
+    let mut status = verdict.to_string();
+    if let Some(cr) = corr {
+        if cr.independent_sources > 1 {
+            status = format!("{status} ({} sources)", cr.independent_sources);
+        }
+        if cr.collective_only {
+            status.push_str(", collective only");
+        }
+    }
+    let file = c.path.rsplit(['/', '\\']).next().unwrap_or(&c.path);
+    let label = format!(
+        "{}\n{}:{}:{}\n{}",
+        crate::claims::excerpt(&c.claim.excerpt, 36),
+        file,
+        c.claim.line,
+        c.claim.column,
+        status
+    );
+    vec![
+        attr("shape", plain("box")),
+        attr("style", quoted("rounded,filled")),
+        attr("fillcolor", quoted(fill)),
+        attr("color", quoted(border)),
+        attr("label", quoted(&label)),
+        attr("tooltip", quoted(&c.claim.excerpt)),
+    ]
+}
+
+const LEGEND_KINDS: [OutletKind; 9] = [
+    OutletKind::Agency,
+    OutletKind::Newspaper,
+    OutletKind::Television,
+    OutletKind::Radio,
+    OutletKind::Online,
+    OutletKind::Official,
+    OutletKind::Collective,
+    OutletKind::Bulletin,
+    OutletKind::Unknown,
+];
+
+fn legend() -> Subgraph {
+    let mut stmts = vec![
+        Stmt::Attribute(attr("label", quoted("Legend"))),
+        Stmt::Attribute(attr("style", quoted("rounded"))),
+        Stmt::Attribute(attr("color", quoted("#bdbdbd"))),
+    ];
+    for v in Verdict::ALL {
+        let (fill, border) = verdict_colours(v);
+        stmts.push(node_stmt(
+            &format!("legend_{}", v.as_str().replace('-', "_")),
+            vec![
+                attr("shape", plain("box")),
+                attr("style", quoted("rounded,filled")),
+                attr("fillcolor", quoted(fill)),
+                attr("color", quoted(border)),
+                attr("label", quoted(&format!("claim: {v}"))),
+            ],
+        ));
+    }
+    for k in LEGEND_KINDS {
+        stmts.push(node_stmt(
+            &format!("legend_{}", k.as_str()),
+            vec![
+                attr("shape", plain(kind_shape(k))),
+                attr("label", quoted(k.as_str())),
+            ],
+        ));
+    }
+    // Invisible edges lay each group out as one row (left to right, as the graph runs).
+    let chain = |names: Vec<String>| -> Vec<Stmt> {
+        names
+            .windows(2)
+            .map(|w| {
+                Stmt::Edge(DotEdge {
+                    ty: EdgeTy::Pair(
+                        Vertex::N(NodeId(plain(&w[0]), None)),
+                        Vertex::N(NodeId(plain(&w[1]), None)),
+                    ),
+                    attributes: vec![attr("style", plain("invis"))],
+                })
+            })
+            .collect()
+    };
+    stmts.extend(chain(
+        Verdict::ALL
+            .iter()
+            .map(|v| format!("legend_{}", v.as_str().replace('-', "_")))
+            .collect(),
+    ));
+    stmts.extend(chain(
+        LEGEND_KINDS
+            .iter()
+            .map(|k| format!("legend_{}", k.as_str()))
+            .collect(),
+    ));
+    Subgraph {
+        id: plain("cluster_legend"),
+        stmts,
+    }
+}
+
+/// Print `graph` as DOT text (graphviz-rust's printer, one statement a line).
+pub fn print_dot(graph: &Graph) -> String {
+    let mut ctx = PrinterContext::default();
+    let mut s = graph.print(&mut ctx);
+    if !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s
+}
+
+/// Write the DOT of `g` to `w`.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_dot(
+    w: &mut dyn Write,
+    g: &SourceGraph,
+    report: &Report,
+    opts: &DotOptions,
+) -> io::Result<()> {
+    w.write_all(print_dot(&to_dot(g, report, opts)).as_bytes())
+}

@@ -1,0 +1,238 @@
+//! `srcgraph check` output for people: rustc-style diagnostics, one per claim that falls
+//! short, with the claim's citation (or its start) underlined in a snippet of the source,
+//! then a one-line summary per input.
+
+use super::text::sanitize;
+use crate::analyze::{ArticleSummary, ClaimReport, SourceRole, Verdict};
+use crate::span::{LineIndex, Span};
+use std::io::{self, Write};
+
+/// ANSI styles, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// Emit colour escape codes.
+    pub colour: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, s: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn bold(self, s: &str) -> String {
+        self.paint("1", s)
+    }
+    fn blue(self, s: &str) -> String {
+        self.paint("1;34", s)
+    }
+    fn verdict(self, v: &str, s: &str) -> String {
+        let code = match v {
+            "unsourced" => "1;31",
+            "single-source" | "collective-only" => "1;33",
+            "self-referenced" => "1;36",
+            _ => "1;32",
+        };
+        self.paint(code, s)
+    }
+}
+
+/// Why a claim is reported.
+pub fn finding_kind(c: &ClaimReport, min_sources: usize) -> Option<&'static str> {
+    let corr = &c.corroboration;
+    if corr.independent_sources < min_sources {
+        Some(corr.verdict.as_str())
+    } else if corr.collective_only {
+        Some("collective-only")
+    } else {
+        None
+    }
+}
+
+fn headline(c: &ClaimReport, kind: &str) -> String {
+    let corr = &c.corroboration;
+    match kind {
+        "unsourced" => "claim cites no source".to_string(),
+        "self-referenced" => "claim rests only on the publication's own earlier issues".to_string(),
+        "collective-only" => format!(
+            "claim rests only on collective sources ({} counted)",
+            corr.independent_sources
+        ),
+        _ => match corr.independent_sources {
+            1 => "claim rests on a single independent source".to_string(),
+            n => format!("claim rests on {n} independent sources"),
+        },
+    }
+}
+
+/// Write one finding about claim `c` of a document whose text is `text`.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_finding(
+    w: &mut dyn Write,
+    text: &str,
+    lines: &LineIndex,
+    c: &ClaimReport,
+    kind: &str,
+    style: Style,
+) -> io::Result<()> {
+    let path = sanitize(&c.path);
+    let title = format!("warning[{kind}]");
+    writeln!(
+        w,
+        "{}{}",
+        style.verdict(kind, &title),
+        style.bold(&format!(": {}", headline(c, kind)))
+    )?;
+    // Underline the last citation group, or the claim's first words when it has none.
+    let target = match c.citations.last() {
+        Some(&s) => s,
+        None => {
+            let s = c.span.slice(text);
+            let first_line = s.find(['\n', '\r']).unwrap_or(s.len()).min(60);
+            let mut end = first_line;
+            while !s.is_char_boundary(end) {
+                end -= 1;
+            }
+            Span::new(c.span.start, c.span.start + end)
+        }
+    };
+    let pos = lines.position(text, target.start);
+    writeln!(
+        w,
+        "  {} {path}:{}:{}",
+        style.blue("-->"),
+        pos.line,
+        pos.column
+    )?;
+    let gutter = pos.line.to_string().len() + 1;
+    let bar = style.blue("|");
+    writeln!(w, "{:gutter$}{bar}", "")?;
+    let line_start = lines.line_start(pos.line - 1);
+    let line_end = text[line_start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| line_start + i);
+    let (shown, mark_from, mark_len) = window(text, line_start, line_end, target);
+    writeln!(
+        w,
+        "{} {bar} {}",
+        style.blue(&format!("{:>w$}", pos.line, w = gutter - 1)),
+        sanitize(&shown)
+    )?;
+    writeln!(
+        w,
+        "{:gutter$}{bar} {}{}",
+        "",
+        " ".repeat(mark_from),
+        style.verdict(kind, &"^".repeat(mark_len.max(1)))
+    )?;
+    writeln!(
+        w,
+        "{:gutter$}{} claim: {}",
+        "",
+        style.blue("="),
+        sanitize(&c.excerpt)
+    )?;
+    let corr = &c.corroboration;
+    if !corr.sources.is_empty() {
+        let names: Vec<String> = corr
+            .sources
+            .iter()
+            .map(|s| {
+                let mut n = format!("{} [{}]", sanitize(&s.outlet), s.kind);
+                match s.role {
+                    SourceRole::Relay => n.push_str(" (relay)"),
+                    SourceRole::SameGroup => n.push_str(" (same group)"),
+                    SourceRole::Independent => {}
+                }
+                if s.implied {
+                    n.push_str(" (named in the prose)");
+                }
+                n
+            })
+            .collect();
+        writeln!(
+            w,
+            "{:gutter$}{} note: sources: {}",
+            "",
+            style.blue("="),
+            names.join(", ")
+        )?;
+    }
+    if corr.self_references > 0 {
+        writeln!(
+            w,
+            "{:gutter$}{} note: {} reference{} to the publication's own earlier issues (not counted)",
+            "",
+            style.blue("="),
+            corr.self_references,
+            if corr.self_references == 1 { "" } else { "s" }
+        )?;
+    }
+    for n in &corr.notes {
+        writeln!(w, "{:gutter$}{} note: {}", "", style.blue("="), sanitize(n))?;
+    }
+    writeln!(w)
+}
+
+/// The part of a line to show around `target`, and where (in characters) and how long the
+/// underline is. Long lines are cut around the target with "…".
+fn window(text: &str, line_start: usize, line_end: usize, target: Span) -> (String, usize, usize) {
+    const BEFORE: usize = 60;
+    const AFTER: usize = 20;
+    let line = &text[line_start..line_end];
+    let t_start = target.start.clamp(line_start, line_end) - line_start;
+    let t_end = target.end.clamp(line_start, line_end) - line_start;
+    let chars_before = line[..t_start].chars().count();
+    let target_chars = line[t_start..t_end].chars().count();
+    let skip = chars_before.saturating_sub(BEFORE);
+    let take = chars_before - skip + target_chars + AFTER;
+    let mut shown: String = line.chars().skip(skip).take(take).collect();
+    let cut_end = skip + take < line.chars().count();
+    let mut from = chars_before - skip;
+    if skip > 0 {
+        shown.insert(0, '…');
+        from += 1;
+    }
+    if cut_end {
+        shown.push('…');
+    }
+    (shown, from, target_chars)
+}
+
+/// One line summing up an input's claims: `file: 7 claims: 2 corroborated, ...`.
+pub fn summary_line(
+    path: &str,
+    articles: &[ArticleSummary],
+    findings: usize,
+    min_sources: usize,
+) -> String {
+    let claims: usize = articles.iter().map(|a| a.claims).sum();
+    let mut parts = Vec::new();
+    for v in Verdict::ALL.iter().rev() {
+        let n: usize = articles
+            .iter()
+            .map(|a| a.verdicts.get(v).copied().unwrap_or(0))
+            .sum();
+        if n > 0 {
+            parts.push(format!("{n} {v}"));
+        }
+    }
+    let collective: usize = articles.iter().map(|a| a.collective_only).sum();
+    if collective > 0 {
+        parts.push(format!("{collective} collective-only"));
+    }
+    format!(
+        "{}: {} article{}, {claims} claim{}{}{}; {findings} reported (fewer than {min_sources} independent source{})",
+        sanitize(path),
+        articles.len(),
+        if articles.len() == 1 { "" } else { "s" },
+        if claims == 1 { "" } else { "s" },
+        if parts.is_empty() { "" } else { ": " },
+        parts.join(", "),
+        if min_sources == 1 { "" } else { "s" },
+    )
+}

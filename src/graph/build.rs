@@ -1,0 +1,295 @@
+//! Building the source graph from parsed articles and their claims.
+
+use super::{
+    ArticleNode, CiteEdge, ClaimNode, CrossRefEdge, Edge, IssueNode, Node, OutletNode, SourceGraph,
+};
+use crate::calendar::Date;
+use crate::model::{Article, Claim, OutletKind, Scope, SourceRef};
+use crate::outlets::{Outlets, outlet_key};
+use petgraph::stable_graph::NodeIndex;
+use std::collections::{BTreeSet, HashMap};
+
+/// Name of the outlet node for date-only groups whose outlet is neither written nor implied.
+pub const UNNAMED_OUTLET: &str = "(outlet not given)";
+
+/// Choices for [`build`].
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions<'a> {
+    /// The knowledge base (to resolve outlets implied by the prose).
+    pub outlets: &'a Outlets,
+    /// How the claims were cut (recorded on claim nodes).
+    pub scope: Scope,
+    /// Add a node per cited day, linked from the claims that cite it.
+    pub date_nodes: bool,
+}
+
+/// Build the graph of `articles`, whose claims are `claims[i]` for article `i`.
+///
+/// `O(n)` in the number of claims, references and dates (hash look-ups for outlets).
+/// Nodes are added in input order, so the graph is the same for the same input.
+pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_>) -> SourceGraph {
+    let mut b = Builder {
+        g: SourceGraph::default(),
+        outlets: HashMap::new(),
+        spellings: HashMap::new(),
+        issues: HashMap::new(),
+        dates: HashMap::new(),
+        relays: HashMap::new(),
+        by_issue: HashMap::new(),
+        opts: *opts,
+    };
+    for (i, a) in articles.iter().enumerate() {
+        let n = b.g.graph.add_node(Node::Article(ArticleNode {
+            input: i,
+            path: a.path.clone(),
+            index: a.index,
+            publication: a.publication.clone(),
+            volume: a.volume,
+            issue: a.issue,
+            date: a.date,
+            title: a.title.clone(),
+            span: a.span,
+            line: a.line,
+        }));
+        b.g.articles.push(n);
+        if let (Some(p), Some(d)) = (a.publication.as_deref(), a.date) {
+            let key = publication_key(opts.outlets, p);
+            b.by_issue.entry((key, d)).or_default().push(n);
+        }
+    }
+    for (i, a) in articles.iter().enumerate() {
+        let mut nodes = Vec::new();
+        for claim in claims.get(i).map_or(&[][..], Vec::as_slice) {
+            nodes.push(b.add_claim(i, a, claim));
+        }
+        b.g.claims.push(nodes);
+    }
+    let Builder {
+        mut g, spellings, ..
+    } = b;
+    for (n, names) in spellings {
+        if let Some(Node::Outlet(o)) = g.graph.node_weight_mut(n) {
+            o.spellings = names.into_iter().collect();
+        }
+    }
+    g
+}
+
+fn publication_key(outlets: &Outlets, name: &str) -> String {
+    outlet_key(outlets.publication(name).map_or(name, |p| p.name.as_str()))
+}
+
+struct Builder<'a> {
+    g: SourceGraph,
+    outlets: HashMap<String, NodeIndex>,
+    spellings: HashMap<NodeIndex, BTreeSet<String>>,
+    issues: HashMap<(String, Option<Date>), NodeIndex>,
+    dates: HashMap<Date, NodeIndex>,
+    relays: HashMap<(NodeIndex, NodeIndex), petgraph::stable_graph::EdgeIndex>,
+    by_issue: HashMap<(String, Date), Vec<NodeIndex>>,
+    opts: BuildOptions<'a>,
+}
+
+impl Builder<'_> {
+    fn add_claim(&mut self, input: usize, a: &Article, claim: &Claim) -> NodeIndex {
+        let cn = self.g.graph.add_node(Node::Claim(ClaimNode {
+            article: input,
+            path: a.path.clone(),
+            scope: self.opts.scope,
+            claim: claim.clone(),
+        }));
+        self.g
+            .graph
+            .add_edge(self.g.articles[input], cn, Edge::Contains);
+        for &ci in &claim.citations {
+            let Some(c) = a.citations.get(ci) else {
+                continue;
+            };
+            let mut ref_nodes: Vec<Option<NodeIndex>> = Vec::with_capacity(c.refs.len());
+            for (ri, r) in c.refs.iter().enumerate() {
+                if r.cross_reference {
+                    self.add_cross_reference(cn, ci, c.span, r);
+                    ref_nodes.push(None);
+                    continue;
+                }
+                let (on, implied) = self.outlet_for(r);
+                self.g.graph.add_edge(
+                    cn,
+                    on,
+                    Edge::Cites(CiteEdge {
+                        citation: ci,
+                        reference: ri,
+                        written: r.outlet.clone(),
+                        dates: r.dates.clone(),
+                        relays: r.relays.clone(),
+                        implied,
+                        span: c.span,
+                    }),
+                );
+                if self.opts.date_nodes {
+                    for d in r.dates.iter().filter_map(|d| d.date) {
+                        let dn = *self
+                            .dates
+                            .entry(d)
+                            .or_insert_with(|| self.g.graph.add_node(Node::Date(d)));
+                        if self.g.graph.find_edge(cn, dn).is_none() {
+                            self.g.graph.add_edge(cn, dn, Edge::OnDate);
+                        }
+                    }
+                }
+                ref_nodes.push(Some(on));
+            }
+            for (ri, r) in c.refs.iter().enumerate() {
+                let Some(Some(carrier)) = ref_nodes.get(ri).copied() else {
+                    continue;
+                };
+                for &origin in &r.relays {
+                    let Some(Some(on)) = ref_nodes.get(origin).copied() else {
+                        continue;
+                    };
+                    if on == carrier {
+                        continue;
+                    }
+                    match self.relays.get(&(carrier, on)) {
+                        Some(&e) => {
+                            if let Some(Edge::Relays { count }) = self.g.graph.edge_weight_mut(e) {
+                                *count += 1;
+                            }
+                        }
+                        None => {
+                            let e = self
+                                .g
+                                .graph
+                                .add_edge(carrier, on, Edge::Relays { count: 1 });
+                            self.relays.insert((carrier, on), e);
+                        }
+                    }
+                }
+            }
+        }
+        cn
+    }
+
+    /// The outlet node of a reference, and whether the outlet was only implied by the prose.
+    fn outlet_for(&mut self, r: &SourceRef) -> (NodeIndex, bool) {
+        let (name, kind, country, group, implied) = if !r.outlet.is_empty() {
+            (
+                r.canonical.clone(),
+                r.kind,
+                r.country.clone(),
+                r.group.clone(),
+                false,
+            )
+        } else if let Some(io) = &r.implied_outlet {
+            match self.opts.outlets.lookup(io) {
+                Some(o) => (
+                    o.name.clone(),
+                    o.kind,
+                    o.country.clone(),
+                    o.group.clone(),
+                    true,
+                ),
+                None => (io.clone(), OutletKind::Unknown, None, None, true),
+            }
+        } else {
+            (
+                UNNAMED_OUTLET.to_string(),
+                OutletKind::Unknown,
+                None,
+                None,
+                false,
+            )
+        };
+        let key = outlet_key(&name);
+        let n = match self.outlets.get(&key) {
+            Some(&n) => n,
+            None => {
+                let n = self.g.graph.add_node(Node::Outlet(OutletNode {
+                    name,
+                    kind,
+                    country,
+                    group,
+                    spellings: Vec::new(),
+                }));
+                self.outlets.insert(key, n);
+                n
+            }
+        };
+        let written = if r.outlet.is_empty() {
+            r.implied_outlet.as_deref().unwrap_or("")
+        } else {
+            &r.outlet
+        };
+        if !written.is_empty() {
+            self.spellings
+                .entry(n)
+                .or_default()
+                .insert(written.to_string());
+        }
+        (n, implied)
+    }
+
+    fn add_cross_reference(
+        &mut self,
+        cn: NodeIndex,
+        ci: usize,
+        span: crate::span::Span,
+        r: &SourceRef,
+    ) {
+        let publication = self
+            .opts
+            .outlets
+            .publication(&r.outlet)
+            .map_or_else(|| r.canonical.clone(), |p| p.name.clone());
+        let key = outlet_key(&publication);
+        let mut targets: Vec<(NodeIndex, Vec<crate::model::DateRef>)> = Vec::new();
+        let mut push = |n: NodeIndex, d: Option<&crate::model::DateRef>| match targets
+            .iter_mut()
+            .find(|t| t.0 == n)
+        {
+            Some(t) => t.1.extend(d.cloned()),
+            None => targets.push((n, d.cloned().into_iter().collect())),
+        };
+        if r.dates.is_empty() {
+            let n = self.issue_node(&publication, &key, None);
+            push(n, None);
+        }
+        for d in &r.dates {
+            let found = d
+                .date
+                .and_then(|day| self.by_issue.get(&(key.clone(), day)))
+                .cloned()
+                .unwrap_or_default();
+            if found.is_empty() {
+                let n = self.issue_node(&publication, &key, d.date);
+                push(n, Some(d));
+            }
+            for n in found {
+                push(n, Some(d));
+            }
+        }
+        for (n, dates) in targets {
+            self.g.graph.add_edge(
+                cn,
+                n,
+                Edge::CrossReference(CrossRefEdge {
+                    citation: ci,
+                    dates,
+                    span,
+                }),
+            );
+        }
+    }
+
+    fn issue_node(&mut self, publication: &str, key: &str, date: Option<Date>) -> NodeIndex {
+        *self
+            .issues
+            .entry((key.to_string(), date))
+            .or_insert_with(|| {
+                self.g.graph.add_node(Node::Issue(IssueNode {
+                    publication: publication.to_string(),
+                    date,
+                }))
+            })
+    }
+}

@@ -1,0 +1,55 @@
+//! Edge weights of the source graph.
+
+use crate::model::DateRef;
+use crate::span::Span;
+use serde::Serialize;
+
+/// A claim cites an outlet: one edge per reference of a citation group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CiteEdge {
+    /// Index of the citation group in its article.
+    pub citation: usize,
+    /// Index of the reference in its group.
+    pub reference: usize,
+    /// The outlet as written ("" when the group named none).
+    pub written: String,
+    /// Dates cited for this outlet.
+    pub dates: Vec<DateRef>,
+    /// Indices (in the same group) of the references this one relays: non-empty for a
+    /// carrier such as "…, as cited by Itar-Tass".
+    pub relays: Vec<usize>,
+    /// True when the outlet was only implied by the prose before a date-only group.
+    pub implied: bool,
+    /// The citation group's span.
+    pub span: Span,
+}
+
+/// A claim refers to an earlier issue of the publication.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CrossRefEdge {
+    /// Index of the citation group in its article.
+    pub citation: usize,
+    /// The dates referred to.
+    pub dates: Vec<DateRef>,
+    /// The citation group's span.
+    pub span: Span,
+}
+
+/// An edge of the source graph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Edge {
+    /// Article → claim.
+    Contains,
+    /// Claim → outlet.
+    Cites(CiteEdge),
+    /// Outlet → outlet: the carrier relays the origin (`count` claims say so).
+    Relays {
+        /// How many references in the input show this relay.
+        count: usize,
+    },
+    /// Claim → article or issue placeholder.
+    CrossReference(CrossRefEdge),
+    /// Claim → date (only with date nodes).
+    OnDate,
+}

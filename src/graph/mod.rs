@@ -1,0 +1,67 @@
+//! The source graph: articles, claims, outlets, dates and the edges between them, in a
+//! petgraph [`StableDiGraph`] (stable, because selections remove nodes).
+//!
+//! Nodes: one per article, per claim, per canonical outlet across the whole input (aliases
+//! merged), per earlier issue that a cross-reference points at but the input lacks, and per
+//! cited day when date nodes are asked for. Edges: article → claim (contains), claim →
+//! outlet (cites, with dates and span), outlet → outlet (relays: carrier → origin), claim →
+//! article or issue (cross-reference), claim → date.
+
+mod build;
+mod edge;
+mod node;
+pub mod select;
+
+pub use build::{BuildOptions, UNNAMED_OUTLET, build};
+pub use edge::{CiteEdge, CrossRefEdge, Edge};
+pub use node::{ArticleNode, ClaimNode, IssueNode, Node, OutletNode};
+
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+
+/// The graph type.
+pub type Graph = StableDiGraph<Node, Edge>;
+
+/// The source graph and look-ups into it.
+#[derive(Debug, Clone, Default)]
+pub struct SourceGraph {
+    /// The graph itself.
+    pub graph: Graph,
+    /// Article nodes, in input order.
+    pub articles: Vec<NodeIndex>,
+    /// Claim nodes, per article, in text order.
+    pub claims: Vec<Vec<NodeIndex>>,
+}
+
+impl SourceGraph {
+    /// Every claim node, articles in input order, claims in text order.
+    pub fn claim_nodes(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.claims
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&n| self.graph.contains_node(n))
+    }
+
+    /// Every outlet node, in node-index order.
+    pub fn outlet_nodes(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.graph
+            .node_indices()
+            .filter(|&n| matches!(self.graph[n], Node::Outlet(_)))
+    }
+
+    /// The claim weight of node `n`, if it is a claim.
+    pub fn claim(&self, n: NodeIndex) -> Option<&ClaimNode> {
+        match self.graph.node_weight(n) {
+            Some(Node::Claim(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The outlet weight of node `n`, if it is an outlet.
+    pub fn outlet(&self, n: NodeIndex) -> Option<&OutletNode> {
+        match self.graph.node_weight(n) {
+            Some(Node::Outlet(o)) => Some(o),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Node weights of the source graph.
+
+use crate::calendar::Date;
+use crate::model::{Claim, OutletKind, Scope};
+use crate::span::Span;
+use serde::Serialize;
+
+/// An article of the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArticleNode {
+    /// Position in the list of articles the graph was built from.
+    pub input: usize,
+    /// The file it came from.
+    pub path: String,
+    /// Position of the article in its file.
+    pub index: usize,
+    /// Publication from the header.
+    pub publication: Option<String>,
+    /// Volume and issue from the header.
+    pub volume: Option<u32>,
+    /// Issue number from the header.
+    pub issue: Option<u32>,
+    /// Header date.
+    pub date: Option<Date>,
+    /// Title, when the article has one.
+    pub title: Option<String>,
+    /// Bytes of the article in its file.
+    pub span: Span,
+    /// 1-based line where it starts.
+    pub line: usize,
+}
+
+impl ArticleNode {
+    /// A short human name: "Monitor 7/79" or the file name and position.
+    pub fn label(&self) -> String {
+        match (&self.publication, self.volume, self.issue) {
+            (Some(p), Some(v), Some(i)) => format!("{p} {v}/{i}"),
+            (Some(p), _, _) => p.clone(),
+            _ => {
+                let file = self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path);
+                if self.index == 0 {
+                    file.to_string()
+                } else {
+                    format!("{file} #{}", self.index + 1)
+                }
+            }
+        }
+    }
+}
+
+/// A claim of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimNode {
+    /// Position (in the graph's input) of its article.
+    pub article: usize,
+    /// The file it came from.
+    pub path: String,
+    /// How claims were cut.
+    pub scope: Scope,
+    /// The claim itself.
+    pub claim: Claim,
+}
+
+/// An outlet: one node per canonical outlet across the whole input, aliases merged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutletNode {
+    /// Canonical name.
+    pub name: String,
+    /// What sort of outlet.
+    pub kind: OutletKind,
+    /// Country, when known.
+    pub country: Option<String>,
+    /// Independence group, when known.
+    pub group: Option<String>,
+    /// Every spelling seen in the input, sorted.
+    pub spellings: Vec<String>,
+}
+
+impl OutletNode {
+    /// The key under which outlets count as one independent source: the independence
+    /// group, or the outlet itself.
+    pub fn independence_key(&self) -> String {
+        match &self.group {
+            Some(g) => format!("group:{g}"),
+            None => format!("outlet:{}", crate::outlets::outlet_key(&self.name)),
+        }
+    }
+}
+
+/// An earlier issue of a publication that a cross-reference points at but the input does
+/// not hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IssueNode {
+    /// The publication's canonical name.
+    pub publication: String,
+    /// The issue's date, when it resolved.
+    pub date: Option<Date>,
+}
+
+/// A node of the source graph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Node {
+    /// An article.
+    Article(ArticleNode),
+    /// A claim.
+    Claim(ClaimNode),
+    /// An outlet.
+    Outlet(OutletNode),
+    /// A cited day (only with date nodes).
+    Date(Date),
+    /// An earlier issue not in the input.
+    Issue(IssueNode),
+}

@@ -1,0 +1,93 @@
+//! The whole pipeline in one place: parse → claims → graph → analysis, for callers that want
+//! the result rather than the stages.
+
+use crate::analyze::{Report, analyze};
+use crate::claims::segment_claims;
+use crate::graph::{BuildOptions, SourceGraph, build};
+use crate::input::Document;
+use crate::model::{Article, Claim, Scope};
+use crate::outlets::Outlets;
+use crate::parse::{ParseOptions, parse_document};
+
+/// Settings of every stage.
+#[derive(Debug, Clone)]
+pub struct Pipeline<'a> {
+    /// The outlet knowledge base.
+    pub outlets: &'a Outlets,
+    /// Parsing options.
+    pub parse: ParseOptions,
+    /// How claims are cut.
+    pub scope: Scope,
+    /// Add date nodes to the graph.
+    pub date_nodes: bool,
+}
+
+impl Default for Pipeline<'static> {
+    fn default() -> Self {
+        Pipeline {
+            outlets: Outlets::builtin(),
+            parse: ParseOptions::default(),
+            scope: Scope::Run,
+            date_nodes: false,
+        }
+    }
+}
+
+/// Articles with their claims, their graph and its analysis.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Parsed articles, in input order.
+    pub articles: Vec<Article>,
+    /// Claims of each article.
+    pub claims: Vec<Vec<Claim>>,
+    /// The source graph.
+    pub graph: SourceGraph,
+    /// What the analyses found.
+    pub report: Report,
+}
+
+impl Pipeline<'_> {
+    /// Parse a document and cut its articles into claims.
+    pub fn read(&self, doc: &Document) -> (Vec<Article>, Vec<Vec<Claim>>) {
+        let articles = parse_document(doc, self.outlets, &self.parse);
+        let claims = articles
+            .iter()
+            .map(|a| segment_claims(a, &doc.text, &doc.lines, self.scope))
+            .collect();
+        (articles, claims)
+    }
+
+    /// Build the graph of articles already read, and analyse it.
+    pub fn analyze(&self, articles: Vec<Article>, claims: Vec<Vec<Claim>>) -> Analysis {
+        let opts = BuildOptions {
+            outlets: self.outlets,
+            scope: self.scope,
+            date_nodes: self.date_nodes,
+        };
+        let graph = build(&articles, &claims, &opts);
+        let report = analyze(&graph, &articles);
+        Analysis {
+            articles,
+            claims,
+            graph,
+            report,
+        }
+    }
+
+    /// Read and analyse documents together (cross-references between them resolve).
+    pub fn run(&self, docs: &[Document]) -> Analysis {
+        let mut articles = Vec::new();
+        let mut claims = Vec::new();
+        for d in docs {
+            let (a, c) = self.read(d);
+            articles.extend(a);
+            claims.extend(c);
+        }
+        self.analyze(articles, claims)
+    }
+
+    /// The source graph of one text (handy in examples and tests).
+    pub fn graph_of_text(&self, name: &str, text: &str) -> SourceGraph {
+        self.run(&[Document::from_text(name, text)]).graph
+    }
+}

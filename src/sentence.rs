@@ -1,0 +1,155 @@
+//! Sentence boundaries in bulletin prose.
+//!
+//! A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it) followed
+//! by white space and then something that can start a sentence, or by the end of the
+//! paragraph. It does not end inside parentheses (`(… January 4, 9.)`), after an
+//! abbreviation (`Mr.`, `Gen.`, `U.S.`, `Jan.`), after a single initial (`V. Putin`) or inside
+//! a number (`1.5`).
+
+use crate::span::Span;
+
+/// Abbreviations after which a full stop does not end a sentence (compared lower-case).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
+    "gov", "sen", "rep", "pres", "amb", "rev", "st", "jr", "sr", "messrs", "hon", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol",
+    "vs", "etc", "e.g", "i.e", "cf", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig",
+    "u.s", "u.n", "u.k", "e.u", "u.s.s.r", "d.c", "a.m", "p.m", "ca", "al", "op", "pp", "p",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lower = w.to_lowercase();
+    // A single letter is an initial ("V. Putin"); "U.S." and "Kim J.-I." likewise.
+    (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+        || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+const CLOSERS: &[char] = &['"', '\'', '\u{2019}', '\u{201D}', ')', ']', '\u{00BB}'];
+
+/// Where the sentence that contains `from` ends: the byte after its final punctuation (and
+/// closing quotes), or `limit` when no boundary comes first. Parentheses opened after
+/// `from` are skipped whole.
+pub fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
+    let limit = limit.min(text.len());
+    let Some(s) = text.get(from..limit) else {
+        return limit;
+    };
+    let mut depth = 0usize;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '.' | '!' | '?' if depth == 0 => {
+                let mut end = i + 1;
+                while let Some(&(j, d)) = iter.peek() {
+                    if CLOSERS.contains(&d) || d == '.' {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                if is_boundary(text, from + i, from + end, limit) {
+                    return from + end;
+                }
+            }
+            _ => {}
+        }
+    }
+    limit
+}
+
+/// True when the punctuation at `at` (ending at `end`) closes a sentence.
+fn is_boundary(text: &str, at: usize, end: usize, limit: usize) -> bool {
+    let after = text.get(end..limit).unwrap_or("");
+    let mut rest = after.chars();
+    match rest.next() {
+        None => return true,
+        Some(c) if !c.is_whitespace() => return false,
+        Some(_) => {}
+    }
+    let next = after.trim_start().chars().next();
+    let starts_sentence = next.is_none_or(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                '"' | '\u{201C}' | '(' | '\'' | '\u{2018}' | '[' | '-' | '\u{2013}' | '\u{2014}'
+            )
+    });
+    if !starts_sentence {
+        return false;
+    }
+    if text.as_bytes().get(at) == Some(&b'.') {
+        let before = text.get(..at).unwrap_or("");
+        let word = before
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        if is_abbreviation(word) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The sentences of `span`, each trimmed of surrounding white space; text between sentences
+/// that holds only white space is dropped.
+pub fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut at = span.start;
+    while at < span.end {
+        let end = sentence_end(text, at, span.end);
+        let s = text.get(at..end).unwrap_or("");
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.trim_end().len();
+        if trail > lead {
+            out.push(Span::new(at + lead, at + trail));
+        }
+        if end <= at {
+            break;
+        }
+        at = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn bulletin_sentences() {
+        assert_eq!(
+            split(
+                "Gen. V. Putin met Mr. Kim in the U.S. on Jan. 5. He left (see the Monitor, January 4, 9.) Then “It is over.” Talks (AFP, May 2). Prices rose 1.5 percent. Why? Nobody knows"
+            ),
+            [
+                "Gen. V. Putin met Mr. Kim in the U.S. on Jan. 5.",
+                "He left (see the Monitor, January 4, 9.) Then “It is over.”",
+                "Talks (AFP, May 2).",
+                "Prices rose 1.5 percent.",
+                "Why?",
+                "Nobody knows"
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_after_stop_continues() {
+        assert_eq!(
+            split("It was 5 p.m. when he came. ok."),
+            ["It was 5 p.m. when he came. ok."]
+        );
+        assert_eq!(sentence_end("a (b. C) dd. E", 0, 14), 12);
+    }
+}
