@@ -238,13 +238,7 @@ fn check_name(text: &str, n: &Spanned<String>) -> Result<(), OutletsError> {
             format!("name longer than {MAX_NAME_LEN} bytes"),
         ));
     }
-    if s.chars().any(char::is_control) {
-        return Err(located(
-            text,
-            n.span().start,
-            "name contains a control character".into(),
-        ));
-    }
+    // Control characters are allowed: every writer escapes or sanitises names.
     Ok(())
 }
 

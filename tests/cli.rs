@@ -314,3 +314,168 @@ fn strict_years_leave_unknown_years_null() {
         "2001-03-21"
     );
 }
+
+#[test]
+fn check_reports_claims_below_the_threshold() {
+    let o = run(&["check", "--color", "never", &sample("seed.txt")], None);
+    assert_eq!(o.status.code(), Some(1), "findings exit 1: {}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.matches("warning[single-source]").count(), 1, "{out}");
+    assert_eq!(out.matches("warning[self-referenced]").count(), 3);
+    assert_eq!(out.matches("warning[unsourced]").count(), 1);
+    assert!(out.contains("--> "), "rustc-style location");
+    assert!(
+        out.contains("seed.txt:7:885"),
+        "points at the JoongAng Ilbo group: {out}"
+    );
+    assert!(out.contains("^^^^^^^^^^^^^^^^^^^^^^^^^"), "underline");
+    assert!(out.contains("= note: sources: JoongAng Ilbo [newspaper]"));
+    assert!(!out.contains('\x1b'), "no colour with --color never");
+    assert!(
+        out.lines().last().is_some_and(|l| l.contains(
+            "7 claims: 2 corroborated, 1 single-source, 3 self-referenced, 1 unsourced; 5 reported"
+        )),
+        "{out}"
+    );
+
+    let o = run(
+        &[
+            "check",
+            "--allow",
+            "self-referenced,unsourced",
+            "--min-sources",
+            "1",
+            &sample("seed.txt"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = run(&["check", "--color", "always", &sample("seed.txt")], None);
+    assert!(
+        stdout(&o).contains("\x1b[1;33mwarning[single-source]"),
+        "colour when asked"
+    );
+}
+
+#[test]
+fn check_json_and_unreadable_inputs() {
+    let o = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            &sample("seed.txt"),
+            "missing.txt",
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "unreadable input wins over findings"
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["min_sources"], 2);
+    let input = &v["inputs"][0];
+    assert_eq!(input["findings"], 5);
+    let claims = input["claims"].as_array().expect("claims");
+    assert_eq!(claims.len(), 7);
+    assert_eq!(claims[1]["verdict"], "single-source");
+    assert_eq!(claims[1]["finding"], "single-source");
+    assert_eq!(claims[0]["finding"], serde_json::Value::Null);
+    assert_eq!(claims[0]["independent_sources"], 3);
+    assert_eq!(claims[1]["line"], 7);
+    assert!(claims[1]["span"].is_array());
+    assert_eq!(input["articles"][0]["verdicts"]["self-referenced"], 3);
+}
+
+#[test]
+fn graph_writes_dot_and_honours_selections() {
+    let dir = scratch("graph");
+    let out = dir.join("seed.dot");
+    let o = run(
+        &[
+            "graph",
+            &sample("seed.txt"),
+            "-o",
+            out.to_str().unwrap_or_default(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dot = std::fs::read_to_string(&out).expect("written");
+    assert!(dot.starts_with("digraph srcgraph {"));
+    let again = run(&["graph", &sample("seed.txt")], None);
+    assert_eq!(stdout(&again), dot, "byte-identical across runs");
+
+    let o = run(
+        &[
+            "graph",
+            "--focus",
+            "Kyodo",
+            "--depth",
+            "1",
+            "--no-legend",
+            &sample("seed.txt"),
+        ],
+        None,
+    );
+    let dot = stdout(&o);
+    assert_eq!(
+        dot.matches("shape=box style=\"rounded,filled\"").count(),
+        2,
+        "two claims cite Kyodo"
+    );
+    assert!(!dot.contains("cluster_legend"));
+    let o = run(
+        &[
+            "graph",
+            "--verdict",
+            "unsourced",
+            "--dates",
+            "none",
+            &sample("seed.txt"),
+        ],
+        None,
+    );
+    assert!(stdout(&o).contains("unsourced\"") && !stdout(&o).contains("corroborated ("));
+    let o = run(&["graph", "--dates", "nodes", &sample("seed.txt")], None);
+    assert!(
+        stdout(&o).contains("d0[shape=ellipse label=\"2001-04-20\""),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(
+        &["graph", "--focus", "No Such Outlet", &sample("seed.txt")],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("matches no outlet"));
+}
+
+#[test]
+fn hostile_names_through_outlets_make_well_formed_dot() {
+    let dir = scratch("hostile");
+    let toml = dir.join("evil.toml");
+    std::fs::write(
+        &toml,
+        "[[outlet]]\nname = \"Evil\\\"]; x [label=\\\"pwn\"\naliases = [\"Evil Gazette\"]\n\
+         [[outlet]]\nname = \"line\\nbreak \\\\ {x} <y>\"\naliases = [\"Odd Weekly\"]\n",
+    )
+    .expect("write");
+    let o = run(
+        &["graph", "--outlets", toml.to_str().unwrap_or_default(), "-"],
+        Some(b"Publication: Monitor Volume: 7 Issue: 79\n\nOne (Evil Gazette, April 2). Two (Odd Weekly, April 3).\n"),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dot = stdout(&o);
+    graphviz_rust::parse(&dot).expect("parses");
+    assert!(
+        dot.contains(r#"label="Evil\"]; x [label=\"pwn\nunknown""#),
+        "{dot}"
+    );
+    assert!(
+        dot.contains(r#"label="line\nbreak \\ {x} <y>\nunknown""#),
+        "{dot}"
+    );
+}

@@ -160,9 +160,24 @@ pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
             attr("color", quoted("#555555")),
         ])),
     ];
-    // Articles as clusters holding their article node and claims.
+    // Articles as clusters holding their article node and claims; claims whose article a
+    // selection removed stand on their own.
     for (input, &an) in g.articles.iter().enumerate() {
+        let claims: Vec<Stmt> = g
+            .claims
+            .get(input)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|&cn| match g.graph.node_weight(cn) {
+                Some(Node::Claim(c)) => Some(node_stmt(
+                    &id(cn),
+                    claim_attrs(c, report.claim(cn).map(|r| &r.corroboration)),
+                )),
+                _ => None,
+            })
+            .collect();
         let Some(Node::Article(a)) = g.graph.node_weight(an) else {
+            stmts.extend(claims);
             continue;
         };
         let mut inner = vec![
@@ -174,14 +189,7 @@ pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
             Stmt::Attribute(attr("color", quoted("#9e9e9e"))),
             node_stmt(&id(an), article_attrs(a)),
         ];
-        for &cn in g.claims.get(input).map_or(&[][..], Vec::as_slice) {
-            if let Some(Node::Claim(c)) = g.graph.node_weight(cn) {
-                inner.push(node_stmt(
-                    &id(cn),
-                    claim_attrs(c, report.claim(cn).map(|r| &r.corroboration)),
-                ));
-            }
-        }
+        inner.extend(claims);
         stmts.push(Stmt::Subgraph(Subgraph {
             id: plain(&format!("cluster_{}", id(an))),
             stmts: inner,

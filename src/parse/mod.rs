@@ -386,7 +386,11 @@ fn implied_outlet(text: &str, before: Span, outlets: &Outlets) -> Option<String>
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let window = text.get(from..before.end)?;
+    let mut window = text.get(from..before.end)?;
+    // Only prose counts: start after the last parenthetical group before this one.
+    if let Some(i) = window.rfind(')') {
+        window = &window[i + 1..];
+    }
     let mut found = None;
     for m in CAPITALISED_RUN.find_iter(window) {
         let words: Vec<&str> = m.as_str().split_whitespace().collect();

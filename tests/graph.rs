@@ -1,0 +1,422 @@
+//! The source graph, corroboration verdicts, selections and DOT output.
+
+use srcgraph::analyze::{SourceRole, Verdict};
+use srcgraph::export::dot::{DotOptions, print_dot, to_dot};
+use srcgraph::graph::{Node, select};
+use srcgraph::input::Document;
+use srcgraph::model::Scope;
+use srcgraph::outlets::Outlets;
+use srcgraph::pipeline::{Analysis, Pipeline};
+use std::path::Path;
+
+fn sample(name: &str) -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("sample");
+    Document::from_text(format!("samples/{name}"), text)
+}
+
+fn analyse(docs: &[Document]) -> Analysis {
+    Pipeline::default().run(docs)
+}
+
+/// (first words of the claim, verdict, independent sources) for every claim.
+fn verdicts(a: &Analysis) -> Vec<(String, Verdict, usize)> {
+    a.report
+        .claims
+        .iter()
+        .map(|c| {
+            let words: Vec<&str> = c.excerpt.split_whitespace().take(4).collect();
+            (
+                words.join(" "),
+                c.corroboration.verdict,
+                c.corroboration.independent_sources,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn seed_claims_get_the_expected_verdicts() {
+    let a = analyse(&[sample("seed.txt")]);
+    let got = verdicts(&a);
+    let want = [
+        ("Moscow’s hopes of carving", Verdict::Corroborated, 3), // AFP, Kyodo, Russian agencies
+        ("The South Korean newspaper", Verdict::SingleSource, 1), // JoongAng Ilbo, paragraph 3
+        ("The view that Putin", Verdict::Corroborated, 3), // Vremya Novostei, Kyodo, Digital Chosun
+        ("Moscow’s own economic hard", Verdict::SelfReferenced, 0), // see the Monitor, July 21, 2000
+        ("Since that time the", Verdict::SelfReferenced, 0), // see the Monitor, July 24, 2000
+        ("More recently, during a", Verdict::SelfReferenced, 0), // see the Monitor, March 1
+        ("The unspoken quid pro", Verdict::Unsourced, 0),    // the last paragraph
+    ];
+    let want: Vec<(String, Verdict, usize)> = want
+        .iter()
+        .map(|(s, v, n)| (s.to_string(), *v, *n))
+        .collect();
+    assert_eq!(got, want);
+    let single = &a.report.claims[1];
+    assert_eq!(single.paragraphs, [3, 3]);
+    assert_eq!(single.corroboration.sources[0].outlet, "JoongAng Ilbo");
+    // Outlet summaries: Kyodo supports two claims, rests alone under none.
+    let kyodo = a
+        .report
+        .outlets
+        .iter()
+        .find(|o| o.outlet == "Kyodo")
+        .expect("Kyodo");
+    assert_eq!(
+        (kyodo.citations, kyodo.claims, kyodo.sole_source_claims),
+        (2, 2, 0)
+    );
+    let joongang = a
+        .report
+        .outlets
+        .iter()
+        .find(|o| o.outlet == "JoongAng Ilbo")
+        .expect("JoongAng");
+    assert_eq!(joongang.sole_source_claims, 1);
+    let art = &a.report.articles[0];
+    assert_eq!((art.claims, art.outlets), (7, 6));
+}
+
+#[test]
+fn samples_get_the_expected_verdicts() {
+    let a = analyse(&[sample("monitor-caspian.txt")]);
+    let got: Vec<(Verdict, usize)> = verdicts(&a).into_iter().map(|(_, v, n)| (v, n)).collect();
+    use Verdict::*;
+    assert_eq!(
+        got,
+        [
+            (Corroborated, 3),   // Turan, Interfax, Russian agencies
+            (Corroborated, 2),   // AssA-Irada, Trend
+            (SingleSource, 1),   // IRNA (+ the Monitor, not counted)
+            (SelfReferenced, 0), // see the Monitor, May 19, 24, June 1
+            (SingleSource, 1),   // Kommersant as cited by Itar-Tass: one source
+            (SingleSource, 1),   // Kazinform citing the BBC: one source
+            (Corroborated, 2),   // Turan, Mediamax
+            (SingleSource, 1),   // Trend
+            (Corroborated, 2),   // Ekho Moskvy, Zerkalo
+        ]
+    );
+    let relay = &a.report.claims[4].corroboration;
+    assert_eq!(relay.sources[1].outlet, "ITAR-TASS");
+    assert_eq!(relay.sources[1].role, SourceRole::Relay);
+    assert!(
+        relay.notes[0].contains("relays Kommersant"),
+        "{:?}",
+        relay.notes
+    );
+    // One outlet node per canonical outlet across both articles of the file.
+    let turan = a
+        .graph
+        .outlet_nodes()
+        .filter(|&n| a.graph.outlet(n).is_some_and(|o| o.name == "Turan"))
+        .count();
+    assert_eq!(turan, 1);
+}
+
+fn analyse_text(text: &str) -> Analysis {
+    Pipeline::default().run(&[Document::from_text("t.txt", text)])
+}
+
+#[test]
+fn groups_aliases_and_collectives_count_once() {
+    let a = analyse_text(
+        "Publication: Monitor Volume: 7 Issue: 79\n\n\
+         One (NTV, April 3; Ekho Moskvy, April 4). Two (Itar-Tass, April 3; TASS, April 4). \
+         Three (Russian agencies, April 5). Four (Russian agencies, April 5; Western agencies, April 6). \
+         Five (14 April). Six (, April 15).\n",
+    );
+    let c = &a.report.claims;
+    assert_eq!(
+        c[0].corroboration.independent_sources, 1,
+        "NTV and Ekho Moskvy share an owner"
+    );
+    assert!(
+        c[0].corroboration.notes[0].contains("count once"),
+        "{:?}",
+        c[0].corroboration.notes
+    );
+    assert_eq!(
+        c[1].corroboration.independent_sources, 1,
+        "aliases of one outlet"
+    );
+    assert!(c[1].corroboration.notes[0].contains("are one outlet"));
+    assert!(c[2].corroboration.collective_only);
+    assert_eq!(c[3].corroboration.verdict, Verdict::Corroborated);
+    assert!(
+        c[3].corroboration.collective_only,
+        "two vague plurals are still vague"
+    );
+    assert_eq!(
+        c[4].corroboration.verdict,
+        Verdict::SingleSource,
+        "a date-only group still cites something"
+    );
+    assert_eq!(
+        c[5].corroboration.sources[0].outlet,
+        srcgraph::graph::UNNAMED_OUTLET
+    );
+}
+
+#[test]
+fn cross_references_resolve_to_articles_in_the_input() {
+    let a = analyse_text(
+        "Publication: Monitor Volume: 7 Issue: 70 Date: April 10, 2001\n\nEarlier news (Interfax, April 9).\n\n\
+         Publication: Monitor Volume: 7 Issue: 79 Date: April 23, 2001\n\nAs reported (see the Monitor, April 10, 12).\n",
+    );
+    let g = &a.graph;
+    let claim = g.claims[1][0];
+    let targets: Vec<&Node> = g.graph.neighbors(claim).map(|n| &g.graph[n]).collect();
+    assert!(
+        targets
+            .iter()
+            .any(|n| matches!(n, Node::Article(x) if x.issue == Some(70))),
+        "{targets:?}"
+    );
+    assert!(targets.iter().any(|n| matches!(n, Node::Issue(x) if x.date.map(|d| d.to_string()).as_deref() == Some("2001-04-12"))));
+    assert_eq!(
+        a.report.claims[1].corroboration.verdict,
+        Verdict::SelfReferenced
+    );
+}
+
+#[test]
+fn scopes_cut_claims_differently() {
+    let doc = sample("seed.txt");
+    let count = |scope| {
+        let p = Pipeline {
+            scope,
+            ..Pipeline::default()
+        };
+        p.run(std::slice::from_ref(&doc)).report.claims.len()
+    };
+    let (run, para, sent) = (
+        count(Scope::Run),
+        count(Scope::Paragraph),
+        count(Scope::Sentence),
+    );
+    assert_eq!(run, 7);
+    assert_eq!(para, 8, "every body paragraph");
+    assert!(sent > 40, "every sentence: {sent}");
+    let p = Pipeline {
+        scope: Scope::Paragraph,
+        ..Pipeline::default()
+    };
+    let a = p.run(std::slice::from_ref(&doc));
+    let v: Vec<Verdict> = a
+        .report
+        .claims
+        .iter()
+        .map(|c| c.corroboration.verdict)
+        .collect();
+    use Verdict::*;
+    assert_eq!(
+        v,
+        [
+            Unsourced,
+            Corroborated,
+            SingleSource,
+            Unsourced,
+            Corroborated,
+            SelfReferenced,
+            SelfReferenced,
+            Unsourced
+        ]
+    );
+}
+
+#[test]
+fn dot_parses_back_and_is_deterministic() {
+    let docs = [
+        sample("seed.txt"),
+        sample("monitor-caspian.txt"),
+        sample("fbis-trends.txt"),
+    ];
+    let a = analyse(&docs);
+    let dot = print_dot(&to_dot(&a.graph, &a.report, &DotOptions::default()));
+    let again = analyse(&docs);
+    assert_eq!(
+        dot,
+        print_dot(&to_dot(&again.graph, &again.report, &DotOptions::default()))
+    );
+    let parsed = graphviz_rust::parse(&dot).expect("graphviz-rust parses our DOT");
+    let printed = format!("{parsed:?}");
+    assert!(printed.contains("cluster_a0") && printed.contains("cluster_legend"));
+    let outlets = a.graph.outlet_nodes().count();
+    assert!(
+        dot.contains(&format!("o{}[", outlets - 1)) && !dot.contains(&format!("o{}[", outlets))
+    );
+}
+
+const HOSTILE: [&str; 6] = [
+    "Evil\"]; x [label=\"pwn",
+    "back\\slash\\",
+    "two\nlines",
+    "{braces} <angle> |pipe|",
+    "Ünïcödé 中文 «quotes»",
+    "</script><script>alert(1)</script>",
+];
+
+#[test]
+fn hostile_outlet_names_stay_inside_their_labels() {
+    let mut toml = String::new();
+    for (i, name) in HOSTILE.iter().enumerate() {
+        let escaped = name
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n");
+        toml.push_str(&format!(
+            "[[outlet]]\nname = \"{escaped}\"\naliases = [\"Hostile{i}\"]\nkind = \"newspaper\"\n"
+        ));
+    }
+    let mut outlets = Outlets::builtin().clone();
+    outlets.extend(&Outlets::from_toml_str(&toml).expect("valid toml"));
+    let body: Vec<String> = (0..HOSTILE.len())
+        .map(|i| format!("Claim {i} (Hostile{i}, April 2)."))
+        .collect();
+    let text = format!(
+        "Publication: Monitor Volume: 7 Issue: 79\n\n{}\n",
+        body.join(" ")
+    );
+    let p = Pipeline {
+        outlets: &outlets,
+        ..Pipeline::default()
+    };
+    let a = p.run(&[Document::from_text("hostile.txt", text)]);
+    assert_eq!(a.graph.outlet_nodes().count(), HOSTILE.len());
+    let dot = print_dot(&to_dot(&a.graph, &a.report, &DotOptions::default()));
+    let parsed = graphviz_rust::parse(&dot).expect("DOT with hostile names parses");
+    // Every node statement of the parsed graph has a generated id: no name became a node.
+    let ids = node_ids(&parsed);
+    assert!(
+        ids.iter()
+            .all(|id| id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')),
+        "{ids:?}"
+    );
+    assert_eq!(
+        ids.iter().filter(|i| i.starts_with('o')).count(),
+        HOSTILE.len()
+    );
+    assert!(dot.contains(r#"Evil\"]; x [label=\"pwn"#));
+    assert!(dot.contains(r"back\\slash\\"));
+    assert!(dot.contains(r"two\nlines"));
+    if let Some(svg) = render_svg(&dot) {
+        assert!(
+            svg.contains("Evil&quot;]; x [label=&quot;pwn")
+                || svg.contains("Evil\"]; x [label=\"pwn"),
+            "name intact in SVG"
+        );
+        assert!(svg.contains("&lt;/script&gt;"), "SVG escapes markup");
+    }
+}
+
+fn node_ids(g: &graphviz_rust::dot_structures::Graph) -> Vec<String> {
+    use graphviz_rust::dot_structures::{Graph, Id, Stmt};
+    fn walk(stmts: &[Stmt], out: &mut Vec<String>) {
+        for s in stmts {
+            match s {
+                Stmt::Node(n) => out.push(match &n.id.0 {
+                    Id::Plain(s) | Id::Escaped(s) | Id::Html(s) | Id::Anonymous(s) => s.clone(),
+                }),
+                Stmt::Subgraph(sub) => walk(&sub.stmts, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    match g {
+        Graph::Graph { stmts, .. } | Graph::DiGraph { stmts, .. } => walk(stmts, &mut out),
+    }
+    out
+}
+
+/// Render DOT with Graphviz's `dot`, or `None` (with a notice) where it is not installed;
+/// with `SRCGRAPH_REQUIRE_DOT=1` a missing `dot` fails the test.
+fn render_svg(dot: &str) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let child = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(_) => {
+            assert!(
+                std::env::var_os("SRCGRAPH_REQUIRE_DOT").is_none(),
+                "SRCGRAPH_REQUIRE_DOT is set but Graphviz `dot` is not installed"
+            );
+            eprintln!(
+                "notice: Graphviz `dot` not found; skipping the rendering check (set SRCGRAPH_REQUIRE_DOT=1 to require it)"
+            );
+            return None;
+        }
+    };
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(dot.as_bytes())
+        .expect("write dot");
+    let out = child.wait_with_output().expect("dot runs");
+    assert!(
+        out.status.success(),
+        "dot rejected the DOT: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn seed_dot_renders_with_graphviz() {
+    let a = analyse(&[sample("seed.txt")]);
+    let dot = print_dot(&to_dot(&a.graph, &a.report, &DotOptions::default()));
+    if let Some(svg) = render_svg(&dot) {
+        assert!(svg.contains("JoongAng Ilbo"));
+        assert!(svg.contains("Legend"), "legend drawn");
+    }
+}
+
+#[test]
+fn selections_shrink_the_graph() {
+    let a = analyse(&[sample("seed.txt"), sample("monitor-caspian.txt")]);
+    let kyodo = a
+        .graph
+        .outlet_nodes()
+        .find(|&n| a.graph.outlet(n).is_some_and(|o| o.name == "Kyodo"))
+        .expect("Kyodo");
+    let mut g = a.graph.clone();
+    select::neighbourhood(&mut g, kyodo, 1);
+    assert_eq!(
+        g.claim_nodes().count(),
+        2,
+        "the two seed claims citing Kyodo"
+    );
+    assert_eq!(g.outlet_nodes().count(), 1);
+
+    let mut g = a.graph.clone();
+    select::claims_where(&mut g, |n| {
+        a.report
+            .claim(n)
+            .is_some_and(|c| c.corroboration.verdict == Verdict::SingleSource)
+    });
+    assert_eq!(g.claim_nodes().count(), 5);
+    assert!(g.outlet_nodes().all(|n| {
+        g.graph
+            .neighbors_directed(n, petgraph::Direction::Incoming)
+            .count()
+            > 0
+    }));
+
+    let mut g = a.graph.clone();
+    select::outlets_with_claims(&mut g, 2);
+    let names: Vec<String> = g
+        .outlet_nodes()
+        .filter_map(|n| g.outlet(n).map(|o| o.name.clone()))
+        .collect();
+    assert_eq!(names, ["Kyodo", "Russian agencies", "Turan", "Trend"]);
+}
