@@ -137,7 +137,12 @@ fn runs(article: &Article, text: &str, body: &[(usize, Span)]) -> Vec<(Span, Vec
             .get(k + 1)
             .map_or(usize::MAX, |&n| article.citations[n].span.start);
         let limit = para_end(c.span.end).min(next_start);
-        let end = sentence_end(text, c.span.end, limit).max(c.span.end);
+        let mut end = sentence_end(text, c.span.end, limit).max(c.span.end);
+        if end >= next_start {
+            // The sentence goes on to another group ("X said … (AFP), while Y … (TASS)."):
+            // the words after this group are that group's claim.
+            end = c.span.end;
+        }
         let between = text
             .get(cursor.min(c.span.start)..c.span.start)
             .unwrap_or("");
@@ -244,7 +249,7 @@ mod tests {
 
     const TEXT: &str = "Title Line\n\nPublication: Monitor Volume: 7 Issue: 79\n\n\
         First claim here. It goes on (AFP, April 2) (Reuters, April 3). A second one, \
-        stated (kmu.gov.ua) mid-sentence.\n\nNo citation in this paragraph at all.\n\n\
+        stated (kmu.gov.ua) mid-sentence.\n\nOne part (Trud, April 3), another part (Izvestiya, April 4).\n\nNo citation in this paragraph at all.\n\n\
         The third (Kyodo, April 4).\n\n(Source: example.com)\n\nTrailing text without support.\n";
 
     fn claims(scope: Scope) -> Vec<(String, Vec<usize>)> {
@@ -265,22 +270,24 @@ mod tests {
             [
                 "First claim here. It goes on (AFP, April 2) (Reuters, April 3).",
                 "A second one, stated (kmu.gov.ua) mid-sentence.",
+                "One part (Trud, April 3)",
+                "another part (Izvestiya, April 4).",
                 "No citation in this paragraph at all.//The third (Kyodo, April 4).",
                 "Trailing text without support."
             ]
         );
         assert_eq!(got[0].1, [0, 1]);
-        assert!(got[3].1.is_empty());
+        assert!(got[5].1.is_empty());
     }
 
     #[test]
     fn paragraphs_and_sentences() {
         let got = claims(Scope::Paragraph);
         let cites: Vec<usize> = got.iter().map(|(_, c)| c.len()).collect();
-        assert_eq!(cites, [3, 0, 1, 0]);
+        assert_eq!(cites, [3, 2, 0, 1, 0]);
         let got = claims(Scope::Sentence);
         let cites: Vec<usize> = got.iter().map(|(_, c)| c.len()).collect();
-        assert_eq!(cites, [0, 2, 1, 0, 1, 0], "{got:?}");
+        assert_eq!(cites, [0, 2, 1, 2, 0, 1, 0], "{got:?}");
     }
 
     #[test]

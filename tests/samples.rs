@@ -1,13 +1,15 @@
 //! Every bundled sample article has its expected parse, checked by hand, in
 //! `tests/expected/<sample>.txt`: one line per citation group,
 //! `line:column outlet[*]=canonical[kind]:dates | ...` (`*` marks a cross-reference, `a..b` a
-//! range, `?` an unresolved date, `>n` a relay of ref n). Run with `SRCGRAPH_BLESS=1` to
+//! range, `?` an unresolved date, `>n` a relay of ref n), then one line per claim (default
+//! run scope): `claim line:column verdict independent-sources`. Run with `SRCGRAPH_BLESS=1` to
 //! rewrite the files after a deliberate change, then review the diff.
 
 use srcgraph::input::Document;
 use srcgraph::model::Article;
 use srcgraph::outlets::Outlets;
 use srcgraph::parse::{ParseOptions, parse_document};
+use srcgraph::pipeline::Pipeline;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -82,11 +84,19 @@ fn samples_parse_as_expected() {
         let bytes = std::fs::read(&path).expect("readable sample");
         let (doc, warning) = Document::from_bytes(stem.clone(), bytes).expect("text");
         assert!(warning.is_none(), "{stem}: {warning:?}");
-        let got = render(&parse_document(
+        let mut got = render(&parse_document(
             &doc,
             Outlets::builtin(),
             &ParseOptions::default(),
         ));
+        let analysis = Pipeline::default().run(std::slice::from_ref(&doc));
+        for c in &analysis.report.claims {
+            let _ = writeln!(
+                got,
+                "claim {}:{} {} {}",
+                c.line, c.column, c.corroboration.verdict, c.corroboration.independent_sources
+            );
+        }
         let expected_path = root.join("tests/expected").join(format!("{stem}.txt"));
         if bless {
             std::fs::write(&expected_path, &got).expect("write expectation");
