@@ -77,6 +77,18 @@ pub struct DateRef {
     pub span: Span,
 }
 
+impl DateRef {
+    /// The resolved day (`2001-04-20`) or range (`2001-04-17..2001-04-18`), or `None` when
+    /// the date did not resolve.
+    pub fn iso(&self) -> Option<String> {
+        match (self.date, self.end) {
+            (Some(s), Some(e)) => Some(format!("{s}..{e}")),
+            (Some(s), None) => Some(s.to_string()),
+            (None, _) => None,
+        }
+    }
+}
+
 /// One source named in a citation group: an outlet with the dates cited for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRef {

@@ -28,11 +28,7 @@ fn render_with(header: &str, body: &str) -> Vec<String> {
                     let dates: Vec<String> = r
                         .dates
                         .iter()
-                        .map(|d| match (d.date, d.end) {
-                            (Some(s), Some(e)) => format!("{s}..{e}"),
-                            (Some(s), None) => s.to_string(),
-                            (None, _) => "?".into(),
-                        })
+                        .map(|d| d.iso().unwrap_or_else(|| "?".into()))
                         .collect();
                     let star = if r.cross_reference { "*" } else { "" };
                     format!("{}{star}:{}", r.outlet, dates.join(","))

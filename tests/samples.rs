@@ -33,11 +33,7 @@ fn render(articles: &[Article]) -> String {
                     let dates: Vec<String> = r
                         .dates
                         .iter()
-                        .map(|d| match (d.date, d.end) {
-                            (Some(s), Some(e)) => format!("{s}..{e}"),
-                            (Some(s), None) => s.to_string(),
-                            (None, _) => "?".into(),
-                        })
+                        .map(|d| d.iso().unwrap_or_else(|| "?".into()))
                         .collect();
                     let relays: String = r.relays.iter().map(|i| format!(">{i}")).collect();
                     format!(

@@ -243,6 +243,47 @@ pub(crate) fn load_outlets(path: Option<&Path>) -> Result<Cow<'static, Outlets>>
     Ok(Cow::Owned(base))
 }
 
+/// What every subcommand starts from: the reporter, the knowledge base (with `--outlets`),
+/// the inputs and the parse options.
+pub(crate) struct Session {
+    pub(crate) rep: Reporter,
+    pub(crate) outlets: Cow<'static, Outlets>,
+    pub(crate) inputs: Vec<Input>,
+    pub(crate) parse: srcgraph::parse::ParseOptions,
+}
+
+impl Session {
+    /// Load the knowledge base and collect the inputs.
+    pub(crate) fn open(args: &InputArgs) -> Result<Session> {
+        let mut rep = Reporter {
+            quiet: args.quiet,
+            ..Reporter::default()
+        };
+        let outlets = load_outlets(args.outlets.as_deref())?;
+        let inputs = collect_inputs(args, &mut rep)?;
+        Ok(Session {
+            rep,
+            outlets,
+            inputs,
+            parse: srcgraph::parse::ParseOptions {
+                year: args.year,
+                strict_years: args.strict_years,
+            },
+        })
+    }
+
+    /// The exit status once every input was handled.
+    pub(crate) fn status(&self, findings: bool) -> super::Status {
+        if self.rep.errored {
+            super::Status::Error
+        } else if findings {
+            super::Status::Findings
+        } else {
+            super::Status::Ok
+        }
+    }
+}
+
 /// Standard output, or the `-o` file.
 pub(crate) fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>> {
     Ok(match path {

@@ -112,11 +112,7 @@ pub fn kind_shape(k: OutletKind) -> &'static str {
 }
 
 fn date_text(d: &DateRef) -> String {
-    match (d.date, d.end) {
-        (Some(s), Some(e)) => format!("{s}..{e}"),
-        (Some(s), None) => s.to_string(),
-        (None, _) => d.text.clone(),
-    }
+    d.iso().unwrap_or_else(|| d.text.clone())
 }
 
 fn dates_label(dates: &[DateRef]) -> String {

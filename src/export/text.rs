@@ -88,11 +88,7 @@ pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
             let dates: Vec<String> = r
                 .dates
                 .iter()
-                .map(|d| match (d.date, d.end) {
-                    (Some(s), Some(e)) => format!("{s}..{e}"),
-                    (Some(s), None) => s.to_string(),
-                    (None, _) => format!("{}?", sanitize(&d.text)),
-                })
+                .map(|d| d.iso().unwrap_or_else(|| format!("{}?", sanitize(&d.text))))
                 .collect();
             if !dates.is_empty() {
                 let _ = write!(line, " {}", dates.join(", "));

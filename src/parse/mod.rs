@@ -125,23 +125,26 @@ fn parse_article(
             continue;
         }
         let found = scan::scan_paragraph(text, para);
-        for at in found.unclosed {
-            article.diagnostics.push(diag(
-                doc,
-                Severity::Warning,
-                DiagCode::UnclosedParen,
-                Span::new(at, at + 1),
-                "`(` is not closed before the end of its paragraph",
-            ));
-        }
-        for at in found.unopened {
-            article.diagnostics.push(diag(
-                doc,
-                Severity::Warning,
-                DiagCode::UnopenedParen,
-                Span::new(at, at + 1),
-                "`)` has no `(` before it in its paragraph",
-            ));
+        let stray = found
+            .unclosed
+            .iter()
+            .map(|&at| {
+                (
+                    at,
+                    DiagCode::UnclosedParen,
+                    "`(` is not closed before the end of its paragraph",
+                )
+            })
+            .chain(found.unopened.iter().map(|&at| {
+                (
+                    at,
+                    DiagCode::UnopenedParen,
+                    "`)` has no `(` before it in its paragraph",
+                )
+            }));
+        for (at, code, message) in stray {
+            let d = diag(doc, Severity::Warning, code, Span::new(at, at + 1), message);
+            article.diagnostics.push(d);
         }
         for g in found.groups {
             let inner = g.inner();

@@ -2,29 +2,18 @@
 
 use crate::cli::Status;
 use crate::cli::args::{CheckArgs, CheckFormat};
-use crate::cli::io::{
-    Reporter, collect_inputs, load_outlets, open_output, read_document, use_colour,
-};
+use crate::cli::io::{Session, open_output, read_document, use_colour};
 use anyhow::Result;
 use srcgraph::export::findings::{Style, finding_kind, summary_line, write_finding};
-use srcgraph::parse::ParseOptions;
 use srcgraph::pipeline::Pipeline;
 
 /// Run `check`. Inputs are analysed one at a time (claims, graph, verdicts), so findings
 /// appear as each input is done and memory is bounded by the largest input.
 pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
-    let mut rep = Reporter {
-        quiet: args.input.quiet,
-        ..Reporter::default()
-    };
-    let outlets = load_outlets(args.input.outlets.as_deref())?;
-    let inputs = collect_inputs(&args.input, &mut rep)?;
+    let mut s = Session::open(&args.input)?;
     let pipeline = Pipeline {
-        outlets: &outlets,
-        parse: ParseOptions {
-            year: args.input.year,
-            strict_years: args.input.strict_years,
-        },
+        outlets: &s.outlets,
+        parse: s.parse.clone(),
         scope: args.scope.into(),
         date_nodes: false,
     };
@@ -36,8 +25,8 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
     let mut out = open_output(args.output.as_deref())?;
     let mut any_finding = false;
     let mut json_inputs = Vec::new();
-    for input in &inputs {
-        let Some(doc) = read_document(input, &mut rep) else {
+    for input in &s.inputs {
+        let Some(doc) = read_document(input, &mut s.rep) else {
             continue;
         };
         let (articles, claims) = pipeline.read(&doc);
@@ -101,13 +90,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
         writeln!(out)?;
     }
     out.flush()?;
-    Ok(if rep.errored {
-        Status::Error
-    } else if any_finding {
-        Status::Findings
-    } else {
-        Status::Ok
-    })
+    Ok(s.status(any_finding))
 }
 
 use std::io::Write as _;

@@ -2,44 +2,36 @@
 
 use crate::cli::Status;
 use crate::cli::args::{DatesArg, GraphArgs};
-use crate::cli::io::{Reporter, collect_inputs, load_outlets, open_output, read_document};
+use crate::cli::io::{Session, open_output, read_document};
 use anyhow::{Result, bail};
 use petgraph::stable_graph::NodeIndex;
 use srcgraph::analyze::Verdict;
 use srcgraph::export::dot::{DateMode, DotOptions, write_dot};
 use srcgraph::graph::{Node, SourceGraph, select};
 use srcgraph::outlets::{Outlets, outlet_key};
-use srcgraph::parse::ParseOptions;
 use srcgraph::pipeline::Pipeline;
 use std::io::Write as _;
 
 /// Run `graph`: all inputs go into one graph, so outlets are shared across articles and
 /// cross-references between inputs resolve.
 pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
-    let mut rep = Reporter {
-        quiet: args.input.quiet,
-        ..Reporter::default()
-    };
-    let outlets = load_outlets(args.input.outlets.as_deref())?;
-    let inputs = collect_inputs(&args.input, &mut rep)?;
+    let mut s = Session::open(&args.input)?;
     let pipeline = Pipeline {
-        outlets: &outlets,
-        parse: ParseOptions {
-            year: args.input.year,
-            strict_years: args.input.strict_years,
-        },
+        outlets: &s.outlets,
+        parse: s.parse.clone(),
         scope: args.scope.into(),
         date_nodes: args.dates == DatesArg::Nodes,
     };
-    let docs: Vec<_> = inputs
+    let docs: Vec<_> = s
+        .inputs
         .iter()
-        .filter_map(|i| read_document(i, &mut rep))
+        .filter_map(|i| read_document(i, &mut s.rep))
         .collect();
     let analysis = pipeline.run(&docs);
     let mut g = analysis.graph;
     let report = analysis.report;
     if let Some(focus) = &args.focus {
-        let Some(n) = find_focus(&g, &outlets, focus) else {
+        let Some(n) = find_focus(&g, &s.outlets, focus) else {
             bail!(
                 "--focus {focus:?} matches no outlet, article (path or path#N) or claim (path:line) of the input"
             );
@@ -68,11 +60,7 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
     let mut out = open_output(args.output.as_deref())?;
     write_dot(&mut out, &g, &report, &opts)?;
     out.flush()?;
-    Ok(if rep.errored {
-        Status::Error
-    } else {
-        Status::Ok
-    })
+    Ok(s.status(false))
 }
 
 /// The node `--focus` names: an outlet by any spelling, an article by path (`path#N` for the

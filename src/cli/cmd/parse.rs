@@ -2,22 +2,15 @@
 
 use crate::cli::Status;
 use crate::cli::args::{ParseArgs, ParseFormat};
-use crate::cli::io::{
-    Reporter, collect_inputs, load_outlets, open_output, output_is_terminal, read_document,
-};
+use crate::cli::io::{Session, open_output, output_is_terminal, read_document};
 use anyhow::Result;
 use srcgraph::export::{json, text};
-use srcgraph::parse::{ParseOptions, parse_document};
+use srcgraph::parse::parse_document;
 
 /// Run `parse`: articles are written as each input is parsed, so output starts early and
 /// memory stays bounded by the largest input.
 pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
-    let mut rep = Reporter {
-        quiet: args.input.quiet,
-        ..Reporter::default()
-    };
-    let outlets = load_outlets(args.input.outlets.as_deref())?;
-    let inputs = collect_inputs(&args.input, &mut rep)?;
+    let mut s = Session::open(&args.input)?;
     let format = args
         .format
         .unwrap_or(if output_is_terminal(args.output.as_deref()) {
@@ -25,20 +18,16 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
         } else {
             ParseFormat::Jsonl
         });
-    let opts = ParseOptions {
-        year: args.input.year,
-        strict_years: args.input.strict_years,
-    };
     let mut out = open_output(args.output.as_deref())?;
     let mut json_doc = match format {
         ParseFormat::Json => Some(json::JsonWriter::begin(&mut out)?),
         _ => None,
     };
-    for input in &inputs {
-        let Some(doc) = read_document(input, &mut rep) else {
+    for input in &s.inputs {
+        let Some(doc) = read_document(input, &mut s.rep) else {
             continue;
         };
-        for article in parse_document(&doc, &outlets, &opts) {
+        for article in parse_document(&doc, &s.outlets, &s.parse) {
             match (&mut json_doc, format) {
                 (Some(j), _) => j.article(&mut out, &article)?,
                 (None, ParseFormat::Jsonl) => json::write_jsonl_article(&mut out, &article)?,
@@ -50,9 +39,5 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
         j.finish(&mut out)?;
     }
     out.flush()?;
-    Ok(if rep.errored {
-        Status::Error
-    } else {
-        Status::Ok
-    })
+    Ok(s.status(false))
 }
