@@ -1,0 +1,145 @@
+//! Property tests: for arbitrary and for near-valid citation text, parsing never panics,
+//! every span lies inside the input on character boundaries, `raw` is the input slice,
+//! parse → JSON → parse is stable, and the whole pipeline (claims, graph, DOT) holds up.
+
+use proptest::prelude::*;
+use srcgraph::export::dot::{DotOptions, print_dot, to_dot};
+use srcgraph::input::Document;
+use srcgraph::model::Article;
+use srcgraph::outlets::Outlets;
+use srcgraph::parse::{ParseOptions, parse_document};
+use srcgraph::pipeline::Pipeline;
+
+fn check_article_invariants(doc: &Document, articles: &[Article]) -> Result<(), TestCaseError> {
+    let text = &doc.text;
+    let ok = |s: srcgraph::span::Span| s.start <= s.end && text.get(s.start..s.end).is_some();
+    for a in articles {
+        prop_assert!(ok(a.span));
+        for p in &a.paragraphs {
+            prop_assert!(ok(*p) && a.span.contains(*p));
+        }
+        for c in &a.citations {
+            prop_assert!(ok(c.span));
+            prop_assert_eq!(c.span.slice(text), format!("({})", c.raw));
+            for r in &c.refs {
+                prop_assert!(ok(r.span) && c.span.contains(r.span));
+                prop_assert!(r.relays.iter().all(|&i| i < c.refs.len()));
+                for d in &r.dates {
+                    prop_assert!(ok(d.span) && c.span.contains(d.span));
+                }
+            }
+        }
+        for p in &a.other_parentheses {
+            prop_assert!(ok(p.span));
+        }
+        for d in &a.diagnostics {
+            prop_assert!(ok(d.span));
+        }
+        let json = serde_json::to_string(a).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back: Article = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&back, a);
+    }
+    Ok(())
+}
+
+const OUTLETS: &[&str] = &[
+    "AFP", "Kyodo", "Interfax", "Russian agencies", "JoongAng Ilbo", "Itar-Tass", "Lenta.ru",
+    "the Monitor", "Zolotoi Rog [Vladivostok]", "NTV", "Radio Liberty", "\"RFE/RL Newsline,\"",
+    "Evil\"]; x", "",
+];
+const MONTHS: &[&str] = &["January", "April", "Sept.", "Nov", "March", "December"];
+
+fn date() -> impl Strategy<Value = String> {
+    (0..MONTHS.len(), 1u8..=31, 0u8..6, 1990u16..2010).prop_map(|(m, d, form, y)| {
+        let m = MONTHS[m];
+        match form {
+            0 => format!("{m} {d}"),
+            1 => format!("{d} {m}"),
+            2 => format!("{m} {d}-{}", d.saturating_add(2)),
+            3 => format!("{m} {d}, {y}"),
+            4 => format!("{d} and {}", d.saturating_add(1)),
+            _ => format!("{m} {d} through {}", d.saturating_add(3)),
+        }
+    })
+}
+
+fn group() -> impl Strategy<Value = String> {
+    let part = (
+        prop::option::of(prop_oneof![Just("see "), Just("see also ")]),
+        prop::collection::vec(0..OUTLETS.len(), 0..3),
+        prop::collection::vec(date(), 0..3),
+        prop::option::of(prop_oneof![Just(", as cited by Interfax"), Just(", citing a report by the BBC")]),
+    )
+        .prop_map(|(see, outlets, dates, relay)| {
+            let mut items: Vec<String> = outlets.iter().map(|&i| OUTLETS[i].to_string()).collect();
+            items.extend(dates);
+            format!("{}{}{}", see.unwrap_or(""), items.join(", "), relay.unwrap_or(""))
+        });
+    (prop::collection::vec(part, 1..4), prop_oneof![Just(""), Just("."), Just("\n")])
+        .prop_map(|(parts, end)| format!("({}{end})", parts.join("; ")))
+}
+
+fn near_valid_article() -> impl Strategy<Value = String> {
+    let sentence = (
+        "[A-Z][a-z]{2,8}( [a-z]{1,8}){0,6}",
+        prop::option::of(group()),
+        prop_oneof![Just(". "), Just(".\n\n"), Just(" "), Just("\r\n\r\n"), Just(") ("), Just("( ")],
+    )
+        .prop_map(|(words, g, end)| format!("{words}{}{end}", g.map(|g| format!(" {g}")).unwrap_or_default()));
+    (1u32..20, 1u32..260, prop::collection::vec(sentence, 0..12))
+        .prop_map(|(v, i, s)| format!("Publication: Monitor Volume: {v} Issue: {i}\n\n{}", s.concat()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_breaks_invariants(s in any::<String>()) {
+        let doc = Document::from_text("p.txt", s);
+        let arts = parse_document(&doc, Outlets::builtin(), &ParseOptions::default());
+        check_article_invariants(&doc, &arts)?;
+    }
+
+    #[test]
+    fn arbitrary_bytes_are_read_or_refused(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        if let Ok((doc, _)) = Document::from_bytes("b.txt", bytes) {
+            let arts = parse_document(&doc, Outlets::builtin(), &ParseOptions::default());
+            check_article_invariants(&doc, &arts)?;
+        }
+    }
+
+    #[test]
+    fn near_valid_citations_keep_invariants(s in near_valid_article()) {
+        let doc = Document::from_text("n.txt", s);
+        let arts = parse_document(&doc, Outlets::builtin(), &ParseOptions::default());
+        check_article_invariants(&doc, &arts)?;
+    }
+
+    #[test]
+    fn simple_groups_parse_exactly(o in 0..9usize, m in 0..MONTHS.len(), d in 1u8..=28) {
+        let outlet = OUTLETS[o];
+        let text = format!("Publication: Monitor Volume: 7 Issue: 79\n\nIt happened ({outlet}, {} {d}).\n", MONTHS[m]);
+        let doc = Document::from_text("s.txt", text);
+        let arts = parse_document(&doc, Outlets::builtin(), &ParseOptions::default());
+        prop_assert_eq!(arts[0].citations.len(), 1);
+        let r = &arts[0].citations[0].refs[0];
+        prop_assert_eq!(&r.outlet, outlet);
+        let date = r.dates[0].date.expect("resolves");
+        prop_assert_eq!((date.month(), date.day()), ([1u8, 4, 9, 11, 3, 12][m], d));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn pipeline_and_dot_hold_up(s in prop_oneof![near_valid_article(), any::<String>()]) {
+        let doc = Document::from_text("g.txt", s);
+        let a = Pipeline::default().run(std::slice::from_ref(&doc));
+        for c in &a.report.claims {
+            prop_assert!(doc.text.get(c.span.start..c.span.end).is_some());
+        }
+        let dot = print_dot(&to_dot(&a.graph, &a.report, &DotOptions::default()));
+        prop_assert!(graphviz_rust::parse(&dot).is_ok(), "DOT does not parse:\n{}", dot);
+    }
+}
