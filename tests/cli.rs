@@ -479,3 +479,126 @@ fn hostile_names_through_outlets_make_well_formed_dot() {
         "{dot}"
     );
 }
+
+/// Names with control characters, terminal escapes, quotes, markup and CSV specials.
+fn hostile_outlets_file(dir: &Path) -> PathBuf {
+    let toml = dir.join("hostile.toml");
+    std::fs::write(
+        &toml,
+        "[[outlet]]\nname = \"Red\\u001b[31m Gazette\\u0007\"\naliases = [\"Escape Daily\"]\n\
+         [[outlet]]\nname = \"</script><script>alert(1)</script>]]>\"\naliases = [\"Markup Times\"]\n\
+         [[outlet]]\nname = \"Comma, \\\"Quote\\\" & Nul\\u0000 \\\\ Weekly\"\naliases = [\"Csv Weekly\"]\n",
+    )
+    .expect("write");
+    toml
+}
+
+const HOSTILE_ARTICLE: &[u8] = b"Publication: Monitor Volume: 7 Issue: 79\n\n\
+    One (Escape Daily, April 2). Two (Markup Times, April 3). Three (Csv Weekly, April 4).\n";
+
+#[test]
+fn hostile_names_round_trip_through_json_and_are_sanitised_for_terminals() {
+    let dir = scratch("hostile-json");
+    let toml = hostile_outlets_file(&dir);
+    let t = toml.to_str().unwrap_or_default();
+    let o = run(
+        &["parse", "--format", "jsonl", "--outlets", t, "-"],
+        Some(HOSTILE_ARTICLE),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("valid JSON");
+    let names: Vec<&str> = (0..3)
+        .map(|i| {
+            v["citations"][i]["refs"][0]["canonical"]
+                .as_str()
+                .unwrap_or("")
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Red\x1b[31m Gazette\x07",
+            "</script><script>alert(1)</script>]]>",
+            "Comma, \"Quote\" & Nul\0 \\ Weekly"
+        ]
+    );
+    for args in [
+        &["parse", "--format", "text"][..],
+        &["check", "--color", "never"][..],
+    ] {
+        let mut a = args.to_vec();
+        a.extend(["--outlets", t, "-"]);
+        let o = run(&a, Some(HOSTILE_ARTICLE));
+        let out = stdout(&o);
+        assert!(
+            !out.contains('\x1b') && !out.contains('\x07') && !out.contains('\0'),
+            "{out:?}"
+        );
+        assert!(out.contains("Red\\u{1b}[31m Gazette\\u{7}"), "{out}");
+    }
+    let o = run(&["graph", "--outlets", t, "-"], Some(HOSTILE_ARTICLE));
+    let dot = stdout(&o);
+    assert!(
+        !dot.contains('\0') && !dot.contains('\x1b'),
+        "control characters become spaces in DOT"
+    );
+    graphviz_rust::parse(&dot).expect("parses");
+}
+
+#[test]
+fn a_large_single_paragraph_is_parsed() {
+    // 4 MB on one line (the release build handles 100 MB the same way; see docs/reliability.md).
+    let unit =
+        "Officials said the talks stalled again (Interfax, April 2) while others disagreed. ";
+    let text = format!(
+        "Publication: Monitor Volume: 7 Issue: 79\n\n{}\n",
+        unit.repeat(4_000_000 / unit.len())
+    );
+    let o = run(&["parse", "--format", "jsonl", "-"], Some(text.as_bytes()));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(
+        v["citations"].as_array().map(Vec::len),
+        Some(4_000_000 / unit.len())
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_entries_are_reported_and_the_rest_processed() {
+    let dir = scratch("unreadable");
+    std::fs::write(dir.join("a.txt"), ARTICLE).expect("write");
+    std::os::unix::fs::symlink(dir.join("gone.txt"), dir.join("b.txt")).expect("symlink");
+    std::fs::write(dir.join("c.txt"), ARTICLE).expect("write");
+    let o = run(
+        &[
+            "parse",
+            "--format",
+            "jsonl",
+            dir.to_str().unwrap_or_default(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("b.txt: no such file or directory"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        stdout(&o).lines().count(),
+        2,
+        "a.txt and c.txt still parsed"
+    );
+    // A directory given where a file is read: named, and the run goes on.
+    let o = run(
+        &[
+            "check",
+            dir.join("a.txt").to_str().unwrap_or_default(),
+            "/proc/self/nonexistent",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("a.txt: 1 article"), "{}", stdout(&o));
+}

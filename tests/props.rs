@@ -36,16 +36,28 @@ fn check_article_invariants(doc: &Document, articles: &[Article]) -> Result<(), 
             prop_assert!(ok(d.span));
         }
         let json = serde_json::to_string(a).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let back: Article = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let back: Article =
+            serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&back, a);
     }
     Ok(())
 }
 
 const OUTLETS: &[&str] = &[
-    "AFP", "Kyodo", "Interfax", "Russian agencies", "JoongAng Ilbo", "Itar-Tass", "Lenta.ru",
-    "the Monitor", "Zolotoi Rog [Vladivostok]", "NTV", "Radio Liberty", "\"RFE/RL Newsline,\"",
-    "Evil\"]; x", "",
+    "AFP",
+    "Kyodo",
+    "Interfax",
+    "Russian agencies",
+    "JoongAng Ilbo",
+    "Itar-Tass",
+    "Lenta.ru",
+    "the Monitor",
+    "Zolotoi Rog [Vladivostok]",
+    "NTV",
+    "Radio Liberty",
+    "\"RFE/RL Newsline,\"",
+    "Evil\"]; x",
+    "",
 ];
 const MONTHS: &[&str] = &["January", "April", "Sept.", "Nov", "March", "December"];
 
@@ -68,14 +80,25 @@ fn group() -> impl Strategy<Value = String> {
         prop::option::of(prop_oneof![Just("see "), Just("see also ")]),
         prop::collection::vec(0..OUTLETS.len(), 0..3),
         prop::collection::vec(date(), 0..3),
-        prop::option::of(prop_oneof![Just(", as cited by Interfax"), Just(", citing a report by the BBC")]),
+        prop::option::of(prop_oneof![
+            Just(", as cited by Interfax"),
+            Just(", citing a report by the BBC")
+        ]),
     )
         .prop_map(|(see, outlets, dates, relay)| {
             let mut items: Vec<String> = outlets.iter().map(|&i| OUTLETS[i].to_string()).collect();
             items.extend(dates);
-            format!("{}{}{}", see.unwrap_or(""), items.join(", "), relay.unwrap_or(""))
+            format!(
+                "{}{}{}",
+                see.unwrap_or(""),
+                items.join(", "),
+                relay.unwrap_or("")
+            )
         });
-    (prop::collection::vec(part, 1..4), prop_oneof![Just(""), Just("."), Just("\n")])
+    (
+        prop::collection::vec(part, 1..4),
+        prop_oneof![Just(""), Just("."), Just("\n")],
+    )
         .prop_map(|(parts, end)| format!("({}{end})", parts.join("; ")))
 }
 
@@ -83,11 +106,27 @@ fn near_valid_article() -> impl Strategy<Value = String> {
     let sentence = (
         "[A-Z][a-z]{2,8}( [a-z]{1,8}){0,6}",
         prop::option::of(group()),
-        prop_oneof![Just(". "), Just(".\n\n"), Just(" "), Just("\r\n\r\n"), Just(") ("), Just("( ")],
+        prop_oneof![
+            Just(". "),
+            Just(".\n\n"),
+            Just(" "),
+            Just("\r\n\r\n"),
+            Just(") ("),
+            Just("( ")
+        ],
     )
-        .prop_map(|(words, g, end)| format!("{words}{}{end}", g.map(|g| format!(" {g}")).unwrap_or_default()));
-    (1u32..20, 1u32..260, prop::collection::vec(sentence, 0..12))
-        .prop_map(|(v, i, s)| format!("Publication: Monitor Volume: {v} Issue: {i}\n\n{}", s.concat()))
+        .prop_map(|(words, g, end)| {
+            format!(
+                "{words}{}{end}",
+                g.map(|g| format!(" {g}")).unwrap_or_default()
+            )
+        });
+    (1u32..20, 1u32..260, prop::collection::vec(sentence, 0..12)).prop_map(|(v, i, s)| {
+        format!(
+            "Publication: Monitor Volume: {v} Issue: {i}\n\n{}",
+            s.concat()
+        )
+    })
 }
 
 proptest! {

@@ -1,0 +1,67 @@
+//! Linear time on adversarial input: each case is parsed at growing sizes; the time per
+//! byte must stay flat (`cargo bench --bench linear`; figures in docs/reliability.md).
+//!
+//! Cases are built to trigger the blow-ups a backtracking regex or a naive scanner would
+//! show: deep nesting, floods of unbalanced parentheses, list markers, one huge group, a
+//! paragraph of one line, long runs of dates and of outlet-like words.
+
+use srcgraph::input::Document;
+use srcgraph::outlets::Outlets;
+use srcgraph::parse::{ParseOptions, parse_document};
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: &[usize] = &[16 << 10, 64 << 10, 256 << 10, 1 << 20];
+
+fn repeat_to(unit: &str, size: usize) -> String {
+    unit.repeat(size / unit.len().max(1) + 1)
+}
+
+fn case(name: &str, size: usize) -> String {
+    match name {
+        "nested" => format!("{}x{}", "(".repeat(size / 2), ")".repeat(size / 2)),
+        "unclosed" => repeat_to("( ", size),
+        "unopened" => repeat_to(") ", size),
+        "markers" => repeat_to("a 1) b 2) c 3) ", size),
+        "huge_group" => format!("({})", repeat_to("Word, April 2; ", size)),
+        "one_line" => repeat_to("word (AFP, April 2) ", size),
+        "dates" => format!("(Interfax, {})", repeat_to("April 2 and 3, ", size)),
+        "names" => format!("({}, April 2)", repeat_to("Aaaa Bbbb ", size)),
+        "see" => repeat_to("(see the Monitor, March 1, 2, 3) ", size),
+        "quotes" => repeat_to("(\"Izvestiya, “April 2; ", size),
+        _ => String::new(),
+    }
+}
+
+fn parse(text: &str) -> usize {
+    let doc = Document::from_text("bench.txt", text);
+    parse_document(&doc, Outlets::builtin(), &ParseOptions::default())
+        .iter()
+        .map(|a| a.citations.len() + a.diagnostics.len())
+        .sum()
+}
+
+macro_rules! bench_case {
+    ($name:ident) => {
+        #[divan::bench(args = SIZES)]
+        fn $name(bencher: divan::Bencher, size: usize) {
+            let text = case(stringify!($name), size);
+            bencher
+                .counter(divan::counter::BytesCount::new(text.len()))
+                .bench(|| parse(divan::black_box(&text)));
+        }
+    };
+}
+
+bench_case!(nested);
+bench_case!(unclosed);
+bench_case!(unopened);
+bench_case!(markers);
+bench_case!(huge_group);
+bench_case!(one_line);
+bench_case!(dates);
+bench_case!(names);
+bench_case!(see);
+bench_case!(quotes);
