@@ -395,6 +395,19 @@ mod tests {
         assert!(err.message.contains("already used"), "{err}");
         let err = Outlets::from_toml_str("[[outlet]\n").expect_err("syntax");
         assert_eq!(err.line, 1);
+        let huge = format!(
+            "[[outlet]]\nname = \"ok\"\naliases = [\"{}\"]\n",
+            "x".repeat(300)
+        );
+        let err = Outlets::from_toml_str(&huge).expect_err("huge alias");
+        assert_eq!((err.line, err.column), (3, 12), "{err}");
+        let err = Outlets::from_toml_str("[[outlet]]\nname = \"X\"\nbogus = 1\n")
+            .expect_err("unknown key");
+        assert_eq!(err.line, 3, "{err}");
+        // The same alias twice on one outlet is harmless.
+        assert!(
+            Outlets::from_toml_str("[[outlet]]\nname = \"X\"\naliases = [\"Y\", \"Y\"]\n").is_ok()
+        );
     }
 
     #[test]

@@ -602,3 +602,18 @@ fn unreadable_entries_are_reported_and_the_rest_processed() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).contains("a.txt: 1 article"), "{}", stdout(&o));
 }
+
+#[test]
+fn check_names_parse_problems_on_stderr() {
+    let o = run(
+        &["check", "-"],
+        Some(b"Publication: Monitor Volume: 7 Issue: 79\n\nIt was (AFP, April 2.\n"),
+    );
+    assert!(
+        stderr(&o).contains("srcgraph: warning: <stdin>:3:8: [unclosed-paren]"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["check", "--quiet", "-"], Some(b"It was (AFP, April 2.\n"));
+    assert!(stderr(&o).is_empty());
+}

@@ -42,6 +42,28 @@ impl Reporter {
         eprintln!("srcgraph: error: {msg}");
     }
 
+    /// The warnings found while parsing articles (unbalanced parentheses, unknown years),
+    /// one line each with file, line and column (not with `--quiet`).
+    pub(crate) fn article_diagnostics(&self, articles: &[srcgraph::model::Article]) {
+        if self.quiet {
+            return;
+        }
+        for a in articles {
+            for d in &a.diagnostics {
+                if d.severity == srcgraph::diag::Severity::Warning {
+                    eprintln!(
+                        "srcgraph: warning: {}:{}:{}: [{}] {}",
+                        srcgraph::export::sanitize(&a.path),
+                        d.line,
+                        d.column,
+                        d.code,
+                        srcgraph::export::sanitize(&d.message)
+                    );
+                }
+            }
+        }
+    }
+
     /// Something odd that did not stop the input from being read.
     pub(crate) fn warn(&self, msg: impl std::fmt::Display) {
         if !self.quiet {

@@ -30,6 +30,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
             continue;
         };
         let (articles, claims) = pipeline.read(&doc);
+        s.rep.article_diagnostics(&articles);
         let analysis = pipeline.analyze(articles, claims);
         let report = &analysis.report;
         let kinds: Vec<Option<&str>> = report

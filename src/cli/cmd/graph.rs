@@ -28,6 +28,7 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
         .filter_map(|i| read_document(i, &mut s.rep))
         .collect();
     let analysis = pipeline.run(&docs);
+    s.rep.article_diagnostics(&analysis.articles);
     let mut g = analysis.graph;
     let report = analysis.report;
     if let Some(focus) = &args.focus {
