@@ -40,5 +40,6 @@ pub mod model; // plain data between stages
 pub mod outlets; // the outlet knowledge base
 pub mod parse; // Document → Articles
 pub mod pipeline; // every stage in one call
+pub mod render; // SVG/PNG/PDF via Graphviz, or SVG via a pure-Rust layout
 pub mod sentence; // sentence boundaries in prose
 pub mod span; // byte spans and line:column look-up

@@ -24,9 +24,14 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Write the source graph as Graphviz DOT.
     #[command(
-        after_help = "Examples:\n  srcgraph graph samples/seed.txt -o seed.dot && dot -Tsvg seed.dot -o seed.svg\n  srcgraph graph archive/ --focus Interfax --depth 2\n  srcgraph graph archive/ --verdict single-source,unsourced --no-legend\n  srcgraph graph archive/ --min-claims 5 --dates none"
+        after_help = "Examples:\n  srcgraph graph samples/seed.txt -o seed.dot && dot -Tsvg seed.dot -o seed.svg\n  srcgraph graph archive/ --focus Interfax --depth 2\n  srcgraph graph archive/ --verdict single-source,unsourced --no-legend\n  srcgraph graph archive/ --min-claims 5 --dates none\n  srcgraph graph --format graphml archive/ -o corpus.graphml\n  srcgraph graph --format csv archive/ -o tables/"
     )]
     Graph(GraphArgs),
+    /// Draw the source graph as SVG, PNG or PDF.
+    #[command(
+        after_help = "Examples:\n  srcgraph render samples/seed.txt -o seed.svg\n  srcgraph render archive/ --focus Interfax -o interfax.png --engine sfdp\n  srcgraph render samples/seed.txt -o seed.svg --engine builtin   # without Graphviz\n\nPNG and PDF need Graphviz (apt-get install graphviz); SVG falls back to a built-in layout."
+    )]
+    Render(RenderArgs),
     /// Find the citation groups of articles and print their sources and dates.
     #[command(
         after_help = "Examples:\n  srcgraph parse samples/seed.txt\n  srcgraph parse --format json samples/ -o citations.json\n  srcgraph parse --glob '*.txt' --outlets my-outlets.toml archive/\n  srcgraph parse --format jsonl - < article.txt"
@@ -211,21 +216,51 @@ pub(crate) enum GraphFormat {
     /// Graphviz DOT.
     #[default]
     Dot,
+    /// Node-link JSON (networkx `node_link_graph`, D3).
+    Json,
+    /// GraphML (Gephi, yEd, Cytoscape, networkx).
+    Graphml,
+    /// GEXF 1.2 (Gephi, networkx).
+    Gexf,
+    /// `nodes.csv` and `edges.csv` in the directory given with -o.
+    Csv,
 }
 
-/// Arguments of `srcgraph graph`.
-#[derive(Debug, Args)]
-pub(crate) struct GraphArgs {
-    #[command(flatten)]
-    pub(crate) input: InputArgs,
+/// Image formats of `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ImageFormatArg {
+    /// SVG (Graphviz, or the built-in layout).
+    Svg,
+    /// PNG (Graphviz).
+    Png,
+    /// PDF (Graphviz).
+    Pdf,
+}
 
+/// Layout engines of `render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum EngineArg {
+    /// Graphviz dot: layered (the default).
+    #[default]
+    Dot,
+    /// Graphviz neato: spring model.
+    Neato,
+    /// Graphviz fdp: force-directed.
+    Fdp,
+    /// Graphviz sfdp: force-directed, for large graphs.
+    Sfdp,
+    /// Graphviz circo: circular.
+    Circo,
+    /// The pure-Rust layout (SVG only; clusters and legend left out).
+    Builtin,
+}
+
+/// Which part of the graph to show, and how (shared by `graph` and `render`).
+#[derive(Debug, Args)]
+pub(crate) struct SelectArgs {
     /// How much text one citation group supports.
     #[arg(long, value_enum, default_value_t = ScopeArg::Run)]
     pub(crate) scope: ScopeArg,
-
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
-    pub(crate) format: GraphFormat,
 
     /// Show only what lies within --depth edges of this outlet (any spelling), article
     /// (file path, or path#N for its N-th article) or claim (`path:line`).
@@ -244,17 +279,54 @@ pub(crate) struct GraphArgs {
     #[arg(long, value_name = "N")]
     pub(crate) min_claims: Option<usize>,
 
-    /// How to draw cited dates.
+    /// How to draw cited dates (DOT and images).
     #[arg(long, value_enum, default_value_t = DatesArg::Labels)]
     pub(crate) dates: DatesArg,
 
-    /// Leave the legend out.
+    /// Leave the legend out (DOT and images).
     #[arg(long)]
     pub(crate) no_legend: bool,
+}
 
-    /// Write to FILE instead of standard output.
+/// Arguments of `srcgraph graph`.
+#[derive(Debug, Args)]
+pub(crate) struct GraphArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    #[command(flatten)]
+    pub(crate) select: SelectArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub(crate) format: GraphFormat,
+
+    /// Write to FILE instead of standard output (a directory for csv).
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
+
+/// Arguments of `srcgraph render`.
+#[derive(Debug, Args)]
+pub(crate) struct RenderArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    #[command(flatten)]
+    pub(crate) select: SelectArgs,
+
+    /// The image file to write; its extension (.svg, .png, .pdf) gives the format unless
+    /// --format does.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: PathBuf,
+
+    /// Image format.
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<ImageFormatArg>,
+
+    /// Layout engine.
+    #[arg(long, value_enum, default_value_t = EngineArg::Dot)]
+    pub(crate) engine: EngineArg,
 }
 
 impl From<ScopeArg> for srcgraph::model::Scope {

@@ -31,6 +31,7 @@ pub(crate) fn run() -> ExitCode {
         args::Command::Parse(a) => cmd::parse::run(&a),
         args::Command::Check(a) => cmd::check::run(&a),
         args::Command::Graph(a) => cmd::graph::run(&a),
+        args::Command::Render(a) => cmd::graph::run_render(&a),
     };
     match result {
         Ok(status) => ExitCode::from(status.code()),

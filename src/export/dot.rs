@@ -16,7 +16,6 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// How cited dates are drawn.
@@ -124,19 +123,7 @@ fn dates_label(dates: &[DateRef]) -> String {
 /// Nodes and edges are emitted in index order, so the same graph always prints the same
 /// bytes.
 pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
-    let mut ids: HashMap<NodeIndex, String> = HashMap::new();
-    let mut counters = [0usize; 5];
-    for n in g.graph.node_indices() {
-        let (prefix, slot) = match g.graph[n] {
-            Node::Article(_) => ("a", 0),
-            Node::Claim(_) => ("c", 1),
-            Node::Outlet(_) => ("o", 2),
-            Node::Date(_) => ("d", 3),
-            Node::Issue(_) => ("x", 4),
-        };
-        ids.insert(n, format!("{prefix}{}", counters[slot]));
-        counters[slot] += 1;
-    }
+    let ids = super::table::node_ids(g);
     let id = |n: NodeIndex| ids.get(&n).cloned().unwrap_or_default();
     let mut stmts: Vec<Stmt> = vec![
         Stmt::Attribute(attr("rankdir", plain("LR"))),

@@ -5,7 +5,9 @@
 
 pub mod dot;
 pub mod findings;
+pub mod interchange;
 pub mod json;
+pub mod table;
 pub mod text;
 
 pub use text::sanitize;

@@ -1,26 +1,31 @@
-//! `srcgraph graph`: write the source graph of the inputs as Graphviz DOT.
+//! `srcgraph graph` and `srcgraph render`: the source graph of the inputs, selected, as DOT
+//! or an interchange format, or drawn as an image.
 
 use crate::cli::Status;
-use crate::cli::args::{DatesArg, GraphArgs};
+use crate::cli::args::{
+    DatesArg, EngineArg, GraphArgs, GraphFormat, ImageFormatArg, RenderArgs, SelectArgs,
+};
 use crate::cli::io::{Session, open_output, read_document};
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use petgraph::stable_graph::NodeIndex;
-use srcgraph::analyze::Verdict;
-use srcgraph::export::dot::{DateMode, DotOptions, write_dot};
+use srcgraph::analyze::{Report, Verdict};
+use srcgraph::export::dot::{DateMode, DotOptions, to_dot, write_dot};
+use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, write_node_link};
+use srcgraph::export::table::GraphTable;
 use srcgraph::graph::{Node, SourceGraph, select};
 use srcgraph::outlets::{Outlets, outlet_key};
 use srcgraph::pipeline::Pipeline;
+use srcgraph::render::{Engine, ImageFormat, render};
 use std::io::Write as _;
 
-/// Run `graph`: all inputs go into one graph, so outlets are shared across articles and
-/// cross-references between inputs resolve.
-pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
-    let mut s = Session::open(&args.input)?;
+/// Read every input into one graph (outlets shared across articles, cross-references
+/// between inputs resolved), analyse it, and apply the selections.
+fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
     let pipeline = Pipeline {
         outlets: &s.outlets,
         parse: s.parse.clone(),
-        scope: args.scope.into(),
-        date_nodes: args.dates == DatesArg::Nodes,
+        scope: sel.scope.into(),
+        date_nodes: sel.dates == DatesArg::Nodes,
     };
     let docs: Vec<_> = s
         .inputs
@@ -31,36 +36,89 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
     s.rep.article_diagnostics(&analysis.articles);
     let mut g = analysis.graph;
     let report = analysis.report;
-    if let Some(focus) = &args.focus {
+    if let Some(focus) = &sel.focus {
         let Some(n) = find_focus(&g, &s.outlets, focus) else {
             bail!(
                 "--focus {focus:?} matches no outlet, article (path or path#N) or claim (path:line) of the input"
             );
         };
-        select::neighbourhood(&mut g, n, args.depth);
+        select::neighbourhood(&mut g, n, sel.depth);
     }
-    if !args.verdict.is_empty() {
-        let wanted: Vec<Verdict> = args.verdict.iter().map(|&v| v.into()).collect();
+    if !sel.verdict.is_empty() {
+        let wanted: Vec<Verdict> = sel.verdict.iter().map(|&v| v.into()).collect();
         select::claims_where(&mut g, |n| {
             report
                 .claim(n)
                 .is_some_and(|c| wanted.contains(&c.corroboration.verdict))
         });
     }
-    if let Some(min) = args.min_claims {
+    if let Some(min) = sel.min_claims {
         select::outlets_with_claims(&mut g, min);
     }
     let opts = DotOptions {
-        legend: !args.no_legend,
-        dates: match args.dates {
+        legend: !sel.no_legend,
+        dates: match sel.dates {
             DatesArg::Labels => DateMode::Labels,
             DatesArg::Nodes => DateMode::Nodes,
             DatesArg::None => DateMode::None,
         },
     };
+    Ok((g, report, opts))
+}
+
+/// Run `graph`.
+pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
+    let mut s = Session::open(&args.input)?;
+    let (g, report, opts) = selected_graph(&mut s, &args.select)?;
+    if args.format == GraphFormat::Csv {
+        let Some(dir) = args.output.as_deref() else {
+            bail!("--format csv writes nodes.csv and edges.csv: give a directory with -o DIR");
+        };
+        write_csv_dir(dir, &GraphTable::new(&g, &report))
+            .with_context(|| format!("writing CSV into {}", dir.display()))?;
+        return Ok(s.status(false));
+    }
     let mut out = open_output(args.output.as_deref())?;
-    write_dot(&mut out, &g, &report, &opts)?;
+    match args.format {
+        GraphFormat::Dot => write_dot(&mut out, &g, &report, &opts)?,
+        GraphFormat::Json => write_node_link(&mut out, &GraphTable::new(&g, &report))?,
+        GraphFormat::Graphml => write_graphml(&mut out, &GraphTable::new(&g, &report))?,
+        GraphFormat::Gexf => write_gexf(&mut out, &GraphTable::new(&g, &report))?,
+        GraphFormat::Csv => {}
+    }
     out.flush()?;
+    Ok(s.status(false))
+}
+
+/// Run `render`.
+pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
+    let format = match args.format {
+        Some(ImageFormatArg::Svg) => ImageFormat::Svg,
+        Some(ImageFormatArg::Png) => ImageFormat::Png,
+        Some(ImageFormatArg::Pdf) => ImageFormat::Pdf,
+        None => ImageFormat::from_extension(&args.output).with_context(|| {
+            format!(
+                "cannot tell the image format from {:?}: use .svg, .png or .pdf, or --format",
+                args.output.display().to_string()
+            )
+        })?,
+    };
+    let engine = match args.engine {
+        EngineArg::Dot => Engine::Dot,
+        EngineArg::Neato => Engine::Neato,
+        EngineArg::Fdp => Engine::Fdp,
+        EngineArg::Sfdp => Engine::Sfdp,
+        EngineArg::Circo => Engine::Circo,
+        EngineArg::Builtin => Engine::Builtin,
+    };
+    let mut s = Session::open(&args.input)?;
+    let (g, report, opts) = selected_graph(&mut s, &args.select)?;
+    let drawing = render(&to_dot(&g, &report, &opts), format, engine)?;
+    if let Some(w) = &drawing.warning {
+        s.rep.warn(w);
+    }
+    std::fs::write(&args.output, &drawing.bytes)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
     Ok(s.status(false))
 }
 

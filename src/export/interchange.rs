@@ -1,0 +1,397 @@
+//! Interchange formats for other graph tools, all written from one [`GraphTable`]:
+//!
+//! - node-link JSON, as networkx's `node_link_graph` and D3 read it;
+//! - GraphML and GEXF (1.2), with typed attribute declarations, for Gephi, yEd, Cytoscape and
+//!   networkx — written with quick-xml, every name escaped, and characters XML 1.0 forbids
+//!   (NUL, other control characters) replaced by U+FFFD;
+//! - CSV, a `nodes.csv` and an `edges.csv`, for spreadsheets and pandas.
+
+use super::table::{EdgeRow, GraphTable, NodeRow};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Write the node-link JSON document.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_node_link(w: &mut dyn Write, t: &GraphTable) -> io::Result<()> {
+    let doc = serde_json::json!({
+        "directed": true,
+        "multigraph": true,
+        "graph": {"generator": "srcgraph", "version": super::json::SCHEMA_VERSION},
+        "nodes": t.nodes,
+        "links": t.edges,
+    });
+    serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::from)?;
+    w.write_all(b"\n")
+}
+
+/// Text safe for XML 1.0: characters it forbids become U+FFFD (escaping of `<`, `&`, quotes
+/// is quick-xml's job).
+pub fn xml_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// An attribute: name, type (`string`, `int`, `boolean`), and how to read it from a row.
+struct Attr<R> {
+    name: &'static str,
+    ty: &'static str,
+    get: fn(&R) -> Option<String>,
+}
+
+fn node_attrs() -> Vec<Attr<NodeRow>> {
+    fn s(v: &Option<String>) -> Option<String> {
+        v.clone()
+    }
+    vec![
+        Attr {
+            name: "kind",
+            ty: "string",
+            get: |r| Some(r.kind.to_string()),
+        },
+        Attr {
+            name: "label",
+            ty: "string",
+            get: |r| Some(r.label.clone()),
+        },
+        Attr {
+            name: "verdict",
+            ty: "string",
+            get: |r| s(&r.verdict),
+        },
+        Attr {
+            name: "independent_sources",
+            ty: "int",
+            get: |r| r.independent_sources.map(|n| n.to_string()),
+        },
+        Attr {
+            name: "collective_only",
+            ty: "boolean",
+            get: |r| r.collective_only.map(|b| b.to_string()),
+        },
+        Attr {
+            name: "outlet_kind",
+            ty: "string",
+            get: |r| s(&r.outlet_kind),
+        },
+        Attr {
+            name: "group",
+            ty: "string",
+            get: |r| s(&r.group),
+        },
+        Attr {
+            name: "path",
+            ty: "string",
+            get: |r| s(&r.path),
+        },
+        Attr {
+            name: "line",
+            ty: "int",
+            get: |r| r.line.map(|n| n.to_string()),
+        },
+        Attr {
+            name: "column",
+            ty: "int",
+            get: |r| r.column.map(|n| n.to_string()),
+        },
+        Attr {
+            name: "span_start",
+            ty: "int",
+            get: |r| r.span.map(|s| s[0].to_string()),
+        },
+        Attr {
+            name: "span_end",
+            ty: "int",
+            get: |r| r.span.map(|s| s[1].to_string()),
+        },
+        Attr {
+            name: "date",
+            ty: "string",
+            get: |r| s(&r.date),
+        },
+        Attr {
+            name: "publication",
+            ty: "string",
+            get: |r| s(&r.publication),
+        },
+    ]
+}
+
+fn edge_attrs() -> Vec<Attr<EdgeRow>> {
+    vec![
+        Attr {
+            name: "kind",
+            ty: "string",
+            get: |r| Some(r.kind.to_string()),
+        },
+        Attr {
+            name: "dates",
+            ty: "string",
+            get: |r| (!r.dates.is_empty()).then(|| r.dates.join(", ")),
+        },
+        Attr {
+            name: "written",
+            ty: "string",
+            get: |r| r.written.clone(),
+        },
+        Attr {
+            name: "count",
+            ty: "int",
+            get: |r| r.count.map(|n| n.to_string()),
+        },
+    ]
+}
+
+/// Write GraphML.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_graphml(w: &mut dyn Write, t: &GraphTable) -> io::Result<()> {
+    let mut x = Writer::new_with_indent(w, b' ', 2);
+    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    x.create_element("graphml")
+        .with_attribute(("xmlns", "http://graphml.graphdrawing.org/xmlns"))
+        .write_inner_content(|x| {
+            for (class, attrs) in [
+                (
+                    "node",
+                    node_attrs()
+                        .iter()
+                        .map(|a| (a.name, a.ty))
+                        .collect::<Vec<_>>(),
+                ),
+                (
+                    "edge",
+                    edge_attrs().iter().map(|a| (a.name, a.ty)).collect(),
+                ),
+            ] {
+                for (name, ty) in attrs {
+                    x.create_element("key")
+                        .with_attribute(("id", format!("{class}_{name}").as_str()))
+                        .with_attribute(("for", class))
+                        .with_attribute(("attr.name", name))
+                        .with_attribute(("attr.type", ty))
+                        .write_empty()?;
+                }
+            }
+            x.create_element("graph")
+                .with_attribute(("id", "srcgraph"))
+                .with_attribute(("edgedefault", "directed"))
+                .write_inner_content(|x| {
+                    let nattrs = node_attrs();
+                    for n in &t.nodes {
+                        x.create_element("node")
+                            .with_attribute(("id", n.id.as_str()))
+                            .write_inner_content(|x| {
+                                for a in &nattrs {
+                                    if let Some(v) = (a.get)(n) {
+                                        x.create_element("data")
+                                            .with_attribute((
+                                                "key",
+                                                format!("node_{}", a.name).as_str(),
+                                            ))
+                                            .write_text_content(BytesText::new(&xml_safe(&v)))?;
+                                    }
+                                }
+                                Ok(())
+                            })?;
+                    }
+                    let eattrs = edge_attrs();
+                    for (i, e) in t.edges.iter().enumerate() {
+                        x.create_element("edge")
+                            .with_attribute(("id", format!("e{i}").as_str()))
+                            .with_attribute(("source", e.source.as_str()))
+                            .with_attribute(("target", e.target.as_str()))
+                            .write_inner_content(|x| {
+                                for a in &eattrs {
+                                    if let Some(v) = (a.get)(e) {
+                                        x.create_element("data")
+                                            .with_attribute((
+                                                "key",
+                                                format!("edge_{}", a.name).as_str(),
+                                            ))
+                                            .write_text_content(BytesText::new(&xml_safe(&v)))?;
+                                    }
+                                }
+                                Ok(())
+                            })?;
+                    }
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    let w = x.into_inner();
+    w.write_all(b"\n")
+}
+
+/// Write GEXF 1.2.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_gexf(w: &mut dyn Write, t: &GraphTable) -> io::Result<()> {
+    let mut x = Writer::new_with_indent(w, b' ', 2);
+    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let nattrs = node_attrs();
+    let eattrs = edge_attrs();
+    fn gexf_type(ty: &str) -> &str {
+        if ty == "int" { "integer" } else { ty }
+    }
+    x.create_element("gexf")
+        .with_attribute(("xmlns", "http://www.gexf.net/1.2draft"))
+        .with_attribute(("version", "1.2"))
+        .write_inner_content(|x| {
+            x.create_element("meta").write_inner_content(|x| {
+                x.create_element("creator")
+                    .write_text_content(BytesText::new("srcgraph"))?;
+                Ok(())
+            })?;
+            x.create_element("graph")
+                .with_attribute(("defaultedgetype", "directed"))
+                .with_attribute(("mode", "static"))
+                .write_inner_content(|x| {
+                    for (class, list) in [
+                        (
+                            "node",
+                            nattrs.iter().map(|a| (a.name, a.ty)).collect::<Vec<_>>(),
+                        ),
+                        ("edge", eattrs.iter().map(|a| (a.name, a.ty)).collect()),
+                    ] {
+                        x.create_element("attributes")
+                            .with_attribute(("class", class))
+                            .write_inner_content(|x| {
+                                for (i, (name, ty)) in list.iter().enumerate() {
+                                    x.create_element("attribute")
+                                        .with_attribute(("id", i.to_string().as_str()))
+                                        .with_attribute(("title", *name))
+                                        .with_attribute(("type", gexf_type(ty)))
+                                        .write_empty()?;
+                                }
+                                Ok(())
+                            })?;
+                    }
+                    x.create_element("nodes").write_inner_content(|x| {
+                        for n in &t.nodes {
+                            x.create_element("node")
+                                .with_attribute(("id", n.id.as_str()))
+                                .with_attribute(("label", xml_safe(&n.label).as_str()))
+                                .write_inner_content(|x| attvalues(x, &nattrs, n))?;
+                        }
+                        Ok(())
+                    })?;
+                    x.create_element("edges").write_inner_content(|x| {
+                        for (i, e) in t.edges.iter().enumerate() {
+                            x.create_element("edge")
+                                .with_attribute(("id", i.to_string().as_str()))
+                                .with_attribute(("source", e.source.as_str()))
+                                .with_attribute(("target", e.target.as_str()))
+                                .with_attribute(("label", e.kind))
+                                .write_inner_content(|x| attvalues(x, &eattrs, e))?;
+                        }
+                        Ok(())
+                    })?;
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    let w = x.into_inner();
+    w.write_all(b"\n")
+}
+
+fn attvalues<W: Write, R>(x: &mut Writer<W>, attrs: &[Attr<R>], row: &R) -> io::Result<()> {
+    x.create_element("attvalues").write_inner_content(|x| {
+        for (i, a) in attrs.iter().enumerate() {
+            if let Some(v) = (a.get)(row) {
+                x.create_element("attvalue")
+                    .with_attribute(("for", i.to_string().as_str()))
+                    .with_attribute(("value", xml_safe(&v).as_str()))
+                    .write_empty()?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_rows<R>(
+    w: &mut dyn Write,
+    attrs: &[Attr<R>],
+    lead: &[(&str, fn(&R) -> String)],
+    rows: &[R],
+) -> io::Result<()> {
+    let header: Vec<&str> = lead
+        .iter()
+        .map(|l| l.0)
+        .chain(attrs.iter().map(|a| a.name))
+        .collect();
+    writeln!(w, "{}", header.join(","))?;
+    for r in rows {
+        let fields: Vec<String> = lead
+            .iter()
+            .map(|l| csv_field(&(l.1)(r)))
+            .chain(
+                attrs
+                    .iter()
+                    .map(|a| csv_field(&(a.get)(r).unwrap_or_default())),
+            )
+            .collect();
+        writeln!(w, "{}", fields.join(","))?;
+    }
+    Ok(())
+}
+
+/// Write `nodes.csv` and `edges.csv` into directory `dir` (created when missing).
+///
+/// # Errors
+/// The directory or a file cannot be written.
+pub fn write_csv_dir(dir: &Path, t: &GraphTable) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut nodes = io::BufWriter::new(std::fs::File::create(dir.join("nodes.csv"))?);
+    csv_rows(
+        &mut nodes,
+        &node_attrs(),
+        &[("id", |r: &NodeRow| r.id.clone())],
+        &t.nodes,
+    )?;
+    nodes.flush()?;
+    let mut edges = io::BufWriter::new(std::fs::File::create(dir.join("edges.csv"))?);
+    let lead: [(&str, fn(&EdgeRow) -> String); 2] = [
+        ("source", |r| r.source.clone()),
+        ("target", |r| r.target.clone()),
+    ];
+    csv_rows(&mut edges, &edge_attrs(), &lead, &t.edges)?;
+    edges.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_specials() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\"\n"), "\"say \"\"hi\"\"\n\"");
+    }
+
+    #[test]
+    fn xml_safe_replaces_forbidden_characters() {
+        assert_eq!(xml_safe("a\0b\x1bc\td"), "a\u{FFFD}b\u{FFFD}c\td");
+    }
+}

@@ -1,0 +1,217 @@
+//! A flat view of the source graph — one row per node, one per edge, with the attributes
+//! other tools want — shared by the node-link JSON, GraphML, GEXF and CSV writers, and the
+//! generated node ids shared with the DOT writer, so a node is `c3` in every format.
+
+use crate::analyze::Report;
+use crate::graph::{Edge, Node, SourceGraph};
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Generated ids: `a<N>` articles, `c<N>` claims, `o<N>` outlets, `d<N>` dates, `x<N>`
+/// earlier issues, numbered in node-index order.
+pub fn node_ids(g: &SourceGraph) -> HashMap<NodeIndex, String> {
+    let mut counters = [0usize; 5];
+    g.graph
+        .node_indices()
+        .map(|n| {
+            let (prefix, slot) = match g.graph[n] {
+                Node::Article(_) => ("a", 0),
+                Node::Claim(_) => ("c", 1),
+                Node::Outlet(_) => ("o", 2),
+                Node::Date(_) => ("d", 3),
+                Node::Issue(_) => ("x", 4),
+            };
+            let id = format!("{prefix}{}", counters[slot]);
+            counters[slot] += 1;
+            (n, id)
+        })
+        .collect()
+}
+
+/// One node with its attributes; attributes that do not apply are `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeRow {
+    /// Generated id.
+    pub id: String,
+    /// `article`, `claim`, `outlet`, `date` or `issue`.
+    pub kind: &'static str,
+    /// A human label: the article's name, the claim's excerpt, the outlet's name, the day.
+    pub label: String,
+    /// Claims: their verdict.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<String>,
+    /// Claims: their number of independent sources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub independent_sources: Option<usize>,
+    /// Claims: whether their only sources are collectives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collective_only: Option<bool>,
+    /// Outlets: their kind (agency, newspaper, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet_kind: Option<String>,
+    /// Outlets: their independence group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Articles and claims: the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Articles and claims: 1-based line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Claims: 1-based column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// Articles and claims: byte span `[start, end)` in the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
+    /// Articles, dates and issues: an ISO day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Articles and issues: the publication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publication: Option<String>,
+}
+
+/// One edge with its attributes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EdgeRow {
+    /// Id of the source node.
+    pub source: String,
+    /// Id of the target node.
+    pub target: String,
+    /// `contains`, `cites`, `relays`, `cross-reference` or `on-date`.
+    pub kind: &'static str,
+    /// Cited days (`cites`, `cross-reference`): ISO days or ranges `a..b`, or the text as
+    /// written when unresolved.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<String>,
+    /// `cites`: the outlet as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written: Option<String>,
+    /// `relays`: how many references show the relay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
+}
+
+/// Every node and edge of the graph, in index order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GraphTable {
+    /// Nodes.
+    pub nodes: Vec<NodeRow>,
+    /// Edges.
+    pub edges: Vec<EdgeRow>,
+}
+
+impl GraphTable {
+    /// Flatten `g`, with claim verdicts from `report`.
+    pub fn new(g: &SourceGraph, report: &Report) -> GraphTable {
+        let ids = node_ids(g);
+        let id = |n: NodeIndex| ids.get(&n).cloned().unwrap_or_default();
+        let nodes = g
+            .graph
+            .node_indices()
+            .map(|n| {
+                let mut row = NodeRow {
+                    id: id(n),
+                    kind: "",
+                    label: String::new(),
+                    verdict: None,
+                    independent_sources: None,
+                    collective_only: None,
+                    outlet_kind: None,
+                    group: None,
+                    path: None,
+                    line: None,
+                    column: None,
+                    span: None,
+                    date: None,
+                    publication: None,
+                };
+                match &g.graph[n] {
+                    Node::Article(a) => {
+                        row.kind = "article";
+                        row.label = a.label();
+                        row.path = Some(a.path.clone());
+                        row.line = Some(a.line);
+                        row.span = Some([a.span.start, a.span.end]);
+                        row.date = a.date.map(|d| d.to_string());
+                        row.publication = a.publication.clone();
+                    }
+                    Node::Claim(c) => {
+                        row.kind = "claim";
+                        row.label = c.claim.excerpt.clone();
+                        row.path = Some(c.path.clone());
+                        row.line = Some(c.claim.line);
+                        row.column = Some(c.claim.column);
+                        row.span = Some([c.claim.span.start, c.claim.span.end]);
+                        if let Some(r) = report.claim(n) {
+                            row.verdict = Some(r.corroboration.verdict.to_string());
+                            row.independent_sources = Some(r.corroboration.independent_sources);
+                            row.collective_only = Some(r.corroboration.collective_only);
+                        }
+                    }
+                    Node::Outlet(o) => {
+                        row.kind = "outlet";
+                        row.label = o.name.clone();
+                        row.outlet_kind = Some(o.kind.to_string());
+                        row.group = o.group.clone();
+                    }
+                    Node::Date(d) => {
+                        row.kind = "date";
+                        row.label = d.to_string();
+                        row.date = Some(d.to_string());
+                    }
+                    Node::Issue(x) => {
+                        row.kind = "issue";
+                        row.label = match x.date {
+                            Some(d) => format!("{} {d}", x.publication),
+                            None => x.publication.clone(),
+                        };
+                        row.date = x.date.map(|d| d.to_string());
+                        row.publication = Some(x.publication.clone());
+                    }
+                }
+                row
+            })
+            .collect();
+        let mut refs: Vec<_> = (&g.graph).edge_references().collect();
+        refs.sort_by_key(|e| e.id());
+        let edges = refs
+            .into_iter()
+            .map(|e| {
+                let (kind, dates, written, count) = match e.weight() {
+                    Edge::Contains => ("contains", Vec::new(), None, None),
+                    Edge::Cites(c) => (
+                        "cites",
+                        date_strings(&c.dates),
+                        Some(c.written.clone()),
+                        None,
+                    ),
+                    Edge::Relays { count } => ("relays", Vec::new(), None, Some(*count)),
+                    Edge::CrossReference(x) => {
+                        ("cross-reference", date_strings(&x.dates), None, None)
+                    }
+                    Edge::OnDate => ("on-date", Vec::new(), None, None),
+                };
+                EdgeRow {
+                    source: id(e.source()),
+                    target: id(e.target()),
+                    kind,
+                    dates,
+                    written,
+                    count,
+                }
+            })
+            .collect();
+        GraphTable { nodes, edges }
+    }
+}
+
+fn date_strings(dates: &[crate::model::DateRef]) -> Vec<String> {
+    dates
+        .iter()
+        .map(|d| d.iso().unwrap_or_else(|| d.text.clone()))
+        .collect()
+}
