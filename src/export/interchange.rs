@@ -329,27 +329,13 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-fn csv_rows<R>(
-    w: &mut dyn Write,
-    attrs: &[Attr<R>],
-    lead: &[(&str, fn(&R) -> String)],
-    rows: &[R],
-) -> io::Result<()> {
-    let header: Vec<&str> = lead
-        .iter()
-        .map(|l| l.0)
-        .chain(attrs.iter().map(|a| a.name))
-        .collect();
+fn csv_rows<R>(w: &mut dyn Write, columns: &[Attr<R>], rows: &[R]) -> io::Result<()> {
+    let header: Vec<&str> = columns.iter().map(|a| a.name).collect();
     writeln!(w, "{}", header.join(","))?;
     for r in rows {
-        let fields: Vec<String> = lead
+        let fields: Vec<String> = columns
             .iter()
-            .map(|l| csv_field(&(l.1)(r)))
-            .chain(
-                attrs
-                    .iter()
-                    .map(|a| csv_field(&(a.get)(r).unwrap_or_default())),
-            )
+            .map(|a| csv_field(&(a.get)(r).unwrap_or_default()))
             .collect();
         writeln!(w, "{}", fields.join(","))?;
     }
@@ -362,20 +348,30 @@ fn csv_rows<R>(
 /// The directory or a file cannot be written.
 pub fn write_csv_dir(dir: &Path, t: &GraphTable) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
+    let mut node_columns = vec![Attr {
+        name: "id",
+        ty: "string",
+        get: |r: &NodeRow| Some(r.id.clone()),
+    }];
+    node_columns.extend(node_attrs());
     let mut nodes = io::BufWriter::new(std::fs::File::create(dir.join("nodes.csv"))?);
-    csv_rows(
-        &mut nodes,
-        &node_attrs(),
-        &[("id", |r: &NodeRow| r.id.clone())],
-        &t.nodes,
-    )?;
+    csv_rows(&mut nodes, &node_columns, &t.nodes)?;
     nodes.flush()?;
-    let mut edges = io::BufWriter::new(std::fs::File::create(dir.join("edges.csv"))?);
-    let lead: [(&str, fn(&EdgeRow) -> String); 2] = [
-        ("source", |r| r.source.clone()),
-        ("target", |r| r.target.clone()),
+    let mut edge_columns = vec![
+        Attr {
+            name: "source",
+            ty: "string",
+            get: |r: &EdgeRow| Some(r.source.clone()),
+        },
+        Attr {
+            name: "target",
+            ty: "string",
+            get: |r: &EdgeRow| Some(r.target.clone()),
+        },
     ];
-    csv_rows(&mut edges, &edge_attrs(), &lead, &t.edges)?;
+    edge_columns.extend(edge_attrs());
+    let mut edges = io::BufWriter::new(std::fs::File::create(dir.join("edges.csv"))?);
+    csv_rows(&mut edges, &edge_columns, &t.edges)?;
     edges.flush()
 }
 
