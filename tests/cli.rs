@@ -617,3 +617,79 @@ fn check_names_parse_problems_on_stderr() {
     let o = run(&["check", "--quiet", "-"], Some(b"It was (AFP, April 2.\n"));
     assert!(stderr(&o).is_empty());
 }
+
+#[test]
+fn render_falls_back_without_graphviz_and_explains_png() {
+    let dir = scratch("render");
+    let empty_path = dir.join("bin");
+    std::fs::create_dir_all(&empty_path).expect("dir");
+    let svg = dir.join("seed.svg");
+    let png = dir.join("seed.png");
+    let mut c = bin();
+    let o = c
+        .env("PATH", &empty_path)
+        .args([
+            "render",
+            &sample("seed.txt"),
+            "-o",
+            svg.to_str().unwrap_or_default(),
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("built-in layout"));
+    assert!(std::fs::read_to_string(&svg).expect("svg").contains("<svg"));
+    let o = bin()
+        .env("PATH", &empty_path)
+        .args([
+            "render",
+            &sample("seed.txt"),
+            "-o",
+            png.to_str().unwrap_or_default(),
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("apt-get install graphviz"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(
+        &[
+            "render",
+            &sample("seed.txt"),
+            "-o",
+            dir.join("x.gif").to_str().unwrap_or_default(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot tell the image format"));
+}
+
+#[test]
+fn graph_formats_from_the_command_line() {
+    let dir = scratch("formats");
+    for f in ["json", "graphml", "gexf"] {
+        let o = run(&["graph", "--format", f, &sample("seed.txt")], None);
+        assert_eq!(o.status.code(), Some(0), "{f}: {}", stderr(&o));
+        assert!(!o.stdout.is_empty());
+    }
+    let o = run(&["graph", "--format", "csv", &sample("seed.txt")], None);
+    assert_eq!(o.status.code(), Some(2), "csv needs -o DIR");
+    let out = dir.join("tables");
+    let o = run(
+        &[
+            "graph",
+            "--format",
+            "csv",
+            &sample("seed.txt"),
+            "-o",
+            out.to_str().unwrap_or_default(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(out.join("nodes.csv").exists() && out.join("edges.csv").exists());
+}
