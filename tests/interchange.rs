@@ -130,7 +130,7 @@ fn every_format_parses_back_with_the_graph_counts() {
         let (xn, xe, texts) = xml_counts(&xml);
         assert_eq!((xn, xe), (n, e), "{name} counts");
         assert!(
-            texts.iter().any(|s| *s == safe),
+            texts.contains(&safe),
             "{name}: name intact (forbidden characters replaced): {:?}",
             texts
                 .iter()
