@@ -27,6 +27,12 @@ pub(crate) enum Command {
         after_help = "Examples:\n  srcgraph graph samples/seed.txt -o seed.dot && dot -Tsvg seed.dot -o seed.svg\n  srcgraph graph archive/ --focus Interfax --depth 2\n  srcgraph graph archive/ --verdict single-source,unsourced --no-legend\n  srcgraph graph archive/ --min-claims 5 --dates none\n  srcgraph graph --format graphml archive/ -o corpus.graphml\n  srcgraph graph --format csv archive/ -o tables/"
     )]
     Graph(GraphArgs),
+    /// Write a self-contained HTML report: the text with claims highlighted by verdict,
+    /// their sources, a table of findings, and each article's source graph.
+    #[command(
+        after_help = "Examples:\n  srcgraph report samples/seed.txt -o seed.html\n  srcgraph report archive/ -o archive.html --engine builtin   # graphs without Graphviz\n  srcgraph report --no-graphs --scope paragraph article.txt > report.html"
+    )]
+    Report(ReportArgs),
     /// Draw the source graph as SVG, PNG or PDF.
     #[command(
         after_help = "Examples:\n  srcgraph render samples/seed.txt -o seed.svg\n  srcgraph render archive/ --focus Interfax -o interfax.png --engine sfdp\n  srcgraph render samples/seed.txt -o seed.svg --engine builtin   # without Graphviz\n\nPNG and PDF need Graphviz (apt-get install graphviz); SVG falls back to a built-in layout."
@@ -302,6 +308,29 @@ pub(crate) struct GraphArgs {
     pub(crate) format: GraphFormat,
 
     /// Write to FILE instead of standard output (a directory for csv).
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// Arguments of `srcgraph report`.
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    /// How much text one citation group supports.
+    #[arg(long, value_enum, default_value_t = ScopeArg::Run)]
+    pub(crate) scope: ScopeArg,
+
+    /// Layout engine for the per-article graphs (`builtin` needs no Graphviz).
+    #[arg(long, value_enum, default_value_t = EngineArg::Dot)]
+    pub(crate) engine: EngineArg,
+
+    /// Leave the per-article source graphs out.
+    #[arg(long)]
+    pub(crate) no_graphs: bool,
+
+    /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 }

@@ -32,6 +32,7 @@ pub(crate) fn run() -> ExitCode {
         args::Command::Check(a) => cmd::check::run(&a),
         args::Command::Graph(a) => cmd::graph::run(&a),
         args::Command::Render(a) => cmd::graph::run_render(&a),
+        args::Command::Report(a) => cmd::graph::run_report(&a),
     };
     match result {
         Ok(status) => ExitCode::from(status.code()),

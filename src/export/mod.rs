@@ -5,6 +5,7 @@
 
 pub mod dot;
 pub mod findings;
+pub mod html;
 pub mod interchange;
 pub mod json;
 pub mod table;

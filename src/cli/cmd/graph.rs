@@ -1,15 +1,17 @@
-//! `srcgraph graph` and `srcgraph render`: the source graph of the inputs, selected, as DOT
-//! or an interchange format, or drawn as an image.
+//! `srcgraph graph`, `srcgraph render` and `srcgraph report`: the source graph of the
+//! inputs, selected, as DOT or an interchange format, drawn as an image, or shown in an HTML
+//! report with the text.
 
 use crate::cli::Status;
 use crate::cli::args::{
-    DatesArg, EngineArg, GraphArgs, GraphFormat, ImageFormatArg, RenderArgs, SelectArgs,
+    DatesArg, EngineArg, GraphArgs, GraphFormat, ImageFormatArg, RenderArgs, ReportArgs, SelectArgs,
 };
 use crate::cli::io::{Session, open_output, read_document};
 use anyhow::{Context, Result, bail};
 use petgraph::stable_graph::NodeIndex;
 use srcgraph::analyze::{Report, Verdict};
 use srcgraph::export::dot::{DateMode, DotOptions, to_dot, write_dot};
+use srcgraph::export::html::{ReportOptions, write_report};
 use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, write_node_link};
 use srcgraph::export::table::GraphTable;
 use srcgraph::graph::{Node, SourceGraph, select};
@@ -103,14 +105,7 @@ pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
             )
         })?,
     };
-    let engine = match args.engine {
-        EngineArg::Dot => Engine::Dot,
-        EngineArg::Neato => Engine::Neato,
-        EngineArg::Fdp => Engine::Fdp,
-        EngineArg::Sfdp => Engine::Sfdp,
-        EngineArg::Circo => Engine::Circo,
-        EngineArg::Builtin => Engine::Builtin,
-    };
+    let engine = engine(args.engine);
     let mut s = Session::open(&args.input)?;
     let (g, report, opts) = selected_graph(&mut s, &args.select)?;
     let drawing = render(&to_dot(&g, &report, &opts), format, engine)?;
@@ -119,6 +114,44 @@ pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
     }
     std::fs::write(&args.output, &drawing.bytes)
         .with_context(|| format!("cannot write {}", args.output.display()))?;
+    Ok(s.status(false))
+}
+
+fn engine(e: EngineArg) -> Engine {
+    match e {
+        EngineArg::Dot => Engine::Dot,
+        EngineArg::Neato => Engine::Neato,
+        EngineArg::Fdp => Engine::Fdp,
+        EngineArg::Sfdp => Engine::Sfdp,
+        EngineArg::Circo => Engine::Circo,
+        EngineArg::Builtin => Engine::Builtin,
+    }
+}
+
+/// Run `report`: the whole input in one analysis (so cross-references between inputs
+/// resolve), written as one HTML file.
+pub(crate) fn run_report(args: &ReportArgs) -> Result<Status> {
+    let mut s = Session::open(&args.input)?;
+    let pipeline = Pipeline {
+        outlets: &s.outlets,
+        parse: s.parse.clone(),
+        scope: args.scope.into(),
+        date_nodes: false,
+    };
+    let docs: Vec<_> = s
+        .inputs
+        .iter()
+        .filter_map(|i| read_document(i, &mut s.rep))
+        .collect();
+    let analysis = pipeline.run(&docs);
+    s.rep.article_diagnostics(&analysis.articles);
+    let opts = ReportOptions {
+        engine: engine(args.engine),
+        graphs: !args.no_graphs,
+    };
+    let mut out = open_output(args.output.as_deref())?;
+    write_report(&mut out, &docs, &analysis, &opts)?;
+    out.flush()?;
     Ok(s.status(false))
 }
 

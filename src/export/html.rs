@@ -1,0 +1,367 @@
+//! The HTML report: one self-contained file (inline CSS and SVG, no script, no network) that
+//! an editor can open anywhere. For every article: its text with each claim highlighted by
+//! verdict and each citation marked, the sources of a claim on hover (title) and on click
+//! (a source card, shown with CSS `:target`), a table of findings linking into the text, and
+//! the article's source graph. A corpus summary comes first when there are several articles.
+//!
+//! Every piece of article text and every name goes through [`escape_html`].
+
+use crate::analyze::{ClaimReport, SourceRole, Verdict};
+use crate::export::dot::{DotOptions, to_dot};
+use crate::graph::select;
+use crate::input::Document;
+use crate::pipeline::Analysis;
+use crate::render::{Engine, ImageFormat, render};
+use crate::span::Span;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// Escape text for HTML element content and quoted attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && !matches!(c, '\n' | '\t') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Options of the report.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportOptions {
+    /// Layout engine for the per-article graphs (`Builtin` needs no Graphviz).
+    pub engine: Engine,
+    /// Include the per-article source graphs.
+    pub graphs: bool,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            engine: Engine::Dot,
+            graphs: true,
+        }
+    }
+}
+
+const CSS: &str = r#"
+body{font:15px/1.55 Georgia,"Times New Roman",serif;margin:0;color:#222;background:#fafafa}
+header.top{background:#263238;color:#fff;padding:14px 28px}header.top h1{margin:0;font:600 20px system-ui,sans-serif}
+main{max-width:1100px;margin:0 auto;padding:12px 28px 60px}
+h2{font:600 18px system-ui,sans-serif;margin:32px 0 6px;border-bottom:2px solid #ccc;padding-bottom:4px}
+h3{font:600 15px system-ui,sans-serif;margin:18px 0 6px}
+table{border-collapse:collapse;font:13px system-ui,sans-serif;margin:6px 0 12px}
+th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}th{background:#eceff1}
+.text p{margin:0 0 .8em}.text p.meta{font:13px system-ui,sans-serif;color:#666}
+.claim{border-radius:3px;padding:1px 0;text-decoration:none;color:inherit}
+.claim:hover,.claim:target{outline:2px solid #455a64}
+.v-corroborated{background:#c8e6c9}.v-single-source{background:#ffe0b2}
+.v-self-referenced{background:#bbdefb}.v-unsourced{background:#ffcdd2}
+mark.cite{background:none;border-bottom:2px solid #37474f;font-weight:600;color:#263238}
+.badge{display:inline-block;border-radius:9px;padding:0 7px;font:12px system-ui,sans-serif}
+.cards .card{display:none;border:1px solid #90a4ae;background:#fff;padding:6px 10px;margin:6px 0;font:13px system-ui,sans-serif}
+.cards .card:target{display:block}
+.graph{overflow:auto;border:1px solid #ddd;background:#fff;margin:8px 0}.graph svg{max-width:100%;height:auto}
+.legend span{margin-right:10px}
+"#;
+
+fn verdict_badge(v: &str) -> String {
+    format!("<span class=\"badge v-{v}\">{v}</span>")
+}
+
+fn claim_anchor(article: usize, claim: usize) -> String {
+    format!("a{article}-c{claim}")
+}
+
+fn sources_text(c: &ClaimReport) -> String {
+    let corr = &c.corroboration;
+    let mut parts: Vec<String> = corr
+        .sources
+        .iter()
+        .map(|s| {
+            let role = match s.role {
+                SourceRole::Independent => "",
+                SourceRole::SameGroup => " (same group)",
+                SourceRole::Relay => " (relay)",
+            };
+            format!("{} [{}]{role}", s.outlet, s.kind)
+        })
+        .collect();
+    if corr.self_references > 0 {
+        parts.push(format!(
+            "{} reference(s) to the publication's own issues",
+            corr.self_references
+        ));
+    }
+    if parts.is_empty() {
+        "no source".to_string()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// Write the report of `analysis`, whose articles come from `docs`.
+///
+/// # Errors
+/// Any error of the writer. A graph that cannot be drawn is left out with a note, not an
+/// error.
+pub fn write_report(
+    w: &mut dyn Write,
+    docs: &[Document],
+    analysis: &Analysis,
+    opts: &ReportOptions,
+) -> io::Result<()> {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+         <title>srcgraph report</title><style>{CSS}</style></head><body>\n\
+         <header class=\"top\"><h1>srcgraph report: how each claim is sourced</h1></header><main>\n"
+    );
+    let report = &analysis.report;
+    let _ = write!(h, "<p class=\"legend\">");
+    for v in Verdict::ALL.iter().rev() {
+        let _ = write!(h, "<span>{}</span>", verdict_badge(v.as_str()));
+    }
+    let _ = writeln!(
+        h,
+        " Hover over a highlighted claim to see its sources; click it to pin them.</p>"
+    );
+    if report.articles.len() > 1 {
+        write_summary(&mut h, analysis);
+    }
+    for (ai, a) in analysis.articles.iter().enumerate() {
+        let Some(doc) = docs.iter().find(|d| d.name == a.path) else {
+            continue;
+        };
+        let claims: Vec<&ClaimReport> = report.claims.iter().filter(|c| c.article == ai).collect();
+        let label = report
+            .articles
+            .get(ai)
+            .map_or_else(|| a.path.clone(), |s| s.label.clone());
+        let _ = writeln!(
+            h,
+            "<section class=\"article\" id=\"a{ai}\"><h2>{}</h2>",
+            escape_html(&label)
+        );
+        let _ = writeln!(
+            h,
+            "<p class=\"meta\">{} · line {}</p>",
+            escape_html(&a.path),
+            a.line
+        );
+        write_findings(&mut h, ai, &claims);
+        let _ = writeln!(h, "<div class=\"cards\">");
+        for c in &claims {
+            let _ = writeln!(
+                h,
+                "<div class=\"card\" id=\"{}-src\"><b>Claim at line {}:</b> {} — {} independent source{}: {}</div>",
+                claim_anchor(ai, c.claim),
+                c.line,
+                verdict_badge(c.corroboration.verdict.as_str()),
+                c.corroboration.independent_sources,
+                if c.corroboration.independent_sources == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                escape_html(&sources_text(c))
+            );
+        }
+        let _ = writeln!(h, "</div>");
+        write_text(&mut h, doc, a, ai, &claims);
+        if opts.graphs {
+            write_graph(&mut h, analysis, ai, opts);
+        }
+        let _ = writeln!(h, "</section>");
+    }
+    let _ = writeln!(h, "</main></body></html>");
+    w.write_all(h.as_bytes())
+}
+
+fn write_summary(h: &mut String, analysis: &Analysis) {
+    let report = &analysis.report;
+    let _ = writeln!(
+        h,
+        "<section id=\"summary\"><h2>Corpus summary</h2><table class=\"summary\"><tr><th>article</th><th>claims</th>"
+    );
+    for v in Verdict::ALL.iter().rev() {
+        let _ = write!(h, "<th>{v}</th>");
+    }
+    let _ = writeln!(h, "<th>outlets</th></tr>");
+    for (i, a) in report.articles.iter().enumerate() {
+        let _ = write!(
+            h,
+            "<tr><td><a href=\"#a{i}\">{}</a></td><td>{}</td>",
+            escape_html(&a.label),
+            a.claims
+        );
+        for v in Verdict::ALL.iter().rev() {
+            let _ = write!(h, "<td>{}</td>", a.verdicts.get(v).copied().unwrap_or(0));
+        }
+        let _ = writeln!(h, "<td>{}</td></tr>", a.outlets);
+    }
+    let _ = writeln!(
+        h,
+        "</table><h3>Outlets most cited</h3><table class=\"outlets\"><tr><th>outlet</th><th>kind</th><th>citations</th><th>claims</th><th>sole source of</th></tr>"
+    );
+    for o in report.outlets.iter().take(25) {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape_html(&o.outlet),
+            o.kind,
+            o.citations,
+            o.claims,
+            o.sole_source_claims
+        );
+    }
+    let _ = writeln!(h, "</table></section>");
+}
+
+fn write_findings(h: &mut String, ai: usize, claims: &[&ClaimReport]) {
+    let weak: Vec<&&ClaimReport> = claims
+        .iter()
+        .filter(|c| {
+            c.corroboration.verdict != Verdict::Corroborated || c.corroboration.collective_only
+        })
+        .collect();
+    if weak.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p>Every claim has at least two independent sources.</p>"
+        );
+        return;
+    }
+    let _ = writeln!(
+        h,
+        "<table class=\"findings\"><tr><th>claim</th><th>verdict</th><th>sources</th></tr>"
+    );
+    for c in weak {
+        let mut verdict = verdict_badge(c.corroboration.verdict.as_str());
+        if c.corroboration.collective_only {
+            verdict.push_str(" collective only");
+        }
+        let _ = writeln!(
+            h,
+            "<tr><td><a href=\"#{}\">line {}: {}</a></td><td>{verdict}</td><td>{}</td></tr>",
+            claim_anchor(ai, c.claim),
+            c.line,
+            escape_html(&c.excerpt),
+            escape_html(&sources_text(c))
+        );
+    }
+    let _ = writeln!(h, "</table>");
+}
+
+/// The article's text, paragraph by paragraph; each claim a link (to its source card) with
+/// its verdict's colour, each citation group marked.
+fn write_text(
+    h: &mut String,
+    doc: &Document,
+    a: &crate::model::Article,
+    ai: usize,
+    claims: &[&ClaimReport],
+) {
+    let text = doc.text.as_str();
+    let cites: Vec<Span> = a.citations.iter().map(|c| c.span).collect();
+    let _ = writeln!(h, "<div class=\"text\">");
+    for (pi, &p) in a.paragraphs.iter().enumerate() {
+        let meta = Some(pi) == a.header_paragraph || Some(pi) == a.title_paragraph;
+        let _ = write!(h, "<p{}>", if meta { " class=\"meta\"" } else { "" });
+        // Boundaries inside this paragraph: claim starts and ends, citation starts and ends.
+        let mut marks: Vec<usize> = vec![p.start, p.end];
+        let inside = |m: &usize| p.start < *m && *m < p.end;
+        let near = |s: &Span| s.end > p.start && s.start < p.end;
+        for c in claims.iter().filter(|c| near(&c.span)) {
+            marks.extend([c.span.start, c.span.end].iter().filter(|m| inside(m)));
+        }
+        for s in cites.iter().filter(|s| near(s)) {
+            marks.extend([s.start, s.end].iter().filter(|m| inside(m)));
+        }
+        marks.sort_unstable();
+        marks.dedup();
+        for w in marks.windows(2) {
+            let piece = Span::new(w[0], w[1]);
+            // Claims and citations are in text order: binary search keeps this linear-ish.
+            let ci = claims.partition_point(|c| c.span.start <= piece.start);
+            let claim = ci
+                .checked_sub(1)
+                .and_then(|i| claims.get(i))
+                .filter(|c| piece.end <= c.span.end);
+            let si = cites.partition_point(|s| s.start <= piece.start);
+            let cited = cites[..si].iter().rev().take(8).any(|s| piece.end <= s.end);
+            let body = escape_html(piece.slice(text)).replace('\n', "<br>");
+            let body = if cited {
+                format!("<mark class=\"cite\">{body}</mark>")
+            } else {
+                body
+            };
+            match claim {
+                Some(c) => {
+                    let first = c.span.start == piece.start;
+                    let _ = write!(
+                        h,
+                        "<a class=\"claim v-{}\"{} href=\"#{}-src\" title=\"{}: {}\">{body}</a>",
+                        c.corroboration.verdict,
+                        if first {
+                            format!(" id=\"{}\"", claim_anchor(ai, c.claim))
+                        } else {
+                            String::new()
+                        },
+                        claim_anchor(ai, c.claim),
+                        c.corroboration.verdict,
+                        escape_html(&sources_text(c))
+                    );
+                }
+                None => h.push_str(&body),
+            }
+        }
+        let _ = writeln!(h, "</p>");
+    }
+    let _ = writeln!(h, "</div>");
+}
+
+/// The article's neighbourhood in the source graph, drawn as inline SVG.
+fn write_graph(h: &mut String, analysis: &Analysis, ai: usize, opts: &ReportOptions) {
+    let Some(&an) = analysis.graph.articles.get(ai) else {
+        return;
+    };
+    let mut g = analysis.graph.clone();
+    select::neighbourhood(&mut g, an, 2);
+    let dot = to_dot(
+        &g,
+        &analysis.report,
+        &DotOptions {
+            legend: false,
+            ..DotOptions::default()
+        },
+    );
+    let _ = writeln!(h, "<h3>Source graph</h3>");
+    match render(&dot, ImageFormat::Svg, opts.engine) {
+        Ok(d) => {
+            let svg = String::from_utf8_lossy(&d.bytes);
+            // Inline the <svg> element only: no XML declaration or doctype inside HTML.
+            let start = svg.find("<svg").unwrap_or(0);
+            let _ = writeln!(h, "<div class=\"graph\">{}</div>", &svg[start..]);
+            if let Some(w) = d.warning {
+                let _ = writeln!(h, "<p class=\"meta\">{}</p>", escape_html(&w));
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(
+                h,
+                "<p class=\"meta\">The graph could not be drawn: {}</p>",
+                escape_html(&e.to_string())
+            );
+        }
+    }
+}
