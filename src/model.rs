@@ -245,6 +245,9 @@ pub struct Article {
     pub citations: Vec<Citation>,
     /// Parenthetical groups that are not citations, in text order.
     pub other_parentheses: Vec<Parenthetical>,
+    /// Sources named in the running text, in text order.
+    #[serde(default)]
+    pub attributions: Vec<Attribution>,
     /// Problems met while parsing it.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -280,4 +283,50 @@ pub struct Claim {
     pub citations: Vec<usize>,
     /// The start of the claim, white space collapsed, cut to about 80 characters.
     pub excerpt: String,
+}
+
+/// Who or what the prose presents as a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceType {
+    /// A news outlet ("the news agency Yonhap", "the newspaper").
+    Outlet,
+    /// A named person, or a role holder ("Foreign Minister Igor Ivanov").
+    Person,
+    /// A government body, ministry, party, court, or a capital as a metonym ("Pyongyang").
+    OfficialBody,
+    /// An unnamed individual ("one unnamed diplomatic source", "a senior official").
+    Anonymous,
+    /// Unnamed collectives and unspecified reports ("some reports", "Russian diplomatic sources").
+    Vague,
+    /// A statement, communiqué or other document.
+    Document,
+    /// The publication itself.
+    #[serde(rename = "self")]
+    SelfRef,
+}
+
+/// A source named in the running text, with the cue that presents it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// 0-based paragraph within the article.
+    pub paragraph: usize,
+    /// 1-based line of the source mention.
+    pub line: usize,
+    /// 1-based column of the source mention.
+    pub column: usize,
+    /// Bytes of the source mention.
+    pub span: Span,
+    /// The source as written, white space collapsed.
+    pub text: String,
+    /// What sort of source.
+    #[serde(rename = "type")]
+    pub kind: SourceType,
+    /// Canonical outlet name, for outlets the knowledge base knows.
+    pub canonical: Option<String>,
+    /// The cue word or phrase ("said", "according to").
+    pub cue: String,
+    /// For a carrier ("Kyodo reported that the ministry denied …", "told Interfax"), the
+    /// source it relays.
+    pub citing: Option<String>,
 }

@@ -113,14 +113,15 @@ fn is_header(text: &str, block: Span) -> bool {
     HEADER_LINE.is_match(block.slice(text))
 }
 
-/// A short block of one or two lines with no sentence end: a title.
+/// A short block of one or two lines with no sentence end (or all in capitals, which a
+/// headline may end with a full stop): a title.
 fn is_title_like(text: &str, block: Span) -> bool {
     let s = block.slice(text).trim();
     let lines = s.lines().count();
     !s.is_empty()
         && s.len() <= 200
         && lines <= 2
-        && !s.ends_with(['.', ',', ';', ':'])
+        && (!s.ends_with(['.', ',', ';', ':']) || !s.chars().any(char::is_lowercase))
         && !s.starts_with('(')
         && !HEADER_LINE.is_match(s)
 }

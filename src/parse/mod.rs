@@ -8,6 +8,7 @@
 //!    citation;
 //! 5. references are resolved against the outlet knowledge base and dates against the year.
 
+pub mod attribution;
 pub mod citation;
 pub mod date;
 pub mod layout;
@@ -103,6 +104,7 @@ fn parse_article(
         paragraphs: l.paragraphs.clone(),
         citations: Vec::new(),
         other_parentheses: Vec::new(),
+        attributions: Vec::new(),
         diagnostics: Vec::new(),
     };
 
@@ -232,6 +234,8 @@ fn parse_article(
         );
         article.citations.push(c);
     }
+    let body: Vec<(usize, Span)> = crate::claims::body_paragraphs(&article, text).collect();
+    article.attributions = attribution::find_attributions(text, &doc.lines, &body, outlets);
     article
 }
 

@@ -1,0 +1,956 @@
+//! Sources named in the running text: "the news agency Yonhap said", "according to reports
+//! out of Seoul", "one unnamed diplomatic source was quoted as saying", "told Interfax".
+//!
+//! Precision comes first (a wrong attribution misleads more than a missed one), so only
+//! clear patterns count, each anchored on a cue:
+//!
+//! - a reporting verb (`said`, `told`, `reported`, `announced`, `denied`, …) with the noun
+//!   phrase before it as the source, skipping adverbs and a date ("Kommersant on March 29
+//!   quoted"); or after it when the verb follows a quotation ("…,” said Igor Ivanov);
+//! - `X was quoted / cited as saying`;
+//! - `according to X`, `citing X`, `in an interview with X`;
+//! - `told X` / `quoted by X` where X is a known outlet: X is recorded as an outlet carrying
+//!   the subject (`citing`).
+//!
+//! Pronoun subjects, agentless passives and negated verbs are left out. The noun phrase is
+//! read with a small lexicon (determiners, titles, source nouns) and capitalisation; its type
+//! comes from the outlet knowledge base and word lists (`docs/attributions.md`).
+
+use crate::model::{Attribution, OutletKind, SourceType};
+use crate::outlets::Outlets;
+use crate::sentence::sentences;
+use crate::span::{LineIndex, Span};
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    s: &'a str,
+    span: Span,
+}
+
+impl Tok<'_> {
+    fn lower(&self) -> String {
+        self.s.to_lowercase()
+    }
+    fn is_word(&self) -> bool {
+        self.s.chars().next().is_some_and(char::is_alphanumeric)
+    }
+    fn capitalised(&self) -> bool {
+        self.s.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Words and single punctuation marks with their spans.
+fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
+    let s = span.slice(text);
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        if c.is_alphanumeric() {
+            while let Some(&(j, d)) = iter.peek() {
+                let inner = d.is_alphanumeric() || matches!(d, '-' | '.' | '’' | '\'' | '/');
+                if !inner {
+                    break;
+                }
+                // A final full stop or apostrophe belongs to punctuation unless a word follows.
+                if matches!(d, '.' | '’' | '\'' | '-' | '/')
+                    && !s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    // keep "U.S." and "Mr." whole: a full stop after a single letter or a
+                    // known abbreviation stays with the word
+                    let word = &s[start..j];
+                    if d == '.'
+                        && (word.chars().count() == 1
+                            || matches!(word, "Mr" | "Mrs" | "Dr" | "Gen" | "Lt" | "Col" | "St"))
+                    {
+                        end = j + 1;
+                        iter.next();
+                    }
+                    break;
+                }
+                end = j + d.len_utf8();
+                iter.next();
+            }
+        }
+        out.push(Tok {
+            s: &s[start..end],
+            span: Span::new(span.start + start, span.start + end),
+        });
+    }
+    out
+}
+
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "announced",
+    "announces",
+    "stated",
+    "claimed",
+    "claims",
+    "denied",
+    "denies",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "noted",
+    "added",
+    "declared",
+    "declares",
+    "confirmed",
+    "confirms",
+    "observed",
+    "wrote",
+    "writes",
+    "argued",
+    "argues",
+    "suggested",
+    "charged",
+    "maintained",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "explained",
+    "acknowledged",
+    "admitted",
+    "asserted",
+    "complained",
+    "predicted",
+    "urged",
+    "accused",
+    "quoted",
+    "cited",
+    "believes",
+    "believe",
+    "believed",
+    "alleged",
+    "contended",
+    "revealed",
+    "disclosed",
+    "indicated",
+    "concluded",
+    "described",
+    "reiterated",
+    "estimated",
+    "commented",
+];
+
+/// Words allowed between a subject and its verb.
+const BETWEEN: &[&str] = &[
+    "reportedly",
+    "also",
+    "later",
+    "publicly",
+    "recently",
+    "then",
+    "further",
+    "previously",
+    "had",
+    "has",
+    "have",
+    "again",
+    "earlier",
+    "yesterday",
+    "today",
+    "subsequently",
+    "initially",
+    "repeatedly",
+    "officially",
+    "explicitly",
+    "only",
+    "first",
+    "once",
+    "now",
+    "already",
+];
+
+/// Lower-case words that can be part of a source's noun phrase.
+const NP_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "one",
+    "some",
+    "several",
+    "many",
+    "two",
+    "three",
+    "four",
+    "all",
+    "other",
+    "another",
+    "both",
+    "most",
+    "unnamed",
+    "anonymous",
+    "senior",
+    "high-ranking",
+    "high",
+    "well-informed",
+    "well-placed",
+    "informed",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "ministry",
+    "president",
+    "deputy",
+    "chairman",
+    "leader",
+    "head",
+    "director",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "diplomats",
+    "diplomatic",
+    "government",
+    "military",
+    "news",
+    "agency",
+    "newspaper",
+    "daily",
+    "weekly",
+    "television",
+    "radio",
+    "website",
+    "web",
+    "site",
+    "report",
+    "reports",
+    "media",
+    "press",
+    "analyst",
+    "analysts",
+    "observer",
+    "observers",
+    "expert",
+    "experts",
+    "commentator",
+    "commentators",
+    "authorities",
+    "statement",
+    "communique",
+    "communiqué",
+    "reporter",
+    "correspondent",
+    "anchor",
+    "editor",
+    "journalist",
+    "journalists",
+    "commander",
+    "general",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "state",
+    "security",
+    "chief",
+    "service",
+    "delegate",
+    "negotiator",
+    "negotiators",
+    "member",
+    "members",
+    "representative",
+    "representatives",
+    "prosecutor",
+    "prosecutor-general",
+    "police",
+    "court",
+    "acting",
+    "former",
+    "local",
+    "regional",
+    "federal",
+    "top",
+    "political",
+    "economic",
+    "western",
+    "independent",
+    "state-run",
+    "government-run",
+    "pro-government",
+    "opposition",
+    "party",
+    "of",
+    "and",
+    "for",
+    "in",
+    "at",
+    "from",
+    "out",
+    "first",
+    "ministerial",
+    "presidential",
+    "press-secretary",
+    "aide",
+    "aides",
+    "adviser",
+    "advisor",
+    "advisers",
+    "staff",
+    "office",
+    "council",
+    "committee",
+    "commission",
+    "embassy",
+    "administration",
+    "leadership",
+    "side",
+    "governor",
+    "mayor",
+    "spokesmen",
+    "officer",
+    "officers",
+    "sources",
+    "daily",
+    "paper",
+];
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "which", "who",
+    "whom", "there", "what", "his", "her", "its", "their", "one",
+];
+
+const OUTLET_NOUNS: &[&str] = &[
+    "newspaper",
+    "agency",
+    "daily",
+    "weekly",
+    "television",
+    "radio",
+    "website",
+    "web",
+    "site",
+    "paper",
+    "broadcaster",
+    "channel",
+    "tv",
+    "magazine",
+    "news",
+];
+const BODY_WORDS: &[&str] = &[
+    "ministry",
+    "kremlin",
+    "government",
+    "duma",
+    "parliament",
+    "council",
+    "committee",
+    "office",
+    "service",
+    "command",
+    "party",
+    "court",
+    "administration",
+    "embassy",
+    "commission",
+    "authorities",
+    "leadership",
+    "department",
+    "cabinet",
+    "presidium",
+    "congress",
+    "senate",
+    "staff",
+    "side",
+    "headquarters",
+    "assembly",
+    "rada",
+    "majlis",
+    "politburo",
+    "army",
+];
+const ROLES: &[&str] = &[
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "chairman",
+    "director",
+    "head",
+    "leader",
+    "ambassador",
+    "envoy",
+    "governor",
+    "mayor",
+    "commander",
+    "general",
+    "chief",
+    "editor",
+    "reporter",
+    "correspondent",
+    "anchor",
+    "delegate",
+    "prosecutor",
+    "aide",
+    "adviser",
+    "advisor",
+    "officer",
+    "engineer",
+    "premier",
+    "speaker",
+];
+
+/// Capitalised words that start sentences without naming anyone.
+fn is_sentence_word(w: &str) -> bool {
+    matches!(
+        w,
+        "however"
+            | "but"
+            | "meanwhile"
+            | "moreover"
+            | "indeed"
+            | "still"
+            | "yet"
+            | "thus"
+            | "so"
+            | "then"
+            | "later"
+            | "earlier"
+            | "finally"
+            | "also"
+    )
+}
+
+const DOCUMENT_WORDS: &[&str] = &[
+    "statement",
+    "communique",
+    "communiqué",
+    "declaration",
+    "resolution",
+    "constitution",
+    "letter",
+    "decree",
+    "memorandum",
+];
+const PLURAL_VAGUE: &[&str] = &[
+    "officials",
+    "sources",
+    "reports",
+    "diplomats",
+    "analysts",
+    "observers",
+    "experts",
+    "commentators",
+    "media",
+    "press",
+    "journalists",
+    "representatives",
+    "members",
+    "negotiators",
+    "spokesmen",
+    "aides",
+    "advisers",
+    "officers",
+    "accounts",
+    "circles",
+    "reporting",
+];
+const CAPITALS: &[&str] = &[
+    "Moscow",
+    "Pyongyang",
+    "Seoul",
+    "Tbilisi",
+    "Kyiv",
+    "Kiev",
+    "Washington",
+    "Beijing",
+    "Tokyo",
+    "Baku",
+    "Yerevan",
+    "Minsk",
+    "Tehran",
+    "Baghdad",
+    "Ankara",
+    "Astana",
+    "Almaty",
+    "Bishkek",
+    "Dushanbe",
+    "Tashkent",
+    "Ashgabat",
+    "Chisinau",
+    "Riga",
+    "Vilnius",
+    "Tallinn",
+    "Warsaw",
+    "Berlin",
+    "Paris",
+    "London",
+    "Brussels",
+    "Grozny",
+    "Sukhumi",
+    "Tskhinvali",
+];
+
+fn is_np_word(t: &Tok<'_>) -> bool {
+    if !t.is_word() {
+        return matches!(t.s, "’s" | "'s");
+    }
+    t.capitalised()
+        || NP_WORDS.contains(&t.lower().as_str())
+        || t.s.ends_with("’s")
+        || t.s.ends_with("'s")
+}
+
+/// The source noun phrase ending just before token `end` (exclusive), or `None`.
+fn np_before(toks: &[Tok<'_>], end: usize) -> Option<(usize, usize)> {
+    let mut start = end;
+    while start > 0 && is_np_word(&toks[start - 1]) && end - start < 10 {
+        // "the statement Pyongyang": a lower-case noun does not modify a name after it.
+        let word = toks[start - 1].lower();
+        if start < end
+            && toks[start].capitalised()
+            && (DOCUMENT_WORDS.contains(&word.as_str())
+                || PLURAL_VAGUE.contains(&word.as_str())
+                || word == "report")
+        {
+            break;
+        }
+        start -= 1;
+    }
+    // Lower-case connectors cannot open or close the phrase.
+    while start < end
+        && matches!(
+            toks[start].lower().as_str(),
+            "of" | "and" | "for" | "in" | "at" | "from"
+        )
+    {
+        start += 1;
+    }
+    // "…, the acting chairman, Akhmed Kotiev said": a role before the name with a comma.
+    if start >= 2 && toks[start - 1].s == "," && start < end && toks[start].capitalised() {
+        let mut role = start - 1;
+        while role > 0 && is_np_word(&toks[role - 1]) && start - role < 6 {
+            role -= 1;
+        }
+        let role_words: Vec<String> = toks[role..start - 1].iter().map(Tok::lower).collect();
+        if role_words.first().is_some_and(|w| w == "the" || w == "a")
+            && role_words.iter().any(|w| ROLES.contains(&w.as_str()))
+        {
+            start = role;
+        }
+    }
+    (start < end).then_some((start, end))
+}
+
+/// The noun phrase starting at token `from`, up to punctuation or a clause word.
+fn np_after(toks: &[Tok<'_>], from: usize) -> Option<(usize, usize)> {
+    let mut end = from;
+    while end < toks.len() && is_np_word(&toks[end]) && end - from < 10 {
+        if end > from && toks[end].lower() == "that" {
+            break;
+        }
+        end += 1;
+    }
+    while end > from
+        && matches!(
+            toks[end - 1].lower().as_str(),
+            "of" | "and" | "for" | "in" | "at" | "from" | "the" | "a" | "an"
+        )
+    {
+        end -= 1;
+    }
+    (end > from).then_some((from, end))
+}
+
+/// Decide the type of a source phrase; `None` when it names nothing a reader would call a
+/// source (a pronoun, a date, a bare determiner).
+fn classify(words: &[Tok<'_>], outlets: &Outlets) -> Option<(SourceType, Option<String>)> {
+    let lower: Vec<String> = words.iter().map(Tok::lower).collect();
+    let content: Vec<&Tok<'_>> = words
+        .iter()
+        .filter(|t| {
+            !matches!(
+                t.lower().as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "one"
+                    | "some"
+                    | "several"
+                    | "many"
+                    | "other"
+                    | "another"
+                    | "all"
+                    | "both"
+            )
+        })
+        .collect();
+    let first = content.first()?;
+    if PRONOUNS.contains(&lower.last()?.as_str()) && words.len() == 1 {
+        return None;
+    }
+    if content.iter().all(|t| {
+        crate::parse::date::month_number(t.s).is_some() || t.s.chars().all(|c| c.is_ascii_digit())
+    }) {
+        return None;
+    }
+    // The longest run of words the knowledge base knows as an outlet.
+    for len in (1..=content.len().min(5)).rev() {
+        for w in content.windows(len) {
+            let name: Vec<&str> = w.iter().map(|t| t.s).collect();
+            let name = name.join(" ");
+            if let Some(o) = outlets.lookup(&name) {
+                if o.kind == OutletKind::Bulletin {
+                    return Some((SourceType::SelfRef, Some(o.name.clone())));
+                }
+                // "the Japanese Kyodo news agency", "NTV's journalists" (plural: vague).
+                let plural_tail = lower
+                    .last()
+                    .is_some_and(|w| PLURAL_VAGUE.contains(&w.as_str()));
+                if !plural_tail {
+                    let kind = match o.kind {
+                        OutletKind::Official => SourceType::OfficialBody,
+                        OutletKind::Collective => SourceType::Vague,
+                        _ => SourceType::Outlet,
+                    };
+                    return Some((kind, Some(o.name.clone())));
+                }
+            }
+        }
+    }
+    let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
+    // The head noun: the last word before a prepositional phrase ("reports out of Seoul",
+    // "press secretary of Dalenergo"), else the last word.
+    let head_at = (1..lower.len())
+        .find(|&i| {
+            matches!(
+                lower[i].as_str(),
+                "of" | "out" | "in" | "from" | "at" | "for"
+            )
+        })
+        .map_or(lower.len() - 1, |i| i - 1);
+    let head = lower.get(head_at).map(String::as_str).unwrap_or("");
+    let head_tok = words.get(head_at);
+    if OUTLET_NOUNS.contains(&head)
+        || (has(OUTLET_NOUNS) && !has(PLURAL_VAGUE) && !has(BODY_WORDS) && head != "spokesman")
+    {
+        return Some((SourceType::Outlet, None));
+    }
+    if DOCUMENT_WORDS.contains(&head) {
+        return Some((SourceType::Document, None));
+    }
+    if PLURAL_VAGUE.contains(&head)
+        || matches!(
+            lower.first().map(String::as_str),
+            Some("some" | "many" | "several")
+        )
+    {
+        return Some((SourceType::Vague, None));
+    }
+    if BODY_WORDS.contains(&head) || (content.len() == 1 && CAPITALS.contains(&first.s)) {
+        return Some((SourceType::OfficialBody, None));
+    }
+    let indefinite = matches!(
+        lower.first().map(String::as_str),
+        Some("a" | "an" | "one" | "another")
+    ) || has(&["unnamed", "anonymous"]);
+    if indefinite {
+        return Some((SourceType::Anonymous, None));
+    }
+    // A name: the head capitalised (not sentence furniture).
+    if head_tok.is_some_and(|t| t.capitalised())
+        && !(head_at == 0 && words.len() == 1 && is_sentence_word(head))
+    {
+        return Some((SourceType::Person, None));
+    }
+    // A role holder: "the president", "the press secretary of Dalenergo".
+    if ROLES.contains(&head) {
+        return Some((SourceType::Person, None));
+    }
+    None
+}
+
+/// Find the prose attributions of the body paragraphs `paras` (index, span) of one article.
+pub fn find_attributions(
+    text: &str,
+    lines: &LineIndex,
+    paras: &[(usize, Span)],
+    outlets: &Outlets,
+) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for &(pi, para) in paras {
+        for sentence in sentences(text, para) {
+            let toks = tokens(text, sentence);
+            let push = |out: &mut Vec<Attribution>,
+                        (a, b): (usize, usize),
+                        cue: &str,
+                        citing: Option<String>| {
+                let words = &toks[a..b];
+                // "54 percent of Russians believe": poll figures are not sources.
+                if a >= 2
+                    && toks[a - 1].lower() == "of"
+                    && matches!(
+                        toks[a - 2].lower().as_str(),
+                        "percent" | "%" | "majority" | "most" | "half" | "third" | "quarter"
+                    )
+                {
+                    return;
+                }
+                let Some((kind, canonical)) = classify(words, outlets) else {
+                    return;
+                };
+                let span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
+                if out.iter().any(|x: &Attribution| x.span == span) {
+                    return;
+                }
+                let pos = lines.position(text, span.start);
+                out.push(Attribution {
+                    paragraph: pi,
+                    line: pos.line,
+                    column: pos.column,
+                    span,
+                    text: crate::parse::collapse_ws(span.slice(text)),
+                    kind,
+                    canonical,
+                    cue: cue.to_string(),
+                    citing,
+                });
+            };
+            for v in 0..toks.len() {
+                let w = toks[v].lower();
+                // according to X / citing X / in an interview with X
+                if w == "according" && toks.get(v + 1).is_some_and(|t| t.lower() == "to") {
+                    if let Some(np) = np_after(&toks, v + 2) {
+                        push(&mut out, np, "according to", None);
+                    }
+                    continue;
+                }
+                if w == "citing" && v > 0 {
+                    if let Some(np) = np_after(&toks, v + 1) {
+                        push(&mut out, np, "citing", None);
+                    }
+                    continue;
+                }
+                if w == "interview" && toks.get(v + 1).is_some_and(|t| t.lower() == "with") {
+                    if let Some(np) = np_after(&toks, v + 2) {
+                        push(&mut out, np, "in an interview with", None);
+                    }
+                    continue;
+                }
+                if !VERBS.contains(&w.as_str()) {
+                    continue;
+                }
+                // Negated or modal: "would not say", "did not report".
+                if v > 0
+                    && matches!(
+                        toks[v - 1].lower().as_str(),
+                        "not" | "never" | "n’t" | "n't"
+                    )
+                {
+                    continue;
+                }
+                let passive = v > 0
+                    && matches!(
+                        toks[v - 1].lower().as_str(),
+                        "was" | "were" | "is" | "are" | "been" | "be"
+                    );
+                if passive {
+                    // "X was quoted as saying", "X were cited as …"; other passives have no agent.
+                    let as_saying = toks.get(v + 1).is_some_and(|t| t.lower() == "as");
+                    if (w == "quoted" || w == "cited")
+                        && as_saying
+                        && let Some(np) = np_before(&toks, v - 1)
+                    {
+                        push(&mut out, np, &format!("was {w} as"), None);
+                    }
+                    continue;
+                }
+                // Skip adverbs and a date between subject and verb.
+                let mut end = v;
+                loop {
+                    if end > 0 && BETWEEN.contains(&toks[end - 1].lower().as_str()) {
+                        end -= 1;
+                    } else if end >= 3
+                        && toks[end - 3].lower() == "on"
+                        && crate::parse::date::month_number(toks[end - 2].s).is_some()
+                        && toks[end - 1].s.chars().all(|c| c.is_ascii_digit())
+                    {
+                        end -= 3;
+                    } else {
+                        break;
+                    }
+                }
+                // "Vakhtang Shamiladze, chairman of the subcommittee, urged …": the name before
+                // a post-posed appositive.
+                if end > 0 && toks[end - 1].s == "," {
+                    let open = (end.saturating_sub(16)..end - 1)
+                        .rev()
+                        .find(|&i| toks[i].s == ",");
+                    if let Some(open) = open
+                        && let Some(np) = np_before(&toks, open)
+                            .filter(|&(a, b)| toks[a..b].iter().any(Tok::capitalised))
+                    {
+                        push(&mut out, np, &w, None);
+                    }
+                    continue;
+                }
+                let subject = np_before(&toks, end);
+                let after_quote = v > 0 && matches!(toks[v - 1].s, "," | "”" | "\"" | "’");
+                let subject = match subject {
+                    Some(np) if !after_quote => Some(np),
+                    _ if after_quote => {
+                        np_after(&toks, v + 1).filter(|&(a, _)| toks[a].capitalised())
+                    }
+                    other => other,
+                };
+                let Some(np) = subject else {
+                    continue;
+                };
+                let subject_text = crate::parse::collapse_ws(
+                    Span::new(toks[np.0].span.start, toks[np.1 - 1].span.end).slice(text),
+                );
+                push(&mut out, np, &w, None);
+                // "X told Interfax": the outlet carries X.
+                if w == "told"
+                    && let Some(np2) = np_after(&toks, v + 1)
+                {
+                    {
+                        let name: Vec<&str> = toks[np2.0..np2.1].iter().map(|t| t.s).collect();
+                        let is_outlet = outlets.lookup(&name.join(" ")).is_some()
+                            || toks[np2.0..np2.1]
+                                .iter()
+                                .any(|t| OUTLET_NOUNS.contains(&t.lower().as_str()));
+                        if is_outlet {
+                            push(&mut out, np2, "told", Some(subject_text));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|a| a.span.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<(String, SourceType, String, Option<String>)> {
+        let lines = LineIndex::new(text);
+        find_attributions(
+            text,
+            &lines,
+            &[(0, Span::new(0, text.len()))],
+            Outlets::builtin(),
+        )
+        .into_iter()
+        .map(|a| (a.text, a.kind, a.cue, a.citing))
+        .collect()
+    }
+
+    fn has(
+        got: &[(String, SourceType, String, Option<String>)],
+        text: &str,
+        kind: SourceType,
+    ) -> bool {
+        got.iter().any(|g| g.0 == text && g.1 == kind)
+    }
+
+    #[test]
+    fn cues_and_types() {
+        use SourceType::*;
+        let cases: &[(&str, &str, SourceType)] = &[
+            (
+                "The news agency Yonhap said that Kim had demanded tanks.",
+                "The news agency Yonhap",
+                Outlet,
+            ),
+            (
+                "Russian Foreign Minister Igor Ivanov confirmed the news on April 16.",
+                "Russian Foreign Minister Igor Ivanov",
+                Person,
+            ),
+            (
+                "“It is over,” one unnamed diplomatic source was quoted as saying.",
+                "one unnamed diplomatic source",
+                Anonymous,
+            ),
+            (
+                "According to reports out of Seoul on April 20, Kim had chosen to delay.",
+                "reports out of Seoul",
+                Vague,
+            ),
+            (
+                "Kommersant on March 29 quoted a Kremlin source.",
+                "Kommersant",
+                Outlet,
+            ),
+            (
+                "The Russian Foreign Ministry denied the report.",
+                "The Russian Foreign Ministry",
+                OfficialBody,
+            ),
+            (
+                "Pyongyang warned that it would withdraw.",
+                "Pyongyang",
+                OfficialBody,
+            ),
+            (
+                "The statement said that talks had failed.",
+                "The statement",
+                Document,
+            ),
+            (
+                "Some observers believe the talks will fail.",
+                "Some observers",
+                Vague,
+            ),
+            (
+                "“We will go,” said Deputy Prime Minister Ilya Klebanov.",
+                "Deputy Prime Minister Ilya Klebanov",
+                Person,
+            ),
+        ];
+        for (text, source, kind) in cases {
+            let got = find(text);
+            assert!(has(&got, source, *kind), "{text:?} gave {got:?}");
+        }
+    }
+
+    #[test]
+    fn carriers_and_exclusions() {
+        let got =
+            find("A Russian military source told Interfax on August 22 that troops had left.");
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "Interfax" && g.3.as_deref() == Some("A Russian military source")),
+            "{got:?}"
+        );
+        for text in [
+            "He said that the talks had failed.",
+            "It was said that the talks had failed.",
+            "The ministry would not say why.",
+            "They reported nothing.",
+            "Putin was said to prefer a Moscow meeting.",
+        ] {
+            let got = find(text);
+            assert!(got.is_empty(), "{text:?} gave {got:?}");
+        }
+    }
+}
