@@ -383,7 +383,10 @@ fn check_json_and_unreadable_inputs() {
     assert_eq!(claims[1]["verdict"], "single-source");
     assert_eq!(claims[1]["finding"], "single-source");
     assert_eq!(claims[0]["finding"], serde_json::Value::Null);
-    assert_eq!(claims[0]["independent_sources"], 3);
+    assert_eq!(
+        claims[0]["independent_sources"], 4,
+        "AFP, Kyodo, Russian agencies, and Yonhap in the prose"
+    );
     assert_eq!(claims[1]["line"], 7);
     assert!(claims[1]["span"].is_array());
     assert_eq!(input["articles"][0]["verdicts"]["self-referenced"], 3);
@@ -725,4 +728,93 @@ fn output_is_deterministic_across_runs_and_argument_forms() {
     a.extend(files.iter().map(String::as_str));
     let by_files = run(&a, None);
     assert_eq!(by_dir.stdout, by_files.stdout);
+}
+
+#[test]
+fn prose_sources_reach_parse_graph_and_check() {
+    let text = b"Publication: Monitor Volume: 7 Issue: 79\n\n\
+        The talks stalled, Foreign Minister Igor Ivanov said on Tuesday.\n\n\
+        One unnamed diplomatic source said the deal was done.\n\n\
+        Some observers believe the summit will fail.\n";
+    let o = run(&["parse", "--format", "json", "-"], Some(text));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let attrs = v["articles"][0]["attributions"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let got: Vec<(String, String)> = attrs
+        .iter()
+        .map(|a| {
+            (
+                a["text"].as_str().unwrap_or("").to_string(),
+                a["type"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Foreign Minister Igor Ivanov".to_string(),
+                "person".to_string()
+            ),
+            (
+                "One unnamed diplomatic source".to_string(),
+                "anonymous".to_string()
+            ),
+            ("Some observers".to_string(), "vague".to_string()),
+        ]
+    );
+    let o = run(
+        &[
+            "check",
+            "--scope",
+            "paragraph",
+            "--allow",
+            "unsourced",
+            "--deny",
+            "anonymous-only,vague-only",
+            "--color",
+            "never",
+            "-",
+        ],
+        Some(text),
+    );
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        out.contains("warning[anonymous-only]") && out.contains("warning[vague-only]"),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("warning[single-source]").count(),
+        1,
+        "a named minister is one source: {out}"
+    );
+    let o = run(
+        &[
+            "check",
+            "--scope",
+            "paragraph",
+            "--min-sources",
+            "1",
+            "--allow",
+            "unsourced",
+            "-",
+        ],
+        Some(text),
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "without --deny unnamed-only claims are just unsourced: {}",
+        stdout(&o)
+    );
+    let o = run(&["graph", "--scope", "paragraph", "-"], Some(text));
+    let dot = stdout(&o);
+    assert!(dot.contains("s0[shape=ellipse style=\"filled\""), "{dot}");
+    assert!(
+        dot.contains("label=\"said\""),
+        "attribution edges carry their cue"
+    );
 }

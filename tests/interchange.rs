@@ -242,7 +242,7 @@ print(g1.number_of_nodes(), g1.number_of_edges(), g2.number_of_nodes(), g2.numbe
     let got = String::from_utf8_lossy(&out.stdout).trim().to_string();
     assert_eq!(
         got,
-        format!("{n} {e} {n} {e} {n} {e} article,claim,date,issue,outlet")
+        format!("{n} {e} {n} {e} {n} {e} article,claim,date,issue,outlet,source")
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

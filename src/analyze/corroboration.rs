@@ -7,7 +7,7 @@
 //! publication's references to its own earlier issues count zero.
 
 use crate::graph::{Edge, Node, SourceGraph};
-use crate::model::OutletKind;
+use crate::model::{OutletKind, SourceType};
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -64,6 +64,10 @@ pub enum SourceRole {
     SameGroup,
     /// Only relays another cited source, which is counted instead.
     Relay,
+    /// Named in the prose beside cited outlets, which report it: not counted on its own.
+    Quoted,
+    /// An anonymous or vague source: shown, never counted.
+    Unnamed,
 }
 
 /// One outlet a claim cites.
@@ -80,6 +84,41 @@ pub struct SourceUse {
     /// True when the outlet was only named in the prose before a date-only group.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub implied: bool,
+    /// For a source named in the claim's prose: its type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prose: Option<SourceType>,
+}
+
+impl SourceUse {
+    /// A short description for people: `JoongAng Ilbo [newspaper]`,
+    /// `one unnamed diplomatic source [anonymous, in the prose] (not counted)`.
+    pub fn describe(&self) -> String {
+        let mut s = match self.prose {
+            Some(SourceType::Outlet) | None => format!("{} [{}]", self.outlet, self.kind),
+            Some(t) => format!(
+                "{} [{}, in the prose]",
+                self.outlet,
+                serde_json::to_value(t)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            ),
+        };
+        if self.prose == Some(SourceType::Outlet) {
+            s.push_str(" (in the prose)");
+        }
+        s.push_str(match self.role {
+            SourceRole::Independent => "",
+            SourceRole::SameGroup => " (same group)",
+            SourceRole::Relay => " (relay)",
+            SourceRole::Quoted => " (reported by the cited outlets)",
+            SourceRole::Unnamed => " (not counted)",
+        });
+        if self.implied {
+            s.push_str(" (named in the prose)");
+        }
+        s
+    }
 }
 
 /// The corroboration of one claim.
@@ -95,6 +134,10 @@ pub struct Corroboration {
     pub self_references: usize,
     /// True when every independent source is a vague collective ("Russian agencies").
     pub collective_only: bool,
+    /// True when nothing is counted and the prose names an anonymous source.
+    pub anonymous_only: bool,
+    /// True when nothing is counted and the prose names a vague source.
+    pub vague_only: bool,
     /// Why sources were merged: "Kyodo and Kyodo English count once (group kyodo)".
     pub notes: Vec<String>,
 }
@@ -116,6 +159,7 @@ pub struct Corroboration {
 /// ```
 pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
     let mut cites = Vec::new();
+    let mut prose = Vec::new();
     let mut self_references = 0;
     let mut edges: Vec<_> = g.graph.edges_directed(claim, Direction::Outgoing).collect();
     edges.sort_by_key(|e| e.id());
@@ -123,6 +167,7 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
         match e.weight() {
             Edge::Cites(c) => cites.push((c, e.target())),
             Edge::CrossReference(_) => self_references += 1,
+            Edge::Attributes(a) => prose.push((a, e.target())),
             _ => {}
         }
     }
@@ -196,6 +241,61 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
                 vec![c.written.clone()]
             },
             implied: c.implied,
+            prose: None,
+        });
+    }
+    // Outlets named in the prose count like cited ones; other named sources count only when
+    // no outlet reports the claim; unnamed ones never count.
+    for (a, target) in &prose {
+        if let Some(Node::Outlet(o)) = g.graph.node_weight(*target) {
+            if source_nodes.contains(target) {
+                continue;
+            }
+            let mut role = SourceRole::Independent;
+            add_key(&mut keys, &mut notes, o, &mut role);
+            source_nodes.push(*target);
+            sources.push(SourceUse {
+                outlet: o.name.clone(),
+                kind: o.kind,
+                role,
+                written: vec![a.written.clone()],
+                implied: false,
+                prose: Some(SourceType::Outlet),
+            });
+        }
+    }
+    let reported_by_outlet = !keys.is_empty();
+    let (mut anonymous, mut vague) = (false, false);
+    for (a, target) in &prose {
+        let Some(Node::Source(s)) = g.graph.node_weight(*target) else {
+            continue;
+        };
+        if source_nodes.contains(target) {
+            continue;
+        }
+        let role = match s.kind {
+            SourceType::Anonymous | SourceType::Vague => {
+                anonymous |= s.kind == SourceType::Anonymous;
+                vague |= s.kind == SourceType::Vague;
+                SourceRole::Unnamed
+            }
+            _ if reported_by_outlet => SourceRole::Quoted,
+            _ => {
+                keys.push((
+                    format!("source:{}", crate::outlets::outlet_key(&s.name)),
+                    s.name.clone(),
+                ));
+                SourceRole::Independent
+            }
+        };
+        source_nodes.push(*target);
+        sources.push(SourceUse {
+            outlet: s.name.clone(),
+            kind: OutletKind::Unknown,
+            role,
+            written: vec![a.written.clone()],
+            implied: false,
+            prose: Some(s.kind),
         });
     }
     let independent = keys.len();
@@ -207,7 +307,7 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
     };
     let counted: Vec<&SourceUse> = sources
         .iter()
-        .filter(|s| s.role != SourceRole::Relay)
+        .filter(|s| matches!(s.role, SourceRole::Independent | SourceRole::SameGroup))
         .collect();
     let collective_only =
         !counted.is_empty() && counted.iter().all(|s| s.kind == OutletKind::Collective);
@@ -217,6 +317,8 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
         sources,
         self_references,
         collective_only,
+        anonymous_only: independent == 0 && anonymous,
+        vague_only: independent == 0 && vague,
         notes,
     }
 }

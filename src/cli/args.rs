@@ -151,6 +151,24 @@ impl AllowKind {
     }
 }
 
+/// Kinds of finding that `check --deny` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DenyKind {
+    /// Claims whose only support is an anonymous source ("one unnamed diplomatic source").
+    AnonymousOnly,
+    /// Claims whose only support is a vague source ("some reports", "observers").
+    VagueOnly,
+}
+
+impl DenyKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            DenyKind::AnonymousOnly => "anonymous-only",
+            DenyKind::VagueOnly => "vague-only",
+        }
+    }
+}
+
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum CheckFormat {
@@ -177,6 +195,11 @@ pub(crate) struct CheckArgs {
     /// Do not report these kinds of claim (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
     pub(crate) allow: Vec<AllowKind>,
+
+    /// Report claims whose only support is an anonymous or a vague source named in the
+    /// prose as their own kind (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
+    pub(crate) deny: Vec<DenyKind>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]

@@ -8,7 +8,7 @@
 
 use crate::analyze::{Report, Verdict};
 use crate::graph::{Edge, Node, SourceGraph};
-use crate::model::{DateRef, OutletKind};
+use crate::model::{DateRef, OutletKind, SourceType};
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
     Subgraph, Vertex,
@@ -90,6 +90,31 @@ pub fn verdict_colours(v: Verdict) -> (&'static str, &'static str) {
         Verdict::SelfReferenced => ("#bbdefb", "#1565c0"),
         Verdict::SingleSource => ("#ffe0b2", "#ef6c00"),
         Verdict::Corroborated => ("#c8e6c9", "#2e7d32"),
+    }
+}
+
+/// Shape, fill and style of a source named in prose, by type.
+pub fn source_look(k: SourceType) -> (&'static str, &'static str, &'static str) {
+    match k {
+        SourceType::Person => ("ellipse", "#fff9c4", "filled"),
+        SourceType::OfficialBody => ("invhouse", "#e1bee7", "filled"),
+        SourceType::Document => ("note", "#eeeeee", "filled"),
+        SourceType::Anonymous => ("ellipse", "#ffffff", "dashed"),
+        SourceType::Vague => ("ellipse", "#ffffff", "dotted"),
+        SourceType::Outlet | SourceType::SelfRef => ("box", "#ffffff", "solid"),
+    }
+}
+
+/// The snake_case name of a source type ("official_body").
+pub fn source_type_name(k: SourceType) -> &'static str {
+    match k {
+        SourceType::Outlet => "outlet",
+        SourceType::Person => "person",
+        SourceType::OfficialBody => "official body",
+        SourceType::Anonymous => "anonymous",
+        SourceType::Vague => "vague",
+        SourceType::Document => "document",
+        SourceType::SelfRef => "self",
     }
 }
 
@@ -218,6 +243,18 @@ pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
                     )),
                 ),
             ],
+            Node::Source(s) => {
+                let (shape, fill, style) = source_look(s.kind);
+                vec![
+                    attr("shape", plain(shape)),
+                    attr("style", quoted(style)),
+                    attr("fillcolor", quoted(fill)),
+                    attr(
+                        "label",
+                        quoted(&format!("{}\n{}", s.name, source_type_name(s.kind))),
+                    ),
+                ]
+            }
             Node::Article(_) | Node::Claim(_) => continue,
         };
         stmts.push(node_stmt(&id(n), attrs));
@@ -274,6 +311,11 @@ pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
                 ));
                 a
             }
+            Edge::Attributes(a) => vec![
+                attr("style", quoted("dashed")),
+                attr("color", quoted("#558b2f")),
+                attr("label", quoted(&a.cue)),
+            ],
             Edge::OnDate => {
                 if opts.dates != DateMode::Nodes {
                     continue;

@@ -3,7 +3,7 @@
 //! then a one-line summary per input.
 
 use super::text::sanitize;
-use crate::analyze::{ArticleSummary, ClaimReport, SourceRole, Verdict};
+use crate::analyze::{ArticleSummary, ClaimReport, Verdict};
 use crate::span::{LineIndex, Span};
 use std::io::{self, Write};
 
@@ -31,7 +31,7 @@ impl Style {
     fn verdict(self, v: &str, s: &str) -> String {
         let code = match v {
             "unsourced" => "1;31",
-            "single-source" | "collective-only" => "1;33",
+            "single-source" | "collective-only" | "anonymous-only" | "vague-only" => "1;33",
             "self-referenced" => "1;36",
             _ => "1;32",
         };
@@ -39,9 +39,17 @@ impl Style {
     }
 }
 
-/// Why a claim is reported.
-pub fn finding_kind(c: &ClaimReport, min_sources: usize) -> Option<&'static str> {
+/// Why a claim is reported. `deny` may hold `anonymous-only` and `vague-only`: claims whose
+/// only support is an anonymous or a vague source named in the prose are then reported as
+/// such (they count no source, so they fall short anyway, but get their own kind).
+pub fn finding_kind(c: &ClaimReport, min_sources: usize, deny: &[&str]) -> Option<&'static str> {
     let corr = &c.corroboration;
+    if corr.anonymous_only && deny.contains(&"anonymous-only") {
+        return Some("anonymous-only");
+    }
+    if corr.vague_only && deny.contains(&"vague-only") {
+        return Some("vague-only");
+    }
     if corr.independent_sources < min_sources {
         Some(corr.verdict.as_str())
     } else if corr.collective_only {
@@ -56,6 +64,10 @@ fn headline(c: &ClaimReport, kind: &str) -> String {
     match kind {
         "unsourced" => "claim cites no source".to_string(),
         "self-referenced" => "claim rests only on the publication's own earlier issues".to_string(),
+        "anonymous-only" => {
+            "claim rests only on an anonymous source named in the prose".to_string()
+        }
+        "vague-only" => "claim rests only on a vague source named in the prose".to_string(),
         "collective-only" => format!(
             "claim rests only on collective sources ({} counted)",
             corr.independent_sources
@@ -141,18 +153,7 @@ pub fn write_finding(
         let names: Vec<String> = corr
             .sources
             .iter()
-            .map(|s| {
-                let mut n = format!("{} [{}]", sanitize(&s.outlet), s.kind);
-                match s.role {
-                    SourceRole::Relay => n.push_str(" (relay)"),
-                    SourceRole::SameGroup => n.push_str(" (same group)"),
-                    SourceRole::Independent => {}
-                }
-                if s.implied {
-                    n.push_str(" (named in the prose)");
-                }
-                n
-            })
+            .map(|s| sanitize(&s.describe()))
             .collect();
         writeln!(
             w,

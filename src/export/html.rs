@@ -6,7 +6,7 @@
 //!
 //! Every piece of article text and every name goes through [`escape_html`].
 
-use crate::analyze::{ClaimReport, SourceRole, Verdict};
+use crate::analyze::{ClaimReport, Verdict};
 use crate::export::dot::{DotOptions, to_dot};
 use crate::graph::select;
 use crate::input::Document;
@@ -85,14 +85,7 @@ fn sources_text(c: &ClaimReport) -> String {
     let mut parts: Vec<String> = corr
         .sources
         .iter()
-        .map(|s| {
-            let role = match s.role {
-                SourceRole::Independent => "",
-                SourceRole::SameGroup => " (same group)",
-                SourceRole::Relay => " (relay)",
-            };
-            format!("{} [{}]{role}", s.outlet, s.kind)
-        })
+        .map(crate::analyze::SourceUse::describe)
         .collect();
     if corr.self_references > 0 {
         parts.push(format!(

@@ -10,9 +10,9 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// Generated ids: `a<N>` articles, `c<N>` claims, `o<N>` outlets, `d<N>` dates, `x<N>`
-/// earlier issues, numbered in node-index order.
+/// earlier issues, `s<N>` sources named in prose, numbered in node-index order.
 pub fn node_ids(g: &SourceGraph) -> HashMap<NodeIndex, String> {
-    let mut counters = [0usize; 5];
+    let mut counters = [0usize; 6];
     g.graph
         .node_indices()
         .map(|n| {
@@ -22,6 +22,7 @@ pub fn node_ids(g: &SourceGraph) -> HashMap<NodeIndex, String> {
                 Node::Outlet(_) => ("o", 2),
                 Node::Date(_) => ("d", 3),
                 Node::Issue(_) => ("x", 4),
+                Node::Source(_) => ("s", 5),
             };
             let id = format!("{prefix}{}", counters[slot]);
             counters[slot] += 1;
@@ -35,7 +36,7 @@ pub fn node_ids(g: &SourceGraph) -> HashMap<NodeIndex, String> {
 pub struct NodeRow {
     /// Generated id.
     pub id: String,
-    /// `article`, `claim`, `outlet`, `date` or `issue`.
+    /// `article`, `claim`, `outlet`, `date`, `issue` or `source`.
     pub kind: &'static str,
     /// A human label: the article's name, the claim's excerpt, the outlet's name, the day.
     pub label: String,
@@ -48,6 +49,9 @@ pub struct NodeRow {
     /// Claims: whether their only sources are collectives.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub collective_only: Option<bool>,
+    /// Sources named in prose: person, official_body, document, anonymous, vague.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_type: Option<String>,
     /// Outlets: their kind (agency, newspaper, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet_kind: Option<String>,
@@ -81,13 +85,13 @@ pub struct EdgeRow {
     pub source: String,
     /// Id of the target node.
     pub target: String,
-    /// `contains`, `cites`, `relays`, `cross-reference` or `on-date`.
+    /// `contains`, `cites`, `relays`, `cross-reference`, `on-date` or `attributes`.
     pub kind: &'static str,
     /// Cited days (`cites`, `cross-reference`): ISO days or ranges `a..b`, or the text as
     /// written when unresolved.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub dates: Vec<String>,
-    /// `cites`: the outlet as written.
+    /// `cites` and `attributes`: the outlet or source as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub written: Option<String>,
     /// `relays`: how many references show the relay.
@@ -120,6 +124,7 @@ impl GraphTable {
                     verdict: None,
                     independent_sources: None,
                     collective_only: None,
+                    source_type: None,
                     outlet_kind: None,
                     group: None,
                     path: None,
@@ -163,6 +168,13 @@ impl GraphTable {
                         row.label = d.to_string();
                         row.date = Some(d.to_string());
                     }
+                    Node::Source(s) => {
+                        row.kind = "source";
+                        row.label = s.name.clone();
+                        row.source_type = serde_json::to_value(s.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string));
+                    }
                     Node::Issue(x) => {
                         row.kind = "issue";
                         row.label = match x.date {
@@ -194,6 +206,9 @@ impl GraphTable {
                         ("cross-reference", date_strings(&x.dates), None, None)
                     }
                     Edge::OnDate => ("on-date", Vec::new(), None, None),
+                    Edge::Attributes(a) => {
+                        ("attributes", Vec::new(), Some(a.written.clone()), None)
+                    }
                 };
                 EdgeRow {
                     source: id(e.source()),

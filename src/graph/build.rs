@@ -4,7 +4,7 @@ use super::{
     ArticleNode, CiteEdge, ClaimNode, CrossRefEdge, Edge, IssueNode, Node, OutletNode, SourceGraph,
 };
 use crate::calendar::Date;
-use crate::model::{Article, Claim, OutletKind, Scope, SourceRef};
+use crate::model::{Article, Attribution, Claim, OutletKind, Scope, SourceRef, SourceType};
 use crate::outlets::{Outlets, outlet_key};
 use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeSet, HashMap};
@@ -36,6 +36,7 @@ pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_
         dates: HashMap::new(),
         relays: HashMap::new(),
         by_issue: HashMap::new(),
+        sources: HashMap::new(),
         opts: *opts,
     };
     for (i, a) in articles.iter().enumerate() {
@@ -59,8 +60,20 @@ pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_
     }
     for (i, a) in articles.iter().enumerate() {
         let mut nodes = Vec::new();
-        for claim in claims.get(i).map_or(&[][..], Vec::as_slice) {
+        let article_claims = claims.get(i).map_or(&[][..], Vec::as_slice);
+        for claim in article_claims {
             nodes.push(b.add_claim(i, a, claim));
+        }
+        for at in &a.attributions {
+            // The claim whose text holds the mention.
+            let k = article_claims.partition_point(|c| c.span.start <= at.span.start);
+            let Some(k) = k
+                .checked_sub(1)
+                .filter(|&k| at.span.end <= article_claims[k].span.end)
+            else {
+                continue;
+            };
+            b.add_attribution(i, nodes[k], at);
         }
         b.g.claims.push(nodes);
     }
@@ -87,6 +100,7 @@ struct Builder<'a> {
     dates: HashMap<Date, NodeIndex>,
     relays: HashMap<(NodeIndex, NodeIndex), petgraph::stable_graph::EdgeIndex>,
     by_issue: HashMap<(String, Date), Vec<NodeIndex>>,
+    sources: HashMap<(SourceType, String, Option<usize>), NodeIndex>,
     opts: BuildOptions<'a>,
 }
 
@@ -279,6 +293,59 @@ impl Builder<'_> {
                 }),
             );
         }
+    }
+
+    /// Link a claim to the outlet or source its prose names.
+    fn add_attribution(&mut self, article: usize, claim: NodeIndex, at: &Attribution) {
+        let target = match at.kind {
+            SourceType::Outlet | SourceType::SelfRef => {
+                // Only outlets the parser identified; "the newspaper" refers back to one.
+                let Some(name) = at.canonical.clone() else {
+                    return;
+                };
+                let info = self.opts.outlets.lookup(&name);
+                let r = SourceRef {
+                    outlet: at.text.clone(),
+                    canonical: info.map_or_else(|| name.clone(), |o| o.name.clone()),
+                    kind: info.map_or(OutletKind::Unknown, |o| o.kind),
+                    country: info.and_then(|o| o.country.clone()),
+                    group: info.and_then(|o| o.group.clone()),
+                    cross_reference: false,
+                    dates: Vec::new(),
+                    relays: Vec::new(),
+                    implied_outlet: None,
+                    span: at.span,
+                    line: at.line,
+                    column: at.column,
+                };
+                if info.is_none() {
+                    return;
+                }
+                self.outlet_for(&r).0
+            }
+            kind => {
+                // Unnamed sources are distinct per article; named ones are one node.
+                let scope =
+                    matches!(kind, SourceType::Anonymous | SourceType::Vague).then_some(article);
+                let key = (kind, outlet_key(&at.text), scope);
+                *self.sources.entry(key).or_insert_with(|| {
+                    self.g.graph.add_node(Node::Source(super::SourceNode {
+                        name: at.text.clone(),
+                        kind,
+                    }))
+                })
+            }
+        };
+        self.g.graph.add_edge(
+            claim,
+            target,
+            Edge::Attributes(super::AttributionEdge {
+                cue: at.cue.clone(),
+                written: at.text.clone(),
+                span: at.span,
+                citing: at.citing.clone(),
+            }),
+        );
     }
 
     fn issue_node(&mut self, publication: &str, key: &str, date: Option<Date>) -> NodeIndex {

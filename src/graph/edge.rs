@@ -35,6 +35,19 @@ pub struct CrossRefEdge {
     pub span: Span,
 }
 
+/// A claim's text names a source: "the news agency Yonhap said".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttributionEdge {
+    /// The cue ("said", "according to").
+    pub cue: String,
+    /// The source as written.
+    pub written: String,
+    /// Where the source is written.
+    pub span: Span,
+    /// For a carrier ("told Interfax"), the source it relays.
+    pub citing: Option<String>,
+}
+
 /// An edge of the source graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
@@ -52,4 +65,6 @@ pub enum Edge {
     CrossReference(CrossRefEdge),
     /// Claim → date (only with date nodes).
     OnDate,
+    /// Claim → outlet or source named in the claim's prose.
+    Attributes(AttributionEdge),
 }

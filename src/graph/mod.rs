@@ -3,9 +3,11 @@
 //!
 //! Nodes: one per article, per claim, per canonical outlet across the whole input (aliases
 //! merged), per earlier issue that a cross-reference points at but the input lacks, and per
-//! cited day when date nodes are asked for. Edges: article → claim (contains), claim →
-//! outlet (cites, with dates and span), outlet → outlet (relays: carrier → origin), claim →
-//! article or issue (cross-reference), claim → date.
+//! cited day when date nodes are asked for, and per source named in the prose (a person, an
+//! official body, a document, an unnamed source). Edges: article → claim (contains), claim →
+//! outlet (cites, with dates and span), outlet → outlet or source (relays: carrier →
+//! origin), claim → article or issue (cross-reference), claim → date, claim → outlet or
+//! source (attributes: named in the claim's prose).
 
 mod build;
 mod edge;
@@ -13,8 +15,8 @@ mod node;
 pub mod select;
 
 pub use build::{BuildOptions, UNNAMED_OUTLET, build};
-pub use edge::{CiteEdge, CrossRefEdge, Edge};
-pub use node::{ArticleNode, ClaimNode, IssueNode, Node, OutletNode};
+pub use edge::{AttributionEdge, CiteEdge, CrossRefEdge, Edge};
+pub use node::{ArticleNode, ClaimNode, IssueNode, Node, OutletNode, SourceNode};
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 

@@ -1,7 +1,7 @@
 //! Node weights of the source graph.
 
 use crate::calendar::Date;
-use crate::model::{Claim, OutletKind, Scope};
+use crate::model::{Claim, OutletKind, Scope, SourceType};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -97,6 +97,16 @@ pub struct IssueNode {
     pub date: Option<Date>,
 }
 
+/// A source named in the prose that is not an outlet: a person, an official body, a
+/// document, or an unnamed (anonymous or vague) source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceNode {
+    /// The source as written (the first mention).
+    pub name: String,
+    /// What sort of source.
+    pub kind: SourceType,
+}
+
 /// A node of the source graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
@@ -111,4 +121,6 @@ pub enum Node {
     Date(Date),
     /// An earlier issue not in the input.
     Issue(IssueNode),
+    /// A source named in the prose (not an outlet).
+    Source(SourceNode),
 }

@@ -433,6 +433,38 @@ fn is_sentence_word(w: &str) -> bool {
             | "earlier"
             | "finally"
             | "also"
+            | "as"
+            | "in"
+            | "on"
+            | "at"
+            | "and"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "since"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+            | "what"
+            | "where"
+            | "why"
+            | "how"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "nor"
+            | "or"
+            | "not"
+            | "all"
+            | "here"
+            | "there"
+            | "now"
+            | "today"
+            | "yesterday"
     )
 }
 
@@ -601,6 +633,12 @@ fn classify(words: &[Tok<'_>], outlets: &Outlets) -> Option<(SourceType, Option<
         })
         .collect();
     let first = content.first()?;
+    if content
+        .iter()
+        .all(|t| is_sentence_word(&t.lower()) || PRONOUNS.contains(&t.lower().as_str()))
+    {
+        return None;
+    }
     if PRONOUNS.contains(&lower.last()?.as_str()) && words.len() == 1 {
         return None;
     }
@@ -612,6 +650,10 @@ fn classify(words: &[Tok<'_>], outlets: &Outlets) -> Option<(SourceType, Option<
     // The longest run of words the knowledge base knows as an outlet.
     for len in (1..=content.len().min(5)).rev() {
         for w in content.windows(len) {
+            // Only proper names: "the news agency" must not find an outlet called "The News".
+            if w.iter().any(|t| !t.capitalised() && !t.s.contains('.')) {
+                continue;
+            }
             let name: Vec<&str> = w.iter().map(|t| t.s).collect();
             let name = name.join(" ");
             if let Some(o) = outlets.lookup(&name) {

@@ -22,6 +22,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
     };
     let min = usize::try_from(args.min_sources).unwrap_or(2);
     let allowed: Vec<&str> = args.allow.iter().map(|a| a.as_str()).collect();
+    let denied: Vec<&str> = args.deny.iter().map(|d| d.as_str()).collect();
     let mut out = open_output(args.output.as_deref())?;
     let mut any_finding = false;
     let mut json_inputs = Vec::new();
@@ -36,7 +37,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
         let kinds: Vec<Option<&str>> = report
             .claims
             .iter()
-            .map(|c| finding_kind(c, min).filter(|k| !allowed.contains(k)))
+            .map(|c| finding_kind(c, min, &denied).filter(|k| !allowed.contains(k)))
             .collect();
         let count = kinds.iter().flatten().count();
         any_finding |= count > 0;
@@ -85,6 +86,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
             "min_sources": min,
             "scope": srcgraph::model::Scope::from(args.scope),
             "allow": allowed,
+            "deny": denied,
             "inputs": json_inputs,
         });
         serde_json::to_writer_pretty(&mut out, &doc)?;
