@@ -105,6 +105,23 @@ pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
             writeln!(w, "{line}")?;
         }
     }
+    for at in &a.attributions {
+        let kind = serde_json::to_value(at.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let mut line = format!(
+            "{path}:{}:{}: prose source [{kind}] {} ({})",
+            at.line,
+            at.column,
+            sanitize(&at.text),
+            sanitize(&at.cue)
+        );
+        if let Some(c) = &at.citing {
+            let _ = write!(line, ", citing {}", sanitize(c));
+        }
+        writeln!(w, "{line}")?;
+    }
     for d in &a.diagnostics {
         let sev = match d.severity {
             crate::diag::Severity::Note => "note",

@@ -64,6 +64,7 @@ pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_
         for claim in article_claims {
             nodes.push(b.add_claim(i, a, claim));
         }
+        let mut named: Vec<(&str, NodeIndex, Option<&str>)> = Vec::new();
         for at in &a.attributions {
             // The claim whose text holds the mention.
             let k = article_claims.partition_point(|c| c.span.start <= at.span.start);
@@ -73,7 +74,23 @@ pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_
             else {
                 continue;
             };
-            b.add_attribution(i, nodes[k], at);
+            if let Some(target) = b.add_attribution(i, nodes[k], at) {
+                named.push((at.text.as_str(), target, at.citing.as_deref()));
+            }
+        }
+        // A carrier named in the prose ("told Interfax", "the newspaper quoted …") relays
+        // the source it cites.
+        for &(_, carrier, citing) in &named {
+            let Some(origin) = citing
+                .and_then(|c| named.iter().find(|n| n.0 == c))
+                .map(|n| n.1)
+            else {
+                continue;
+            };
+            if origin != carrier && b.g.graph.find_edge(carrier, origin).is_none() {
+                b.g.graph
+                    .add_edge(carrier, origin, Edge::Relays { count: 1 });
+            }
         }
         b.g.claims.push(nodes);
     }
@@ -295,14 +312,17 @@ impl Builder<'_> {
         }
     }
 
-    /// Link a claim to the outlet or source its prose names.
-    fn add_attribution(&mut self, article: usize, claim: NodeIndex, at: &Attribution) {
+    /// Link a claim to the outlet or source its prose names; the node linked, if any.
+    fn add_attribution(
+        &mut self,
+        article: usize,
+        claim: NodeIndex,
+        at: &Attribution,
+    ) -> Option<NodeIndex> {
         let target = match at.kind {
             SourceType::Outlet | SourceType::SelfRef => {
                 // Only outlets the parser identified; "the newspaper" refers back to one.
-                let Some(name) = at.canonical.clone() else {
-                    return;
-                };
+                let name = at.canonical.clone()?;
                 let info = self.opts.outlets.lookup(&name);
                 let r = SourceRef {
                     outlet: at.text.clone(),
@@ -318,9 +338,7 @@ impl Builder<'_> {
                     line: at.line,
                     column: at.column,
                 };
-                if info.is_none() {
-                    return;
-                }
+                info?;
                 self.outlet_for(&r).0
             }
             kind => {
@@ -346,6 +364,7 @@ impl Builder<'_> {
                 citing: at.citing.clone(),
             }),
         );
+        Some(target)
     }
 
     fn issue_node(&mut self, publication: &str, key: &str, date: Option<Date>) -> NodeIndex {

@@ -382,6 +382,21 @@ const BODY_WORDS: &[&str] = &[
     "politburo",
     "army",
 ];
+/// Nouns that present someone as a source.
+const SOURCE_NOUNS: &[&str] = &[
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "representatives",
+];
+
 const ROLES: &[&str] = &[
     "secretary",
     "spokesman",
@@ -564,12 +579,12 @@ fn np_before(toks: &[Tok<'_>], end: usize) -> Option<(usize, usize)> {
         }
         start -= 1;
     }
-    // Lower-case connectors cannot open or close the phrase.
+    // Connectors and sentence words ("While", "As") cannot open the phrase.
     while start < end
-        && matches!(
+        && (matches!(
             toks[start].lower().as_str(),
             "of" | "and" | "for" | "in" | "at" | "from"
-        )
+        ) || (start + 1 < end && is_sentence_word(&toks[start].lower())))
     {
         start += 1;
     }
@@ -591,6 +606,13 @@ fn np_before(toks: &[Tok<'_>], end: usize) -> Option<(usize, usize)> {
 
 /// The noun phrase starting at token `from`, up to punctuation or a clause word.
 fn np_after(toks: &[Tok<'_>], from: usize) -> Option<(usize, usize)> {
+    let mut from = from;
+    while toks
+        .get(from)
+        .is_some_and(|t| matches!(t.s, "“" | "\"" | "‘" | "«"))
+    {
+        from += 1;
+    }
     let mut end = from;
     while end < toks.len() && is_np_word(&toks[end]) && end - from < 10 {
         if end > from && toks[end].lower() == "that" {
@@ -707,10 +729,10 @@ fn classify(words: &[Tok<'_>], outlets: &Outlets) -> Option<(SourceType, Option<
     if BODY_WORDS.contains(&head) || (content.len() == 1 && CAPITALS.contains(&first.s)) {
         return Some((SourceType::OfficialBody, None));
     }
-    let indefinite = matches!(
-        lower.first().map(String::as_str),
-        Some("a" | "an" | "one" | "another")
-    ) || has(&["unnamed", "anonymous"]);
+    let indefinite = matches!(lower.first().map(String::as_str), Some("a" | "an" | "one" | "another"))
+        || has(&["unnamed", "anonymous"])
+        // "the diplomatic source" refers back to an unnamed one
+        || (matches!(head, "source" | "official" | "diplomat") && !head_tok.is_some_and(|t| t.capitalised()));
     if indefinite {
         return Some((SourceType::Anonymous, None));
     }
@@ -794,6 +816,25 @@ pub fn find_attributions(
                     }
                     continue;
                 }
+                // "Russian diplomatic sources appeared to have little to say": a source noun
+                // as subject of a speech verb in the infinitive.
+                if matches!(
+                    w.as_str(),
+                    "say" | "comment" | "tell" | "explain" | "confirm"
+                ) && v > 0
+                    && toks[v - 1].lower() == "to"
+                {
+                    let head = (v.saturating_sub(8)..v)
+                        .rev()
+                        .find(|&i| SOURCE_NOUNS.contains(&toks[i].lower().as_str()));
+                    if let Some(h) = head
+                        && let Some(np) = np_before(&toks, h + 1)
+                    {
+                        let cue: Vec<&str> = toks[h + 1..=v].iter().map(|t| t.s).collect();
+                        push(&mut out, np, &cue.join(" "), None);
+                    }
+                    continue;
+                }
                 if !VERBS.contains(&w.as_str()) {
                     continue;
                 }
@@ -851,7 +892,16 @@ pub fn find_attributions(
                     }
                     continue;
                 }
-                let subject = np_before(&toks, end);
+                let mut subject = np_before(&toks, end);
+                // "JoongAng Ilbo, which also quoted …": the relative pronoun stands for the
+                // phrase before its comma.
+                if subject.is_none()
+                    && end >= 2
+                    && matches!(toks[end - 1].lower().as_str(), "which" | "who")
+                    && toks[end - 2].s == ","
+                {
+                    subject = np_before(&toks, end - 2);
+                }
                 let after_quote = v > 0 && matches!(toks[v - 1].s, "," | "”" | "\"" | "’");
                 let subject = match subject {
                     Some(np) if !after_quote => Some(np),
@@ -867,6 +917,21 @@ pub fn find_attributions(
                     Span::new(toks[np.0].span.start, toks[np.1 - 1].span.end).slice(text),
                 );
                 push(&mut out, np, &w, None);
+                // "The newspaper also quoted “well-informed diplomatic sources”": the quoted
+                // source, carried by the subject.
+                if (w == "quoted" || w == "cited")
+                    && let Some(obj) = np_after(&toks, v + 1)
+                {
+                    let before = out.len();
+                    push(&mut out, obj, &w, None);
+                    if out.len() > before {
+                        let origin = out[before].text.clone();
+                        let carrier = Span::new(toks[np.0].span.start, toks[np.1 - 1].span.end);
+                        if let Some(c) = out.iter_mut().find(|a| a.span == carrier) {
+                            c.citing = Some(origin);
+                        }
+                    }
+                }
                 // "X told Interfax": the outlet carries X.
                 if w == "told"
                     && let Some(np2) = np_after(&toks, v + 1)
@@ -973,6 +1038,30 @@ mod tests {
             let got = find(text);
             assert!(has(&got, source, *kind), "{text:?} gave {got:?}");
         }
+    }
+
+    #[test]
+    fn the_seed_prose_sources() {
+        use SourceType::*;
+        let text = "While Russian diplomatic sources appeared to have little to say about it, \
+            others spoke. The South Korean newspaper JoongAng Ilbo, which also quoted \
+            “well-informed diplomatic sources in Seoul,” had a similar take. As one Russian \
+            daily observed, he chairs commissions.";
+        let got = find(text);
+        assert!(has(&got, "Russian diplomatic sources", Vague), "{got:?}");
+        assert!(
+            has(&got, "well-informed diplomatic sources in Seoul", Vague),
+            "{got:?}"
+        );
+        assert!(has(&got, "one Russian daily", Outlet), "{got:?}");
+        let carrier = got
+            .iter()
+            .find(|g| g.0 == "The South Korean newspaper JoongAng Ilbo")
+            .expect("carrier");
+        assert_eq!(
+            carrier.3.as_deref(),
+            Some("well-informed diplomatic sources in Seoul")
+        );
     }
 
     #[test]
