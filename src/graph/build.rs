@@ -80,11 +80,9 @@ pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_
         }
         // A carrier named in the prose ("told Interfax", "the newspaper quoted …") relays
         // the source it cites.
+        let by_text: HashMap<&str, NodeIndex> = named.iter().map(|n| (n.0, n.1)).collect();
         for &(_, carrier, citing) in &named {
-            let Some(origin) = citing
-                .and_then(|c| named.iter().find(|n| n.0 == c))
-                .map(|n| n.1)
-            else {
+            let Some(&origin) = citing.and_then(|c| by_text.get(c)) else {
                 continue;
             };
             if origin != carrier && b.g.graph.find_edge(carrier, origin).is_none() {

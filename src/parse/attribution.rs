@@ -759,6 +759,9 @@ pub fn find_attributions(
     let mut out = Vec::new();
     for &(pi, para) in paras {
         for sentence in sentences(text, para) {
+            // Duplicates can only come from the same sentence: search only its records, so
+            // the pass stays linear on a paragraph with a million attributions.
+            let first = out.len();
             let toks = tokens(text, sentence);
             let push = |out: &mut Vec<Attribution>,
                         (a, b): (usize, usize),
@@ -779,7 +782,7 @@ pub fn find_attributions(
                     return;
                 };
                 let span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
-                if out.iter().any(|x: &Attribution| x.span == span) {
+                if out[first..].iter().any(|x: &Attribution| x.span == span) {
                     return;
                 }
                 let pos = lines.position(text, span.start);
@@ -927,7 +930,7 @@ pub fn find_attributions(
                     if out.len() > before {
                         let origin = out[before].text.clone();
                         let carrier = Span::new(toks[np.0].span.start, toks[np.1 - 1].span.end);
-                        if let Some(c) = out.iter_mut().find(|a| a.span == carrier) {
+                        if let Some(c) = out[first..].iter_mut().find(|a| a.span == carrier) {
                             c.citing = Some(origin);
                         }
                     }
