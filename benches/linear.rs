@@ -3,7 +3,8 @@
 //!
 //! Cases are built to trigger the blow-ups a backtracking regex or a naive scanner would
 //! show: deep nesting, floods of unbalanced parentheses, list markers, one huge group, a
-//! paragraph of one line, long runs of dates and of outlet-like words.
+//! paragraph of one line, long runs of dates and of outlet-like words, and a paragraph
+//! dense with prose attributions.
 
 use srcgraph::input::Document;
 use srcgraph::outlets::Outlets;
@@ -31,6 +32,10 @@ fn case(name: &str, size: usize) -> String {
         "names" => format!("({}, April 2)", repeat_to("Aaaa Bbbb ", size)),
         "see" => repeat_to("(see the Monitor, March 1, 2, 3) ", size),
         "quotes" => repeat_to("(\"Izvestiya, “April 2; ", size),
+        "prose" => repeat_to(
+            "Officials said the talks, Ivanov told Interfax, had stalled (AFP, April 2). ",
+            size,
+        ),
         _ => String::new(),
     }
 }
@@ -65,3 +70,4 @@ bench_case!(dates);
 bench_case!(names);
 bench_case!(see);
 bench_case!(quotes);
+bench_case!(prose);
