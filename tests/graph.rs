@@ -176,10 +176,58 @@ fn cross_references_resolve_to_articles_in_the_input() {
         "{targets:?}"
     );
     assert!(targets.iter().any(|n| matches!(n, Node::Issue(x) if x.date.map(|d| d.to_string()).as_deref() == Some("2001-04-12"))));
+    // The April 10 issue is in the input: the claim inherits what it cites (Interfax).
+    let corr = &a.report.claims[1].corroboration;
+    assert_eq!(corr.verdict, Verdict::SingleSource);
+    assert!(
+        corr.sources
+            .iter()
+            .any(|s| s.outlet == "Interfax" && s.inherited),
+        "{corr:?}"
+    );
+    assert!(
+        corr.notes
+            .iter()
+            .any(|n| n.contains("inherits the sources of Monitor 7/70")),
+        "{:?}",
+        corr.notes
+    );
+
+    // Without that issue in the input, the same claim is only self-referenced.
+    let alone = analyse_text(
+        "Publication: Monitor Volume: 7 Issue: 79 Date: April 23, 2001\n\nAs reported (see the Monitor, April 10, 12).\n",
+    );
     assert_eq!(
-        a.report.claims[1].corroboration.verdict,
+        alone.report.claims[0].corroboration.verdict,
         Verdict::SelfReferenced
     );
+}
+
+#[test]
+fn relays_trace_back_and_circles_are_found() {
+    let a = analyse_text(
+        "Publication: Monitor Volume: 7 Issue: 79\n\n\
+         One (Kommersant, April 3, as cited by Interfax). Two (Interfax, April 4; Kommersant, April 4). \
+         Three (Trud, April 2, as cited by Izvestiya). Four (Izvestiya, April 3, as cited by Trud). Five (Trud, April 5).\n",
+    );
+    let c = &a.report.claims;
+    assert_eq!(
+        c[1].corroboration.independent_sources, 1,
+        "Interfax relays Kommersant: one origin"
+    );
+    assert!(
+        c[1].corroboration
+            .notes
+            .iter()
+            .any(|n| n.contains("traced back to Kommersant")),
+        "{:?}",
+        c[1].corroboration.notes
+    );
+    assert!(
+        c[4].corroboration.circular,
+        "Trud and Izvestiya relay each other"
+    );
+    assert!(!c[1].corroboration.circular);
 }
 
 #[test]

@@ -87,6 +87,9 @@ pub struct SourceUse {
     /// For a source named in the claim's prose: its type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prose: Option<SourceType>,
+    /// True for an outlet inherited from an earlier issue the claim cross-references.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inherited: bool,
 }
 
 impl SourceUse {
@@ -117,6 +120,9 @@ impl SourceUse {
         if self.implied {
             s.push_str(" (named in the prose)");
         }
+        if self.inherited {
+            s.push_str(" (inherited from a cross-referenced issue)");
+        }
         s
     }
 }
@@ -138,6 +144,8 @@ pub struct Corroboration {
     pub anonymous_only: bool,
     /// True when nothing is counted and the prose names a vague source.
     pub vague_only: bool,
+    /// True when a cited outlet is part of a circle of outlets relaying each other.
+    pub circular: bool,
     /// Why sources were merged: "Kyodo and Kyodo English count once (group kyodo)".
     pub notes: Vec<String>,
 }
@@ -160,13 +168,20 @@ pub struct Corroboration {
 pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
     let mut cites = Vec::new();
     let mut prose = Vec::new();
+    let mut inherited_from = Vec::new();
+    let mut circular = false;
     let mut self_references = 0;
     let mut edges: Vec<_> = g.graph.edges_directed(claim, Direction::Outgoing).collect();
     edges.sort_by_key(|e| e.id());
     for e in edges {
         match e.weight() {
             Edge::Cites(c) => cites.push((c, e.target())),
-            Edge::CrossReference(_) => self_references += 1,
+            Edge::CrossReference(_) => {
+                self_references += 1;
+                if let Some(Node::Article(a)) = g.graph.node_weight(e.target()) {
+                    inherited_from.push((a.input, a.label()));
+                }
+            }
             Edge::Attributes(a) => prose.push((a, e.target())),
             _ => {}
         }
@@ -202,7 +217,14 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
             }
             if s.role == SourceRole::Relay && !is_carrier(c) {
                 s.role = SourceRole::Independent;
-                add_key(&mut keys, &mut notes, o, &mut s.role);
+                add_key(
+                    g,
+                    *target,
+                    &mut keys,
+                    &mut notes,
+                    &mut s.role,
+                    &mut circular,
+                );
             }
             continue;
         }
@@ -228,7 +250,7 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
                 origins.join(", ")
             ));
         } else {
-            add_key(&mut keys, &mut notes, o, &mut role);
+            add_key(g, *target, &mut keys, &mut notes, &mut role, &mut circular);
         }
         source_nodes.push(*target);
         sources.push(SourceUse {
@@ -242,6 +264,7 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
             },
             implied: c.implied,
             prose: None,
+            inherited: false,
         });
     }
     // Outlets named in the prose count like cited ones; other named sources count only when
@@ -252,7 +275,7 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
                 continue;
             }
             let mut role = SourceRole::Independent;
-            add_key(&mut keys, &mut notes, o, &mut role);
+            add_key(g, *target, &mut keys, &mut notes, &mut role, &mut circular);
             source_nodes.push(*target);
             sources.push(SourceUse {
                 outlet: o.name.clone(),
@@ -261,7 +284,53 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
                 written: vec![a.written.clone()],
                 implied: false,
                 prose: Some(SourceType::Outlet),
+                inherited: false,
             });
+        }
+    }
+    // A cross-reference to an issue in the input inherits the outlets that issue cites.
+    inherited_from.sort();
+    inherited_from.dedup();
+    for (input, label) in &inherited_from {
+        let mut any = false;
+        for &c in g.claims.get(*input).map_or(&[][..], Vec::as_slice) {
+            let mut out: Vec<_> = g.graph.edges_directed(c, Direction::Outgoing).collect();
+            out.sort_by_key(|e| e.id());
+            for e in out {
+                let (Edge::Cites(ce), Some(Node::Outlet(o))) =
+                    (e.weight(), g.graph.node_weight(e.target()))
+                else {
+                    continue;
+                };
+                if source_nodes.contains(&e.target()) || !ce.relays.is_empty() {
+                    continue;
+                }
+                let mut role = SourceRole::Independent;
+                add_key(
+                    g,
+                    e.target(),
+                    &mut keys,
+                    &mut notes,
+                    &mut role,
+                    &mut circular,
+                );
+                source_nodes.push(e.target());
+                sources.push(SourceUse {
+                    outlet: o.name.clone(),
+                    kind: o.kind,
+                    role,
+                    written: vec![ce.written.clone()],
+                    implied: ce.implied,
+                    prose: None,
+                    inherited: true,
+                });
+                any = true;
+            }
+        }
+        if any {
+            notes.push(format!(
+                "inherits the sources of {label}, which it cross-references"
+            ));
         }
     }
     let reported_by_outlet = !keys.is_empty();
@@ -296,6 +365,7 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
             written: vec![a.written.clone()],
             implied: false,
             prose: Some(s.kind),
+            inherited: false,
         });
     }
     let independent = keys.len();
@@ -318,24 +388,109 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
         self_references,
         collective_only,
         anonymous_only: independent == 0 && anonymous,
+        circular,
         vague_only: independent == 0 && vague,
         notes,
     }
 }
 
+/// Where a node's reports come from: relay edges (carrier → origin) followed through the
+/// whole input to the nodes that relay nothing. The single root when there is exactly one,
+/// and whether a cycle of relays was met on the way.
+///
+/// # Complexity
+/// `O(r)` for the `r` relay edges reachable from `n`.
+pub fn trace_root(g: &SourceGraph, n: NodeIndex) -> (Option<NodeIndex>, bool) {
+    let mut roots = Vec::new();
+    let mut cyclic = false;
+    let mut seen = std::collections::HashSet::new();
+    // Iterative DFS; `on_path` marks nodes of the current path to see cycles.
+    let mut on_path = std::collections::HashSet::new();
+    let mut stack = vec![(n, false)];
+    while let Some((m, done)) = stack.pop() {
+        if done {
+            on_path.remove(&m);
+            continue;
+        }
+        if on_path.contains(&m) {
+            cyclic = true;
+            continue;
+        }
+        if !seen.insert(m) {
+            continue;
+        }
+        on_path.insert(m);
+        stack.push((m, true));
+        let origins: Vec<NodeIndex> = g
+            .graph
+            .edges_directed(m, Direction::Outgoing)
+            .filter(|e| matches!(e.weight(), Edge::Relays { .. }))
+            .map(|e| e.target())
+            .collect();
+        if origins.is_empty() {
+            roots.push(m);
+        }
+        for o in origins {
+            if on_path.contains(&o) {
+                cyclic = true;
+            } else {
+                stack.push((o, false));
+            }
+        }
+    }
+    ((roots.len() == 1).then(|| roots[0]), cyclic)
+}
+
+fn node_name(g: &SourceGraph, n: NodeIndex) -> Option<(String, String)> {
+    match g.graph.node_weight(n)? {
+        Node::Outlet(o) => Some((o.independence_key(), o.name.clone())),
+        Node::Source(s) => Some((
+            format!("source:{}", crate::outlets::outlet_key(&s.name)),
+            s.name.clone(),
+        )),
+        _ => None,
+    }
+}
+
+/// Count outlet `n` among the claim's sources: under its relay root's key when all it
+/// reports comes from one origin elsewhere in the input, else under its own independence key.
 fn add_key(
+    g: &SourceGraph,
+    n: NodeIndex,
     keys: &mut Vec<(String, String)>,
     notes: &mut Vec<String>,
-    o: &crate::graph::OutletNode,
     role: &mut SourceRole,
+    circular: &mut bool,
 ) {
-    let key = o.independence_key();
+    let Some((own_key, own_name)) = node_name(g, n) else {
+        return;
+    };
+    let (root, cyclic) = trace_root(g, n);
+    if cyclic {
+        *circular = true;
+        notes.push(format!(
+            "{own_name} is part of a circle of outlets relaying each other"
+        ));
+    }
+    let (key, name) = match root.filter(|&r| r != n).and_then(|r| node_name(g, r)) {
+        Some((k, rname)) => {
+            notes.push(format!(
+                "{own_name} relays {rname} in the input: traced back to {rname}"
+            ));
+            (k, rname)
+        }
+        None => (own_key, own_name.clone()),
+    };
     match keys.iter().find(|(k, _)| *k == key) {
         Some((_, first)) => {
             *role = SourceRole::SameGroup;
-            let group = o.group.as_deref().unwrap_or("?");
-            notes.push(format!("{first} and {} count once (group {group})", o.name));
+            if *first != own_name {
+                notes.push(format!(
+                    "{first} and {own_name} count once ({})",
+                    key.replace(':', " ")
+                ));
+            }
         }
-        None => keys.push((key, o.name.clone())),
+        None => keys.push((key, name)),
     }
 }

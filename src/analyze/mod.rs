@@ -10,7 +10,7 @@
 mod corroboration;
 mod summary;
 
-pub use corroboration::{Corroboration, SourceRole, SourceUse, Verdict, corroborate};
+pub use corroboration::{Corroboration, SourceRole, SourceUse, Verdict, corroborate, trace_root};
 pub use summary::{ArticleSummary, OutletSummary, summarize_articles, summarize_outlets};
 
 use crate::graph::SourceGraph;

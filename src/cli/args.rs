@@ -138,6 +138,8 @@ pub(crate) enum AllowKind {
     SingleSource,
     /// Claims whose only sources are collectives such as "Russian agencies".
     CollectiveOnly,
+    /// Claims citing an outlet caught in a circle of outlets relaying each other.
+    CircularReporting,
 }
 
 impl AllowKind {
@@ -147,6 +149,7 @@ impl AllowKind {
             AllowKind::SelfReferenced => "self-referenced",
             AllowKind::SingleSource => "single-source",
             AllowKind::CollectiveOnly => "collective-only",
+            AllowKind::CircularReporting => "circular-reporting",
         }
     }
 }

@@ -31,7 +31,8 @@ impl Style {
     fn verdict(self, v: &str, s: &str) -> String {
         let code = match v {
             "unsourced" => "1;31",
-            "single-source" | "collective-only" | "anonymous-only" | "vague-only" => "1;33",
+            "single-source" | "collective-only" | "anonymous-only" | "vague-only"
+            | "circular-reporting" => "1;33",
             "self-referenced" => "1;36",
             _ => "1;32",
         };
@@ -49,6 +50,9 @@ pub fn finding_kind(c: &ClaimReport, min_sources: usize, deny: &[&str]) -> Optio
     }
     if corr.vague_only && deny.contains(&"vague-only") {
         return Some("vague-only");
+    }
+    if corr.circular {
+        return Some("circular-reporting");
     }
     if corr.independent_sources < min_sources {
         Some(corr.verdict.as_str())
