@@ -2,7 +2,8 @@
 //! `tests/expected/<sample>.txt`: one line per citation group,
 //! `line:column outlet[*]=canonical[kind]:dates | ...` (`*` marks a cross-reference, `a..b` a
 //! range, `?` an unresolved date, `>n` a relay of ref n), then one line per claim (default
-//! run scope): `claim line:column verdict independent-sources`. Run with `SRCGRAPH_BLESS=1` to
+//! run scope): `claim line:column verdict independent-sources`, and one per source named in
+//! the prose: `prose line:column paragraph text [type] cue [citing X]`. Run with `SRCGRAPH_BLESS=1` to
 //! rewrite the files after a deliberate change, then review the diff.
 
 use srcgraph::input::Document;
@@ -85,6 +86,25 @@ fn samples_parse_as_expected() {
             Outlets::builtin(),
             &ParseOptions::default(),
         ));
+        for a in parse_document(&doc, Outlets::builtin(), &ParseOptions::default()) {
+            for at in &a.attributions {
+                let kind = serde_json::to_value(at.kind).unwrap_or_default();
+                let _ = writeln!(
+                    got,
+                    "prose {}:{} p{} {} [{}] {}{}",
+                    at.line,
+                    at.column,
+                    at.paragraph,
+                    at.text,
+                    kind.as_str().unwrap_or(""),
+                    at.cue,
+                    at.citing
+                        .as_ref()
+                        .map(|c| format!(" citing {c}"))
+                        .unwrap_or_default()
+                );
+            }
+        }
         let analysis = Pipeline::default().run(std::slice::from_ref(&doc));
         for c in &analysis.report.claims {
             let _ = writeln!(

@@ -326,6 +326,15 @@ const NP_WORDS: &[&str] = &[
     "sources",
     "daily",
     "paper",
+    "policy",
+    "activists",
+    "residents",
+    "witnesses",
+    "villagers",
+    "protesters",
+    "refugees",
+    "deputies",
+    "lawmakers",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -516,6 +525,16 @@ const PLURAL_VAGUE: &[&str] = &[
     "accounts",
     "circles",
     "reporting",
+    "activists",
+    "residents",
+    "witnesses",
+    "villagers",
+    "protesters",
+    "demonstrators",
+    "refugees",
+    "deputies",
+    "lawmakers",
+    "legislators",
 ];
 const CAPITALS: &[&str] = &[
     "Moscow",
@@ -754,6 +773,7 @@ pub fn find_attributions(
     text: &str,
     lines: &LineIndex,
     paras: &[(usize, Span)],
+    citations: &[Span],
     outlets: &Outlets,
 ) -> Vec<Attribution> {
     let mut out = Vec::new();
@@ -782,6 +802,17 @@ pub fn find_attributions(
                     return;
                 };
                 let span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
+                // Inside a citation group the parser has read the sources already.
+                let k = citations.partition_point(|c| c.start <= span.start);
+                if k > 0
+                    && citations[..k]
+                        .iter()
+                        .rev()
+                        .take(4)
+                        .any(|c| span.end <= c.end)
+                {
+                    return;
+                }
                 if out[first..].iter().any(|x: &Attribution| x.span == span) {
                     return;
                 }
@@ -848,6 +879,15 @@ pub fn find_attributions(
                         "not" | "never" | "n’t" | "n't"
                     )
                 {
+                    continue;
+                }
+                // "as reported by Itar-Tass", "as cited by Interfax": the source after "by".
+                if matches!(w.as_str(), "reported" | "cited" | "quoted" | "announced")
+                    && toks.get(v + 1).is_some_and(|t| t.lower() == "by")
+                {
+                    if let Some(np) = np_after(&toks, v + 2) {
+                        push(&mut out, np, &format!("{w} by"), None);
+                    }
                     continue;
                 }
                 let passive = v > 0
@@ -967,6 +1007,7 @@ mod tests {
             text,
             &lines,
             &[(0, Span::new(0, text.len()))],
+            &[],
             Outlets::builtin(),
         )
         .into_iter()

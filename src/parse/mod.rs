@@ -235,7 +235,8 @@ fn parse_article(
         article.citations.push(c);
     }
     let body: Vec<(usize, Span)> = crate::claims::body_paragraphs(&article, text).collect();
-    article.attributions = attribution::find_attributions(text, &doc.lines, &body, outlets);
+    let cited: Vec<Span> = article.citations.iter().map(|c| c.span).collect();
+    article.attributions = attribution::find_attributions(text, &doc.lines, &body, &cited, outlets);
     article
 }
 
