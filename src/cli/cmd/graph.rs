@@ -16,26 +16,36 @@ use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, wr
 use srcgraph::export::table::GraphTable;
 use srcgraph::graph::{Node, SourceGraph, select};
 use srcgraph::outlets::{Outlets, outlet_key};
-use srcgraph::pipeline::Pipeline;
+use srcgraph::pipeline::{Analysis, Pipeline};
 use srcgraph::render::{Engine, ImageFormat, render};
 use std::io::Write as _;
 
-/// Read every input into one graph (outlets shared across articles, cross-references
-/// between inputs resolved), analyse it, and apply the selections.
-fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
-    let pipeline = Pipeline {
-        outlets: &s.outlets,
-        parse: s.parse.clone(),
-        scope: sel.scope.into(),
-        date_nodes: sel.dates == DatesArg::Nodes,
-    };
+/// Read every input and analyse them together: one graph, outlets shared across articles,
+/// cross-references between inputs resolved. Parse warnings go to stderr.
+fn analyse_all(
+    s: &mut Session,
+    scope: srcgraph::model::Scope,
+    date_nodes: bool,
+) -> (Vec<srcgraph::input::Document>, Analysis) {
     let docs: Vec<_> = s
         .inputs
         .iter()
         .filter_map(|i| read_document(i, &mut s.rep))
         .collect();
+    let pipeline = Pipeline {
+        outlets: &s.outlets,
+        parse: s.parse.clone(),
+        scope,
+        date_nodes,
+    };
     let analysis = pipeline.run(&docs);
     s.rep.article_diagnostics(&analysis.articles);
+    (docs, analysis)
+}
+
+/// Read every input into one graph, analyse it, and apply the selections.
+fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
+    let (_, analysis) = analyse_all(s, sel.scope.into(), sel.dates == DatesArg::Nodes);
     let mut g = analysis.graph;
     let report = analysis.report;
     if let Some(focus) = &sel.focus {
@@ -132,19 +142,7 @@ fn engine(e: EngineArg) -> Engine {
 /// resolve), written as one HTML file.
 pub(crate) fn run_report(args: &ReportArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
-    let pipeline = Pipeline {
-        outlets: &s.outlets,
-        parse: s.parse.clone(),
-        scope: args.scope.into(),
-        date_nodes: false,
-    };
-    let docs: Vec<_> = s
-        .inputs
-        .iter()
-        .filter_map(|i| read_document(i, &mut s.rep))
-        .collect();
-    let analysis = pipeline.run(&docs);
-    s.rep.article_diagnostics(&analysis.articles);
+    let (docs, analysis) = analyse_all(&mut s, args.scope.into(), false);
     let opts = ReportOptions {
         engine: engine(args.engine),
         graphs: !args.no_graphs,
