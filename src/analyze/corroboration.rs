@@ -399,8 +399,16 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
 /// and whether a cycle of relays was met on the way.
 ///
 /// # Complexity
-/// `O(r)` for the `r` relay edges reachable from `n`.
+/// `O(r)` for the `r` relay edges reachable from `n`, stopping at the second root found.
 pub fn trace_root(g: &SourceGraph, n: NodeIndex) -> (Option<NodeIndex>, bool) {
+    // Most outlets relay nothing: answer without allocating.
+    let relays_any = g
+        .graph
+        .edges_directed(n, Direction::Outgoing)
+        .any(|e| matches!(e.weight(), Edge::Relays { .. }));
+    if !relays_any {
+        return (Some(n), false);
+    }
     let mut roots = Vec::new();
     let mut cyclic = false;
     let mut seen = std::collections::HashSet::new();
@@ -421,14 +429,24 @@ pub fn trace_root(g: &SourceGraph, n: NodeIndex) -> (Option<NodeIndex>, bool) {
         }
         on_path.insert(m);
         stack.push((m, true));
+        // Unnamed sources are one node per article: relaying them says nothing about
+        // where an outlet's reports come from.
         let origins: Vec<NodeIndex> = g
             .graph
             .edges_directed(m, Direction::Outgoing)
             .filter(|e| matches!(e.weight(), Edge::Relays { .. }))
             .map(|e| e.target())
+            .filter(|&o| {
+                !matches!(g.graph.node_weight(o), Some(Node::Source(s)) if matches!(s.kind, SourceType::Anonymous | SourceType::Vague))
+            })
             .collect();
         if origins.is_empty() {
             roots.push(m);
+            // Two roots already mean "no single origin": stop, so a hub that relays many
+            // outlets costs little for each claim that cites it.
+            if roots.len() > 1 {
+                break;
+            }
         }
         for o in origins {
             if on_path.contains(&o) {
