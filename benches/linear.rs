@@ -71,3 +71,21 @@ bench_case!(names);
 bench_case!(see);
 bench_case!(quotes);
 bench_case!(prose);
+
+/// The whole analysis (claims, graph, corroboration) over many articles in one input, each
+/// with a carrier that relays an unnamed source: relay tracing must not grow with the corpus.
+#[divan::bench(args = SIZES)]
+fn analysis_many_articles(bencher: divan::Bencher, size: usize) {
+    let unit = "Publication: Monitor Volume: 7 Issue: 79\n\nThe newspaper JoongAng Ilbo, which also quoted \u{201c}well-informed diplomatic sources in Seoul,\u{201d} said so (JoongAng Ilbo, April 22). Kyodo agreed (Kyodo, April 20; AFP, April 21, as cited by Interfax).\n\n";
+    let text = repeat_to(unit, size);
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| {
+            let doc = Document::from_text("bench.txt", divan::black_box(text.as_str()));
+            srcgraph::pipeline::Pipeline::default()
+                .run(std::slice::from_ref(&doc))
+                .report
+                .claims
+                .len()
+        });
+}
