@@ -306,6 +306,21 @@ pub enum SourceType {
     SelfRef,
 }
 
+impl SourceType {
+    /// The snake_case name used in JSON and output ("official_body").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceType::Outlet => "outlet",
+            SourceType::Person => "person",
+            SourceType::OfficialBody => "official_body",
+            SourceType::Anonymous => "anonymous",
+            SourceType::Vague => "vague",
+            SourceType::Document => "document",
+            SourceType::SelfRef => "self",
+        }
+    }
+}
+
 /// A source named in the running text, with the cue that presents it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attribution {

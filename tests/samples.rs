@@ -88,7 +88,7 @@ fn samples_parse_as_expected() {
         ));
         for a in parse_document(&doc, Outlets::builtin(), &ParseOptions::default()) {
             for at in &a.attributions {
-                let kind = serde_json::to_value(at.kind).unwrap_or_default();
+                let kind = at.kind.as_str();
                 let _ = writeln!(
                     got,
                     "prose {}:{} p{} {} [{}] {}{}",
@@ -96,7 +96,7 @@ fn samples_parse_as_expected() {
                     at.column,
                     at.paragraph,
                     at.text,
-                    kind.as_str().unwrap_or(""),
+                    kind,
                     at.cue,
                     at.citing
                         .as_ref()

@@ -98,14 +98,7 @@ impl SourceUse {
     pub fn describe(&self) -> String {
         let mut s = match self.prose {
             Some(SourceType::Outlet) | None => format!("{} [{}]", self.outlet, self.kind),
-            Some(t) => format!(
-                "{} [{}, in the prose]",
-                self.outlet,
-                serde_json::to_value(t)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            ),
+            Some(t) => format!("{} [{}, in the prose]", self.outlet, t.as_str()),
         };
         if self.prose == Some(SourceType::Outlet) {
             s.push_str(" (in the prose)");

@@ -105,17 +105,9 @@ pub fn source_look(k: SourceType) -> (&'static str, &'static str, &'static str) 
     }
 }
 
-/// The snake_case name of a source type ("official_body").
-pub fn source_type_name(k: SourceType) -> &'static str {
-    match k {
-        SourceType::Outlet => "outlet",
-        SourceType::Person => "person",
-        SourceType::OfficialBody => "official body",
-        SourceType::Anonymous => "anonymous",
-        SourceType::Vague => "vague",
-        SourceType::Document => "document",
-        SourceType::SelfRef => "self",
-    }
+/// The name of a source type for labels ("official body").
+pub fn source_type_name(k: SourceType) -> String {
+    k.as_str().replace('_', " ")
 }
 
 /// Graphviz shape of an outlet kind.

@@ -171,9 +171,7 @@ impl GraphTable {
                     Node::Source(s) => {
                         row.kind = "source";
                         row.label = s.name.clone();
-                        row.source_type = serde_json::to_value(s.kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string));
+                        row.source_type = Some(s.kind.as_str().to_string());
                     }
                     Node::Issue(x) => {
                         row.kind = "issue";

@@ -106,10 +106,7 @@ pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
         }
     }
     for at in &a.attributions {
-        let kind = serde_json::to_value(at.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let kind = at.kind.as_str();
         let mut line = format!(
             "{path}:{}:{}: prose source [{kind}] {} ({})",
             at.line,

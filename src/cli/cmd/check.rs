@@ -6,6 +6,7 @@ use crate::cli::io::{Session, open_output, read_document, use_colour};
 use anyhow::Result;
 use srcgraph::export::findings::{Style, finding_kind, summary_line, write_finding};
 use srcgraph::pipeline::Pipeline;
+use std::io::Write as _;
 
 /// Run `check`. Inputs are analysed one at a time (claims, graph, verdicts), so findings
 /// appear as each input is done and memory is bounded by the largest input.
@@ -95,5 +96,3 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
     out.flush()?;
     Ok(s.status(any_finding))
 }
-
-use std::io::Write as _;
