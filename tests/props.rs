@@ -182,3 +182,34 @@ proptest! {
         prop_assert!(graphviz_rust::parse(&dot).is_ok(), "DOT does not parse:\n{}", dot);
     }
 }
+
+const RELAY_OUTLETS: &[&str] = &[
+    "Interfax",
+    "Kommersant",
+    "AFP",
+    "Reuters",
+    "NTV",
+    "Izvestiya",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The all-at-once relay index answers exactly as tracing one node at a time, on
+    /// random relay graphs with chains, shared origins and circles.
+    #[test]
+    fn relay_index_agrees_with_tracing(pairs in prop::collection::vec((0..6usize, 0..6usize), 0..14)) {
+        let mut text = String::from("Publication: Monitor Volume: 7 Issue: 1\n\n");
+        for (a, b) in &pairs {
+            text.push_str(&format!(
+                "A claim ({}, May 2, as cited by {}).\n\n",
+                RELAY_OUTLETS[*a], RELAY_OUTLETS[*b]
+            ));
+        }
+        let g = Pipeline::default().graph_of_text("relays.txt", &text);
+        let index = srcgraph::analyze::RelayRoots::new(&g);
+        for n in g.outlet_nodes() {
+            prop_assert_eq!(index.root(n), srcgraph::analyze::trace_root(&g, n));
+        }
+    }
+}

@@ -6,6 +6,7 @@
 //! the same group ("…, as cited by Itar-Tass") is not counted beside its origin; and the
 //! publication's references to its own earlier issues count zero.
 
+use super::RelayRoots;
 use crate::graph::{Edge, Node, SourceGraph};
 use crate::model::{OutletKind, SourceType};
 use petgraph::Direction;
@@ -158,7 +159,15 @@ pub struct Corroboration {
 /// assert_eq!(corroborate(&g, claims[0]).verdict, Verdict::Corroborated);
 /// assert_eq!(corroborate(&g, claims[1]).independent_sources, 1);
 /// ```
+///
+/// Builds a [`RelayRoots`] for the one claim; to judge many claims of one graph, build it
+/// once and call [`corroborate_with`].
 pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
+    corroborate_with(g, claim, &RelayRoots::new(g))
+}
+
+/// [`corroborate`] with the relay roots of the graph traced already.
+pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -> Corroboration {
     let mut cites = Vec::new();
     let mut prose = Vec::new();
     let mut inherited_from = Vec::new();
@@ -212,6 +221,7 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
                 s.role = SourceRole::Independent;
                 add_key(
                     g,
+                    roots,
                     *target,
                     &mut keys,
                     &mut notes,
@@ -243,7 +253,15 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
                 origins.join(", ")
             ));
         } else {
-            add_key(g, *target, &mut keys, &mut notes, &mut role, &mut circular);
+            add_key(
+                g,
+                roots,
+                *target,
+                &mut keys,
+                &mut notes,
+                &mut role,
+                &mut circular,
+            );
         }
         source_nodes.push(*target);
         sources.push(SourceUse {
@@ -268,7 +286,15 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
                 continue;
             }
             let mut role = SourceRole::Independent;
-            add_key(g, *target, &mut keys, &mut notes, &mut role, &mut circular);
+            add_key(
+                g,
+                roots,
+                *target,
+                &mut keys,
+                &mut notes,
+                &mut role,
+                &mut circular,
+            );
             source_nodes.push(*target);
             sources.push(SourceUse {
                 outlet: o.name.clone(),
@@ -301,6 +327,7 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
                 let mut role = SourceRole::Independent;
                 add_key(
                     g,
+                    roots,
                     e.target(),
                     &mut keys,
                     &mut notes,
@@ -392,7 +419,8 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
 /// and whether a cycle of relays was met on the way.
 ///
 /// # Complexity
-/// `O(r)` for the `r` relay edges reachable from `n`, stopping at the second root found.
+/// `O(r)` for the `r` relay edges reachable from `n`. To ask for many nodes, build a
+/// [`RelayRoots`] once.
 pub fn trace_root(g: &SourceGraph, n: NodeIndex) -> (Option<NodeIndex>, bool) {
     // Most outlets relay nothing: answer without allocating.
     let relays_any = g
@@ -435,11 +463,6 @@ pub fn trace_root(g: &SourceGraph, n: NodeIndex) -> (Option<NodeIndex>, bool) {
             .collect();
         if origins.is_empty() {
             roots.push(m);
-            // Two roots already mean "no single origin": stop, so a hub that relays many
-            // outlets costs little for each claim that cites it.
-            if roots.len() > 1 {
-                break;
-            }
         }
         for o in origins {
             if on_path.contains(&o) {
@@ -467,6 +490,7 @@ fn node_name(g: &SourceGraph, n: NodeIndex) -> Option<(String, String)> {
 /// reports comes from one origin elsewhere in the input, else under its own independence key.
 fn add_key(
     g: &SourceGraph,
+    roots: &RelayRoots,
     n: NodeIndex,
     keys: &mut Vec<(String, String)>,
     notes: &mut Vec<String>,
@@ -476,7 +500,7 @@ fn add_key(
     let Some((own_key, own_name)) = node_name(g, n) else {
         return;
     };
-    let (root, cyclic) = trace_root(g, n);
+    let (root, cyclic) = roots.root(n);
     if cyclic {
         *circular = true;
         notes.push(format!(

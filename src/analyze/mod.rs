@@ -8,9 +8,13 @@
 //! [`analyze`] runs them all into a [`Report`].
 
 mod corroboration;
+mod relays;
 mod summary;
 
-pub use corroboration::{Corroboration, SourceRole, SourceUse, Verdict, corroborate, trace_root};
+pub use corroboration::{
+    Corroboration, SourceRole, SourceUse, Verdict, corroborate, corroborate_with, trace_root,
+};
+pub use relays::RelayRoots;
 pub use summary::{ArticleSummary, OutletSummary, summarize_articles, summarize_outlets};
 
 use crate::graph::SourceGraph;
@@ -73,6 +77,7 @@ impl Report {
 /// # Complexity
 /// Linear in the size of the graph (up to a log factor for sorting each claim's edges).
 pub fn analyze(g: &SourceGraph, articles: &[crate::model::Article]) -> Report {
+    let roots = RelayRoots::new(g);
     let claims: Vec<ClaimReport> = g
         .claim_nodes()
         .filter_map(|n| {
@@ -98,7 +103,7 @@ pub fn analyze(g: &SourceGraph, articles: &[crate::model::Article]) -> Report {
                 paragraphs: c.claim.paragraphs,
                 excerpt: c.claim.excerpt.clone(),
                 citations,
-                corroboration: corroborate(g, n),
+                corroboration: corroborate_with(g, n, &roots),
             })
         })
         .collect();
