@@ -72,9 +72,17 @@ pub(crate) struct InputArgs {
     #[arg(long)]
     pub(crate) strict_years: bool,
 
-    /// Print no warnings about inputs (errors are still printed).
+    /// Print no warnings about inputs and no progress bar (errors are still printed).
     #[arg(short, long)]
     pub(crate) quiet: bool,
+
+    /// Worker threads (0: one per core). Output is the same whatever the number.
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    pub(crate) threads: usize,
+
+    /// Bytes read at a time (whole articles are kept together); for tests.
+    #[arg(long, hide = true, value_name = "BYTES", default_value_t = srcgraph::stream::DEFAULT_CHUNK)]
+    pub(crate) chunk_size: usize,
 }
 
 /// Output formats of `parse`.

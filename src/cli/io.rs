@@ -29,17 +29,21 @@ pub(crate) struct Input {
 }
 
 /// Collects problems with inputs: the run goes on, and the exit status says so at the end.
+/// Messages are printed above the progress bar, if one is shown.
 #[derive(Debug, Default)]
 pub(crate) struct Reporter {
     pub(crate) quiet: bool,
+    /// Bytes to read at a time.
+    pub(crate) chunk_size: usize,
     pub(crate) errored: bool,
+    pub(crate) progress: Progress,
 }
 
 impl Reporter {
     /// An input could not be read: always printed, and the run will exit 2.
     pub(crate) fn error(&mut self, msg: impl std::fmt::Display) {
         self.errored = true;
-        eprintln!("srcgraph: error: {msg}");
+        self.progress.print(|| eprintln!("srcgraph: error: {msg}"));
     }
 
     /// The warnings found while parsing articles (unbalanced parentheses, unknown years),
@@ -51,14 +55,16 @@ impl Reporter {
         for a in articles {
             for d in &a.diagnostics {
                 if d.severity == srcgraph::diag::Severity::Warning {
-                    eprintln!(
-                        "srcgraph: warning: {}:{}:{}: [{}] {}",
-                        srcgraph::export::sanitize(&a.path),
-                        d.line,
-                        d.column,
-                        d.code,
-                        srcgraph::export::sanitize(&d.message)
-                    );
+                    self.progress.print(|| {
+                        eprintln!(
+                            "srcgraph: warning: {}:{}:{}: [{}] {}",
+                            srcgraph::export::sanitize(&a.path),
+                            d.line,
+                            d.column,
+                            d.code,
+                            srcgraph::export::sanitize(&d.message)
+                        );
+                    });
                 }
             }
         }
@@ -67,7 +73,8 @@ impl Reporter {
     /// Something odd that did not stop the input from being read.
     pub(crate) fn warn(&self, msg: impl std::fmt::Display) {
         if !self.quiet {
-            eprintln!("srcgraph: warning: {msg}");
+            self.progress
+                .print(|| eprintln!("srcgraph: warning: {msg}"));
         }
     }
 }
@@ -277,12 +284,25 @@ pub(crate) struct Session {
 impl Session {
     /// Load the knowledge base and collect the inputs.
     pub(crate) fn open(args: &InputArgs) -> Result<Session> {
+        // The global pool can be set once per process; a second call (tests) keeps the first.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(args.threads)
+            .build_global();
         let mut rep = Reporter {
             quiet: args.quiet,
+            chunk_size: args.chunk_size,
             ..Reporter::default()
         };
         let outlets = load_outlets(args.outlets.as_deref())?;
         let inputs = collect_inputs(args, &mut rep)?;
+        let total = inputs
+            .iter()
+            .map(|i| match &i.source {
+                Source::File(p) => fs::metadata(p).map_or(0, |m| m.len()),
+                Source::Stdin => 0,
+            })
+            .sum();
+        rep.progress = Progress::new(total, args.quiet);
         Ok(Session {
             rep,
             outlets,
@@ -362,4 +382,106 @@ mod tests {
                 .matches("a+b(c).txt")
         );
     }
+}
+
+/// A progress bar on stderr for long runs: shown only when stderr is a terminal, `--quiet`
+/// is not given and the work has taken more than a second; cleared when done.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    started: Option<std::time::Instant>,
+}
+
+impl Progress {
+    fn new(total: u64, quiet: bool) -> Progress {
+        if quiet || !io::stderr().is_terminal() {
+            return Progress::default();
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, {eta} left) {msg}",
+        ) {
+            bar.set_style(style);
+        }
+        Progress {
+            bar: Some(bar),
+            started: Some(std::time::Instant::now()),
+        }
+    }
+
+    /// `bytes` more of the input are done; `name` is the input being read.
+    pub(crate) fn advance(&self, bytes: usize, name: &str) {
+        let (Some(bar), Some(started)) = (&self.bar, self.started) else {
+            return;
+        };
+        bar.inc(bytes as u64);
+        if bar.is_hidden() && started.elapsed() > std::time::Duration::from_secs(1) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        if !bar.is_hidden() {
+            bar.set_message(srcgraph::export::sanitize(name));
+        }
+    }
+
+    /// Print a message without tearing the bar.
+    pub(crate) fn print(&self, f: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) if !bar.is_hidden() => bar.suspend(f),
+            _ => f(),
+        }
+    }
+
+    /// Clear the bar.
+    pub(crate) fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Read `input` chunk by chunk (whole articles, bounded memory) and hand each chunk to `f`.
+/// Read errors and binary data are reported and end this input; invalid UTF-8 is reported
+/// once at its end. Errors of `f` (output) stop the run.
+pub(crate) fn for_each_chunk(
+    input: &Input,
+    rep: &mut Reporter,
+    mut f: impl FnMut(srcgraph::stream::Chunk, &mut Reporter) -> Result<()>,
+) -> Result<()> {
+    use srcgraph::stream::{ChunkError, ChunkReader};
+    let reader: Box<dyn Read> = match &input.source {
+        Source::Stdin => Box::new(io::stdin().lock()),
+        Source::File(p) => match fs::File::open(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                rep.error(format!("{}: {}", input.name, io_reason(&e)));
+                return Ok(());
+            }
+        },
+    };
+    let mut chunks = ChunkReader::new(input.name.clone(), reader, rep.chunk_size);
+    loop {
+        match chunks.next_chunk() {
+            Ok(Some(chunk)) => {
+                let raw = chunk.raw_len;
+                f(chunk, rep)?;
+                rep.progress.advance(raw, &input.name);
+            }
+            Ok(None) => break,
+            Err(ChunkError::Io { source }) => {
+                rep.error(format!("{}: {}", input.name, io_reason(&source)));
+                break;
+            }
+            Err(e) => {
+                rep.warn(format!("{}: {e}", input.name));
+                break;
+            }
+        }
+    }
+    if let Some(w) = chunks.invalid_utf8() {
+        rep.warn(format!("{}: {w}", input.name));
+    }
+    Ok(())
 }

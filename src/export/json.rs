@@ -14,7 +14,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 ///
 /// # Errors
 /// Any error of the writer.
-pub fn write_jsonl_article(w: &mut dyn Write, article: &Article) -> io::Result<()> {
+pub fn write_jsonl_article<W: Write + ?Sized>(w: &mut W, article: &Article) -> io::Result<()> {
     serde_json::to_writer(&mut *w, article).map_err(io::Error::from)?;
     w.write_all(b"\n")
 }

@@ -49,9 +49,13 @@ pub struct ParseOptions {
 /// assert_eq!(refs[1].canonical, "Kyodo");
 /// assert_eq!(refs[1].dates[1].date.map(|d| d.to_string()).as_deref(), Some("2001-04-20"));
 /// ```
+///
+/// Articles are parsed in parallel on the current rayon pool; the result does not depend on
+/// the number of threads.
 pub fn parse_document(doc: &Document, outlets: &Outlets, opts: &ParseOptions) -> Vec<Article> {
+    use rayon::prelude::*;
     layout::split_articles(&doc.text, doc.start)
-        .into_iter()
+        .into_par_iter()
         .enumerate()
         .map(|(index, l)| parse_article(doc, index, &l, outlets, opts))
         .collect()

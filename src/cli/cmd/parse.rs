@@ -2,13 +2,15 @@
 
 use crate::cli::Status;
 use crate::cli::args::{ParseArgs, ParseFormat};
-use crate::cli::io::{Session, open_output, output_is_terminal, read_document};
+use crate::cli::io::{Session, for_each_chunk, open_output, output_is_terminal};
 use anyhow::Result;
+use rayon::prelude::*;
 use srcgraph::export::{json, text};
-use srcgraph::parse::parse_document;
+use srcgraph::stream::parse_chunk;
 
-/// Run `parse`: articles are written as each input is parsed, so output starts early and
-/// memory stays bounded by the largest input.
+/// Run `parse`: inputs are read in chunks of whole articles, each chunk parsed and
+/// serialised in parallel and written in input order, so output starts early, memory stays
+/// bounded, and the bytes are the same for any `--threads`.
 pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
     let format = args
@@ -23,21 +25,37 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
         ParseFormat::Json => Some(json::JsonWriter::begin(&mut out)?),
         _ => None,
     };
+    let (outlets, parse) = (&s.outlets, &s.parse);
     for input in &s.inputs {
-        let Some(doc) = read_document(input, &mut s.rep) else {
-            continue;
-        };
-        for article in parse_document(&doc, &s.outlets, &s.parse) {
-            match (&mut json_doc, format) {
-                (Some(j), _) => j.article(&mut out, &article)?,
-                (None, ParseFormat::Jsonl) => json::write_jsonl_article(&mut out, &article)?,
-                (None, _) => text::write_article(&mut out, &article)?,
+        for_each_chunk(input, &mut s.rep, |chunk, _| {
+            let articles = parse_chunk(&chunk, outlets, parse);
+            if let Some(j) = &mut json_doc {
+                for a in &articles {
+                    j.article(&mut out, a)?;
+                }
+                return Ok(());
             }
-        }
+            let parts: Vec<std::io::Result<Vec<u8>>> = articles
+                .par_iter()
+                .map(|a| {
+                    let mut buf = Vec::with_capacity(4096);
+                    match format {
+                        ParseFormat::Jsonl => json::write_jsonl_article(&mut buf, a)?,
+                        _ => text::write_article(&mut buf, a)?,
+                    }
+                    Ok(buf)
+                })
+                .collect();
+            for part in parts {
+                out.write_all(&part?)?;
+            }
+            Ok(())
+        })?;
     }
     if let Some(j) = json_doc {
         j.finish(&mut out)?;
     }
     out.flush()?;
+    s.rep.progress.finish();
     Ok(s.status(false))
 }
