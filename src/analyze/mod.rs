@@ -9,12 +9,17 @@
 
 mod corroboration;
 mod relays;
+mod stats;
 mod summary;
 
 pub use corroboration::{
     Corroboration, SourceRole, SourceUse, Verdict, corroborate, corroborate_with, trace_root,
 };
 pub use relays::RelayRoots;
+pub use stats::{
+    ArticleStats, CoCitation, CorpusStats, MonthStats, OutletStats, VerdictCounts, VolumeStats,
+    co_citations, corpus_stats,
+};
 pub use summary::{ArticleSummary, OutletSummary, summarize_articles, summarize_outlets};
 
 use crate::graph::SourceGraph;

@@ -24,7 +24,7 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Write the source graph as Graphviz DOT.
     #[command(
-        after_help = "Examples:\n  srcgraph graph samples/seed.txt -o seed.dot && dot -Tsvg seed.dot -o seed.svg\n  srcgraph graph archive/ --focus Interfax --depth 2\n  srcgraph graph archive/ --verdict single-source,unsourced --no-legend\n  srcgraph graph archive/ --min-claims 5 --dates none\n  srcgraph graph --format graphml archive/ -o corpus.graphml\n  srcgraph graph --format csv archive/ -o tables/"
+        after_help = "Examples:\n  srcgraph graph samples/seed.txt -o seed.dot && dot -Tsvg seed.dot -o seed.svg\n  srcgraph graph archive/ --focus Interfax --depth 2\n  srcgraph graph archive/ --verdict single-source,unsourced --no-legend\n  srcgraph graph archive/ --min-claims 5 --dates none\n  srcgraph graph --format graphml archive/ -o corpus.graphml\n  srcgraph graph --format csv archive/ -o tables/\n  srcgraph graph --co-citation --min-pair-claims 3 archive/ | neato -Tsvg -o cocitation.svg"
     )]
     Graph(GraphArgs),
     /// Write a self-contained HTML report: the text with claims highlighted by verdict,
@@ -43,6 +43,51 @@ pub(crate) enum Command {
         after_help = "Examples:\n  srcgraph parse samples/seed.txt\n  srcgraph parse --format json samples/ -o citations.json\n  srcgraph parse --glob '*.txt' --outlets my-outlets.toml archive/\n  srcgraph parse --format jsonl - < article.txt"
     )]
     Parse(ParseArgs),
+    /// Corpus statistics: outlet leaderboard, verdicts per article and per publication
+    /// volume, single-source share per month, outlets cited together; SVG charts.
+    #[command(
+        after_help = "Examples:\n  srcgraph stats archive/\n  srcgraph stats archive/ --format csv -o stats.csv\n  srcgraph stats archive/ --format json --top 50 > stats.json\n  srcgraph stats archive/ --plot charts/   # leaderboard.svg, single-source-by-month.svg, verdict-mix.svg"
+    )]
+    Stats(StatsArgs),
+}
+
+/// Output formats of `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum StatsFormat {
+    /// Tables for people.
+    #[default]
+    Human,
+    /// One JSON document.
+    Json,
+    /// CSV rows `section,name,metric,value`.
+    Csv,
+}
+
+/// Arguments of `srcgraph stats`.
+#[derive(Debug, Args)]
+pub(crate) struct StatsArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    /// How much text one citation group supports.
+    #[arg(long, value_enum, default_value_t = ScopeArg::Run)]
+    pub(crate) scope: ScopeArg,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Human)]
+    pub(crate) format: StatsFormat,
+
+    /// Rows in the human tables and bars in the leaderboard chart.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub(crate) top: usize,
+
+    /// Also write SVG charts into DIR (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) plot: Option<PathBuf>,
+
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// Where articles come from and how to read them (shared by every subcommand).
@@ -344,6 +389,15 @@ pub(crate) struct GraphArgs {
     /// Write to FILE instead of standard output (a directory for csv).
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+
+    /// Write the outlet co-citation network instead (DOT: outlets linked by the number of
+    /// claims citing both).
+    #[arg(long)]
+    pub(crate) co_citation: bool,
+
+    /// With --co-citation: leave out pairs cited together by fewer than N claims.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "co_citation")]
+    pub(crate) min_pair_claims: usize,
 }
 
 /// Arguments of `srcgraph report`.

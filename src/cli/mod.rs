@@ -33,6 +33,7 @@ pub(crate) fn run() -> ExitCode {
         args::Command::Graph(a) => cmd::graph::run(&a),
         args::Command::Render(a) => cmd::graph::run_render(&a),
         args::Command::Report(a) => cmd::graph::run_report(&a),
+        args::Command::Stats(a) => cmd::stats::run(&a),
     };
     match result {
         Ok(status) => ExitCode::from(status.code()),

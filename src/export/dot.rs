@@ -486,3 +486,75 @@ pub fn write_dot(
 ) -> io::Result<()> {
     w.write_all(print_dot(&to_dot(g, report, opts)).as_bytes())
 }
+
+/// The outlet co-citation network as an undirected DOT graph: one node per outlet cited
+/// together with another (shape by kind), one edge per pair labelled with the number of
+/// claims citing both, thicker for more. Pairs below `min_claims` are left out.
+pub fn co_citation_dot(
+    g: &SourceGraph,
+    pairs: &[crate::analyze::CoCitation],
+    min_claims: usize,
+) -> Graph {
+    let kept: Vec<_> = pairs
+        .iter()
+        .filter(|p| p.claims >= min_claims.max(1))
+        .collect();
+    let mut names: Vec<&str> = kept
+        .iter()
+        .flat_map(|p| [p.a.as_str(), p.b.as_str()])
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let kinds: std::collections::HashMap<&str, OutletKind> = g
+        .outlet_nodes()
+        .filter_map(|n| g.outlet(n).map(|o| (o.name.as_str(), o.kind)))
+        .collect();
+    let id = |name: &str| format!("o{}", names.binary_search(&name).unwrap_or(0));
+    let max = kept.iter().map(|p| p.claims).max().unwrap_or(1) as f64;
+    let mut stmts: Vec<Stmt> = vec![
+        Stmt::Attribute(attr("layout", plain("neato"))),
+        Stmt::Attribute(attr("overlap", plain("false"))),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("10")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("8")),
+            attr("color", quoted("#4e79a7")),
+        ])),
+    ];
+    for name in &names {
+        let kind = kinds.get(name).copied().unwrap_or(OutletKind::Unknown);
+        stmts.push(node_stmt(
+            &id(name),
+            vec![
+                attr("shape", plain(kind_shape(kind))),
+                attr("label", quoted(&format!("{name}\n{kind}"))),
+            ],
+        ));
+    }
+    for p in kept {
+        let width = 1.0 + 4.0 * (p.claims as f64 / max);
+        stmts.push(Stmt::Edge(DotEdge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(plain(&id(&p.a)), None)),
+                Vertex::N(NodeId(plain(&id(&p.b)), None)),
+            ),
+            attributes: vec![
+                attr("label", quoted(&p.claims.to_string())),
+                attr("penwidth", quoted(&format!("{width:.2}"))),
+                attr("weight", plain(&p.claims.to_string())),
+                attr(
+                    "tooltip",
+                    quoted(&format!("{} + {}: {} claims", p.a, p.b, p.claims)),
+                ),
+            ],
+        }));
+    }
+    Graph::Graph {
+        id: plain("co_citation"),
+        strict: false,
+        stmts,
+    }
+}

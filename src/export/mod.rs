@@ -3,11 +3,13 @@
 //! Writers escape at the boundary: JSON through serde_json, text through [`sanitize`], which
 //! makes control characters and terminal escape sequences visible instead of acting on them.
 
+pub mod chart;
 pub mod dot;
 pub mod findings;
 pub mod html;
 pub mod interchange;
 pub mod json;
+pub mod stats;
 pub mod table;
 pub mod text;
 

@@ -22,7 +22,7 @@ use std::io::Write as _;
 
 /// Read every input and analyse them together: one graph, outlets shared across articles,
 /// cross-references between inputs resolved. Parse warnings go to stderr.
-fn analyse_all(
+pub(crate) fn analyse_all(
     s: &mut Session,
     scope: srcgraph::model::Scope,
     date_nodes: bool,
@@ -81,6 +81,20 @@ fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Rep
 /// Run `graph`.
 pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
+    if args.co_citation {
+        if args.format != GraphFormat::Dot {
+            bail!("--co-citation writes DOT only; leave --format out");
+        }
+        let (_, analysis) = analyse_all(&mut s, args.select.scope.into(), false);
+        let pairs = srcgraph::analyze::co_citations(&analysis.graph);
+        let dot =
+            srcgraph::export::dot::co_citation_dot(&analysis.graph, &pairs, args.min_pair_claims);
+        let mut out = open_output(args.output.as_deref())?;
+        out.write_all(srcgraph::export::dot::print_dot(&dot).as_bytes())?;
+        out.flush()?;
+        s.rep.progress.finish();
+        return Ok(s.status(false));
+    }
     let (g, report, opts) = selected_graph(&mut s, &args.select)?;
     if args.format == GraphFormat::Csv {
         let Some(dir) = args.output.as_deref() else {

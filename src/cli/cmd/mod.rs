@@ -3,3 +3,4 @@
 pub(crate) mod check;
 pub(crate) mod graph;
 pub(crate) mod parse;
+pub(crate) mod stats;

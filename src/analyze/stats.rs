@@ -1,0 +1,355 @@
+//! Corpus statistics over an analysed graph: which outlets a corpus leans on, how verdicts
+//! spread over articles, publications and volumes, how the share of single-source claims
+//! moves month by month, which outlets are cited together, and how many independent sources
+//! a claim has on average.
+//!
+//! The month of an article is its header date, else the latest date it cites (bulletins
+//! cite the days just before an issue); articles with neither fall under `unknown`.
+//!
+//! Every list has a fixed order (counts descending, then names), so output diffs cleanly.
+
+use super::{ClaimReport, Report, Verdict};
+use crate::calendar::Date;
+use crate::graph::{Edge, Node, SourceGraph, UNNAMED_OUTLET};
+use crate::model::OutletKind;
+use petgraph::Direction;
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// Claims by verdict, with the shares.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct VerdictCounts {
+    /// Claims counted.
+    pub claims: usize,
+    /// Claims with each verdict (every verdict present, zero or not).
+    pub verdicts: BTreeMap<Verdict, usize>,
+}
+
+impl VerdictCounts {
+    fn new() -> VerdictCounts {
+        VerdictCounts {
+            claims: 0,
+            verdicts: Verdict::ALL.iter().map(|&v| (v, 0)).collect(),
+        }
+    }
+
+    fn add(&mut self, v: Verdict) {
+        self.claims += 1;
+        *self.verdicts.entry(v).or_insert(0) += 1;
+    }
+
+    /// Share (0–1) of claims with verdict `v`; 0 when there are no claims.
+    pub fn share(&self, v: Verdict) -> f64 {
+        ratio(self.verdicts.get(&v).copied().unwrap_or(0), self.claims)
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// One outlet on the leaderboard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutletStats {
+    /// Canonical name.
+    pub outlet: String,
+    /// Kind of outlet.
+    pub kind: OutletKind,
+    /// References to it.
+    pub citations: usize,
+    /// Claims it supports.
+    pub claims: usize,
+    /// Claims resting on it alone.
+    pub sole_source_claims: usize,
+    /// Earliest date cited for it.
+    pub first_cited: Option<Date>,
+    /// Latest date cited for it.
+    pub last_cited: Option<Date>,
+}
+
+/// Verdicts of one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleStats {
+    /// Its input.
+    pub path: String,
+    /// 0-based position in its input.
+    pub index: usize,
+    /// Publication, volume and issue, as in the graph.
+    pub label: String,
+    /// Publication named in its header.
+    pub publication: Option<String>,
+    /// Volume named in its header.
+    pub volume: Option<u32>,
+    /// The month it counts under (`YYYY-MM`), if any.
+    pub month: Option<String>,
+    /// Its claims by verdict.
+    #[serde(flatten)]
+    pub counts: VerdictCounts,
+}
+
+/// Verdicts of one publication volume.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VolumeStats {
+    /// Publication (`""` when the header names none).
+    pub publication: String,
+    /// Volume, when the headers give one.
+    pub volume: Option<u32>,
+    /// Articles of that volume.
+    pub articles: usize,
+    /// Their claims by verdict.
+    #[serde(flatten)]
+    pub counts: VerdictCounts,
+}
+
+/// Single-source claims in one month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthStats {
+    /// `YYYY-MM`, or `unknown`.
+    pub month: String,
+    /// Claims of articles of that month.
+    pub claims: usize,
+    /// Of those, single-source claims.
+    pub single_source: usize,
+    /// `single_source / claims`.
+    pub share: f64,
+}
+
+/// Two outlets cited in support of the same claims.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CoCitation {
+    /// One outlet (the first by name).
+    pub a: String,
+    /// The other.
+    pub b: String,
+    /// Claims citing both.
+    pub claims: usize,
+}
+
+/// Everything `srcgraph stats` reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CorpusStats {
+    /// Articles analysed.
+    pub articles: usize,
+    /// Claims by verdict over the whole corpus.
+    #[serde(flatten)]
+    pub counts: VerdictCounts,
+    /// Mean number of independent sources per claim.
+    pub mean_independent_sources: f64,
+    /// Outlets, most claims supported first.
+    pub outlets: Vec<OutletStats>,
+    /// Articles in input order.
+    pub by_article: Vec<ArticleStats>,
+    /// Publication volumes, by publication then volume.
+    pub by_volume: Vec<VolumeStats>,
+    /// Months in order (`unknown` last).
+    pub by_month: Vec<MonthStats>,
+    /// Outlet pairs cited together, most shared claims first.
+    pub co_citations: Vec<CoCitation>,
+}
+
+/// Outlet pairs cited by one claim, each pair once per claim (names in order), from its
+/// cite edges; the placeholder for a group that named no outlet is left out.
+///
+/// # Complexity
+/// `O(c·s²)` for `c` claims citing `s` outlets each.
+pub fn co_citations(g: &SourceGraph) -> Vec<CoCitation> {
+    let mut pairs: HashMap<(NodeIndex, NodeIndex), usize> = HashMap::new();
+    let mut cited: Vec<NodeIndex> = Vec::new();
+    for c in g.claim_nodes() {
+        cited.clear();
+        cited.extend(
+            g.graph
+                .edges_directed(c, Direction::Outgoing)
+                .filter(|e| matches!(e.weight(), Edge::Cites(_)))
+                .map(|e| e.target())
+                .filter(|&o| g.outlet(o).is_some_and(|o| o.name != UNNAMED_OUTLET)),
+        );
+        cited.sort_unstable();
+        cited.dedup();
+        for (i, &a) in cited.iter().enumerate() {
+            for &b in &cited[i + 1..] {
+                *pairs.entry((a, b)).or_insert(0) += 1;
+            }
+        }
+    }
+    let name = |n: NodeIndex| g.outlet(n).map_or(String::new(), |o| o.name.clone());
+    let mut out: Vec<CoCitation> = pairs
+        .into_iter()
+        .map(|((a, b), claims)| {
+            let (a, b) = (name(a), name(b));
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            CoCitation { a, b, claims }
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        y.claims
+            .cmp(&x.claims)
+            .then_with(|| x.a.cmp(&y.a))
+            .then_with(|| x.b.cmp(&y.b))
+    });
+    out
+}
+
+/// The statistics of an analysed graph.
+///
+/// # Complexity
+/// Linear in the graph and report, plus sorting and the co-citation pairs.
+pub fn corpus_stats(g: &SourceGraph, report: &Report) -> CorpusStats {
+    let mut counts = VerdictCounts::new();
+    let mut independent = 0usize;
+    for c in &report.claims {
+        counts.add(c.corroboration.verdict);
+        independent += c.corroboration.independent_sources;
+    }
+    CorpusStats {
+        articles: g.articles.len(),
+        mean_independent_sources: if counts.claims == 0 {
+            0.0
+        } else {
+            independent as f64 / counts.claims as f64
+        },
+        counts,
+        outlets: outlet_stats(g, report),
+        by_article: article_stats(g, &report.claims),
+        by_volume: Vec::new(),
+        by_month: Vec::new(),
+        co_citations: co_citations(g),
+    }
+    .with_groups()
+}
+
+impl CorpusStats {
+    fn with_groups(mut self) -> CorpusStats {
+        let mut volumes: BTreeMap<(String, Option<u32>), VolumeStats> = BTreeMap::new();
+        let mut months: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for a in &self.by_article {
+            let (publication, volume) = (a.publication.clone().unwrap_or_default(), a.volume);
+            let v = volumes
+                .entry((publication.clone(), volume))
+                .or_insert_with(|| VolumeStats {
+                    publication,
+                    volume,
+                    articles: 0,
+                    counts: VerdictCounts::new(),
+                });
+            v.articles += 1;
+            v.counts.claims += a.counts.claims;
+            for (verdict, n) in &a.counts.verdicts {
+                *v.counts.verdicts.entry(*verdict).or_insert(0) += n;
+            }
+            let m = months
+                .entry(a.month.clone().unwrap_or_else(|| "unknown".into()))
+                .or_insert((0, 0));
+            m.0 += a.counts.claims;
+            m.1 += a
+                .counts
+                .verdicts
+                .get(&Verdict::SingleSource)
+                .copied()
+                .unwrap_or(0);
+        }
+        self.by_volume = volumes.into_values().collect();
+        let (mut known, unknown): (Vec<_>, Vec<_>) =
+            months.into_iter().partition(|(m, _)| m != "unknown");
+        known.extend(unknown);
+        self.by_month = known
+            .into_iter()
+            .map(|(month, (claims, single))| MonthStats {
+                month,
+                claims,
+                single_source: single,
+                share: ratio(single, claims),
+            })
+            .collect();
+        self
+    }
+}
+
+fn outlet_stats(g: &SourceGraph, report: &Report) -> Vec<OutletStats> {
+    let summaries: HashMap<&str, &super::OutletSummary> = report
+        .outlets
+        .iter()
+        .map(|s| (s.outlet.as_str(), s))
+        .collect();
+    let mut out: Vec<OutletStats> = g
+        .outlet_nodes()
+        .filter_map(|n| {
+            let o = g.outlet(n)?;
+            let s = summaries.get(o.name.as_str())?;
+            let mut first: Option<Date> = None;
+            let mut last: Option<Date> = None;
+            for e in g.graph.edges_directed(n, Direction::Incoming) {
+                let Edge::Cites(c) = e.weight() else {
+                    continue;
+                };
+                for d in &c.dates {
+                    if let Some(start) = d.date {
+                        let end = d.end.unwrap_or(start);
+                        first = Some(first.map_or(start, |f| f.min(start)));
+                        last = Some(last.map_or(end, |l| l.max(end)));
+                    }
+                }
+            }
+            Some(OutletStats {
+                outlet: o.name.clone(),
+                kind: o.kind,
+                citations: s.citations,
+                claims: s.claims,
+                sole_source_claims: s.sole_source_claims,
+                first_cited: first,
+                last_cited: last,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.claims
+            .cmp(&a.claims)
+            .then_with(|| b.citations.cmp(&a.citations))
+            .then_with(|| a.outlet.cmp(&b.outlet))
+    });
+    out
+}
+
+fn article_stats(g: &SourceGraph, claims: &[ClaimReport]) -> Vec<ArticleStats> {
+    let mut out = Vec::with_capacity(g.articles.len());
+    let mut row_of_input = HashMap::new();
+    for &n in &g.articles {
+        let Some(Node::Article(a)) = g.graph.node_weight(n) else {
+            continue;
+        };
+        let latest_cited = g.claims[a.input]
+            .iter()
+            .flat_map(|&c| g.graph.edges_directed(c, Direction::Outgoing))
+            .filter_map(|e| match e.weight() {
+                Edge::Cites(c) => c.dates.iter().filter_map(|d| d.end.or(d.date)).max(),
+                _ => None,
+            })
+            .max();
+        let month = a
+            .date
+            .or(latest_cited)
+            .map(|d| format!("{:04}-{:02}", d.year(), d.month()));
+        row_of_input.insert(a.input, out.len());
+        out.push(ArticleStats {
+            path: a.path.clone(),
+            index: a.index,
+            label: a.label(),
+            publication: a.publication.clone(),
+            volume: a.volume,
+            month,
+            counts: VerdictCounts::new(),
+        });
+    }
+    for c in claims {
+        if let Some(s) = row_of_input.get(&c.article).and_then(|&i| out.get_mut(i)) {
+            s.counts.add(c.corroboration.verdict);
+        }
+    }
+    out
+}

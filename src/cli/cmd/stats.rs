@@ -1,0 +1,94 @@
+//! `srcgraph stats`: corpus statistics over one graph of every input, as tables, JSON or
+//! CSV, with SVG charts on request.
+
+use super::graph::analyse_all;
+use crate::cli::Status;
+use crate::cli::args::{StatsArgs, StatsFormat};
+use crate::cli::io::{Session, open_output};
+use anyhow::{Context, Result};
+use srcgraph::analyze::{CorpusStats, Verdict, corpus_stats};
+use srcgraph::export::{chart, dot::verdict_colours, stats};
+use std::path::Path;
+
+/// Run `stats`.
+pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
+    let mut s = Session::open(&args.input)?;
+    let (_, analysis) = analyse_all(&mut s, args.scope.into(), false);
+    let st = corpus_stats(&analysis.graph, &analysis.report);
+    s.rep.progress.finish();
+    let mut out = open_output(args.output.as_deref())?;
+    match args.format {
+        StatsFormat::Human => stats::write_human(&mut out, &st, args.top)?,
+        StatsFormat::Json => stats::write_json(&mut out, &st)?,
+        StatsFormat::Csv => stats::write_csv(&mut out, &st)?,
+    }
+    out.flush()?;
+    if let Some(dir) = &args.plot {
+        write_plots(dir, &st, args.top)
+            .with_context(|| format!("writing charts into {}", dir.display()))?;
+    }
+    Ok(s.status(false))
+}
+
+/// `leaderboard.svg`, `single-source-by-month.svg` and `verdict-mix.svg` in `dir`.
+fn write_plots(dir: &Path, st: &CorpusStats, top: usize) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let leaders: Vec<(String, f64)> = st
+        .outlets
+        .iter()
+        .take(top)
+        .map(|o| (o.outlet.clone(), o.claims as f64))
+        .collect();
+    std::fs::write(
+        dir.join("leaderboard.svg"),
+        chart::bars(
+            &format!("Outlets by claims supported (top {})", leaders.len()),
+            &leaders,
+            "claims",
+        ),
+    )?;
+    let months: Vec<(String, f64)> = st
+        .by_month
+        .iter()
+        .filter(|m| m.month != "unknown")
+        .map(|m| (m.month.clone(), m.share))
+        .collect();
+    std::fs::write(
+        dir.join("single-source-by-month.svg"),
+        chart::share_line("Share of single-source claims by month", &months),
+    )?;
+    let order = [
+        Verdict::Corroborated,
+        Verdict::SingleSource,
+        Verdict::SelfReferenced,
+        Verdict::Unsourced,
+    ];
+    let series: Vec<(&str, &str)> = order
+        .iter()
+        .map(|&v| (v.as_str(), verdict_colours(v).1))
+        .collect();
+    let mut rows: Vec<(String, Vec<usize>)> = vec![(
+        "all claims".to_string(),
+        order
+            .iter()
+            .map(|v| st.counts.verdicts.get(v).copied().unwrap_or(0))
+            .collect(),
+    )];
+    rows.extend(st.by_volume.iter().map(|v| {
+        let name = match (v.publication.as_str(), v.volume) {
+            ("", None) => "(no publication)".to_string(),
+            (p, None) => p.to_string(),
+            (p, Some(n)) => format!("{p} vol. {n}"),
+        };
+        let counts = order
+            .iter()
+            .map(|x| v.counts.verdicts.get(x).copied().unwrap_or(0))
+            .collect();
+        (name, counts)
+    }));
+    std::fs::write(
+        dir.join("verdict-mix.svg"),
+        chart::stacked("Verdicts by publication volume", &rows, &series),
+    )?;
+    Ok(())
+}
