@@ -19,20 +19,30 @@ pub const EXCERPT_CHARS: usize = 80;
 /// only parenthetical groups and punctuation.
 fn is_non_claim_block(text: &str, block: Span) -> bool {
     let s = block.slice(text).trim();
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 0 {
-        return true;
+    if s.len() >= 120 {
+        // Long blocks: only "no letters at all" or "only parenthetical groups" can hold.
+        if !s.chars().any(char::is_alphabetic) {
+            return true;
+        }
+    } else {
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 0 {
+            return true;
+        }
+        let upper = s.chars().filter(|c| c.is_uppercase()).count();
+        if upper == letters {
+            return true;
+        }
+        if (s.starts_with("By ") || s.starts_with("by ")) && !s.contains(['.', ';']) {
+            return true;
+        }
     }
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    if s.len() < 120 && upper == letters {
-        return true;
-    }
-    if s.len() < 120 && (s.starts_with("By ") || s.starts_with("by ")) && !s.contains(['.', ';']) {
-        return true;
+    if !s.starts_with('(') {
+        return false;
     }
     // Only parenthetical groups: "(Source: vvmvd.ru)", "(AUTHOR: ...)".
     let mut depth = 0usize;
-    let outside = s.chars().filter(|&c| {
+    let mut outside = s.chars().filter(|&c| {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
@@ -40,7 +50,7 @@ fn is_non_claim_block(text: &str, block: Span) -> bool {
         }
         false
     });
-    s.starts_with('(') && outside.count() == 0
+    outside.next().is_none()
 }
 
 /// The spans of the article's body paragraphs, with their indices.

@@ -8,6 +8,7 @@ use crate::input::Document;
 use crate::model::{Article, Claim, Scope};
 use crate::outlets::Outlets;
 use crate::parse::{ParseOptions, parse_document};
+use crate::stream::{Chunk, rebase_article, rebase_claim};
 
 /// Settings of every stage.
 #[derive(Debug, Clone)]
@@ -49,11 +50,29 @@ pub struct Analysis {
 impl Pipeline<'_> {
     /// Parse a document and cut its articles into claims.
     pub fn read(&self, doc: &Document) -> (Vec<Article>, Vec<Vec<Claim>>) {
+        use rayon::prelude::*;
         let articles = parse_document(doc, self.outlets, &self.parse);
         let claims = articles
-            .iter()
+            .par_iter()
             .map(|a| segment_claims(a, &doc.text, &doc.lines, self.scope))
             .collect();
+        (articles, claims)
+    }
+
+    /// Parse a chunk of an input and cut its articles into claims, everything in input
+    /// coordinates (so chunks of one input can be analysed together, without their text).
+    pub fn read_chunk(&self, chunk: &Chunk) -> (Vec<Article>, Vec<Vec<Claim>>) {
+        use rayon::prelude::*;
+        let (mut articles, mut claims) = self.read(&chunk.doc);
+        articles
+            .par_iter_mut()
+            .zip(claims.par_iter_mut())
+            .for_each(|(a, cs)| {
+                rebase_article(a, chunk.offset);
+                for c in cs {
+                    rebase_claim(c, chunk.offset);
+                }
+            });
         (articles, claims)
     }
 

@@ -301,6 +301,12 @@ pub fn rebase_article(a: &mut Article, at: Offset) {
     }
 }
 
+/// Move a claim cut from a chunk to the coordinates of the whole input.
+pub fn rebase_claim(c: &mut crate::model::Claim, at: Offset) {
+    c.line += at.lines;
+    shift(&mut c.span, at.bytes);
+}
+
 /// Parse the articles of a chunk, in input coordinates (in parallel, as
 /// [`parse_document`](crate::parse::parse_document)).
 pub fn parse_chunk(

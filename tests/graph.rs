@@ -469,3 +469,36 @@ fn selections_shrink_the_graph() {
         .collect();
     assert_eq!(names, ["Kyodo", "Russian agencies", "Turan", "Trend"]);
 }
+
+/// The streaming DOT writer prints exactly what graphviz-rust prints for the whole graph.
+#[test]
+fn streamed_dot_equals_printed_graph() {
+    use srcgraph::export::dot::{DateMode, DotOptions, print_dot, to_dot, write_dot};
+    let mut docs = Vec::new();
+    for e in std::fs::read_dir("samples").expect("samples") {
+        let p = e.expect("entry").path();
+        let text = std::fs::read_to_string(&p).expect("sample");
+        docs.push(srcgraph::input::Document::from_text(
+            p.display().to_string(),
+            text,
+        ));
+    }
+    docs.sort_by(|a, b| a.name.cmp(&b.name));
+    let p = srcgraph::pipeline::Pipeline {
+        date_nodes: true,
+        ..srcgraph::pipeline::Pipeline::default()
+    };
+    let a = p.run(&docs);
+    for (legend, dates) in [
+        (true, DateMode::Labels),
+        (false, DateMode::Nodes),
+        (true, DateMode::None),
+    ] {
+        let opts = DotOptions { legend, dates };
+        let mut streamed = Vec::new();
+        write_dot(&mut streamed, &a.graph, &a.report, &opts).expect("write");
+        let whole = print_dot(&to_dot(&a.graph, &a.report, &opts));
+        assert!(whole.len() > 1000);
+        assert_eq!(String::from_utf8(streamed).expect("UTF-8"), whole);
+    }
+}

@@ -140,9 +140,29 @@ fn dates_label(dates: &[DateRef]) -> String {
 /// Nodes and edges are emitted in index order, so the same graph always prints the same
 /// bytes.
 pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
+    let mut stmts = Vec::new();
+    let _ = statements(g, report, opts, &mut |s| {
+        stmts.push(s);
+        Ok(())
+    });
+    Graph::DiGraph {
+        id: plain("srcgraph"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// Every statement of the DOT graph of `g`, in order, handed to `emit` one at a time (so a
+/// large graph is written without being held whole).
+fn statements(
+    g: &SourceGraph,
+    report: &Report,
+    opts: &DotOptions,
+    emit: &mut dyn FnMut(Stmt) -> io::Result<()>,
+) -> io::Result<()> {
     let ids = super::table::node_ids(g);
     let id = |n: NodeIndex| ids.get(&n).cloned().unwrap_or_default();
-    let mut stmts: Vec<Stmt> = vec![
+    let head = [
         Stmt::Attribute(attr("rankdir", plain("LR"))),
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("fontname", quoted("Helvetica")),
@@ -160,6 +180,9 @@ pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
             attr("color", quoted("#555555")),
         ])),
     ];
+    for s in head {
+        emit(s)?;
+    }
     // Articles as clusters holding their article node and claims; claims whose article a
     // selection removed stand on their own.
     for (input, &an) in g.articles.iter().enumerate() {
@@ -177,7 +200,9 @@ pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
             })
             .collect();
         let Some(Node::Article(a)) = g.graph.node_weight(an) else {
-            stmts.extend(claims);
+            for c in claims {
+                emit(c)?;
+            }
             continue;
         };
         let mut inner = vec![
@@ -190,10 +215,10 @@ pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
             node_stmt(&id(an), article_attrs(a)),
         ];
         inner.extend(claims);
-        stmts.push(Stmt::Subgraph(Subgraph {
+        emit(Stmt::Subgraph(Subgraph {
             id: plain(&format!("cluster_{}", id(an))),
             stmts: inner,
-        }));
+        }))?;
     }
     for n in g.graph.node_indices() {
         let attrs = match &g.graph[n] {
@@ -249,7 +274,7 @@ pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
             }
             Node::Article(_) | Node::Claim(_) => continue,
         };
-        stmts.push(node_stmt(&id(n), attrs));
+        emit(node_stmt(&id(n), attrs))?;
     }
     let mut edges: Vec<_> = (&g.graph).edge_references().collect();
     edges.sort_by_key(|e| e.id());
@@ -318,22 +343,18 @@ pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
                 ]
             }
         };
-        stmts.push(Stmt::Edge(DotEdge {
+        emit(Stmt::Edge(DotEdge {
             ty: EdgeTy::Pair(
                 Vertex::N(NodeId(plain(&id(e.source())), None)),
                 Vertex::N(NodeId(plain(&id(e.target())), None)),
             ),
             attributes: attrs,
-        }));
+        }))?;
     }
     if opts.legend {
-        stmts.push(Stmt::Subgraph(legend()));
+        emit(Stmt::Subgraph(legend()))?;
     }
-    Graph::DiGraph {
-        id: plain("srcgraph"),
-        strict: false,
-        stmts,
-    }
+    Ok(())
 }
 
 fn node_stmt(id: &str, attributes: Vec<Attribute>) -> Stmt {
@@ -474,7 +495,8 @@ pub fn print_dot(graph: &Graph) -> String {
     s
 }
 
-/// Write the DOT of `g` to `w`.
+/// Write the DOT of `g` to `w`: the same bytes as [`print_dot`] of [`to_dot`], printed
+/// statement by statement so the whole graph is never held as DOT.
 ///
 /// # Errors
 /// Any error of the writer.
@@ -484,7 +506,21 @@ pub fn write_dot(
     report: &Report,
     opts: &DotOptions,
 ) -> io::Result<()> {
-    w.write_all(print_dot(&to_dot(g, report, opts)).as_bytes())
+    // Printing an empty digraph leaves the context as graphviz-rust's `Graph::print` has it
+    // for the statements of a digraph (indented one step, `->` edges).
+    let mut ctx = PrinterContext::default();
+    let _ = Graph::DiGraph {
+        id: plain("srcgraph"),
+        strict: false,
+        stmts: Vec::new(),
+    }
+    .print(&mut ctx);
+    w.write_all(b"digraph srcgraph {")?;
+    statements(g, report, opts, &mut |s| {
+        w.write_all(b"\n")?;
+        w.write_all(s.print(&mut ctx).as_bytes())
+    })?;
+    w.write_all(b"\n}\n")
 }
 
 /// The outlet co-citation network as an undirected DOT graph: one node per outlet cited

@@ -20,6 +20,7 @@ use crate::model::{Attribution, OutletKind, SourceType};
 use crate::outlets::Outlets;
 use crate::sentence::sentences;
 use crate::span::{LineIndex, Span};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
@@ -27,9 +28,18 @@ struct Tok<'a> {
     span: Span,
 }
 
-impl Tok<'_> {
-    fn lower(&self) -> String {
-        self.s.to_lowercase()
+impl<'a> Tok<'a> {
+    /// The token in lower case, borrowed when it has no capitals (most words).
+    fn lower(&self) -> Cow<'a, str> {
+        if self
+            .s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+        {
+            Cow::Borrowed(self.s)
+        } else {
+            Cow::Owned(self.s.to_lowercase())
+        }
     }
     fn is_word(&self) -> bool {
         self.s.chars().next().is_some_and(char::is_alphanumeric)
@@ -86,6 +96,24 @@ fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
     }
     out
 }
+
+/// True for a reporting verb of [`VERBS`] (a quick length test first: this runs on every
+/// token of the prose).
+fn is_verb(w: &str) -> bool {
+    let (set, shortest, longest) = &*VERB_SET;
+    (*shortest..=*longest).contains(&w.len()) && set.contains(w)
+}
+
+type WordSet = (std::collections::HashSet<&'static str>, usize, usize);
+
+static VERB_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    let lens = VERBS.iter().map(|v| v.len());
+    (
+        VERBS.iter().copied().collect(),
+        lens.clone().min().unwrap_or(0),
+        lens.max().unwrap_or(0),
+    )
+});
 
 const VERBS: &[&str] = &[
     "said",
@@ -577,7 +605,7 @@ fn is_np_word(t: &Tok<'_>) -> bool {
         return matches!(t.s, "’s" | "'s");
     }
     t.capitalised()
-        || NP_WORDS.contains(&t.lower().as_str())
+        || NP_WORDS.contains(&t.lower().as_ref())
         || t.s.ends_with("’s")
         || t.s.ends_with("'s")
 }
@@ -590,8 +618,8 @@ fn np_before(toks: &[Tok<'_>], end: usize) -> Option<(usize, usize)> {
         let word = toks[start - 1].lower();
         if start < end
             && toks[start].capitalised()
-            && (DOCUMENT_WORDS.contains(&word.as_str())
-                || PLURAL_VAGUE.contains(&word.as_str())
+            && (DOCUMENT_WORDS.contains(&word.as_ref())
+                || PLURAL_VAGUE.contains(&word.as_ref())
                 || word == "report")
         {
             break;
@@ -601,7 +629,7 @@ fn np_before(toks: &[Tok<'_>], end: usize) -> Option<(usize, usize)> {
     // Connectors and sentence words ("While", "As") cannot open the phrase.
     while start < end
         && (matches!(
-            toks[start].lower().as_str(),
+            toks[start].lower().as_ref(),
             "of" | "and" | "for" | "in" | "at" | "from"
         ) || (start + 1 < end && is_sentence_word(&toks[start].lower())))
     {
@@ -613,9 +641,9 @@ fn np_before(toks: &[Tok<'_>], end: usize) -> Option<(usize, usize)> {
         while role > 0 && is_np_word(&toks[role - 1]) && start - role < 6 {
             role -= 1;
         }
-        let role_words: Vec<String> = toks[role..start - 1].iter().map(Tok::lower).collect();
+        let role_words: Vec<Cow<'_, str>> = toks[role..start - 1].iter().map(Tok::lower).collect();
         if role_words.first().is_some_and(|w| w == "the" || w == "a")
-            && role_words.iter().any(|w| ROLES.contains(&w.as_str()))
+            && role_words.iter().any(|w| ROLES.contains(&w.as_ref()))
         {
             start = role;
         }
@@ -641,7 +669,7 @@ fn np_after(toks: &[Tok<'_>], from: usize) -> Option<(usize, usize)> {
     }
     while end > from
         && matches!(
-            toks[end - 1].lower().as_str(),
+            toks[end - 1].lower().as_ref(),
             "of" | "and" | "for" | "in" | "at" | "from" | "the" | "a" | "an"
         )
     {
@@ -653,12 +681,12 @@ fn np_after(toks: &[Tok<'_>], from: usize) -> Option<(usize, usize)> {
 /// Decide the type of a source phrase; `None` when it names nothing a reader would call a
 /// source (a pronoun, a date, a bare determiner).
 fn classify(words: &[Tok<'_>], outlets: &Outlets) -> Option<(SourceType, Option<String>)> {
-    let lower: Vec<String> = words.iter().map(Tok::lower).collect();
+    let lower: Vec<Cow<'_, str>> = words.iter().map(Tok::lower).collect();
     let content: Vec<&Tok<'_>> = words
         .iter()
         .filter(|t| {
             !matches!(
-                t.lower().as_str(),
+                t.lower().as_ref(),
                 "the"
                     | "a"
                     | "an"
@@ -676,11 +704,11 @@ fn classify(words: &[Tok<'_>], outlets: &Outlets) -> Option<(SourceType, Option<
     let first = content.first()?;
     if content
         .iter()
-        .all(|t| is_sentence_word(&t.lower()) || PRONOUNS.contains(&t.lower().as_str()))
+        .all(|t| is_sentence_word(&t.lower()) || PRONOUNS.contains(&t.lower().as_ref()))
     {
         return None;
     }
-    if PRONOUNS.contains(&lower.last()?.as_str()) && words.len() == 1 {
+    if PRONOUNS.contains(&lower.last()?.as_ref()) && words.len() == 1 {
         return None;
     }
     if content.iter().all(|t| {
@@ -704,7 +732,7 @@ fn classify(words: &[Tok<'_>], outlets: &Outlets) -> Option<(SourceType, Option<
                 // "the Japanese Kyodo news agency", "NTV's journalists" (plural: vague).
                 let plural_tail = lower
                     .last()
-                    .is_some_and(|w| PLURAL_VAGUE.contains(&w.as_str()));
+                    .is_some_and(|w| PLURAL_VAGUE.contains(&w.as_ref()));
                 if !plural_tail {
                     let kind = match o.kind {
                         OutletKind::Official => SourceType::OfficialBody,
@@ -716,18 +744,18 @@ fn classify(words: &[Tok<'_>], outlets: &Outlets) -> Option<(SourceType, Option<
             }
         }
     }
-    let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
+    let has = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_ref()));
     // The head noun: the last word before a prepositional phrase ("reports out of Seoul",
     // "press secretary of Dalenergo"), else the last word.
     let head_at = (1..lower.len())
         .find(|&i| {
             matches!(
-                lower[i].as_str(),
+                lower[i].as_ref(),
                 "of" | "out" | "in" | "from" | "at" | "for"
             )
         })
         .map_or(lower.len() - 1, |i| i - 1);
-    let head = lower.get(head_at).map(String::as_str).unwrap_or("");
+    let head = lower.get(head_at).map(AsRef::as_ref).unwrap_or("");
     let head_tok = words.get(head_at);
     if OUTLET_NOUNS.contains(&head)
         || (has(OUTLET_NOUNS) && !has(PLURAL_VAGUE) && !has(BODY_WORDS) && head != "spokesman")
@@ -739,7 +767,7 @@ fn classify(words: &[Tok<'_>], outlets: &Outlets) -> Option<(SourceType, Option<
     }
     if PLURAL_VAGUE.contains(&head)
         || matches!(
-            lower.first().map(String::as_str),
+            lower.first().map(AsRef::as_ref),
             Some("some" | "many" | "several")
         )
     {
@@ -748,7 +776,7 @@ fn classify(words: &[Tok<'_>], outlets: &Outlets) -> Option<(SourceType, Option<
     if BODY_WORDS.contains(&head) || (content.len() == 1 && CAPITALS.contains(&first.s)) {
         return Some((SourceType::OfficialBody, None));
     }
-    let indefinite = matches!(lower.first().map(String::as_str), Some("a" | "an" | "one" | "another"))
+    let indefinite = matches!(lower.first().map(AsRef::as_ref), Some("a" | "an" | "one" | "another"))
         || has(&["unnamed", "anonymous"])
         // "the diplomatic source" refers back to an unnamed one
         || (matches!(head, "source" | "official" | "diplomat") && !head_tok.is_some_and(|t| t.capitalised()));
@@ -792,7 +820,7 @@ pub fn find_attributions(
                 if a >= 2
                     && toks[a - 1].lower() == "of"
                     && matches!(
-                        toks[a - 2].lower().as_str(),
+                        toks[a - 2].lower().as_ref(),
                         "percent" | "%" | "majority" | "most" | "half" | "third" | "quarter"
                     )
                 {
@@ -853,14 +881,14 @@ pub fn find_attributions(
                 // "Russian diplomatic sources appeared to have little to say": a source noun
                 // as subject of a speech verb in the infinitive.
                 if matches!(
-                    w.as_str(),
+                    w.as_ref(),
                     "say" | "comment" | "tell" | "explain" | "confirm"
                 ) && v > 0
                     && toks[v - 1].lower() == "to"
                 {
                     let head = (v.saturating_sub(8)..v)
                         .rev()
-                        .find(|&i| SOURCE_NOUNS.contains(&toks[i].lower().as_str()));
+                        .find(|&i| SOURCE_NOUNS.contains(&toks[i].lower().as_ref()));
                     if let Some(h) = head
                         && let Some(np) = np_before(&toks, h + 1)
                     {
@@ -869,20 +897,20 @@ pub fn find_attributions(
                     }
                     continue;
                 }
-                if !VERBS.contains(&w.as_str()) {
+                if !is_verb(&w) {
                     continue;
                 }
                 // Negated or modal: "would not say", "did not report".
                 if v > 0
                     && matches!(
-                        toks[v - 1].lower().as_str(),
+                        toks[v - 1].lower().as_ref(),
                         "not" | "never" | "n’t" | "n't"
                     )
                 {
                     continue;
                 }
                 // "as reported by Itar-Tass", "as cited by Interfax": the source after "by".
-                if matches!(w.as_str(), "reported" | "cited" | "quoted" | "announced")
+                if matches!(w.as_ref(), "reported" | "cited" | "quoted" | "announced")
                     && toks.get(v + 1).is_some_and(|t| t.lower() == "by")
                 {
                     if let Some(np) = np_after(&toks, v + 2) {
@@ -892,7 +920,7 @@ pub fn find_attributions(
                 }
                 let passive = v > 0
                     && matches!(
-                        toks[v - 1].lower().as_str(),
+                        toks[v - 1].lower().as_ref(),
                         "was" | "were" | "is" | "are" | "been" | "be"
                     );
                 if passive {
@@ -909,7 +937,7 @@ pub fn find_attributions(
                 // Skip adverbs and a date between subject and verb.
                 let mut end = v;
                 loop {
-                    if end > 0 && BETWEEN.contains(&toks[end - 1].lower().as_str()) {
+                    if end > 0 && BETWEEN.contains(&toks[end - 1].lower().as_ref()) {
                         end -= 1;
                     } else if end >= 3
                         && toks[end - 3].lower() == "on"
@@ -940,7 +968,7 @@ pub fn find_attributions(
                 // phrase before its comma.
                 if subject.is_none()
                     && end >= 2
-                    && matches!(toks[end - 1].lower().as_str(), "which" | "who")
+                    && matches!(toks[end - 1].lower().as_ref(), "which" | "who")
                     && toks[end - 2].s == ","
                 {
                     subject = np_before(&toks, end - 2);
@@ -984,7 +1012,7 @@ pub fn find_attributions(
                         let is_outlet = outlets.lookup(&name.join(" ")).is_some()
                             || toks[np2.0..np2.1]
                                 .iter()
-                                .any(|t| OUTLET_NOUNS.contains(&t.lower().as_str()));
+                                .any(|t| OUTLET_NOUNS.contains(&t.lower().as_ref()));
                         if is_outlet {
                             push(&mut out, np2, "told", Some(subject_text));
                         }

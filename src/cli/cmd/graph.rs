@@ -6,7 +6,7 @@ use crate::cli::Status;
 use crate::cli::args::{
     DatesArg, EngineArg, GraphArgs, GraphFormat, ImageFormatArg, RenderArgs, ReportArgs, SelectArgs,
 };
-use crate::cli::io::{Session, open_output, read_document};
+use crate::cli::io::{Session, for_each_chunk, open_output, read_document};
 use anyhow::{Context, Result, bail};
 use petgraph::stable_graph::NodeIndex;
 use srcgraph::analyze::{Report, Verdict};
@@ -21,11 +21,43 @@ use srcgraph::render::{Engine, ImageFormat, render};
 use std::io::Write as _;
 
 /// Read every input and analyse them together: one graph, outlets shared across articles,
-/// cross-references between inputs resolved. Parse warnings go to stderr.
+/// cross-references between inputs resolved. Inputs are read in chunks and their text is
+/// dropped once parsed, so memory holds the graph, not the corpus. Parse warnings go to
+/// stderr.
 pub(crate) fn analyse_all(
     s: &mut Session,
     scope: srcgraph::model::Scope,
     date_nodes: bool,
+) -> Analysis {
+    let pipeline = Pipeline {
+        outlets: &s.outlets,
+        parse: s.parse.clone(),
+        scope,
+        date_nodes,
+    };
+    let mut articles = Vec::new();
+    let mut claims = Vec::new();
+    for input in &s.inputs {
+        let read = for_each_chunk(input, &mut s.rep, |chunk, rep| {
+            let (a, c) = pipeline.read_chunk(&chunk);
+            rep.article_diagnostics(&a);
+            articles.extend(a);
+            claims.extend(c);
+            Ok(())
+        });
+        if let Err(e) = read {
+            s.rep.error(format!("{}: {e:#}", input.name));
+        }
+    }
+    let analysis = pipeline.analyze(articles, claims);
+    s.rep.progress.finish();
+    analysis
+}
+
+/// Read every input whole (for the report, which shows the text) and analyse them together.
+fn analyse_documents(
+    s: &mut Session,
+    scope: srcgraph::model::Scope,
 ) -> (Vec<srcgraph::input::Document>, Analysis) {
     let docs: Vec<_> = s
         .inputs
@@ -36,7 +68,7 @@ pub(crate) fn analyse_all(
         outlets: &s.outlets,
         parse: s.parse.clone(),
         scope,
-        date_nodes,
+        date_nodes: false,
     };
     let analysis = pipeline.run(&docs);
     s.rep.article_diagnostics(&analysis.articles);
@@ -45,7 +77,7 @@ pub(crate) fn analyse_all(
 
 /// Read every input into one graph, analyse it, and apply the selections.
 fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
-    let (_, analysis) = analyse_all(s, sel.scope.into(), sel.dates == DatesArg::Nodes);
+    let analysis = analyse_all(s, sel.scope.into(), sel.dates == DatesArg::Nodes);
     let mut g = analysis.graph;
     let report = analysis.report;
     if let Some(focus) = &sel.focus {
@@ -85,14 +117,13 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
         if args.format != GraphFormat::Dot {
             bail!("--co-citation writes DOT only; leave --format out");
         }
-        let (_, analysis) = analyse_all(&mut s, args.select.scope.into(), false);
+        let analysis = analyse_all(&mut s, args.select.scope.into(), false);
         let pairs = srcgraph::analyze::co_citations(&analysis.graph);
         let dot =
             srcgraph::export::dot::co_citation_dot(&analysis.graph, &pairs, args.min_pair_claims);
         let mut out = open_output(args.output.as_deref())?;
         out.write_all(srcgraph::export::dot::print_dot(&dot).as_bytes())?;
         out.flush()?;
-        s.rep.progress.finish();
         return Ok(s.status(false));
     }
     let (g, report, opts) = selected_graph(&mut s, &args.select)?;
@@ -156,7 +187,7 @@ fn engine(e: EngineArg) -> Engine {
 /// resolve), written as one HTML file.
 pub(crate) fn run_report(args: &ReportArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
-    let (docs, analysis) = analyse_all(&mut s, args.scope.into(), false);
+    let (docs, analysis) = analyse_documents(&mut s, args.scope.into());
     let opts = ReportOptions {
         engine: engine(args.engine),
         graphs: !args.no_graphs,

@@ -13,9 +13,8 @@ use std::path::Path;
 /// Run `stats`.
 pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
-    let (_, analysis) = analyse_all(&mut s, args.scope.into(), false);
+    let analysis = analyse_all(&mut s, args.scope.into(), false);
     let st = corpus_stats(&analysis.graph, &analysis.report);
-    s.rep.progress.finish();
     let mut out = open_output(args.output.as_deref())?;
     match args.format {
         StatsFormat::Human => stats::write_human(&mut out, &st, args.top)?,
