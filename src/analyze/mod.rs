@@ -79,13 +79,18 @@ impl Report {
 
 /// Analyse every claim of the graph.
 ///
+/// Claims are judged in parallel on the current rayon pool; the report is the same for any
+/// number of threads.
+///
 /// # Complexity
 /// Linear in the size of the graph (up to a log factor for sorting each claim's edges).
 pub fn analyze(g: &SourceGraph, articles: &[crate::model::Article]) -> Report {
+    use rayon::prelude::*;
     let roots = RelayRoots::new(g);
-    let claims: Vec<ClaimReport> = g
-        .claim_nodes()
-        .filter_map(|n| {
+    let nodes: Vec<NodeIndex> = g.claim_nodes().collect();
+    let claims: Vec<ClaimReport> = nodes
+        .par_iter()
+        .filter_map(|&n| {
             let c = g.claim(n)?;
             let citations = articles
                 .get(c.article)

@@ -39,8 +39,13 @@ pub(crate) fn analyse_all(
     let mut claims = Vec::new();
     for input in &s.inputs {
         let read = for_each_chunk(input, &mut s.rep, |chunk, rep| {
-            let (a, c) = pipeline.read_chunk(&chunk);
+            let (mut a, c) = pipeline.read_chunk(&chunk);
             rep.article_diagnostics(&a);
+            // Reported already and not part of the graph: free them early.
+            for x in &mut a {
+                x.diagnostics = Vec::new();
+                x.other_parentheses = Vec::new();
+            }
             articles.extend(a);
             claims.extend(c);
             Ok(())
