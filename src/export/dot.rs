@@ -170,16 +170,8 @@ fn statements(
             attr("nodesep", plain("0.25")),
             attr("ranksep", plain("1.2")),
         ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![
-            attr("fontname", quoted("Helvetica")),
-            attr("fontsize", plain("10")),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![
-            attr("fontname", quoted("Helvetica")),
-            attr("fontsize", plain("8")),
-            attr("color", quoted("#555555")),
-        ])),
     ];
+    let head = head.into_iter().chain(default_styles("#555555"));
     for s in head {
         emit(s)?;
     }
@@ -355,6 +347,21 @@ fn statements(
         emit(Stmt::Subgraph(legend()))?;
     }
     Ok(())
+}
+
+/// Default node and edge fonts of every graph srcgraph draws, edges in `edge_colour`.
+fn default_styles(edge_colour: &str) -> [Stmt; 2] {
+    [
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("10")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", quoted("Helvetica")),
+            attr("fontsize", plain("8")),
+            attr("color", quoted(edge_colour)),
+        ])),
+    ]
 }
 
 fn node_stmt(id: &str, attributes: Vec<Attribute>) -> Stmt {
@@ -550,16 +557,8 @@ pub fn co_citation_dot(
     let mut stmts: Vec<Stmt> = vec![
         Stmt::Attribute(attr("layout", plain("neato"))),
         Stmt::Attribute(attr("overlap", plain("false"))),
-        Stmt::GAttribute(GraphAttributes::Node(vec![
-            attr("fontname", quoted("Helvetica")),
-            attr("fontsize", plain("10")),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![
-            attr("fontname", quoted("Helvetica")),
-            attr("fontsize", plain("8")),
-            attr("color", quoted("#4e79a7")),
-        ])),
     ];
+    stmts.extend(default_styles("#4e79a7"));
     for name in &names {
         let kind = kinds.get(name).copied().unwrap_or(OutletKind::Unknown);
         stmts.push(node_stmt(
