@@ -32,6 +32,7 @@
 pub mod analyze; // corroboration and summaries over the graph
 pub mod calendar; // ISO calendar dates without a date crate
 pub mod claims; // which text each citation group supports
+pub mod context; // a chunk's claims judged within its whole input
 pub mod diag; // recoverable problems, kept as data
 pub mod export; // JSON, JSON Lines and text writers
 pub mod graph; // the source graph (petgraph)

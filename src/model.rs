@@ -286,7 +286,7 @@ pub struct Claim {
 }
 
 /// Who or what the prose presents as a source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceType {
     /// A news outlet ("the news agency Yonhap", "the newspaper").

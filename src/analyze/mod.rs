@@ -20,7 +20,9 @@ pub use stats::{
     ArticleStats, CoCitation, CorpusStats, MonthStats, OutletStats, VerdictCounts, VolumeStats,
     co_citations, corpus_stats,
 };
-pub use summary::{ArticleSummary, OutletSummary, summarize_articles, summarize_outlets};
+pub use summary::{
+    ArticleSummary, OutletSummary, summarize_articles, summarize_outlets, summarize_outlets_of,
+};
 
 use crate::graph::SourceGraph;
 use crate::span::Span;

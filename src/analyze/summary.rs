@@ -4,6 +4,7 @@ use super::{ClaimReport, SourceRole, Verdict};
 use crate::graph::{Edge, Node, SourceGraph};
 use crate::model::OutletKind;
 use petgraph::Direction;
+use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -86,6 +87,16 @@ pub fn summarize_articles(g: &SourceGraph, claims: &[ClaimReport]) -> Vec<Articl
 /// # Complexity
 /// `O(o + e + c·s)` for `o` outlets, `e` edges, `c` claims with `s` sources each.
 pub fn summarize_outlets(g: &SourceGraph, claims: &[ClaimReport]) -> Vec<OutletSummary> {
+    summarize_outlets_of(g, claims, |_| true)
+}
+
+/// [`summarize_outlets`] counting only the citations of the claim nodes `counted` accepts
+/// (and only `claims` for sole sources).
+pub fn summarize_outlets_of(
+    g: &SourceGraph,
+    claims: &[ClaimReport],
+    counted: impl Fn(NodeIndex) -> bool,
+) -> Vec<OutletSummary> {
     let mut out: Vec<OutletSummary> = g
         .outlet_nodes()
         .filter_map(|n| {
@@ -93,7 +104,7 @@ pub fn summarize_outlets(g: &SourceGraph, claims: &[ClaimReport]) -> Vec<OutletS
             let incoming: Vec<_> = g
                 .graph
                 .edges_directed(n, Direction::Incoming)
-                .filter(|e| matches!(e.weight(), Edge::Cites(_)))
+                .filter(|e| matches!(e.weight(), Edge::Cites(_)) && counted(e.source()))
                 .collect();
             let claim_set: BTreeSet<_> = incoming.iter().map(|e| e.source()).collect();
             Some(OutletSummary {

@@ -393,6 +393,13 @@ pub(crate) struct Progress {
 }
 
 impl Progress {
+    /// Each input is read `passes` times.
+    pub(crate) fn set_passes(&self, passes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(bar.length().unwrap_or(0) * passes);
+        }
+    }
+
     fn new(total: u64, quiet: bool) -> Progress {
         if quiet || !io::stderr().is_terminal() {
             return Progress::default();
@@ -444,44 +451,68 @@ impl Progress {
 
 /// Read `input` chunk by chunk (whole articles, bounded memory) and hand each chunk to `f`.
 /// Read errors and binary data are reported and end this input; invalid UTF-8 is reported
-/// once at its end. Errors of `f` (output) stop the run.
+/// once at its end. Errors of `f` (output) stop the run. `Ok(false)` when the input could
+/// not be opened.
 pub(crate) fn for_each_chunk(
     input: &Input,
     rep: &mut Reporter,
-    mut f: impl FnMut(srcgraph::stream::Chunk, &mut Reporter) -> Result<()>,
-) -> Result<()> {
-    use srcgraph::stream::{ChunkError, ChunkReader};
+    f: impl FnMut(srcgraph::stream::Chunk, &mut Reporter) -> Result<()>,
+) -> Result<bool> {
     let reader: Box<dyn Read> = match &input.source {
         Source::Stdin => Box::new(io::stdin().lock()),
         Source::File(p) => match fs::File::open(p) {
             Ok(f) => Box::new(f),
             Err(e) => {
                 rep.error(format!("{}: {}", input.name, io_reason(&e)));
-                return Ok(());
+                return Ok(false);
             }
         },
     };
-    let mut chunks = ChunkReader::new(input.name.clone(), reader, rep.chunk_size);
+    for_each_chunk_in(&input.name, reader, rep, f)?;
+    Ok(true)
+}
+
+/// [`for_each_chunk`] over any reader.
+pub(crate) fn for_each_chunk_in(
+    name: &str,
+    reader: impl Read,
+    rep: &mut Reporter,
+    mut f: impl FnMut(srcgraph::stream::Chunk, &mut Reporter) -> Result<()>,
+) -> Result<()> {
+    use srcgraph::stream::{ChunkError, ChunkReader};
+    let mut chunks = ChunkReader::new(name, reader, rep.chunk_size);
     loop {
         match chunks.next_chunk() {
             Ok(Some(chunk)) => {
                 let raw = chunk.raw_len;
                 f(chunk, rep)?;
-                rep.progress.advance(raw, &input.name);
+                rep.progress.advance(raw, name);
             }
             Ok(None) => break,
             Err(ChunkError::Io { source }) => {
-                rep.error(format!("{}: {}", input.name, io_reason(&source)));
+                rep.error(format!("{name}: {}", io_reason(&source)));
                 break;
             }
             Err(e) => {
-                rep.warn(format!("{}: {e}", input.name));
+                rep.warn(format!("{name}: {e}"));
                 break;
             }
         }
     }
     if let Some(w) = chunks.invalid_utf8() {
-        rep.warn(format!("{}: {w}", input.name));
+        rep.warn(format!("{name}: {w}"));
     }
     Ok(())
+}
+
+/// Read standard input whole (for commands that read an input twice).
+pub(crate) fn read_stdin(rep: &mut Reporter) -> Option<Vec<u8>> {
+    let mut buf = Vec::new();
+    match io::stdin().lock().read_to_end(&mut buf) {
+        Ok(_) => Some(buf),
+        Err(e) => {
+            rep.error(format!("<stdin>: {}", io_reason(&e)));
+            None
+        }
+    }
 }

@@ -5,6 +5,7 @@
 use super::text::sanitize;
 use crate::analyze::{ArticleSummary, ClaimReport, Verdict};
 use crate::span::{LineIndex, Span};
+use crate::stream::Offset;
 use std::io::{self, Write};
 
 /// ANSI styles, or none.
@@ -95,6 +96,29 @@ pub fn write_finding(
     kind: &str,
     style: Style,
 ) -> io::Result<()> {
+    write_finding_at(w, text, lines, Offset::default(), c, kind, style)
+}
+
+/// [`write_finding`] for a claim of an input read in chunks: `text` and `lines` are the
+/// chunk's, which starts at `base` in the input; the claim is in input coordinates.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_finding_at(
+    w: &mut dyn Write,
+    text: &str,
+    lines: &LineIndex,
+    base: Offset,
+    c: &ClaimReport,
+    kind: &str,
+    style: Style,
+) -> io::Result<()> {
+    let local = |s: Span| {
+        Span::new(
+            s.start.saturating_sub(base.bytes),
+            s.end.saturating_sub(base.bytes),
+        )
+    };
     let path = sanitize(&c.path);
     let title = format!("warning[{kind}]");
     writeln!(
@@ -104,19 +128,22 @@ pub fn write_finding(
         style.bold(&format!(": {}", headline(c, kind)))
     )?;
     // Underline the last citation group, or the claim's first words when it has none.
+    let span = local(c.span);
     let target = match c.citations.last() {
-        Some(&s) => s,
+        Some(&s) => local(s),
         None => {
-            let s = c.span.slice(text);
+            let s = span.slice(text);
             let first_line = s.find(['\n', '\r']).unwrap_or(s.len()).min(60);
             let mut end = first_line;
             while !s.is_char_boundary(end) {
                 end -= 1;
             }
-            Span::new(c.span.start, c.span.start + end)
+            Span::new(span.start, span.start + end)
         }
     };
-    let pos = lines.position(text, target.start);
+    let mut pos = lines.position(text, target.start);
+    let local_line = pos.line;
+    pos.line += base.lines;
     writeln!(
         w,
         "  {} {path}:{}:{}",
@@ -127,7 +154,7 @@ pub fn write_finding(
     let gutter = pos.line.to_string().len() + 1;
     let bar = style.blue("|");
     writeln!(w, "{:gutter$}{bar}", "")?;
-    let line_start = lines.line_start(pos.line - 1);
+    let line_start = lines.line_start(local_line - 1);
     let line_end = text[line_start..]
         .find(['\n', '\r'])
         .map_or(text.len(), |i| line_start + i);

@@ -103,8 +103,18 @@ pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_
     g
 }
 
-fn publication_key(outlets: &Outlets, name: &str) -> String {
+/// The key under which an article of publication `name` is found by cross-references.
+pub(crate) fn publication_key(outlets: &Outlets, name: &str) -> String {
     outlet_key(outlets.publication(name).map_or(name, |p| p.name.as_str()))
+}
+
+/// The publication a cross-reference points at (canonical name) and its key.
+pub(crate) fn cross_reference_target(outlets: &Outlets, r: &SourceRef) -> (String, String) {
+    let publication = outlets
+        .publication(&r.outlet)
+        .map_or_else(|| r.canonical.clone(), |p| p.name.clone());
+    let key = outlet_key(&publication);
+    (publication, key)
 }
 
 struct Builder<'a> {
@@ -265,12 +275,7 @@ impl Builder<'_> {
         span: crate::span::Span,
         r: &SourceRef,
     ) {
-        let publication = self
-            .opts
-            .outlets
-            .publication(&r.outlet)
-            .map_or_else(|| r.canonical.clone(), |p| p.name.clone());
-        let key = outlet_key(&publication);
+        let (publication, key) = cross_reference_target(self.opts.outlets, r);
         let mut targets: Vec<(NodeIndex, Vec<crate::model::DateRef>)> = Vec::new();
         let mut push = |n: NodeIndex, d: Option<&crate::model::DateRef>| match targets
             .iter_mut()

@@ -2,97 +2,239 @@
 
 use crate::cli::Status;
 use crate::cli::args::{CheckArgs, CheckFormat};
-use crate::cli::io::{Session, open_output, read_document, use_colour};
+use crate::cli::io::{
+    Input, Reporter, Session, Source, for_each_chunk, for_each_chunk_in, open_output, read_stdin,
+    use_colour,
+};
 use anyhow::Result;
-use srcgraph::export::findings::{Style, finding_kind, summary_line, write_finding};
+use serde::Serialize;
+use srcgraph::analyze::{ArticleSummary, ClaimReport, OutletSummary};
+use srcgraph::context::{ChunkJudge, InputContext};
+use srcgraph::export::findings::{Style, finding_kind, summary_line, write_finding_at};
+use srcgraph::graph::{BuildOptions, build};
 use srcgraph::pipeline::Pipeline;
-use std::io::Write as _;
+use srcgraph::stream::Chunk;
+use std::collections::BTreeMap;
+use std::io::Write;
 
-/// Run `check`. Inputs are analysed one at a time (claims, graph, verdicts), so findings
-/// appear as each input is done and memory is bounded by the largest input.
+/// Run `check`. Each input is read twice in chunks of whole articles: first to learn what
+/// its claims' verdicts depend on elsewhere in it (relays, cross-referenced issues), then to
+/// judge chunk after chunk and write the findings as they come. Memory stays bounded by a
+/// chunk and what the first pass keeps; verdicts are those of one graph of the whole input.
 pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
+    s.rep.progress.set_passes(2);
     let pipeline = Pipeline {
         outlets: &s.outlets,
         parse: s.parse.clone(),
         scope: args.scope.into(),
         date_nodes: false,
     };
-    let style = Style {
-        colour: use_colour(args.color, args.output.as_deref()),
-    };
     let min = usize::try_from(args.min_sources).unwrap_or(2);
     let allowed: Vec<&str> = args.allow.iter().map(|a| a.as_str()).collect();
     let denied: Vec<&str> = args.deny.iter().map(|d| d.as_str()).collect();
-    let mut out = open_output(args.output.as_deref())?;
-    let mut any_finding = false;
-    let mut json_inputs = Vec::new();
+    let mut c = Checker {
+        style: Style {
+            colour: use_colour(args.color, args.output.as_deref()),
+        },
+        format: args.format,
+        min,
+        allowed: &allowed,
+        denied: &denied,
+        out: open_output(args.output.as_deref())?,
+        any_finding: false,
+        inputs: 0,
+    };
+    if c.format == CheckFormat::Json {
+        write!(
+            c.out,
+            "{{\n  \"allow\": {},\n  \"deny\": {},\n  \"inputs\": [",
+            json(&allowed, 2),
+            json(&denied, 2)
+        )?;
+    }
     for input in &s.inputs {
-        let Some(doc) = read_document(input, &mut s.rep) else {
-            continue;
+        c.input(&pipeline, input, &mut s.rep)?;
+    }
+    if c.format == CheckFormat::Json {
+        if c.inputs > 0 {
+            c.out.write_all(b"\n  ")?;
+        }
+        writeln!(
+            c.out,
+            "],\n  \"min_sources\": {min},\n  \"scope\": {},\n  \"version\": {}\n}}",
+            json(&srcgraph::model::Scope::from(args.scope), 2),
+            srcgraph::export::json::SCHEMA_VERSION
+        )?;
+    }
+    c.out.flush()?;
+    s.rep.progress.finish();
+    Ok(s.status(c.any_finding))
+}
+
+/// `value` as pretty JSON, its lines after the first indented by `indent` spaces.
+fn json(value: &impl Serialize, indent: usize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
+    text.replace('\n', &format!("\n{:indent$}", ""))
+}
+
+struct Checker<'a> {
+    style: Style,
+    format: CheckFormat,
+    min: usize,
+    allowed: &'a [&'a str],
+    denied: &'a [&'a str],
+    out: Box<dyn Write>,
+    any_finding: bool,
+    inputs: usize,
+}
+
+/// What one input adds up to.
+#[derive(Default)]
+struct Tally {
+    findings: usize,
+    claims: usize,
+    articles: Vec<ArticleSummary>,
+    outlets: BTreeMap<String, OutletSummary>,
+}
+
+impl Checker<'_> {
+    /// Both passes over one input.
+    fn input(&mut self, p: &Pipeline<'_>, input: &Input, rep: &mut Reporter) -> Result<()> {
+        let stdin = match input.source {
+            Source::Stdin => match read_stdin(rep) {
+                Some(bytes) => Some(bytes),
+                None => return Ok(()),
+            },
+            Source::File(_) => None,
         };
-        let (articles, claims) = pipeline.read(&doc);
-        s.rep.article_diagnostics(&articles);
-        let analysis = pipeline.analyze(articles, claims);
-        let report = &analysis.report;
-        let kinds: Vec<Option<&str>> = report
-            .claims
-            .iter()
-            .map(|c| finding_kind(c, min, &denied).filter(|k| !allowed.contains(k)))
-            .collect();
-        let count = kinds.iter().flatten().count();
-        any_finding |= count > 0;
-        match args.format {
-            CheckFormat::Human => {
-                for (c, kind) in report.claims.iter().zip(&kinds) {
-                    if let Some(kind) = kind {
-                        write_finding(&mut out, &doc.text, &doc.lines, c, kind, style)?;
-                    }
+        let opts = BuildOptions {
+            outlets: p.outlets,
+            scope: p.scope,
+            date_nodes: false,
+        };
+        let mut ctx = InputContext::new();
+        let learn = |chunk: Chunk, rep: &mut Reporter| {
+            let (a, c) = p.read_chunk(&chunk);
+            rep.article_diagnostics(&a);
+            ctx.learn(p, &a, &c, &build(&a, &c, &opts));
+            Ok(())
+        };
+        match &stdin {
+            Some(bytes) => for_each_chunk_in(&input.name, &bytes[..], rep, learn)?,
+            None => {
+                if !for_each_chunk(input, rep, learn)? {
+                    return Ok(());
                 }
-                writeln!(
-                    out,
-                    "{}",
-                    summary_line(&doc.name, &report.articles, count, min)
-                )?;
-            }
-            CheckFormat::Json => {
-                let claims: Vec<serde_json::Value> = report
-                    .claims
-                    .iter()
-                    .zip(&kinds)
-                    .map(|(c, kind)| {
-                        let mut v = serde_json::to_value(c).unwrap_or_default();
-                        if let Some(o) = v.as_object_mut() {
-                            o.insert(
-                                "finding".into(),
-                                kind.map_or(serde_json::Value::Null, |k| k.into()),
-                            );
-                        }
-                        v
-                    })
-                    .collect();
-                json_inputs.push(serde_json::json!({
-                    "path": doc.name,
-                    "findings": count,
-                    "articles": report.articles,
-                    "outlets": report.outlets,
-                    "claims": claims,
-                }));
             }
         }
+        // The second pass says nothing the first did not.
+        let mut quiet = Reporter {
+            quiet: true,
+            chunk_size: rep.chunk_size,
+            progress: rep.progress.clone(),
+            ..Reporter::default()
+        };
+        let mut judge = ChunkJudge::new(&ctx);
+        let mut tally = Tally::default();
+        if self.format == CheckFormat::Json {
+            let sep = if self.inputs == 0 { "" } else { "," };
+            write!(
+                self.out,
+                "{sep}\n    {{\n      \"path\": {},\n      \"claims\": [",
+                json(&input.name, 6)
+            )?;
+        }
+        let judge_chunk = |chunk: Chunk, _: &mut Reporter| {
+            let (a, c) = p.read_chunk(&chunk);
+            let report = judge.judge(p, a, c);
+            self.chunk(&chunk, report.claims, &mut tally)?;
+            tally.articles.extend(report.articles);
+            for o in report.outlets {
+                match tally.outlets.get_mut(&o.outlet) {
+                    Some(t) => {
+                        t.citations += o.citations;
+                        t.claims += o.claims;
+                        t.sole_source_claims += o.sole_source_claims;
+                    }
+                    None => {
+                        tally.outlets.insert(o.outlet.clone(), o);
+                    }
+                }
+            }
+            Ok(())
+        };
+        match &stdin {
+            Some(bytes) => for_each_chunk_in(&input.name, &bytes[..], &mut quiet, judge_chunk)?,
+            None => {
+                for_each_chunk(input, &mut quiet, judge_chunk)?;
+            }
+        }
+        rep.errored |= quiet.errored;
+        self.any_finding |= tally.findings > 0;
+        self.inputs += 1;
+        match self.format {
+            CheckFormat::Human => writeln!(
+                self.out,
+                "{}",
+                summary_line(&input.name, &tally.articles, tally.findings, self.min)
+            )?,
+            CheckFormat::Json => {
+                let mut outlets: Vec<OutletSummary> = tally.outlets.into_values().collect();
+                outlets.sort_by(|a, b| {
+                    b.citations
+                        .cmp(&a.citations)
+                        .then_with(|| a.outlet.cmp(&b.outlet))
+                });
+                if tally.claims > 0 {
+                    self.out.write_all(b"\n      ")?;
+                }
+                write!(
+                    self.out,
+                    "],\n      \"findings\": {},\n      \"articles\": {},\n      \"outlets\": {}\n    }}",
+                    tally.findings,
+                    json(&tally.articles, 6),
+                    json(&outlets, 6)
+                )?;
+            }
+        }
+        Ok(())
     }
-    if args.format == CheckFormat::Json {
-        let doc = serde_json::json!({
-            "version": srcgraph::export::json::SCHEMA_VERSION,
-            "min_sources": min,
-            "scope": srcgraph::model::Scope::from(args.scope),
-            "allow": allowed,
-            "deny": denied,
-            "inputs": json_inputs,
-        });
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-        writeln!(out)?;
+
+    /// Write the findings (or, in JSON, every claim) of one chunk.
+    fn chunk(&mut self, chunk: &Chunk, claims: Vec<ClaimReport>, tally: &mut Tally) -> Result<()> {
+        for c in claims {
+            let kind =
+                finding_kind(&c, self.min, self.denied).filter(|k| !self.allowed.contains(k));
+            tally.findings += usize::from(kind.is_some());
+            match self.format {
+                CheckFormat::Human => {
+                    if let Some(kind) = kind {
+                        write_finding_at(
+                            &mut self.out,
+                            &chunk.doc.text,
+                            &chunk.doc.lines,
+                            chunk.offset,
+                            &c,
+                            kind,
+                            self.style,
+                        )?;
+                    }
+                }
+                CheckFormat::Json => {
+                    let mut v = serde_json::to_value(&c).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert(
+                            "finding".into(),
+                            kind.map_or(serde_json::Value::Null, |k| k.into()),
+                        );
+                    }
+                    let sep = if tally.claims == 0 { "" } else { "," };
+                    write!(self.out, "{sep}\n        {}", json(&v, 8))?;
+                }
+            }
+            tally.claims += 1;
+        }
+        Ok(())
     }
-    out.flush()?;
-    Ok(s.status(any_finding))
 }

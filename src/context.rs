@@ -1,0 +1,296 @@
+//! Judging the claims of one chunk of an input as if the whole input were one graph, so
+//! that `check` can stream an archive in bounded memory with the verdicts a whole-input
+//! analysis gives.
+//!
+//! Two things make a claim's verdict depend on articles outside its chunk: relay roots (an
+//! outlet relaying another anywhere in the input) and cross-references to an issue of the
+//! input (the claim inherits that issue's sources). So an input is read twice:
+//!
+//! 1. [`InputContext::learn`] sees every chunk's graph and keeps the relay edges between
+//!    outlets and named sources, each node as first met (its name and kind), which issues
+//!    are cross-referenced, and the articles a cross-reference points at *before* they
+//!    appear (forward references, rare);
+//! 2. [`ChunkJudge::judge`] builds each chunk's graph together with the issues its claims
+//!    cross-reference (kept from earlier chunks, or from pass 1), adds the input's relay
+//!    edges, and reports the chunk's own claims.
+//!
+//! What is kept is small: relay edges (bounded by outlets²), one record per outlet and named
+//! source, the keys of cross-referenced issues, and the cross-referenced articles themselves.
+//! `tests/stream.rs` checks that the reports equal those of one whole-input graph.
+
+use crate::analyze::{
+    ArticleSummary, ClaimReport, OutletSummary, analyze, summarize_articles, summarize_outlets_of,
+};
+use crate::calendar::Date;
+use crate::graph::{
+    BuildOptions, Edge, Node, SourceGraph, build, cross_reference_target, publication_key,
+};
+use crate::model::{Article, Claim, SourceType};
+use crate::outlets::outlet_key;
+use crate::pipeline::Pipeline;
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// Identity of a node across chunk graphs: outlets by key, named sources by type and key
+/// (unnamed sources are one node per article and never relay roots).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum NodeKey {
+    Outlet(String),
+    Source(SourceType, String),
+}
+
+fn node_key(n: &Node) -> Option<NodeKey> {
+    match n {
+        Node::Outlet(o) => Some(NodeKey::Outlet(outlet_key(&o.name))),
+        Node::Source(s) if !matches!(s.kind, SourceType::Anonymous | SourceType::Vague) => {
+            Some(NodeKey::Source(s.kind, outlet_key(&s.name)))
+        }
+        _ => None,
+    }
+}
+
+/// An issue as cross-references find it: publication key and date.
+type IssueKey = (String, Date);
+
+/// An article with its claims, kept for the chunks that cross-reference it.
+type Kept = (Article, Vec<Claim>);
+
+/// What pass 1 learns about a whole input.
+#[derive(Debug, Clone, Default)]
+pub struct InputContext {
+    relays: BTreeSet<(NodeKey, NodeKey)>,
+    first: HashMap<NodeKey, Node>,
+    referenced: HashSet<IssueKey>,
+    forward: Vec<Kept>,
+}
+
+fn article_key(p: &Pipeline<'_>, a: &Article) -> Option<IssueKey> {
+    Some((
+        publication_key(p.outlets, a.publication.as_deref()?),
+        a.date?,
+    ))
+}
+
+impl InputContext {
+    /// An empty context.
+    pub fn new() -> InputContext {
+        InputContext::default()
+    }
+
+    /// Learn from the next chunk of the input (chunks in input order): its articles and
+    /// claims (in input coordinates) and the graph built from them alone.
+    pub fn learn(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: &[Article],
+        claims: &[Vec<Claim>],
+        g: &SourceGraph,
+    ) {
+        for n in g.graph.node_indices() {
+            if let Some(k) = node_key(&g.graph[n]) {
+                self.first.entry(k).or_insert_with(|| g.graph[n].clone());
+            }
+        }
+        for e in (&g.graph).edge_references() {
+            if !matches!(e.weight(), Edge::Relays { .. }) {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (
+                node_key(&g.graph[e.source()]),
+                node_key(&g.graph[e.target()]),
+            ) {
+                self.relays.insert((a, b));
+            }
+        }
+        // An article an earlier chunk cross-referenced is needed before pass 2 reaches it.
+        for (a, c) in articles.iter().zip(claims) {
+            if article_key(p, a).is_some_and(|k| self.referenced.contains(&k)) {
+                self.forward.push((a.clone(), c.clone()));
+            }
+        }
+        for n in g.graph.node_indices() {
+            if let Node::Issue(x) = &g.graph[n]
+                && let Some(d) = x.date
+            {
+                self.referenced.insert((outlet_key(&x.publication), d));
+            }
+        }
+    }
+}
+
+/// The claims of one chunk, judged within the whole input.
+#[derive(Debug, Clone, Default)]
+pub struct ChunkReport {
+    /// The chunk's claims, in order; `article` is the article's index in the input.
+    pub claims: Vec<ClaimReport>,
+    /// The chunk's articles.
+    pub articles: Vec<ArticleSummary>,
+    /// Outlets of the chunk's graph, counting the chunk's claims only.
+    pub outlets: Vec<OutletSummary>,
+}
+
+/// Pass 2: judges chunk after chunk of one input with what pass 1 learnt.
+#[derive(Debug)]
+pub struct ChunkJudge<'a> {
+    ctx: &'a InputContext,
+    kept: Vec<Kept>,
+}
+
+impl<'a> ChunkJudge<'a> {
+    /// A judge for the input `ctx` was learnt from.
+    pub fn new(ctx: &'a InputContext) -> ChunkJudge<'a> {
+        ChunkJudge {
+            ctx,
+            kept: Vec::new(),
+        }
+    }
+
+    /// Judge the next chunk's claims (articles and claims in input coordinates).
+    pub fn judge(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> ChunkReport {
+        // The issues this chunk's cross-references point at, outside the chunk.
+        let own: HashSet<usize> = articles.iter().map(|a| a.index).collect();
+        let mut wanted: HashSet<IssueKey> = HashSet::new();
+        for a in &articles {
+            for r in a.citations.iter().flat_map(|c| &c.refs) {
+                if r.cross_reference {
+                    let (_, key) = cross_reference_target(p.outlets, r);
+                    wanted.extend(r.dates.iter().filter_map(|d| Some((key.clone(), d.date?))));
+                }
+            }
+        }
+        // What later chunks will cross-reference.
+        let keep: Vec<Kept> = articles
+            .iter()
+            .zip(&claims)
+            .filter(|(a, _)| article_key(p, a).is_some_and(|k| self.ctx.referenced.contains(&k)))
+            .map(|(a, c)| (a.clone(), c.clone()))
+            .collect();
+        let mut context: Vec<&Kept> = self
+            .kept
+            .iter()
+            .chain(&self.ctx.forward)
+            .filter(|(a, _)| {
+                !own.contains(&a.index) && article_key(p, a).is_some_and(|k| wanted.contains(&k))
+            })
+            .collect();
+        context.sort_by_key(|(a, _)| a.index);
+        context.dedup_by_key(|(a, _)| a.index);
+        let first = articles.first().map_or(0, |a| a.index);
+        let before = context.partition_point(|(a, _)| a.index < first);
+        let n = articles.len();
+        let mut all_articles: Vec<Article> = Vec::with_capacity(context.len() + n);
+        let mut all_claims: Vec<Vec<Claim>> = Vec::with_capacity(context.len() + n);
+        for (a, c) in &context[..before] {
+            all_articles.push(a.clone());
+            all_claims.push(c.clone());
+        }
+        all_articles.extend(articles);
+        all_claims.extend(claims);
+        for (a, c) in &context[before..] {
+            all_articles.push(a.clone());
+            all_claims.push(c.clone());
+        }
+        self.kept.extend(keep);
+        let opts = BuildOptions {
+            outlets: p.outlets,
+            scope: p.scope,
+            date_nodes: p.date_nodes,
+        };
+        let mut g = build(&all_articles, &all_claims, &opts);
+        self.add_input_facts(&mut g);
+        let report = analyze(&g, &all_articles);
+        let chunk = before..before + n;
+        let in_chunk: HashSet<NodeIndex> = chunk
+            .clone()
+            .flat_map(|i| g.claims[i].iter().copied())
+            .collect();
+        let claims: Vec<ClaimReport> = report
+            .claims
+            .into_iter()
+            .filter(|c| chunk.contains(&c.article))
+            .map(|mut c| {
+                c.article = all_articles[c.article].index;
+                c
+            })
+            .collect();
+        let articles = summarize_articles(&g, &[])
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| chunk.contains(i))
+            .map(|(_, s)| s)
+            .collect::<Vec<_>>();
+        let articles = with_verdicts(articles, &claims, first);
+        let outlets = summarize_outlets_of(&g, &claims, |c| in_chunk.contains(&c));
+        ChunkReport {
+            claims,
+            articles,
+            outlets,
+        }
+    }
+
+    /// Give the chunk graph the input's relay edges, and its outlets and named sources the
+    /// name and kind they have where the input first mentions them.
+    fn add_input_facts(&self, g: &mut SourceGraph) {
+        let mut nodes: HashMap<NodeKey, NodeIndex> = HashMap::new();
+        for n in g.graph.node_indices().collect::<Vec<_>>() {
+            let Some(k) = node_key(&g.graph[n]) else {
+                continue;
+            };
+            if let Some(first) = self.ctx.first.get(&k) {
+                g.graph[n] = keep_spellings(first, &g.graph[n]);
+            }
+            nodes.insert(k, n);
+        }
+        for (a, b) in &self.ctx.relays {
+            let mut node = |k: &NodeKey| match nodes.get(k) {
+                Some(&n) => Some(n),
+                None => {
+                    let n = g.graph.add_node(self.ctx.first.get(k)?.clone());
+                    nodes.insert(k.clone(), n);
+                    Some(n)
+                }
+            };
+            let (Some(x), Some(y)) = (node(a), node(b)) else {
+                continue;
+            };
+            if g.graph.find_edge(x, y).is_none() {
+                g.graph.add_edge(x, y, Edge::Relays { count: 1 });
+            }
+        }
+    }
+}
+
+/// The first-met node, with the spellings this chunk saw.
+fn keep_spellings(first: &Node, here: &Node) -> Node {
+    match (first, here) {
+        (Node::Outlet(f), Node::Outlet(h)) => {
+            let mut o = f.clone();
+            o.spellings.clone_from(&h.spellings);
+            Node::Outlet(o)
+        }
+        _ => first.clone(),
+    }
+}
+
+/// Article summaries with their claims' verdicts counted (summaries come from the graph,
+/// verdicts from the chunk's reports, whose `article` is the input index).
+fn with_verdicts(
+    mut articles: Vec<ArticleSummary>,
+    claims: &[ClaimReport],
+    first: usize,
+) -> Vec<ArticleSummary> {
+    for c in claims {
+        if let Some(s) = articles.get_mut(c.article - first) {
+            s.claims += 1;
+            *s.verdicts.entry(c.corroboration.verdict).or_insert(0) += 1;
+            s.collective_only += usize::from(c.corroboration.collective_only);
+        }
+    }
+    articles
+}
