@@ -1,6 +1,7 @@
-//! Judging the claims of one chunk of an input as if the whole input were one graph, so
-//! that `check` can stream an archive in bounded memory with the verdicts a whole-input
-//! analysis gives.
+//! Judging the claims of one chunk of the input as if the whole input were one graph, so
+//! that `check` and `stats` can stream an archive in bounded memory with the verdicts a
+//! whole-input analysis gives. "The input" is whatever the chunks are read from, in order:
+//! one file for `check`, every file for `stats`; articles are numbered in reading order.
 //!
 //! Two things make a claim's verdict depend on articles outside its chunk: relay roots (an
 //! outlet relaying another anywhere in the input) and cross-references to an issue of the
@@ -53,8 +54,9 @@ fn node_key(n: &Node) -> Option<NodeKey> {
 /// An issue as cross-references find it: publication key and date.
 type IssueKey = (String, Date);
 
-/// An article with its claims, kept for the chunks that cross-reference it.
-type Kept = (Article, Vec<Claim>);
+/// An article with its claims and its number in reading order, kept for the chunks that
+/// cross-reference it.
+type Kept = (usize, Article, Vec<Claim>);
 
 /// What pass 1 learns about a whole input.
 #[derive(Debug, Clone, Default)]
@@ -63,6 +65,7 @@ pub struct InputContext {
     first: HashMap<NodeKey, Node>,
     referenced: HashSet<IssueKey>,
     forward: Vec<Kept>,
+    seen: usize,
 }
 
 fn article_key(p: &Pipeline<'_>, a: &Article) -> Option<IssueKey> {
@@ -104,11 +107,12 @@ impl InputContext {
             }
         }
         // An article an earlier chunk cross-referenced is needed before pass 2 reaches it.
-        for (a, c) in articles.iter().zip(claims) {
+        for (i, (a, c)) in articles.iter().zip(claims).enumerate() {
             if article_key(p, a).is_some_and(|k| self.referenced.contains(&k)) {
-                self.forward.push((a.clone(), c.clone()));
+                self.forward.push((self.seen + i, a.clone(), c.clone()));
             }
         }
+        self.seen += articles.len();
         for n in g.graph.node_indices() {
             if let Node::Issue(x) = &g.graph[n]
                 && let Some(d) = x.date
@@ -122,12 +126,18 @@ impl InputContext {
 /// The claims of one chunk, judged within the whole input.
 #[derive(Debug, Clone, Default)]
 pub struct ChunkReport {
-    /// The chunk's claims, in order; `article` is the article's index in the input.
+    /// The chunk's claims, in order; `article` is the article's number in reading order
+    /// (its index in the file when the input is one file).
     pub claims: Vec<ClaimReport>,
     /// The chunk's articles.
     pub articles: Vec<ArticleSummary>,
     /// Outlets of the chunk's graph, counting the chunk's claims only.
     pub outlets: Vec<OutletSummary>,
+    /// The graph the claims were judged in: the chunk's articles, the issues they
+    /// cross-reference and the input's relays.
+    pub graph: SourceGraph,
+    /// The chunk's articles in `graph` (the others are context).
+    pub chunk: std::ops::Range<usize>,
 }
 
 /// Pass 2: judges chunk after chunk of one input with what pass 1 learnt.
@@ -135,6 +145,7 @@ pub struct ChunkReport {
 pub struct ChunkJudge<'a> {
     ctx: &'a InputContext,
     kept: Vec<Kept>,
+    seen: usize,
 }
 
 impl<'a> ChunkJudge<'a> {
@@ -143,6 +154,7 @@ impl<'a> ChunkJudge<'a> {
         ChunkJudge {
             ctx,
             kept: Vec::new(),
+            seen: 0,
         }
     }
 
@@ -154,7 +166,9 @@ impl<'a> ChunkJudge<'a> {
         claims: Vec<Vec<Claim>>,
     ) -> ChunkReport {
         // The issues this chunk's cross-references point at, outside the chunk.
-        let own: HashSet<usize> = articles.iter().map(|a| a.index).collect();
+        let first = self.seen;
+        let n = articles.len();
+        self.seen += n;
         let mut wanted: HashSet<IssueKey> = HashSet::new();
         for a in &articles {
             for r in a.citations.iter().flat_map(|c| &c.refs) {
@@ -168,31 +182,33 @@ impl<'a> ChunkJudge<'a> {
         let keep: Vec<Kept> = articles
             .iter()
             .zip(&claims)
-            .filter(|(a, _)| article_key(p, a).is_some_and(|k| self.ctx.referenced.contains(&k)))
-            .map(|(a, c)| (a.clone(), c.clone()))
+            .enumerate()
+            .filter(|(_, (a, _))| {
+                article_key(p, a).is_some_and(|k| self.ctx.referenced.contains(&k))
+            })
+            .map(|(i, (a, c))| (first + i, a.clone(), c.clone()))
             .collect();
         let mut context: Vec<&Kept> = self
             .kept
             .iter()
             .chain(&self.ctx.forward)
-            .filter(|(a, _)| {
-                !own.contains(&a.index) && article_key(p, a).is_some_and(|k| wanted.contains(&k))
+            .filter(|(seq, a, _)| {
+                !(first..first + n).contains(seq)
+                    && article_key(p, a).is_some_and(|k| wanted.contains(&k))
             })
             .collect();
-        context.sort_by_key(|(a, _)| a.index);
-        context.dedup_by_key(|(a, _)| a.index);
-        let first = articles.first().map_or(0, |a| a.index);
-        let before = context.partition_point(|(a, _)| a.index < first);
-        let n = articles.len();
+        context.sort_by_key(|(seq, _, _)| *seq);
+        context.dedup_by_key(|(seq, _, _)| *seq);
+        let before = context.partition_point(|(seq, _, _)| *seq < first);
         let mut all_articles: Vec<Article> = Vec::with_capacity(context.len() + n);
         let mut all_claims: Vec<Vec<Claim>> = Vec::with_capacity(context.len() + n);
-        for (a, c) in &context[..before] {
+        for (_, a, c) in &context[..before] {
             all_articles.push(a.clone());
             all_claims.push(c.clone());
         }
         all_articles.extend(articles);
         all_claims.extend(claims);
-        for (a, c) in &context[before..] {
+        for (_, a, c) in &context[before..] {
             all_articles.push(a.clone());
             all_claims.push(c.clone());
         }
@@ -215,7 +231,7 @@ impl<'a> ChunkJudge<'a> {
             .into_iter()
             .filter(|c| chunk.contains(&c.article))
             .map(|mut c| {
-                c.article = all_articles[c.article].index;
+                c.article = c.article - before + first;
                 c
             })
             .collect();
@@ -231,6 +247,8 @@ impl<'a> ChunkJudge<'a> {
             claims,
             articles,
             outlets,
+            graph: g,
+            chunk,
         }
     }
 
@@ -279,7 +297,7 @@ fn keep_spellings(first: &Node, here: &Node) -> Node {
 }
 
 /// Article summaries with their claims' verdicts counted (summaries come from the graph,
-/// verdicts from the chunk's reports, whose `article` is the input index).
+/// verdicts from the chunk's reports, whose `article` is the number in reading order).
 fn with_verdicts(
     mut articles: Vec<ArticleSummary>,
     claims: &[ClaimReport],

@@ -17,8 +17,8 @@ pub use corroboration::{
 };
 pub use relays::RelayRoots;
 pub use stats::{
-    ArticleStats, CoCitation, CorpusStats, MonthStats, OutletStats, VerdictCounts, VolumeStats,
-    co_citations, corpus_stats,
+    ArticleStats, CoCitation, CorpusStats, MonthStats, OutletStats, StatsBuilder, VerdictCounts,
+    VolumeStats, co_citations, corpus_stats,
 };
 pub use summary::{
     ArticleSummary, OutletSummary, summarize_articles, summarize_outlets, summarize_outlets_of,

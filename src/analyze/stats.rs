@@ -8,7 +8,7 @@
 //!
 //! Every list has a fixed order (counts descending, then names), so output diffs cleanly.
 
-use super::{ClaimReport, Report, Verdict};
+use super::{ClaimReport, OutletSummary, Report, Verdict};
 use crate::calendar::Date;
 use crate::graph::{Edge, Node, SourceGraph, UNNAMED_OUTLET};
 use crate::model::OutletKind;
@@ -159,33 +159,42 @@ pub struct CorpusStats {
 /// # Complexity
 /// `O(c·s²)` for `c` claims citing `s` outlets each.
 pub fn co_citations(g: &SourceGraph) -> Vec<CoCitation> {
-    let mut pairs: HashMap<(NodeIndex, NodeIndex), usize> = HashMap::new();
-    let mut cited: Vec<NodeIndex> = Vec::new();
-    for c in g.claim_nodes() {
+    let mut pairs = HashMap::new();
+    count_pairs(g, g.claim_nodes(), &mut pairs);
+    sorted_pairs(pairs)
+}
+
+/// Count the outlet pairs of `claims` (nodes of `g`) into `pairs`, by name.
+fn count_pairs(
+    g: &SourceGraph,
+    claims: impl Iterator<Item = NodeIndex>,
+    pairs: &mut HashMap<(String, String), usize>,
+) {
+    let mut cited: Vec<&str> = Vec::new();
+    for c in claims {
         cited.clear();
         cited.extend(
             g.graph
                 .edges_directed(c, Direction::Outgoing)
                 .filter(|e| matches!(e.weight(), Edge::Cites(_)))
-                .map(|e| e.target())
-                .filter(|&o| g.outlet(o).is_some_and(|o| o.name != UNNAMED_OUTLET)),
+                .filter_map(|e| g.outlet(e.target()))
+                .filter(|o| o.name != UNNAMED_OUTLET)
+                .map(|o| o.name.as_str()),
         );
         cited.sort_unstable();
         cited.dedup();
         for (i, &a) in cited.iter().enumerate() {
             for &b in &cited[i + 1..] {
-                *pairs.entry((a, b)).or_insert(0) += 1;
+                *pairs.entry((a.to_string(), b.to_string())).or_insert(0) += 1;
             }
         }
     }
-    let name = |n: NodeIndex| g.outlet(n).map_or(String::new(), |o| o.name.clone());
+}
+
+fn sorted_pairs(pairs: HashMap<(String, String), usize>) -> Vec<CoCitation> {
     let mut out: Vec<CoCitation> = pairs
         .into_iter()
-        .map(|((a, b), claims)| {
-            let (a, b) = (name(a), name(b));
-            let (a, b) = if a <= b { (a, b) } else { (b, a) };
-            CoCitation { a, b, claims }
-        })
+        .map(|((a, b), claims)| CoCitation { a, b, claims })
         .collect();
     out.sort_by(|x, y| {
         y.claims
@@ -201,27 +210,122 @@ pub fn co_citations(g: &SourceGraph) -> Vec<CoCitation> {
 /// # Complexity
 /// Linear in the graph and report, plus sorting and the co-citation pairs.
 pub fn corpus_stats(g: &SourceGraph, report: &Report) -> CorpusStats {
-    let mut counts = VerdictCounts::new();
-    let mut independent = 0usize;
-    for c in &report.claims {
-        counts.add(c.corroboration.verdict);
-        independent += c.corroboration.independent_sources;
+    let mut b = StatsBuilder::new();
+    b.add(g, 0..g.articles.len(), &report.claims, &report.outlets);
+    b.finish()
+}
+
+/// Statistics gathered part by part: a whole graph at once ([`corpus_stats`]), or chunk after
+/// chunk of an input judged in context ([`crate::context::ChunkJudge`]), in bounded memory.
+#[derive(Debug, Default)]
+pub struct StatsBuilder {
+    counts: VerdictCounts,
+    independent: usize,
+    outlets: HashMap<String, OutletStats>,
+    by_article: Vec<ArticleStats>,
+    pairs: HashMap<(String, String), usize>,
+}
+
+impl StatsBuilder {
+    /// Nothing counted yet.
+    pub fn new() -> StatsBuilder {
+        StatsBuilder {
+            counts: VerdictCounts::new(),
+            ..StatsBuilder::default()
+        }
     }
-    CorpusStats {
-        articles: g.articles.len(),
-        mean_independent_sources: if counts.claims == 0 {
-            0.0
-        } else {
-            independent as f64 / counts.claims as f64
-        },
-        counts,
-        outlets: outlet_stats(g, report),
-        by_article: article_stats(g, &report.claims),
-        by_volume: Vec::new(),
-        by_month: Vec::new(),
-        co_citations: co_citations(g),
+
+    /// Count the articles at positions `articles` of `g`, their `claims` (reports of their
+    /// claim nodes in `g`) and `outlets` (summaries counting those claims only).
+    pub fn add(
+        &mut self,
+        g: &SourceGraph,
+        articles: std::ops::Range<usize>,
+        claims: &[ClaimReport],
+        outlets: &[OutletSummary],
+    ) {
+        let first_row = self.by_article.len();
+        let in_range = |c: NodeIndex| g.claim(c).is_some_and(|c| articles.contains(&c.article));
+        for pos in articles.clone() {
+            let Some(Node::Article(a)) = g.articles.get(pos).and_then(|&n| g.graph.node_weight(n))
+            else {
+                continue;
+            };
+            self.by_article.push(article_row(g, a));
+        }
+        for c in claims {
+            self.counts.add(c.corroboration.verdict);
+            self.independent += c.corroboration.independent_sources;
+            let row = g
+                .claim(c.node)
+                .and_then(|n| n.article.checked_sub(articles.start))
+                .and_then(|i| self.by_article.get_mut(first_row + i));
+            if let Some(row) = row {
+                row.counts.add(c.corroboration.verdict);
+            }
+        }
+        for s in outlets {
+            let o = self
+                .outlets
+                .entry(s.outlet.clone())
+                .or_insert_with(|| OutletStats {
+                    outlet: s.outlet.clone(),
+                    kind: s.kind,
+                    citations: 0,
+                    claims: 0,
+                    sole_source_claims: 0,
+                    first_cited: None,
+                    last_cited: None,
+                });
+            o.citations += s.citations;
+            o.claims += s.claims;
+            o.sole_source_claims += s.sole_source_claims;
+        }
+        for n in g.outlet_nodes() {
+            let Some(o) = g.outlet(n).and_then(|o| self.outlets.get_mut(&o.name)) else {
+                continue;
+            };
+            for e in g.graph.edges_directed(n, Direction::Incoming) {
+                let Edge::Cites(c) = e.weight() else {
+                    continue;
+                };
+                if !in_range(e.source()) {
+                    continue;
+                }
+                for d in &c.dates {
+                    if let Some(start) = d.date {
+                        let end = d.end.unwrap_or(start);
+                        o.first_cited = Some(o.first_cited.map_or(start, |f| f.min(start)));
+                        o.last_cited = Some(o.last_cited.map_or(end, |l| l.max(end)));
+                    }
+                }
+            }
+        }
+        let chunk_claims = articles.flat_map(|i| g.claims.get(i).into_iter().flatten().copied());
+        count_pairs(g, chunk_claims, &mut self.pairs);
     }
-    .with_groups()
+
+    /// The statistics of everything added.
+    pub fn finish(self) -> CorpusStats {
+        let mut outlets: Vec<OutletStats> = self.outlets.into_values().collect();
+        outlets.sort_by(|a, b| {
+            b.claims
+                .cmp(&a.claims)
+                .then_with(|| b.citations.cmp(&a.citations))
+                .then_with(|| a.outlet.cmp(&b.outlet))
+        });
+        CorpusStats {
+            articles: self.by_article.len(),
+            mean_independent_sources: ratio(self.independent, self.counts.claims),
+            counts: self.counts,
+            outlets,
+            by_article: self.by_article,
+            by_volume: Vec::new(),
+            by_month: Vec::new(),
+            co_citations: sorted_pairs(self.pairs),
+        }
+        .with_groups()
+    }
 }
 
 impl CorpusStats {
@@ -271,85 +375,27 @@ impl CorpusStats {
     }
 }
 
-fn outlet_stats(g: &SourceGraph, report: &Report) -> Vec<OutletStats> {
-    let summaries: HashMap<&str, &super::OutletSummary> = report
-        .outlets
+/// The stats row of article `a` (verdicts counted later): its month is its header date, or
+/// else the latest day its claims cite.
+fn article_row(g: &SourceGraph, a: &crate::graph::ArticleNode) -> ArticleStats {
+    let latest_cited = g.claims[a.input]
         .iter()
-        .map(|s| (s.outlet.as_str(), s))
-        .collect();
-    let mut out: Vec<OutletStats> = g
-        .outlet_nodes()
-        .filter_map(|n| {
-            let o = g.outlet(n)?;
-            let s = summaries.get(o.name.as_str())?;
-            let mut first: Option<Date> = None;
-            let mut last: Option<Date> = None;
-            for e in g.graph.edges_directed(n, Direction::Incoming) {
-                let Edge::Cites(c) = e.weight() else {
-                    continue;
-                };
-                for d in &c.dates {
-                    if let Some(start) = d.date {
-                        let end = d.end.unwrap_or(start);
-                        first = Some(first.map_or(start, |f| f.min(start)));
-                        last = Some(last.map_or(end, |l| l.max(end)));
-                    }
-                }
-            }
-            Some(OutletStats {
-                outlet: o.name.clone(),
-                kind: o.kind,
-                citations: s.citations,
-                claims: s.claims,
-                sole_source_claims: s.sole_source_claims,
-                first_cited: first,
-                last_cited: last,
-            })
+        .flat_map(|&c| g.graph.edges_directed(c, Direction::Outgoing))
+        .filter_map(|e| match e.weight() {
+            Edge::Cites(c) => c.dates.iter().filter_map(|d| d.end.or(d.date)).max(),
+            _ => None,
         })
-        .collect();
-    out.sort_by(|a, b| {
-        b.claims
-            .cmp(&a.claims)
-            .then_with(|| b.citations.cmp(&a.citations))
-            .then_with(|| a.outlet.cmp(&b.outlet))
-    });
-    out
-}
-
-fn article_stats(g: &SourceGraph, claims: &[ClaimReport]) -> Vec<ArticleStats> {
-    let mut out = Vec::with_capacity(g.articles.len());
-    let mut row_of_input = HashMap::new();
-    for &n in &g.articles {
-        let Some(Node::Article(a)) = g.graph.node_weight(n) else {
-            continue;
-        };
-        let latest_cited = g.claims[a.input]
-            .iter()
-            .flat_map(|&c| g.graph.edges_directed(c, Direction::Outgoing))
-            .filter_map(|e| match e.weight() {
-                Edge::Cites(c) => c.dates.iter().filter_map(|d| d.end.or(d.date)).max(),
-                _ => None,
-            })
-            .max();
-        let month = a
+        .max();
+    ArticleStats {
+        path: a.path.clone(),
+        index: a.index,
+        label: a.label(),
+        publication: a.publication.clone(),
+        volume: a.volume,
+        month: a
             .date
             .or(latest_cited)
-            .map(|d| format!("{:04}-{:02}", d.year(), d.month()));
-        row_of_input.insert(a.input, out.len());
-        out.push(ArticleStats {
-            path: a.path.clone(),
-            index: a.index,
-            label: a.label(),
-            publication: a.publication.clone(),
-            volume: a.volume,
-            month,
-            counts: VerdictCounts::new(),
-        });
+            .map(|d| format!("{:04}-{:02}", d.year(), d.month())),
+        counts: VerdictCounts::new(),
     }
-    for c in claims {
-        if let Some(s) = row_of_input.get(&c.article).and_then(|&i| out.get_mut(i)) {
-            s.counts.add(c.corroboration.verdict);
-        }
-    }
-    out
 }
