@@ -22,13 +22,14 @@ use std::io::Write as _;
 
 /// Read every input and analyse them together: one graph, outlets shared across articles,
 /// cross-references between inputs resolved. Inputs are read in chunks and their text is
-/// dropped once parsed, so memory holds the graph, not the corpus. Parse warnings go to
+/// dropped once parsed, and what the graph copied from the parse is dropped once it is
+/// built, so memory holds the graph and its analysis, not the corpus. Parse warnings go to
 /// stderr.
-pub(crate) fn analyse_all(
+fn analyse_all(
     s: &mut Session,
     scope: srcgraph::model::Scope,
     date_nodes: bool,
-) -> Analysis {
+) -> (SourceGraph, Report) {
     let pipeline = Pipeline {
         outlets: &s.outlets,
         parse: s.parse.clone(),
@@ -54,9 +55,29 @@ pub(crate) fn analyse_all(
             s.rep.error(format!("{}: {e:#}", input.name));
         }
     }
-    let analysis = pipeline.analyze(articles, claims);
+    let g = srcgraph::graph::build(
+        &articles,
+        &claims,
+        &srcgraph::graph::BuildOptions {
+            outlets: pipeline.outlets,
+            scope,
+            date_nodes,
+        },
+    );
+    drop(claims);
+    // The analysis reads only the citation groups' spans from the articles.
+    for a in &mut articles {
+        a.attributions = Vec::new();
+        a.paragraphs = Vec::new();
+        a.header = Vec::new();
+        for c in &mut a.citations {
+            c.refs = Vec::new();
+            c.raw = String::new();
+        }
+    }
+    let report = srcgraph::analyze::analyze(&g, &articles);
     s.rep.progress.finish();
-    analysis
+    (g, report)
 }
 
 /// Read every input whole (for the report, which shows the text) and analyse them together.
@@ -82,9 +103,7 @@ fn analyse_documents(
 
 /// Read every input into one graph, analyse it, and apply the selections.
 fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
-    let analysis = analyse_all(s, sel.scope.into(), sel.dates == DatesArg::Nodes);
-    let mut g = analysis.graph;
-    let report = analysis.report;
+    let (mut g, report) = analyse_all(s, sel.scope.into(), sel.dates == DatesArg::Nodes);
     if let Some(focus) = &sel.focus {
         let Some(n) = find_focus(&g, &s.outlets, focus) else {
             bail!(
@@ -122,10 +141,9 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
         if args.format != GraphFormat::Dot {
             bail!("--co-citation writes DOT only; leave --format out");
         }
-        let analysis = analyse_all(&mut s, args.select.scope.into(), false);
-        let pairs = srcgraph::analyze::co_citations(&analysis.graph);
-        let dot =
-            srcgraph::export::dot::co_citation_dot(&analysis.graph, &pairs, args.min_pair_claims);
+        let (g, _) = analyse_all(&mut s, args.select.scope.into(), false);
+        let pairs = srcgraph::analyze::co_citations(&g);
+        let dot = srcgraph::export::dot::co_citation_dot(&g, &pairs, args.min_pair_claims);
         let mut out = open_output(args.output.as_deref())?;
         out.write_all(srcgraph::export::dot::print_dot(&dot).as_bytes())?;
         out.flush()?;
