@@ -198,7 +198,7 @@ impl<R: Read> ChunkReader<R> {
                 self.want = self.want.saturating_mul(2);
                 continue;
             };
-            let raw_cut = raw_offset(window, cut);
+            let raw_cut = if valid { cut } else { raw_offset(window, cut) };
             if !valid {
                 note_invalid(&mut self.invalid, self.at.raw, &self.buf[..raw_cut]);
             }

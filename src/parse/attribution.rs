@@ -21,6 +21,9 @@ use crate::outlets::Outlets;
 use crate::sentence::sentences;
 use crate::span::{LineIndex, Span};
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
@@ -97,23 +100,61 @@ fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
     out
 }
 
-/// True for a reporting verb of [`VERBS`] (a quick length test first: this runs on every
-/// token of the prose).
-fn is_verb(w: &str) -> bool {
-    let (set, shortest, longest) = &*VERB_SET;
-    (*shortest..=*longest).contains(&w.len()) && set.contains(w)
+/// A fixed set of lower-case words, looked up in one hash probe (FNV-1a: the words are
+/// short) after a length test. The lists below are tested on every word of the prose.
+struct Lexicon {
+    words: HashSet<&'static str, BuildHasherDefault<Fnv>>,
+    shortest: usize,
+    longest: usize,
 }
 
-type WordSet = (std::collections::HashSet<&'static str>, usize, usize);
+impl Lexicon {
+    fn new(list: &[&'static str]) -> Lexicon {
+        Lexicon {
+            words: list.iter().copied().collect(),
+            shortest: list.iter().map(|w| w.len()).min().unwrap_or(0),
+            longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
 
-static VERB_SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    let lens = VERBS.iter().map(|v| v.len());
-    (
-        VERBS.iter().copied().collect(),
-        lens.clone().min().unwrap_or(0),
-        lens.max().unwrap_or(0),
-    )
-});
+    fn contains(&self, w: &str) -> bool {
+        (self.shortest..=self.longest).contains(&w.len()) && self.words.contains(w)
+    }
+}
+
+/// FNV-1a, for short keys.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// True for a reporting verb of [`VERBS`].
+fn is_verb(w: &str) -> bool {
+    static SET: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(VERBS));
+    SET.contains(w)
+}
+
+/// True for a word of [`NP_WORDS`].
+fn is_np_lexicon_word(w: &str) -> bool {
+    static SET: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(NP_WORDS));
+    SET.contains(w)
+}
 
 const VERBS: &[&str] = &[
     "said",
@@ -604,10 +645,7 @@ fn is_np_word(t: &Tok<'_>) -> bool {
     if !t.is_word() {
         return matches!(t.s, "’s" | "'s");
     }
-    t.capitalised()
-        || NP_WORDS.contains(&t.lower().as_ref())
-        || t.s.ends_with("’s")
-        || t.s.ends_with("'s")
+    t.capitalised() || is_np_lexicon_word(&t.lower()) || t.s.ends_with("’s") || t.s.ends_with("'s")
 }
 
 /// The source noun phrase ending just before token `end` (exclusive), or `None`.
