@@ -452,7 +452,7 @@ impl Progress {
 /// Read `input` chunk by chunk (whole articles, bounded memory) and hand each chunk to `f`.
 /// Read errors and binary data are reported and end this input; invalid UTF-8 is reported
 /// once at its end. Errors of `f` (output) stop the run. `Ok(false)` when the input could
-/// not be opened.
+/// not be opened or was refused whole as binary data.
 pub(crate) fn for_each_chunk(
     input: &Input,
     rep: &mut Reporter,
@@ -468,8 +468,7 @@ pub(crate) fn for_each_chunk(
             }
         },
     };
-    for_each_chunk_in(&input.name, reader, rep, f)?;
-    Ok(true)
+    for_each_chunk_in(&input.name, reader, rep, f)
 }
 
 /// [`for_each_chunk`] over any reader.
@@ -478,7 +477,8 @@ pub(crate) fn for_each_chunk_in(
     reader: impl Read,
     rep: &mut Reporter,
     mut f: impl FnMut(srcgraph::stream::Chunk, &mut Reporter) -> Result<()>,
-) -> Result<()> {
+) -> Result<bool> {
+    let mut read = true;
     use srcgraph::stream::{ChunkError, ChunkReader};
     let mut chunks = ChunkReader::new(name, reader, rep.chunk_size);
     loop {
@@ -494,6 +494,13 @@ pub(crate) fn for_each_chunk_in(
                 break;
             }
             Err(e) => {
+                read = !matches!(
+                    e,
+                    ChunkError::Binary {
+                        skipped_all: true,
+                        ..
+                    }
+                );
                 rep.warn(format!("{name}: {e}"));
                 break;
             }
@@ -502,7 +509,7 @@ pub(crate) fn for_each_chunk_in(
     if let Some(w) = chunks.invalid_utf8() {
         rep.warn(format!("{name}: {w}"));
     }
-    Ok(())
+    Ok(read)
 }
 
 /// Read standard input whole (for commands that read an input twice).

@@ -39,8 +39,12 @@ fn verdict_line(c: &VerdictCounts) -> String {
 pub fn write_human(w: &mut dyn Write, s: &CorpusStats, top: usize) -> io::Result<()> {
     writeln!(
         w,
-        "{} articles, {} claims, {:.2} independent sources per claim on average",
-        s.articles, s.counts.claims, s.mean_independent_sources
+        "{} article{}, {} claim{}, {:.2} independent sources per claim on average",
+        s.articles,
+        if s.articles == 1 { "" } else { "s" },
+        s.counts.claims,
+        if s.counts.claims == 1 { "" } else { "s" },
+        s.mean_independent_sources
     )?;
     writeln!(w, "verdicts: {}", verdict_line(&s.counts))?;
 
@@ -79,8 +83,9 @@ pub fn write_human(w: &mut dyn Write, s: &CorpusStats, top: usize) -> io::Result
         let volume = v.volume.map_or_else(String::new, |n| format!(" vol. {n}"));
         writeln!(
             w,
-            "  {name}{volume}: {} articles, {} claims: {}",
+            "  {name}{volume}: {} article{}, {} claims: {}",
             v.articles,
+            if v.articles == 1 { "" } else { "s" },
             v.counts.claims,
             verdict_line(&v.counts)
         )?;

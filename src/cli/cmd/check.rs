@@ -1,17 +1,14 @@
 //! `srcgraph check`: report every claim with fewer than N independent sources.
 
+use super::judged::TwoPasses;
 use crate::cli::Status;
 use crate::cli::args::{CheckArgs, CheckFormat};
-use crate::cli::io::{
-    Input, Reporter, Session, Source, for_each_chunk, for_each_chunk_in, open_output, read_stdin,
-    use_colour,
-};
+use crate::cli::io::{Input, Reporter, Session, open_output, use_colour};
 use anyhow::Result;
 use serde::Serialize;
 use srcgraph::analyze::{ArticleSummary, ClaimReport, OutletSummary};
 use srcgraph::context::{ChunkJudge, InputContext};
 use srcgraph::export::findings::{Style, finding_kind, summary_line, write_finding_at};
-use srcgraph::graph::{BuildOptions, build};
 use srcgraph::pipeline::Pipeline;
 use srcgraph::stream::Chunk;
 use std::collections::BTreeMap;
@@ -23,7 +20,6 @@ use std::io::Write;
 /// chunk and what the first pass keeps; verdicts are those of one graph of the whole input.
 pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
-    s.rep.progress.set_passes(2);
     let pipeline = Pipeline {
         outlets: &s.outlets,
         parse: s.parse.clone(),
@@ -53,8 +49,9 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
             json(&denied, 2)
         )?;
     }
+    let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep);
     for input in &s.inputs {
-        c.input(&pipeline, input, &mut s.rep)?;
+        c.input(&passes, input, &mut s.rep)?;
     }
     if c.format == CheckFormat::Json {
         if c.inputs > 0 {
@@ -100,41 +97,11 @@ struct Tally {
 
 impl Checker<'_> {
     /// Both passes over one input.
-    fn input(&mut self, p: &Pipeline<'_>, input: &Input, rep: &mut Reporter) -> Result<()> {
-        let stdin = match input.source {
-            Source::Stdin => match read_stdin(rep) {
-                Some(bytes) => Some(bytes),
-                None => return Ok(()),
-            },
-            Source::File(_) => None,
-        };
-        let opts = BuildOptions {
-            outlets: p.outlets,
-            scope: p.scope,
-            date_nodes: false,
-        };
+    fn input(&mut self, passes: &TwoPasses<'_>, input: &Input, rep: &mut Reporter) -> Result<()> {
         let mut ctx = InputContext::new();
-        let learn = |chunk: Chunk, rep: &mut Reporter| {
-            let (a, c) = p.read_chunk(&chunk);
-            rep.article_diagnostics(&a);
-            ctx.learn(p, &a, &c, &build(&a, &c, &opts));
-            Ok(())
-        };
-        match &stdin {
-            Some(bytes) => for_each_chunk_in(&input.name, &bytes[..], rep, learn)?,
-            None => {
-                if !for_each_chunk(input, rep, learn)? {
-                    return Ok(());
-                }
-            }
+        if !passes.learn(input, rep, &mut ctx)? {
+            return Ok(());
         }
-        // The second pass says nothing the first did not.
-        let mut quiet = Reporter {
-            quiet: true,
-            chunk_size: rep.chunk_size,
-            progress: rep.progress.clone(),
-            ..Reporter::default()
-        };
         let mut judge = ChunkJudge::new(&ctx);
         let mut tally = Tally::default();
         if self.format == CheckFormat::Json {
@@ -145,10 +112,8 @@ impl Checker<'_> {
                 json(&input.name, 6)
             )?;
         }
-        let judge_chunk = |chunk: Chunk, _: &mut Reporter| {
-            let (a, c) = p.read_chunk(&chunk);
-            let report = judge.judge(p, a, c);
-            self.chunk(&chunk, report.claims, &mut tally)?;
+        passes.judge(input, rep, &mut judge, |chunk, report| {
+            self.chunk(chunk, report.claims, &mut tally)?;
             tally.articles.extend(report.articles);
             for o in report.outlets {
                 match tally.outlets.get_mut(&o.outlet) {
@@ -163,14 +128,7 @@ impl Checker<'_> {
                 }
             }
             Ok(())
-        };
-        match &stdin {
-            Some(bytes) => for_each_chunk_in(&input.name, &bytes[..], &mut quiet, judge_chunk)?,
-            None => {
-                for_each_chunk(input, &mut quiet, judge_chunk)?;
-            }
-        }
-        rep.errored |= quiet.errored;
+        })?;
         self.any_finding |= tally.findings > 0;
         self.inputs += 1;
         match self.format {

@@ -2,5 +2,6 @@
 
 pub(crate) mod check;
 pub(crate) mod graph;
+pub(crate) mod judged;
 pub(crate) mod parse;
 pub(crate) mod stats;

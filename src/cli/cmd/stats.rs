@@ -1,18 +1,15 @@
 //! `srcgraph stats`: corpus statistics over every input judged as one, as tables, JSON or
 //! CSV, with SVG charts on request.
 
+use super::judged::TwoPasses;
 use crate::cli::Status;
 use crate::cli::args::{StatsArgs, StatsFormat};
-use crate::cli::io::{
-    Reporter, Session, Source, for_each_chunk, for_each_chunk_in, open_output, read_stdin,
-};
+use crate::cli::io::{Session, open_output};
 use anyhow::{Context, Result};
 use srcgraph::analyze::{CorpusStats, StatsBuilder, Verdict};
 use srcgraph::context::{ChunkJudge, InputContext};
 use srcgraph::export::{chart, dot::verdict_colours, stats};
-use srcgraph::graph::{BuildOptions, build};
 use srcgraph::pipeline::Pipeline;
-use srcgraph::stream::Chunk;
 use std::path::Path;
 
 /// Run `stats`. Every input is read twice in chunks, as one input: first to learn relays
@@ -20,69 +17,28 @@ use std::path::Path;
 /// memory holds the statistics, not the corpus or its graph.
 pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
-    s.rep.progress.set_passes(2);
     let pipeline = Pipeline {
         outlets: &s.outlets,
         parse: s.parse.clone(),
         scope: args.scope.into(),
         date_nodes: false,
     };
-    let opts = BuildOptions {
-        outlets: pipeline.outlets,
-        scope: pipeline.scope,
-        date_nodes: false,
-    };
-    // Standard input can be read once: keep it for the second pass.
-    let stdin = if s.inputs.iter().any(|i| i.source == Source::Stdin) {
-        read_stdin(&mut s.rep)
-    } else {
-        None
-    };
+    let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep);
     let mut ctx = InputContext::new();
     let mut readable = Vec::new();
     for input in &s.inputs {
-        let learn = |chunk: Chunk, rep: &mut Reporter| {
-            let (a, c) = pipeline.read_chunk(&chunk);
-            rep.article_diagnostics(&a);
-            ctx.learn(&pipeline, &a, &c, &build(&a, &c, &opts));
-            Ok(())
-        };
-        let read = match (&input.source, &stdin) {
-            (Source::Stdin, Some(bytes)) => {
-                for_each_chunk_in(&input.name, &bytes[..], &mut s.rep, learn)?;
-                true
-            }
-            (Source::Stdin, None) => false,
-            (Source::File(_), _) => for_each_chunk(input, &mut s.rep, learn)?,
-        };
-        readable.push(read);
-    }
-    // The second pass says nothing the first did not.
-    let mut quiet = Reporter {
-        quiet: true,
-        chunk_size: s.rep.chunk_size,
-        progress: s.rep.progress.clone(),
-        ..Reporter::default()
-    };
-    let mut judge = ChunkJudge::new(&ctx);
-    let mut stats = StatsBuilder::new();
-    for (input, _) in s.inputs.iter().zip(&readable).filter(|(_, r)| **r) {
-        let count = |chunk: Chunk, _: &mut Reporter| {
-            let (a, c) = pipeline.read_chunk(&chunk);
-            let r = judge.judge(&pipeline, a, c);
-            stats.add(&r.graph, r.chunk, &r.claims, &r.outlets);
-            Ok(())
-        };
-        match (&input.source, &stdin) {
-            (Source::Stdin, Some(bytes)) => {
-                for_each_chunk_in(&input.name, &bytes[..], &mut quiet, count)?;
-            }
-            _ => {
-                for_each_chunk(input, &mut quiet, count)?;
-            }
+        if passes.learn(input, &mut s.rep, &mut ctx)? {
+            readable.push(input);
         }
     }
-    s.rep.errored |= quiet.errored;
+    let mut judge = ChunkJudge::new(&ctx);
+    let mut stats = StatsBuilder::new();
+    for input in readable {
+        passes.judge(input, &mut s.rep, &mut judge, |_, r| {
+            stats.add(&r.graph, r.chunk, &r.claims, &r.outlets);
+            Ok(())
+        })?;
+    }
     s.rep.progress.finish();
     let st = stats.finish();
     let mut out = open_output(args.output.as_deref())?;
