@@ -818,3 +818,29 @@ fn prose_sources_reach_parse_graph_and_check() {
         "attribution edges carry their cue"
     );
 }
+
+#[test]
+fn check_and_stats_skip_binary_inputs_and_read_stdin_twice() {
+    let dir = scratch("check-binary");
+    let bin = dir.join("data.txt");
+    std::fs::write(&bin, b"abc\0def").expect("write");
+    let bin = bin.display().to_string();
+    let o = run(&["check", &bin, &sample("seed.txt")], None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("binary data (NUL byte at offset 3); skipped"));
+    assert!(!stdout(&o).contains("data.txt:"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("seed.txt: 1 article, 7 claims"));
+    // Standard input is read once and judged in two passes.
+    let seed = std::fs::read(sample("seed.txt")).expect("seed");
+    let o = run(&["check", "--format", "json", "-"], Some(&seed));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["inputs"][0]["path"], "<stdin>");
+    assert_eq!(v["inputs"][0]["claims"].as_array().map(Vec::len), Some(7));
+    let o = run(&["stats", "-", &bin], Some(&seed));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("1 article, 7 claims"),
+        "{}",
+        stdout(&o)
+    );
+}
