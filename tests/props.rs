@@ -213,3 +213,52 @@ proptest! {
         }
     }
 }
+
+/// Several articles with titles, form feeds, CR line ends and stray bytes between them.
+fn near_valid_corpus() -> impl Strategy<Value = Vec<u8>> {
+    let sep = prop_oneof![
+        Just("\n\n"),
+        Just("\n\nA TITLE\n\n"),
+        Just("\n\x0c\n"),
+        Just("\x0c"),
+        Just("\r\n\r\n"),
+        Just("\r\r"),
+        Just("\n"),
+    ];
+    (
+        prop::collection::vec((near_valid_article(), sep), 1..6),
+        prop::option::of(any::<u8>()),
+    )
+        .prop_map(|(parts, stray)| {
+            let mut out = Vec::new();
+            for (a, s) in parts {
+                out.extend_from_slice(a.as_bytes());
+                out.extend_from_slice(s.as_bytes());
+            }
+            if let Some(b) = stray.filter(|&b| b != 0) {
+                let at = out.len() / 2;
+                out.insert(at, b);
+            }
+            out
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Reading in chunks of any size gives the articles a whole read gives, byte for byte.
+    #[test]
+    fn chunked_reading_equals_whole_reading(bytes in near_valid_corpus(), size in 1usize..400) {
+        use srcgraph::stream::{ChunkReader, parse_chunk};
+        let whole = match Document::from_bytes("c.txt", bytes.clone()) {
+            Ok((doc, _)) => parse_document(&doc, Outlets::builtin(), &ParseOptions::default()),
+            Err(_) => return Ok(()),
+        };
+        let mut r = ChunkReader::new("c.txt", &bytes[..], size);
+        let mut chunked = Vec::new();
+        while let Some(c) = r.next_chunk().map_err(|e| TestCaseError::fail(e.to_string()))? {
+            chunked.extend(parse_chunk(&c, Outlets::builtin(), &ParseOptions::default()));
+        }
+        prop_assert_eq!(chunked, whole);
+    }
+}
