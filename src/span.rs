@@ -78,8 +78,10 @@ pub struct Position {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
-    /// `(offset, characters before offset)`, offsets on char boundaries, ascending from 0.
+    /// `(offset, characters before offset)`, offsets on char boundaries, ascending from 0;
+    /// empty for ASCII text, where a column is a byte distance.
     marks: Vec<(usize, usize)>,
+    ascii: bool,
 }
 
 fn count_chars(bytes: &[u8]) -> usize {
@@ -100,9 +102,10 @@ impl LineIndex {
             }
             starts.push(i + 1);
         }
+        let ascii = text.is_ascii();
         let mut marks = vec![(0, 0)];
         let (mut at, mut chars) = (0, 0);
-        while at + Self::MARK_EVERY < bytes.len() {
+        while !ascii && at + Self::MARK_EVERY < bytes.len() {
             let mut next = at + Self::MARK_EVERY;
             while !text.is_char_boundary(next) {
                 next += 1;
@@ -111,7 +114,11 @@ impl LineIndex {
             marks.push((next, chars));
             at = next;
         }
-        LineIndex { starts, marks }
+        LineIndex {
+            starts,
+            marks,
+            ascii,
+        }
     }
 
     /// Number of lines (a text without a final newline still has its last line).
@@ -147,7 +154,11 @@ impl LineIndex {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.line_start(line);
-        let column = self.chars_before(text, offset) - self.chars_before(text, start);
+        let column = if self.ascii {
+            offset - start
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        };
         Position {
             line: line + 1,
             column: column + 1,
