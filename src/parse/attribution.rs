@@ -150,6 +150,32 @@ fn is_verb(w: &str) -> bool {
     SET.contains(w)
 }
 
+/// Words that anchor every attribution pattern of [`find_attributions`]: `according (to)`,
+/// `citing`, `interview (with)`, `(to) say|comment|tell|explain|confirm` and [`VERBS`].
+const CUES: &[&str] = &[
+    "according",
+    "citing",
+    "interview",
+    "say",
+    "comment",
+    "tell",
+    "explain",
+    "confirm",
+];
+
+/// True when `s` contains a cue word, in any case (a quick test: a sentence without one
+/// cannot name a source). Text with non-ASCII characters always passes: lower-casing can
+/// turn some of them into ASCII letters (the Kelvin sign into `k`).
+fn has_cue(s: &str) -> bool {
+    static CUE_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CUES.iter().chain(VERBS))
+            .ok()
+    });
+    !s.is_ascii() || CUE_FINDER.as_ref().is_none_or(|f| f.is_match(s))
+}
+
 /// True for a word of [`NP_WORDS`].
 fn is_np_lexicon_word(w: &str) -> bool {
     static SET: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(NP_WORDS));
@@ -845,6 +871,11 @@ pub fn find_attributions(
     let mut out = Vec::new();
     for &(pi, para) in paras {
         for sentence in sentences(text, para) {
+            // Every pattern below is anchored on a cue word: a sentence without one (as a
+            // substring, in any case) has nothing to find.
+            if !has_cue(sentence.slice(text)) {
+                continue;
+            }
             // Duplicates can only come from the same sentence: search only its records, so
             // the pass stays linear on a paragraph with a million attributions.
             let first = out.len();
