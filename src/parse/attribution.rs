@@ -1121,6 +1121,19 @@ mod tests {
     }
 
     #[test]
+    fn the_cue_filter_passes_every_cue_in_any_case() {
+        for w in CUES.iter().chain(VERBS) {
+            let upper = w.to_uppercase();
+            assert!(has_cue(&format!("Officials {w} so.")), "{w}");
+            assert!(has_cue(&format!("OFFICIALS {upper} SO.")), "{upper}");
+        }
+        assert!(has_cue("Officials ac\u{212A}nowledged it."));
+        assert!(!has_cue(
+            "The announcement caught most observers by surprise."
+        ));
+    }
+
+    #[test]
     fn cues_and_types() {
         use SourceType::*;
         let cases: &[(&str, &str, SourceType)] = &[
