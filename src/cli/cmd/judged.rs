@@ -1,19 +1,27 @@
 //! Reading inputs twice for the commands that judge claims in bounded memory (`check`,
 //! `stats`): pass 1 learns each chunk into an [`InputContext`], pass 2 hands each chunk's
 //! [`ChunkReport`] on. Standard input is kept in memory between the passes (it can be read
-//! once); everything else is read from disk twice. Pass 2 prints nothing pass 1 printed.
+//! once); everything else is read from disk twice, except an input of one chunk (one
+//! article at a desk), whose parse pass 2 takes over. Pass 2 prints nothing pass 1 printed.
 
 use crate::cli::io::{Input, Reporter, Source, for_each_chunk, for_each_chunk_in, read_stdin};
 use anyhow::Result;
 use srcgraph::context::{ChunkJudge, ChunkReport, InputContext};
 use srcgraph::graph::{BuildOptions, build};
+use srcgraph::model::{Article, Claim};
 use srcgraph::pipeline::Pipeline;
 use srcgraph::stream::Chunk;
+use std::cell::RefCell;
 
-/// Inputs read twice: standard input's bytes, when it is one of them, are kept.
+/// A chunk as parsed: the chunk, its articles and their claims.
+type Parsed = (Chunk, Vec<Article>, Vec<Vec<Claim>>);
+
+/// Inputs read twice: standard input's bytes, when it is one of them, are kept, and so is
+/// the parse of an input that was one chunk, until its second pass.
 pub(crate) struct TwoPasses<'a> {
     p: &'a Pipeline<'a>,
     stdin: Option<Vec<u8>>,
+    single: RefCell<Option<(String, Parsed)>>,
 }
 
 impl<'a> TwoPasses<'a> {
@@ -25,7 +33,11 @@ impl<'a> TwoPasses<'a> {
         } else {
             None
         };
-        TwoPasses { p, stdin }
+        TwoPasses {
+            p,
+            stdin,
+            single: RefCell::new(None),
+        }
     }
 
     fn each_chunk(
@@ -55,12 +67,20 @@ impl<'a> TwoPasses<'a> {
             scope: p.scope,
             date_nodes: false,
         };
-        self.each_chunk(input, rep, |chunk, rep| {
+        let mut chunks = 0;
+        let mut first: Option<Parsed> = None;
+        let read = self.each_chunk(input, rep, |chunk, rep| {
             let (a, c) = p.read_chunk(&chunk);
             rep.article_diagnostics(&a);
             ctx.learn(p, &a, &c, &build(&a, &c, &opts));
+            chunks += 1;
+            first = (chunks == 1).then_some((chunk, a, c));
             Ok(())
-        })
+        })?;
+        *self.single.borrow_mut() = first
+            .filter(|_| chunks == 1)
+            .map(|parsed| (input.name.clone(), parsed));
+        Ok(read)
     }
 
     /// Pass 2 over `input`: each chunk, judged, to `f` with the chunk (its text quotes the
@@ -79,6 +99,11 @@ impl<'a> TwoPasses<'a> {
             ..Reporter::default()
         };
         let p = self.p;
+        let cached = self.single.borrow_mut().take();
+        if let Some((_, (chunk, a, c))) = cached.filter(|(name, _)| *name == input.name) {
+            rep.progress.advance(chunk.raw_len, &input.name);
+            return f(&chunk, judge.judge(p, a, c));
+        }
         self.each_chunk(input, &mut quiet, |chunk, _| {
             let (a, c) = p.read_chunk(&chunk);
             f(&chunk, judge.judge(p, a, c))
