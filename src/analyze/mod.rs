@@ -87,10 +87,46 @@ impl Report {
 /// # Complexity
 /// Linear in the size of the graph (up to a log factor for sorting each claim's edges).
 pub fn analyze(g: &SourceGraph, articles: &[crate::model::Article]) -> Report {
+    let claims = judge_claims(g, articles, false);
+    Report {
+        articles: summarize_articles(g, &claims),
+        outlets: summarize_outlets(g, &claims),
+        by_node: claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.node, i))
+            .collect(),
+        claims,
+    }
+}
+
+/// [`analyze`] keeping of each claim only what drawing or exporting the graph needs — its
+/// place, verdict, independent sources and flags — and no summaries: sources, notes,
+/// excerpt and path are dropped as each claim is judged, so a whole archive's report stays
+/// small.
+pub fn analyze_brief(g: &SourceGraph, articles: &[crate::model::Article]) -> Report {
+    let claims = judge_claims(g, articles, true);
+    Report {
+        articles: Vec::new(),
+        outlets: Vec::new(),
+        by_node: claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.node, i))
+            .collect(),
+        claims,
+    }
+}
+
+fn judge_claims(
+    g: &SourceGraph,
+    articles: &[crate::model::Article],
+    brief: bool,
+) -> Vec<ClaimReport> {
     use rayon::prelude::*;
     let roots = RelayRoots::new(g);
     let nodes: Vec<NodeIndex> = g.claim_nodes().collect();
-    let claims: Vec<ClaimReport> = nodes
+    nodes
         .par_iter()
         .filter_map(|&n| {
             let c = g.claim(n)?;
@@ -104,29 +140,28 @@ pub fn analyze(g: &SourceGraph, articles: &[crate::model::Article]) -> Report {
                         .collect()
                 })
                 .unwrap_or_default();
+            let mut corroboration = corroborate_with(g, n, &roots);
+            if brief {
+                corroboration.sources = Vec::new();
+                corroboration.notes = Vec::new();
+            }
             Some(ClaimReport {
                 node: n,
-                path: c.path.clone(),
+                path: if brief { String::new() } else { c.path.clone() },
                 article: c.article,
                 claim: c.claim.index,
                 span: c.claim.span,
                 line: c.claim.line,
                 column: c.claim.column,
                 paragraphs: c.claim.paragraphs,
-                excerpt: c.claim.excerpt.clone(),
+                excerpt: if brief {
+                    String::new()
+                } else {
+                    c.claim.excerpt.clone()
+                },
                 citations,
-                corroboration: corroborate_with(g, n, &roots),
+                corroboration,
             })
         })
-        .collect();
-    Report {
-        articles: summarize_articles(g, &claims),
-        outlets: summarize_outlets(g, &claims),
-        by_node: claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.node, i))
-            .collect(),
-        claims,
-    }
+        .collect()
 }

@@ -42,10 +42,15 @@ fn analyse_all(
         let read = for_each_chunk(input, &mut s.rep, |chunk, rep| {
             let (mut a, c) = pipeline.read_chunk(&chunk);
             rep.article_diagnostics(&a);
-            // Reported already and not part of the graph: free them early.
+            // Reported already, or not part of the graph: free them early.
             for x in &mut a {
                 x.diagnostics = Vec::new();
                 x.other_parentheses = Vec::new();
+                x.paragraphs = Vec::new();
+                x.header = Vec::new();
+                for c in &mut x.citations {
+                    c.raw = String::new();
+                }
             }
             articles.extend(a);
             claims.extend(c);
@@ -68,14 +73,11 @@ fn analyse_all(
     // The analysis reads only the citation groups' spans from the articles.
     for a in &mut articles {
         a.attributions = Vec::new();
-        a.paragraphs = Vec::new();
-        a.header = Vec::new();
         for c in &mut a.citations {
             c.refs = Vec::new();
-            c.raw = String::new();
         }
     }
-    let report = srcgraph::analyze::analyze(&g, &articles);
+    let report = srcgraph::analyze::analyze_brief(&g, &articles);
     s.rep.progress.finish();
     (g, report)
 }
