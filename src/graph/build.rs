@@ -28,18 +28,50 @@ pub struct BuildOptions<'a> {
 /// `O(n)` in the number of claims, references and dates (hash look-ups for outlets).
 /// Nodes are added in input order, so the graph is the same for the same input.
 pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_>) -> SourceGraph {
-    let mut b = Builder {
-        g: SourceGraph::default(),
-        outlets: HashMap::new(),
-        spellings: HashMap::new(),
-        issues: HashMap::new(),
-        dates: HashMap::new(),
-        relays: HashMap::new(),
-        by_issue: HashMap::new(),
-        sources: HashMap::new(),
-        opts: *opts,
-    };
+    let mut b = GraphBuilder::new(opts);
+    for a in articles {
+        b.article_node(a);
+    }
     for (i, a) in articles.iter().enumerate() {
+        b.article_content(a, claims.get(i).map_or(&[][..], Vec::as_slice));
+    }
+    b.finish()
+}
+
+/// Builds the graph [`build`] builds, in two rounds so the articles need not all be held:
+/// first every article's node ([`GraphBuilder::article_node`], from its header alone), then
+/// every article's claims and sources in the same order ([`GraphBuilder::article_content`]).
+/// Nodes and edges are added in the order `build` adds them.
+#[derive(Debug)]
+pub struct GraphBuilder<'a> {
+    b: Builder<'a>,
+    next: usize,
+}
+
+impl<'a> GraphBuilder<'a> {
+    /// An empty graph.
+    pub fn new(opts: &BuildOptions<'a>) -> GraphBuilder<'a> {
+        GraphBuilder {
+            b: Builder {
+                g: SourceGraph::default(),
+                outlets: HashMap::new(),
+                spellings: HashMap::new(),
+                issues: HashMap::new(),
+                dates: HashMap::new(),
+                relays: HashMap::new(),
+                by_issue: HashMap::new(),
+                sources: HashMap::new(),
+                opts: *opts,
+            },
+            next: 0,
+        }
+    }
+
+    /// Round 1: the node of the next article (only its header fields, title and place are
+    /// read).
+    pub fn article_node(&mut self, a: &Article) {
+        let b = &mut self.b;
+        let i = b.g.articles.len();
         let n = b.g.graph.add_node(Node::Article(ArticleNode {
             input: i,
             path: a.path.clone(),
@@ -54,13 +86,18 @@ pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_
         }));
         b.g.articles.push(n);
         if let (Some(p), Some(d)) = (a.publication.as_deref(), a.date) {
-            let key = publication_key(opts.outlets, p);
+            let key = publication_key(b.opts.outlets, p);
             b.by_issue.entry((key, d)).or_default().push(n);
         }
     }
-    for (i, a) in articles.iter().enumerate() {
+
+    /// Round 2: the claims, sources and cross-references of the next article (in the order
+    /// of round 1).
+    pub fn article_content(&mut self, a: &Article, article_claims: &[Claim]) {
+        let b = &mut self.b;
+        let i = self.next;
+        self.next += 1;
         let mut nodes = Vec::new();
-        let article_claims = claims.get(i).map_or(&[][..], Vec::as_slice);
         for claim in article_claims {
             nodes.push(b.add_claim(i, a, claim));
         }
@@ -92,15 +129,19 @@ pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_
         }
         b.g.claims.push(nodes);
     }
-    let Builder {
-        mut g, spellings, ..
-    } = b;
-    for (n, names) in spellings {
-        if let Some(Node::Outlet(o)) = g.graph.node_weight_mut(n) {
-            o.spellings = names.into_iter().collect();
+
+    /// The graph.
+    pub fn finish(self) -> SourceGraph {
+        let Builder {
+            mut g, spellings, ..
+        } = self.b;
+        for (n, names) in spellings {
+            if let Some(Node::Outlet(o)) = g.graph.node_weight_mut(n) {
+                o.spellings = names.into_iter().collect();
+            }
         }
+        g
     }
-    g
 }
 
 /// The key under which an article of publication `name` is found by cross-references.
@@ -117,6 +158,7 @@ pub(crate) fn cross_reference_target(outlets: &Outlets, r: &SourceRef) -> (Strin
     (publication, key)
 }
 
+#[derive(Debug)]
 struct Builder<'a> {
     g: SourceGraph,
     outlets: HashMap<String, NodeIndex>,

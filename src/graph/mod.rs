@@ -14,7 +14,7 @@ mod edge;
 mod node;
 pub mod select;
 
-pub use build::{BuildOptions, UNNAMED_OUTLET, build};
+pub use build::{BuildOptions, GraphBuilder, UNNAMED_OUTLET, build};
 pub(crate) use build::{cross_reference_target, publication_key};
 pub use edge::{AttributionEdge, CiteEdge, CrossRefEdge, Edge};
 pub use node::{ArticleNode, ClaimNode, IssueNode, Node, OutletNode, SourceNode};

@@ -61,13 +61,19 @@ pub fn parse_document(doc: &Document, outlets: &Outlets, opts: &ParseOptions) ->
         .collect()
 }
 
-fn parse_article(
-    doc: &Document,
-    index: usize,
-    l: &layout::ArticleLayout,
-    outlets: &Outlets,
-    opts: &ParseOptions,
-) -> Article {
+/// The articles of `doc` with their headers, titles and places only — no citation or
+/// prose is read (a quick first look, e.g. to know every issue before building a graph
+/// chunk by chunk). Each equals what [`parse_document`] gives, without citations,
+/// parentheses, attributions or diagnostics.
+pub fn article_heads(doc: &Document) -> Vec<Article> {
+    layout::split_articles(&doc.text, doc.start)
+        .iter()
+        .enumerate()
+        .map(|(index, l)| article_head(doc, index, l))
+        .collect()
+}
+
+fn article_head(doc: &Document, index: usize, l: &layout::ArticleLayout) -> Article {
     let text = doc.text.as_str();
     let header = l
         .header
@@ -88,9 +94,7 @@ fn parse_article(
         .or_else(|| number("number"))
         .or_else(|| number("no."));
     let date = field("date").and_then(parse_header_date);
-    let pub_info = publication.as_deref().and_then(|p| outlets.publication(p));
-
-    let mut article = Article {
+    Article {
         path: doc.name.clone(),
         index,
         publication,
@@ -110,7 +114,23 @@ fn parse_article(
         other_parentheses: Vec::new(),
         attributions: Vec::new(),
         diagnostics: Vec::new(),
-    };
+    }
+}
+
+fn parse_article(
+    doc: &Document,
+    index: usize,
+    l: &layout::ArticleLayout,
+    outlets: &Outlets,
+    opts: &ParseOptions,
+) -> Article {
+    let text = doc.text.as_str();
+    let mut article = article_head(doc, index, l);
+    let (date, volume, issue) = (article.date, article.volume, article.issue);
+    let pub_info = article
+        .publication
+        .as_deref()
+        .and_then(|p| outlets.publication(p));
 
     let mut ctx = match (date, opts.year, pub_info, volume) {
         (Some(d), _, _, _) => YearContext::from_date(d, YearSource::HeaderDate),

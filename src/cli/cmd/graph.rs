@@ -2,11 +2,12 @@
 //! inputs, selected, as DOT or an interchange format, drawn as an image, or shown in an HTML
 //! report with the text.
 
+use super::judged::{TwoPasses, second_pass};
 use crate::cli::Status;
 use crate::cli::args::{
     DatesArg, EngineArg, GraphArgs, GraphFormat, ImageFormatArg, RenderArgs, ReportArgs, SelectArgs,
 };
-use crate::cli::io::{Session, for_each_chunk, open_output, read_document};
+use crate::cli::io::{Session, open_output, read_document};
 use anyhow::{Context, Result, bail};
 use petgraph::stable_graph::NodeIndex;
 use srcgraph::analyze::{Report, Verdict};
@@ -14,72 +15,64 @@ use srcgraph::export::dot::{DateMode, DotOptions, to_dot, write_dot};
 use srcgraph::export::html::{ReportOptions, write_report};
 use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, write_node_link};
 use srcgraph::export::table::GraphTable;
-use srcgraph::graph::{Node, SourceGraph, select};
+use srcgraph::graph::{BuildOptions, GraphBuilder, Node, SourceGraph, select};
 use srcgraph::outlets::{Outlets, outlet_key};
 use srcgraph::pipeline::{Analysis, Pipeline};
 use srcgraph::render::{Engine, ImageFormat, render};
 use std::io::Write as _;
 
 /// Read every input and analyse them together: one graph, outlets shared across articles,
-/// cross-references between inputs resolved. Inputs are read in chunks and their text is
-/// dropped once parsed, and what the graph copied from the parse is dropped once it is
-/// built, so memory holds the graph and its analysis, not the corpus. Parse warnings go to
-/// stderr.
+/// cross-references between inputs resolved. The inputs are read twice in chunks: first
+/// their headers (every article's node, so cross-references find later issues), then their
+/// claims and sources, chunk by chunk, into the graph — so memory holds the graph and one
+/// chunk, not the corpus or its parse. Parse warnings go to stderr.
 fn analyse_all(
     s: &mut Session,
     scope: srcgraph::model::Scope,
     date_nodes: bool,
-) -> (SourceGraph, Report) {
+) -> Result<(SourceGraph, Report)> {
     let pipeline = Pipeline {
         outlets: &s.outlets,
         parse: s.parse.clone(),
         scope,
         date_nodes,
     };
-    let mut articles = Vec::new();
-    let mut claims = Vec::new();
+    let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep);
+    let mut builder = GraphBuilder::new(&BuildOptions {
+        outlets: pipeline.outlets,
+        scope,
+        date_nodes,
+    });
+    let mut readable = Vec::new();
     for input in &s.inputs {
-        let read = for_each_chunk(input, &mut s.rep, |chunk, rep| {
-            let (mut a, c) = pipeline.read_chunk(&chunk);
-            rep.article_diagnostics(&a);
-            // Reported already, or not part of the graph: free them early.
-            for x in &mut a {
-                x.diagnostics = Vec::new();
-                x.other_parentheses = Vec::new();
-                x.paragraphs = Vec::new();
-                x.header = Vec::new();
-                for c in &mut x.citations {
-                    c.raw = String::new();
-                }
+        let read = passes.each_chunk(input, &mut s.rep, |chunk, _| {
+            for mut head in srcgraph::parse::article_heads(&chunk.doc) {
+                srcgraph::stream::rebase_article(&mut head, chunk.offset);
+                builder.article_node(&head);
             }
-            articles.extend(a);
-            claims.extend(c);
             Ok(())
-        });
-        if let Err(e) = read {
-            s.rep.error(format!("{}: {e:#}", input.name));
+        })?;
+        if read {
+            readable.push(input);
         }
     }
-    let g = srcgraph::graph::build(
-        &articles,
-        &claims,
-        &srcgraph::graph::BuildOptions {
-            outlets: pipeline.outlets,
-            scope,
-            date_nodes,
-        },
-    );
-    drop(claims);
-    // The analysis reads only the citation groups' spans from the articles.
-    for a in &mut articles {
-        a.attributions = Vec::new();
-        for c in &mut a.citations {
-            c.refs = Vec::new();
-        }
+    let mut quiet = second_pass(&s.rep);
+    for input in readable {
+        passes.each_chunk(input, &mut quiet, |chunk, _| {
+            let (articles, claims) = pipeline.read_chunk(&chunk);
+            s.rep.article_diagnostics(&articles);
+            for (a, c) in articles.iter().zip(&claims) {
+                builder.article_content(a, c);
+            }
+            Ok(())
+        })?;
     }
-    let report = srcgraph::analyze::analyze_brief(&g, &articles);
+    s.rep.errored |= quiet.errored;
+    let g = builder.finish();
+    // Drawing and exporting need each claim's verdict, not its sources and notes.
+    let report = srcgraph::analyze::analyze_brief(&g, &[]);
     s.rep.progress.finish();
-    (g, report)
+    Ok((g, report))
 }
 
 /// Read every input whole (for the report, which shows the text) and analyse them together.
@@ -105,7 +98,7 @@ fn analyse_documents(
 
 /// Read every input into one graph, analyse it, and apply the selections.
 fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
-    let (mut g, report) = analyse_all(s, sel.scope.into(), sel.dates == DatesArg::Nodes);
+    let (mut g, report) = analyse_all(s, sel.scope.into(), sel.dates == DatesArg::Nodes)?;
     if let Some(focus) = &sel.focus {
         let Some(n) = find_focus(&g, &s.outlets, focus) else {
             bail!(
@@ -143,7 +136,7 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
         if args.format != GraphFormat::Dot {
             bail!("--co-citation writes DOT only; leave --format out");
         }
-        let (g, _) = analyse_all(&mut s, args.select.scope.into(), false);
+        let (g, _) = analyse_all(&mut s, args.select.scope.into(), false)?;
         let pairs = srcgraph::analyze::co_citations(&g);
         let dot = srcgraph::export::dot::co_citation_dot(&g, &pairs, args.min_pair_claims);
         let mut out = open_output(args.output.as_deref())?;

@@ -40,7 +40,9 @@ impl<'a> TwoPasses<'a> {
         }
     }
 
-    fn each_chunk(
+    /// Read `input` in chunks (standard input from the kept bytes). `Ok(false)` when it could
+    /// not be read.
+    pub(crate) fn each_chunk(
         &self,
         input: &Input,
         rep: &mut Reporter,
@@ -92,12 +94,7 @@ impl<'a> TwoPasses<'a> {
         judge: &mut ChunkJudge<'_>,
         mut f: impl FnMut(&Chunk, ChunkReport) -> Result<()>,
     ) -> Result<()> {
-        let mut quiet = Reporter {
-            quiet: true,
-            chunk_size: rep.chunk_size,
-            progress: rep.progress.clone(),
-            ..Reporter::default()
-        };
+        let mut quiet = second_pass(rep);
         let p = self.p;
         let cached = self.single.borrow_mut().take();
         if let Some((_, (chunk, a, c))) = cached.filter(|(name, _)| *name == input.name) {
@@ -110,5 +107,16 @@ impl<'a> TwoPasses<'a> {
         })?;
         rep.errored |= quiet.errored;
         Ok(())
+    }
+}
+
+/// A reporter for a second pass over inputs: it prints no warning the first pass printed
+/// (errors are still printed and counted: merge `errored` back).
+pub(crate) fn second_pass(rep: &Reporter) -> Reporter {
+    Reporter {
+        quiet: true,
+        chunk_size: rep.chunk_size,
+        progress: rep.progress.clone(),
+        ..Reporter::default()
     }
 }
