@@ -68,6 +68,47 @@ pub struct InputContext {
     seen: usize,
 }
 
+/// What a cross-referenced article needs to lend its sources: its place, header fields,
+/// claims and the outlets they cite (text, prose sources and dates are dropped; the input's
+/// relays come from pass 1).
+fn kept(seq: usize, a: &Article, claims: &[Claim]) -> Kept {
+    let mut a = Article {
+        path: a.path.clone(),
+        index: a.index,
+        publication: a.publication.clone(),
+        volume: a.volume,
+        issue: a.issue,
+        date: a.date,
+        year: a.year,
+        year_source: a.year_source,
+        header: Vec::new(),
+        title: a.title.clone(),
+        header_paragraph: a.header_paragraph,
+        title_paragraph: a.title_paragraph,
+        line: a.line,
+        span: a.span,
+        paragraphs: Vec::new(),
+        citations: a.citations.clone(),
+        other_parentheses: Vec::new(),
+        attributions: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    for c in &mut a.citations {
+        c.raw = String::new();
+        for r in &mut c.refs {
+            r.dates = Vec::new();
+        }
+    }
+    let claims = claims
+        .iter()
+        .map(|c| Claim {
+            excerpt: String::new(),
+            ..c.clone()
+        })
+        .collect();
+    (seq, a, claims)
+}
+
 fn article_key(p: &Pipeline<'_>, a: &Article) -> Option<IssueKey> {
     Some((
         publication_key(p.outlets, a.publication.as_deref()?),
@@ -109,7 +150,7 @@ impl InputContext {
         // An article an earlier chunk cross-referenced is needed before pass 2 reaches it.
         for (i, (a, c)) in articles.iter().zip(claims).enumerate() {
             if article_key(p, a).is_some_and(|k| self.referenced.contains(&k)) {
-                self.forward.push((self.seen + i, a.clone(), c.clone()));
+                self.forward.push(kept(self.seen + i, a, c));
             }
         }
         self.seen += articles.len();
@@ -186,7 +227,7 @@ impl<'a> ChunkJudge<'a> {
             .filter(|(_, (a, _))| {
                 article_key(p, a).is_some_and(|k| self.ctx.referenced.contains(&k))
             })
-            .map(|(i, (a, c))| (first + i, a.clone(), c.clone()))
+            .map(|(i, (a, c))| kept(first + i, a, c))
             .collect();
         let mut context: Vec<&Kept> = self
             .kept
