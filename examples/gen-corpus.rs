@@ -5,6 +5,8 @@
 //! ```
 //!
 //! The same `--articles` and `--seed` always give the same bytes (10 000 articles ≈ 50 MB).
+//! `--dated` adds `Date:` headers and points cross-references at the days of earlier
+//! issues, so many of them resolve to articles of the corpus.
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
@@ -15,6 +17,7 @@ fn main() {
     let mut articles = 1000usize;
     let mut seed = 1u64;
     let mut output: Option<String> = None;
+    let mut dated = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let value = |args: &mut dyn Iterator<Item = String>| {
@@ -25,14 +28,16 @@ fn main() {
             "--articles" => articles = number(&value(&mut args)),
             "--seed" => seed = number(&value(&mut args)),
             "-o" | "--output" => output = Some(value(&mut args)),
+            "--dated" => dated = true,
             "-h" | "--help" => {
-                println!("gen-corpus [--articles N] [--seed S] [-o FILE]");
+                println!("gen-corpus [--articles N] [--seed S] [--dated] [-o FILE]");
+                println!("  --dated  Date: headers, cross-references to earlier issues");
                 return;
             }
             other => fail(&format!("unknown argument `{other}`")),
         }
     }
-    let text = corpus::corpus(seed, articles);
+    let text = corpus::corpus_with(seed, articles, dated);
     let written = match output.as_deref() {
         None | Some("-") => std::io::stdout().lock().write_all(text.as_bytes()),
         Some(path) => std::fs::write(path, &text),

@@ -16,7 +16,8 @@
 //!    edges, and reports the chunk's own claims.
 //!
 //! What is kept is small: relay edges (bounded by outlets²), one record per outlet and named
-//! source, the keys of cross-referenced issues, and the cross-referenced articles themselves.
+//! source, the keys of cross-referenced issues, and — stripped of their text — the
+//! cross-referenced articles, each only until the last chunk that refers to it.
 //! `tests/stream.rs` checks that the reports equal those of one whole-input graph.
 
 use crate::analyze::{
@@ -63,7 +64,8 @@ type Kept = (usize, Article, Vec<Claim>);
 pub struct InputContext {
     relays: BTreeSet<(NodeKey, NodeKey)>,
     first: HashMap<NodeKey, Node>,
-    referenced: HashSet<IssueKey>,
+    /// Every cross-referenced issue, with the number of the last article referring to it.
+    referenced: HashMap<IssueKey, usize>,
     forward: Vec<Kept>,
     seen: usize,
 }
@@ -147,21 +149,40 @@ impl InputContext {
                 self.relays.insert((a, b));
             }
         }
-        // An article an earlier chunk cross-referenced is needed before pass 2 reaches it.
+        // An article an earlier one cross-referenced is needed before pass 2 reaches it.
         for (i, (a, c)) in articles.iter().zip(claims).enumerate() {
-            if article_key(p, a).is_some_and(|k| self.referenced.contains(&k)) {
-                self.forward.push(kept(self.seen + i, a, c));
+            let seq = self.seen + i;
+            if article_key(p, a).is_some_and(|k| self.referenced.contains_key(&k)) {
+                self.forward.push(kept(seq, a, c));
+            }
+            for k in cross_referenced(p, a) {
+                self.referenced.insert(k, seq);
             }
         }
         self.seen += articles.len();
-        for n in g.graph.node_indices() {
-            if let Node::Issue(x) = &g.graph[n]
-                && let Some(d) = x.date
-            {
-                self.referenced.insert((outlet_key(&x.publication), d));
-            }
-        }
     }
+
+    /// The number of the last article that cross-references `a`'s issue, if any.
+    fn last_reference(&self, p: &Pipeline<'_>, a: &Article) -> Option<usize> {
+        self.referenced.get(&article_key(p, a)?).copied()
+    }
+}
+
+/// The issues article `a` cross-references.
+fn cross_referenced<'x>(
+    p: &'x Pipeline<'_>,
+    a: &'x Article,
+) -> impl Iterator<Item = IssueKey> + 'x {
+    a.citations
+        .iter()
+        .flat_map(|c| &c.refs)
+        .filter(|r| r.cross_reference)
+        .flat_map(move |r| {
+            let (_, key) = cross_reference_target(p.outlets, r);
+            r.dates
+                .iter()
+                .filter_map(move |d| Some((key.clone(), d.date?)))
+        })
 }
 
 /// The claims of one chunk, judged within the whole input.
@@ -185,6 +206,7 @@ pub struct ChunkReport {
 #[derive(Debug)]
 pub struct ChunkJudge<'a> {
     ctx: &'a InputContext,
+    /// Articles a later chunk cross-references, until it has been judged.
     kept: Vec<Kept>,
     seen: usize,
 }
@@ -194,9 +216,14 @@ impl<'a> ChunkJudge<'a> {
     pub fn new(ctx: &'a InputContext) -> ChunkJudge<'a> {
         ChunkJudge {
             ctx,
-            kept: Vec::new(),
+            kept: ctx.forward.clone(),
             seen: 0,
         }
+    }
+
+    /// True when article `seq` is held already (a forward reference's target).
+    fn holds(&self, seq: usize) -> bool {
+        self.kept.iter().any(|(s, _, _)| *s == seq)
     }
 
     /// Judge the next chunk's claims (articles and claims in input coordinates).
@@ -210,36 +237,31 @@ impl<'a> ChunkJudge<'a> {
         let first = self.seen;
         let n = articles.len();
         self.seen += n;
-        let mut wanted: HashSet<IssueKey> = HashSet::new();
-        for a in &articles {
-            for r in a.citations.iter().flat_map(|c| &c.refs) {
-                if r.cross_reference {
-                    let (_, key) = cross_reference_target(p.outlets, r);
-                    wanted.extend(r.dates.iter().filter_map(|d| Some((key.clone(), d.date?))));
-                }
-            }
-        }
+        let wanted: HashSet<IssueKey> = articles
+            .iter()
+            .flat_map(|a| cross_referenced(p, a))
+            .collect();
         // What later chunks will cross-reference.
         let keep: Vec<Kept> = articles
             .iter()
             .zip(&claims)
             .enumerate()
-            .filter(|(_, (a, _))| {
-                article_key(p, a).is_some_and(|k| self.ctx.referenced.contains(&k))
+            .filter(|(i, (a, _))| {
+                self.ctx
+                    .last_reference(p, a)
+                    .is_some_and(|last| last >= first + n && !self.holds(first + i))
             })
             .map(|(i, (a, c))| kept(first + i, a, c))
             .collect();
         let mut context: Vec<&Kept> = self
             .kept
             .iter()
-            .chain(&self.ctx.forward)
             .filter(|(seq, a, _)| {
                 !(first..first + n).contains(seq)
                     && article_key(p, a).is_some_and(|k| wanted.contains(&k))
             })
             .collect();
         context.sort_by_key(|(seq, _, _)| *seq);
-        context.dedup_by_key(|(seq, _, _)| *seq);
         let before = context.partition_point(|(seq, _, _)| *seq < first);
         let mut all_articles: Vec<Article> = Vec::with_capacity(context.len() + n);
         let mut all_claims: Vec<Vec<Claim>> = Vec::with_capacity(context.len() + n);
@@ -254,6 +276,11 @@ impl<'a> ChunkJudge<'a> {
             all_claims.push(c.clone());
         }
         self.kept.extend(keep);
+        // Drop what no later chunk cross-references.
+        let next = self.seen;
+        let ctx = self.ctx;
+        self.kept
+            .retain(|(_, a, _)| ctx.last_reference(p, a).is_some_and(|last| last >= next));
         let opts = BuildOptions {
             outlets: p.outlets,
             scope: p.scope,

@@ -274,9 +274,27 @@ fn date_text(rng: &mut Rng, month: usize, year: i32) -> String {
     }
 }
 
-/// One `;`-part of a citation group.
-fn part(rng: &mut Rng, month: usize, year: i32, own: &str) -> String {
-    let date = date_text(rng, month, year);
+/// The header date (`(month 0-11, day)`) of issue `issue` (1-250) of a year.
+fn issue_day(issue: usize) -> (usize, usize) {
+    const DAYS: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let mut d = (issue.max(1) - 1) * 365 / 250;
+    for (m, &len) in DAYS.iter().enumerate() {
+        if d < len {
+            return (m, d + 1);
+        }
+        d -= len;
+    }
+    (11, 31)
+}
+
+/// One `;`-part of a citation group. `dated`: the issue number of an article with a
+/// `Date:` header, whose cross-references then name days of earlier issues.
+fn part(rng: &mut Rng, month: usize, year: i32, own: &str, dated: Option<usize>) -> String {
+    let mut date = date_text(rng, month, year);
+    if let Some(issue) = dated {
+        let (m, d) = issue_day(issue.saturating_sub(1 + rng.below(20)).max(1));
+        date = format!("{} {d}", MONTHS[m]);
+    }
     match rng.below(20) {
         0 => format!("{}, {}, {date}", rng.pick(OUTLETS), rng.pick(OUTLETS)),
         1 => format!("{}, {date}", rng.pick(COLLECTIVE)),
@@ -340,7 +358,14 @@ fn sentence(rng: &mut Rng, month: usize) -> String {
     format!("{lead} {clause}.")
 }
 
-fn paragraph(rng: &mut Rng, out: &mut String, month: usize, year: i32, own: &str) {
+fn paragraph(
+    rng: &mut Rng,
+    out: &mut String,
+    month: usize,
+    year: i32,
+    own: &str,
+    dated: Option<usize>,
+) {
     let n = 3 + rng.below(5);
     for i in 0..n {
         if i > 0 {
@@ -351,7 +376,7 @@ fn paragraph(rng: &mut Rng, out: &mut String, month: usize, year: i32, own: &str
         let last = i + 1 == n;
         if (last && rng.chance(80)) || (!last && rng.chance(10)) {
             let parts: Vec<String> = (0..1 + rng.below(3))
-                .map(|_| part(rng, month, year, own))
+                .map(|_| part(rng, month, year, own, dated))
                 .collect();
             let body = s.trim_end_matches('.');
             let _ = write!(out, "{body} ({}).", parts.join("; "));
@@ -364,33 +389,44 @@ fn paragraph(rng: &mut Rng, out: &mut String, month: usize, year: i32, own: &str
     out.push_str("\n\n");
 }
 
-/// Append one article, about `paragraphs` paragraphs long, to `out`.
-pub(crate) fn article(rng: &mut Rng, out: &mut String, n: usize) {
+/// Append article number `n` to `out`; `dated` gives its header a `Date:` (the day of its
+/// issue) and points its cross-references at earlier issues.
+pub(crate) fn article(rng: &mut Rng, out: &mut String, n: usize, dated: bool) {
     let (publication, own, first_year) = PUBLICATIONS[rng.below(PUBLICATIONS.len())];
-    let volume = 1 + (n / 250) % 8;
+    let volume = 1 + n / 250;
     let issue = 1 + n % 250;
     let year = first_year + volume as i32 - 1;
     let month = (issue * 12 / 251).min(11);
     if rng.chance(70) {
         let _ = writeln!(out, "{}\n", rng.pick(TITLES));
     }
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "Publication: {publication} Volume: {volume} Issue: {issue}\n"
+        "Publication: {publication} Volume: {volume} Issue: {issue}"
     );
-    for _ in 0..6 + rng.below(8) {
-        paragraph(rng, out, month, year, own);
+    if dated {
+        let (m, d) = issue_day(issue);
+        let _ = write!(out, " Date: {year}-{:02}-{d:02}", m + 1);
     }
+    out.push_str("\n\n");
+    for _ in 0..6 + rng.below(8) {
+        paragraph(rng, out, month, year, own, dated.then_some(issue));
+    }
+}
+
+/// A corpus of `articles` articles (`dated`: with `Date:` headers, see [`article`]).
+pub(crate) fn corpus_with(seed: u64, articles: usize, dated: bool) -> String {
+    let mut rng = Rng::new(seed);
+    let mut out = String::with_capacity(articles * 5200);
+    for n in 0..articles {
+        article(&mut rng, &mut out, n, dated);
+    }
+    out
 }
 
 /// A corpus of `articles` articles.
 pub(crate) fn corpus(seed: u64, articles: usize) -> String {
-    let mut rng = Rng::new(seed);
-    let mut out = String::with_capacity(articles * 5200);
-    for n in 0..articles {
-        article(&mut rng, &mut out, n);
-    }
-    out
+    corpus_with(seed, articles, false)
 }
 
 /// A corpus of at least `bytes` bytes (whole articles).
@@ -399,7 +435,7 @@ pub(crate) fn corpus_of_size(seed: u64, bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + 8192);
     let mut n = 0;
     while out.len() < bytes {
-        article(&mut rng, &mut out, n);
+        article(&mut rng, &mut out, n, false);
         n += 1;
     }
     out
