@@ -242,6 +242,7 @@ fn chunks_judged_in_context_match_the_whole_input() {
     let mut texts = vec![
         ("xref".to_string(), XREF.to_string()),
         ("corpus".to_string(), corpus::corpus(5, 40)),
+        ("dated".to_string(), corpus::corpus_with(6, 80, true)),
     ];
     for e in std::fs::read_dir("samples").expect("samples dir") {
         let p = e.expect("entry").path();
@@ -268,7 +269,9 @@ fn chunks_judged_in_context_match_the_whole_input() {
             );
         }
     }
-    // The case exercises what it is meant to.
+    // The cases exercise what they are meant to.
+    let (claims, _, _) = whole_check(&corpus::corpus_with(6, 80, true));
+    assert!(claims.to_string().contains("inherits the sources of"));
     let (claims, _, _) = whole_check(XREF);
     let text = claims.to_string();
     assert!(
