@@ -73,6 +73,23 @@ pub struct Report {
 }
 
 impl Report {
+    fn new(
+        claims: Vec<ClaimReport>,
+        articles: Vec<ArticleSummary>,
+        outlets: Vec<OutletSummary>,
+    ) -> Report {
+        Report {
+            by_node: claims
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.node, i))
+                .collect(),
+            claims,
+            articles,
+            outlets,
+        }
+    }
+
     /// The report of claim node `n`, if it was analysed.
     pub fn claim(&self, n: NodeIndex) -> Option<&ClaimReport> {
         self.by_node.get(&n).and_then(|&i| self.claims.get(i))
@@ -88,16 +105,11 @@ impl Report {
 /// Linear in the size of the graph (up to a log factor for sorting each claim's edges).
 pub fn analyze(g: &SourceGraph, articles: &[crate::model::Article]) -> Report {
     let claims = judge_claims(g, articles, false);
-    Report {
-        articles: summarize_articles(g, &claims),
-        outlets: summarize_outlets(g, &claims),
-        by_node: claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.node, i))
-            .collect(),
-        claims,
-    }
+    let (articles, outlets) = (
+        summarize_articles(g, &claims),
+        summarize_outlets(g, &claims),
+    );
+    Report::new(claims, articles, outlets)
 }
 
 /// [`analyze`] keeping of each claim only what drawing or exporting the graph needs — its
@@ -105,17 +117,7 @@ pub fn analyze(g: &SourceGraph, articles: &[crate::model::Article]) -> Report {
 /// excerpt and path are dropped as each claim is judged, so a whole archive's report stays
 /// small.
 pub fn analyze_brief(g: &SourceGraph, articles: &[crate::model::Article]) -> Report {
-    let claims = judge_claims(g, articles, true);
-    Report {
-        articles: Vec::new(),
-        outlets: Vec::new(),
-        by_node: claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.node, i))
-            .collect(),
-        claims,
-    }
+    Report::new(judge_claims(g, articles, true), Vec::new(), Vec::new())
 }
 
 fn judge_claims(
