@@ -313,7 +313,11 @@ pub fn outlet_key(name: &str) -> String {
                     out.push(' ');
                 }
                 space = false;
-                out.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
             }
         }
     }
@@ -324,7 +328,12 @@ pub fn outlet_key(name: &str) -> String {
     s = s.strip_prefix("www.").unwrap_or(s);
     s = s.strip_prefix("the ").unwrap_or(s);
     s = s.trim_end_matches(['.', ',', '/', ':', ';']);
-    s.to_string()
+    // `s` is a slice of `out`: keep it in place rather than copy it.
+    let start = s.as_ptr() as usize - out.as_ptr() as usize;
+    let end = start + s.len();
+    out.truncate(end);
+    out.drain(..start);
+    out
 }
 
 #[cfg(test)]

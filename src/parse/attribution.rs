@@ -170,6 +170,7 @@ fn has_cue(s: &str) -> bool {
     static CUE_FINDER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(CUES.iter().chain(VERBS))
             .ok()
     });
