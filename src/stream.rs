@@ -20,7 +20,7 @@ use std::io::Read;
 
 /// Default bytes per chunk: big enough to keep every core busy, small enough for bounded
 /// memory.
-pub const DEFAULT_CHUNK: usize = 2 << 20;
+pub const DEFAULT_CHUNK: usize = 1 << 20;
 
 /// Where a chunk starts in its input.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
