@@ -20,9 +20,7 @@
 //! cross-referenced articles, each only until the last chunk that refers to it.
 //! `tests/stream.rs` checks that the reports equal those of one whole-input graph.
 
-use crate::analyze::{
-    ArticleSummary, ClaimReport, OutletSummary, analyze, summarize_articles, summarize_outlets_of,
-};
+use crate::analyze::{ArticleSummary, ClaimReport, OutletSummary, analyze, summarize_outlets_of};
 use crate::calendar::Date;
 use crate::graph::{
     BuildOptions, Edge, Node, SourceGraph, build, cross_reference_target, publication_key,
@@ -294,6 +292,14 @@ impl<'a> ChunkJudge<'a> {
             .clone()
             .flat_map(|i| g.claims[i].iter().copied())
             .collect();
+        // The analysis summarised every article of the graph: keep the chunk's.
+        let articles: Vec<ArticleSummary> = report
+            .articles
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| chunk.contains(i))
+            .map(|(_, s)| s)
+            .collect();
         let claims: Vec<ClaimReport> = report
             .claims
             .into_iter()
@@ -303,13 +309,6 @@ impl<'a> ChunkJudge<'a> {
                 c
             })
             .collect();
-        let articles = summarize_articles(&g, &[])
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| chunk.contains(i))
-            .map(|(_, s)| s)
-            .collect::<Vec<_>>();
-        let articles = with_verdicts(articles, &claims, first);
         let outlets = summarize_outlets_of(&g, &claims, |c| in_chunk.contains(&c));
         ChunkReport {
             claims,
@@ -362,21 +361,4 @@ fn keep_spellings(first: &Node, here: &Node) -> Node {
         }
         _ => first.clone(),
     }
-}
-
-/// Article summaries with their claims' verdicts counted (summaries come from the graph,
-/// verdicts from the chunk's reports, whose `article` is the number in reading order).
-fn with_verdicts(
-    mut articles: Vec<ArticleSummary>,
-    claims: &[ClaimReport],
-    first: usize,
-) -> Vec<ArticleSummary> {
-    for c in claims {
-        if let Some(s) = articles.get_mut(c.article - first) {
-            s.claims += 1;
-            *s.verdicts.entry(c.corroboration.verdict).or_insert(0) += 1;
-            s.collective_only += usize::from(c.corroboration.collective_only);
-        }
-    }
-    articles
 }
