@@ -30,7 +30,8 @@ use crate::outlets::outlet_key;
 use crate::pipeline::Pipeline;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 /// Identity of a node across chunk graphs: outlets by key, named sources by type and key
 /// (unnamed sources are one node per article and never relay roots).
@@ -131,22 +132,7 @@ impl InputContext {
         claims: &[Vec<Claim>],
         g: &SourceGraph,
     ) {
-        for n in g.graph.node_indices() {
-            if let Some(k) = node_key(&g.graph[n]) {
-                self.first.entry(k).or_insert_with(|| g.graph[n].clone());
-            }
-        }
-        for e in (&g.graph).edge_references() {
-            if !matches!(e.weight(), Edge::Relays { .. }) {
-                continue;
-            }
-            if let (Some(a), Some(b)) = (
-                node_key(&g.graph[e.source()]),
-                node_key(&g.graph[e.target()]),
-            ) {
-                self.relays.insert((a, b));
-            }
-        }
+        self.learn_graph(g);
         // An article an earlier one cross-referenced is needed before pass 2 reaches it.
         for (i, (a, c)) in articles.iter().zip(claims).enumerate() {
             let seq = self.seen + i;
@@ -158,6 +144,30 @@ impl InputContext {
             }
         }
         self.seen += articles.len();
+    }
+
+    /// Learn the outlets, named sources and relay edges of `g`. Returns the relay edges
+    /// that were new.
+    fn learn_graph(&mut self, g: &SourceGraph) -> Vec<(NodeKey, NodeKey)> {
+        let mut new = Vec::new();
+        for e in (&g.graph).edge_references() {
+            if !matches!(e.weight(), Edge::Relays { .. }) {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (
+                node_key(&g.graph[e.source()]),
+                node_key(&g.graph[e.target()]),
+            ) && self.relays.insert((a.clone(), b.clone()))
+            {
+                new.push((a, b));
+            }
+        }
+        for n in g.graph.node_indices() {
+            if let Some(k) = node_key(&g.graph[n]) {
+                self.first.entry(k).or_insert_with(|| g.graph[n].clone());
+            }
+        }
+        new
     }
 
     /// The number of the last article that cross-references `a`'s issue, if any.
@@ -231,14 +241,9 @@ impl<'a> ChunkJudge<'a> {
         articles: Vec<Article>,
         claims: Vec<Vec<Claim>>,
     ) -> ChunkReport {
-        // The issues this chunk's cross-references point at, outside the chunk.
         let first = self.seen;
         let n = articles.len();
         self.seen += n;
-        let wanted: HashSet<IssueKey> = articles
-            .iter()
-            .flat_map(|a| cross_referenced(p, a))
-            .collect();
         // What later chunks will cross-reference.
         let keep: Vec<Kept> = articles
             .iter()
@@ -251,102 +256,121 @@ impl<'a> ChunkJudge<'a> {
             })
             .map(|(i, (a, c))| kept(first + i, a, c))
             .collect();
-        let mut context: Vec<&Kept> = self
-            .kept
-            .iter()
-            .filter(|(seq, a, _)| {
-                !(first..first + n).contains(seq)
-                    && article_key(p, a).is_some_and(|k| wanted.contains(&k))
-            })
-            .collect();
-        context.sort_by_key(|(seq, _, _)| *seq);
-        let before = context.partition_point(|(seq, _, _)| *seq < first);
-        let mut all_articles: Vec<Article> = Vec::with_capacity(context.len() + n);
-        let mut all_claims: Vec<Vec<Claim>> = Vec::with_capacity(context.len() + n);
-        for (_, a, c) in &context[..before] {
-            all_articles.push(a.clone());
-            all_claims.push(c.clone());
-        }
-        all_articles.extend(articles);
-        all_claims.extend(claims);
-        for (_, a, c) in &context[before..] {
-            all_articles.push(a.clone());
-            all_claims.push(c.clone());
-        }
+        let report = judge_in(self.ctx, p, &self.kept, first, articles, claims);
         self.kept.extend(keep);
         // Drop what no later chunk cross-references.
         let next = self.seen;
         let ctx = self.ctx;
         self.kept
             .retain(|(_, a, _)| ctx.last_reference(p, a).is_some_and(|last| last >= next));
-        let opts = BuildOptions {
-            outlets: p.outlets,
-            scope: p.scope,
-            date_nodes: p.date_nodes,
-        };
-        let mut g = build(&all_articles, &all_claims, &opts);
-        self.add_input_facts(&mut g);
-        let report = analyze(&g, &all_articles);
-        let chunk = before..before + n;
-        let in_chunk: HashSet<NodeIndex> = chunk
-            .clone()
-            .flat_map(|i| g.claims[i].iter().copied())
-            .collect();
-        // The analysis summarised every article of the graph: keep the chunk's.
-        let articles: Vec<ArticleSummary> = report
-            .articles
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| chunk.contains(i))
-            .map(|(_, s)| s)
-            .collect();
-        let claims: Vec<ClaimReport> = report
-            .claims
-            .into_iter()
-            .filter(|c| chunk.contains(&c.article))
-            .map(|mut c| {
-                c.article = c.article - before + first;
-                c
-            })
-            .collect();
-        let outlets = summarize_outlets_of(&g, &claims, |c| in_chunk.contains(&c));
-        ChunkReport {
-            claims,
-            articles,
-            outlets,
-            graph: g,
-            chunk,
-        }
+        report
     }
+}
 
-    /// Give the chunk graph the input's relay edges, and its outlets and named sources the
-    /// name and kind they have where the input first mentions them.
-    fn add_input_facts(&self, g: &mut SourceGraph) {
-        let mut nodes: HashMap<NodeKey, NodeIndex> = HashMap::new();
-        for n in g.graph.node_indices().collect::<Vec<_>>() {
-            let Some(k) = node_key(&g.graph[n]) else {
-                continue;
-            };
-            if let Some(first) = self.ctx.first.get(&k) {
-                g.graph[n] = keep_spellings(first, &g.graph[n]);
-            }
-            nodes.insert(k, n);
+/// Judge the chunk of `articles` (numbered from `first` in reading order) in a graph with
+/// the articles of `held` its cross-references point at and the relays of `ctx`.
+fn judge_in(
+    ctx: &InputContext,
+    p: &Pipeline<'_>,
+    held: &[Kept],
+    first: usize,
+    articles: Vec<Article>,
+    claims: Vec<Vec<Claim>>,
+) -> ChunkReport {
+    let n = articles.len();
+    // The issues this chunk's cross-references point at, outside the chunk.
+    let wanted: HashSet<IssueKey> = articles
+        .iter()
+        .flat_map(|a| cross_referenced(p, a))
+        .collect();
+    let mut context: Vec<&Kept> = held
+        .iter()
+        .filter(|(seq, a, _)| {
+            !(first..first + n).contains(seq)
+                && article_key(p, a).is_some_and(|k| wanted.contains(&k))
+        })
+        .collect();
+    context.sort_by_key(|(seq, _, _)| *seq);
+    let before = context.partition_point(|(seq, _, _)| *seq < first);
+    let mut all_articles: Vec<Article> = Vec::with_capacity(context.len() + n);
+    let mut all_claims: Vec<Vec<Claim>> = Vec::with_capacity(context.len() + n);
+    for (_, a, c) in &context[..before] {
+        all_articles.push(a.clone());
+        all_claims.push(c.clone());
+    }
+    all_articles.extend(articles);
+    all_claims.extend(claims);
+    for (_, a, c) in &context[before..] {
+        all_articles.push(a.clone());
+        all_claims.push(c.clone());
+    }
+    let opts = BuildOptions {
+        outlets: p.outlets,
+        scope: p.scope,
+        date_nodes: p.date_nodes,
+    };
+    let mut g = build(&all_articles, &all_claims, &opts);
+    add_input_facts(ctx, &mut g);
+    let report = analyze(&g, &all_articles);
+    let chunk = before..before + n;
+    let in_chunk: HashSet<NodeIndex> = chunk
+        .clone()
+        .flat_map(|i| g.claims[i].iter().copied())
+        .collect();
+    // The analysis summarised every article of the graph: keep the chunk's.
+    let articles: Vec<ArticleSummary> = report
+        .articles
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| chunk.contains(i))
+        .map(|(_, s)| s)
+        .collect();
+    let claims: Vec<ClaimReport> = report
+        .claims
+        .into_iter()
+        .filter(|c| chunk.contains(&c.article))
+        .map(|mut c| {
+            c.article = c.article - before + first;
+            c
+        })
+        .collect();
+    let outlets = summarize_outlets_of(&g, &claims, |c| in_chunk.contains(&c));
+    ChunkReport {
+        claims,
+        articles,
+        outlets,
+        graph: g,
+        chunk,
+    }
+}
+
+/// Give the chunk graph the input's relay edges, and its outlets and named sources the
+/// name and kind they have where the input first mentions them.
+fn add_input_facts(ctx: &InputContext, g: &mut SourceGraph) {
+    let mut nodes: HashMap<NodeKey, NodeIndex> = HashMap::new();
+    for n in g.graph.node_indices().collect::<Vec<_>>() {
+        let Some(k) = node_key(&g.graph[n]) else {
+            continue;
+        };
+        if let Some(first) = ctx.first.get(&k) {
+            g.graph[n] = keep_spellings(first, &g.graph[n]);
         }
-        for (a, b) in &self.ctx.relays {
-            let mut node = |k: &NodeKey| match nodes.get(k) {
-                Some(&n) => Some(n),
-                None => {
-                    let n = g.graph.add_node(self.ctx.first.get(k)?.clone());
-                    nodes.insert(k.clone(), n);
-                    Some(n)
-                }
-            };
-            let (Some(x), Some(y)) = (node(a), node(b)) else {
-                continue;
-            };
-            if g.graph.find_edge(x, y).is_none() {
-                g.graph.add_edge(x, y, Edge::Relays { count: 1 });
+        nodes.insert(k, n);
+    }
+    for (a, b) in &ctx.relays {
+        let mut node = |k: &NodeKey| match nodes.get(k) {
+            Some(&n) => Some(n),
+            None => {
+                let n = g.graph.add_node(ctx.first.get(k)?.clone());
+                nodes.insert(k.clone(), n);
+                Some(n)
             }
+        };
+        let (Some(x), Some(y)) = (node(a), node(b)) else {
+            continue;
+        };
+        if g.graph.find_edge(x, y).is_none() {
+            g.graph.add_edge(x, y, Edge::Relays { count: 1 });
         }
     }
 }
@@ -360,5 +384,164 @@ fn keep_spellings(first: &Node, here: &Node) -> Node {
             Node::Outlet(o)
         }
         _ => first.clone(),
+    }
+}
+
+/// How many articles of dated issues a [`OnePassJudge`] holds for cross-references by
+/// default.
+pub const DEFAULT_HELD_ARTICLES: usize = 500;
+
+/// Judging an input in one pass, for input that can be read only once (a pipe) or must
+/// show its findings at once: each chunk is judged as soon as it is read, with what the
+/// input showed up to and including it — the relays read so far and the latest
+/// [`DEFAULT_HELD_ARTICLES`] (or `held`) articles of dated issues for its cross-references
+/// (stripped of their text, as [`ChunkJudge`] keeps them). Verdicts
+/// equal those of two passes ([`ChunkJudge`]) unless something the input shows only later
+/// bears on them; [`OnePassJudge::caveats`] counts those cases.
+#[derive(Debug)]
+pub struct OnePassJudge {
+    ctx: InputContext,
+    held: VecDeque<Kept>,
+    capacity: usize,
+    /// Issues with an article no longer held.
+    evicted: HashSet<IssueKey>,
+    /// Cross-referenced issues not read (yet).
+    unresolved: HashSet<IssueKey>,
+    /// Outlets and named sources by number, for `cited_together`.
+    ids: HashMap<NodeKey, u32>,
+    /// Pairs of outlets or named sources that one claim cited together.
+    cited_together: HashSet<(u32, u32)>,
+    caveats: OnePassCaveats,
+    seen: usize,
+}
+
+/// What a one-pass judgement could not take into account, counted over the input so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct OnePassCaveats {
+    /// Relay links between two outlets (or named sources) that a claim read before had
+    /// cited together: that claim counted them as independent.
+    pub late_relays: usize,
+    /// Cross-referenced issues that appeared later in the input: the claims referring to
+    /// them were judged without their sources.
+    pub forward_references: usize,
+    /// Cross-references to an issue read earlier but no longer held (more than `held`
+    /// dated articles back): judged without (some of) its sources.
+    pub dropped_references: usize,
+}
+
+impl OnePassCaveats {
+    /// True when nothing was missed: the verdicts are those of two passes.
+    pub fn is_empty(&self) -> bool {
+        *self == OnePassCaveats::default()
+    }
+}
+
+impl OnePassJudge {
+    /// A judge that holds the latest `held` articles of dated issues for cross-references.
+    pub fn new(held: usize) -> OnePassJudge {
+        OnePassJudge {
+            ctx: InputContext::new(),
+            held: VecDeque::new(),
+            capacity: held,
+            evicted: HashSet::new(),
+            unresolved: HashSet::new(),
+            ids: HashMap::new(),
+            cited_together: HashSet::new(),
+            caveats: OnePassCaveats::default(),
+            seen: 0,
+        }
+    }
+
+    /// Judge the next chunk's claims (articles and claims in input coordinates).
+    pub fn judge(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> ChunkReport {
+        let first = self.seen;
+        self.seen += articles.len();
+        let keys: Vec<Option<IssueKey>> = articles.iter().map(|a| article_key(p, a)).collect();
+        for k in keys.iter().flatten() {
+            self.caveats.forward_references += usize::from(self.unresolved.remove(k));
+        }
+        let here: HashSet<&IssueKey> = keys.iter().flatten().collect();
+        let held: HashSet<IssueKey> = self
+            .held
+            .iter()
+            .filter_map(|(_, a, _)| article_key(p, a))
+            .collect();
+        for k in articles.iter().flat_map(|a| cross_referenced(p, a)) {
+            if self.evicted.contains(&k) {
+                self.caveats.dropped_references += 1;
+            } else if !here.contains(&k) && !held.contains(&k) {
+                self.unresolved.insert(k);
+            }
+        }
+        let dated: Vec<Kept> = articles
+            .iter()
+            .zip(&claims)
+            .zip(&keys)
+            .enumerate()
+            .filter(|(_, (_, k))| k.is_some())
+            .map(|(i, ((a, c), _))| kept(first + i, a, c))
+            .collect();
+        let report = judge_in(
+            &self.ctx,
+            p,
+            self.held.make_contiguous(),
+            first,
+            articles,
+            claims,
+        );
+        // The chunk's own relays and sources are in its graph already; later chunks need them.
+        for (a, b) in self.ctx.learn_graph(&report.graph) {
+            if let (Some(&x), Some(&y)) = (self.ids.get(&a), self.ids.get(&b)) {
+                let pair = (x.min(y), x.max(y));
+                self.caveats.late_relays += usize::from(self.cited_together.contains(&pair));
+            }
+        }
+        self.note_cited_together(&report);
+        self.held.extend(dated);
+        while self.held.len() > self.capacity {
+            if let Some(k) = self
+                .held
+                .pop_front()
+                .and_then(|(_, a, _)| article_key(p, &a))
+            {
+                self.evicted.insert(k);
+            }
+        }
+        report
+    }
+
+    /// Remember which outlets and named sources each claim of the chunk cited together.
+    fn note_cited_together(&mut self, report: &ChunkReport) {
+        let g = &report.graph;
+        let mut cited: Vec<u32> = Vec::new();
+        for &claim in report.chunk.clone().flat_map(|i| &g.claims[i]) {
+            cited.clear();
+            for e in g.graph.edges(claim) {
+                if !matches!(e.weight(), Edge::Cites(_) | Edge::Attributes(_)) {
+                    continue;
+                }
+                if let Some(k) = node_key(&g.graph[e.target()]) {
+                    let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+                    cited.push(*self.ids.entry(k).or_insert(next));
+                }
+            }
+            cited.sort_unstable();
+            cited.dedup();
+            for (i, &x) in cited.iter().enumerate() {
+                for &y in &cited[i + 1..] {
+                    self.cited_together.insert((x, y));
+                }
+            }
+        }
+    }
+
+    /// What the judgements so far could not take into account.
+    pub fn caveats(&self) -> OnePassCaveats {
+        self.caveats
     }
 }

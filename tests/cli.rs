@@ -830,7 +830,7 @@ fn check_and_stats_skip_binary_inputs_and_read_stdin_twice() {
     assert!(stderr(&o).contains("binary data (NUL byte at offset 3); skipped"));
     assert!(!stdout(&o).contains("data.txt:"), "{}", stdout(&o));
     assert!(stdout(&o).contains("seed.txt: 1 article, 7 claims"));
-    // Standard input is read once and judged in two passes.
+    // Standard input is read once (and judged in one pass).
     let seed = std::fs::read(sample("seed.txt")).expect("seed");
     let o = run(&["check", "--format", "json", "-"], Some(&seed));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
@@ -843,4 +843,69 @@ fn check_and_stats_skip_binary_inputs_and_read_stdin_twice() {
         "{}",
         stdout(&o)
     );
+}
+
+/// Standard input and `--one-pass` judge as they read, and say what came too late.
+#[test]
+fn one_pass_check_reports_as_it_reads_and_says_what_it_missed() {
+    let newest_first = "Publication: Eurasia Daily Monitor Volume: 6 Issue: 14 Date: 2009-01-23
+
+The talks collapsed, as reported (see EDM, January 20).
+
+Publication: Eurasia Daily Monitor Volume: 6 Issue: 12 Date: 2009-01-20
+
+Gas talks resumed in Moscow (Kommersant, January 19; Reuters, January 19).
+";
+    let dir = scratch("one-pass");
+    let file = dir.join("newest-first.txt");
+    std::fs::write(&file, newest_first).expect("write");
+    let file = file.display().to_string();
+    let json =
+        |o: &Output| -> serde_json::Value { serde_json::from_str(&stdout(o)).expect("JSON") };
+    // Two passes over a file: the first claim inherits the second issue's sources.
+    let two = run(
+        &["check", "--format", "json", "--chunk-size", "1", &file],
+        None,
+    );
+    let v = json(&two);
+    assert!(v["inputs"][0].get("one_pass").is_none());
+    assert_eq!(v["inputs"][0]["claims"][0]["verdict"], "corroborated");
+    // One pass, from standard input or a file: judged before the issue was read.
+    for o in [
+        run(
+            &["check", "--format", "json", "--chunk-size", "1", "-"],
+            Some(newest_first.as_bytes()),
+        ),
+        run(
+            &[
+                "check",
+                "--format",
+                "json",
+                "--chunk-size",
+                "1",
+                "--one-pass",
+                &file,
+            ],
+            None,
+        ),
+    ] {
+        let v = json(&o);
+        assert_eq!(v["inputs"][0]["one_pass"]["forward_references"], 1, "{v}");
+        assert_ne!(v["inputs"][0]["claims"][0]["verdict"], "corroborated");
+        assert!(
+            stderr(&o).contains("judged in one pass, so some verdicts may differ")
+                && stderr(&o).contains("1 cross-referenced issue came later in the input"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // Read whole, one pass sees both issues at once and misses nothing.
+    let o = run(
+        &["check", "--format", "json", "-"],
+        Some(newest_first.as_bytes()),
+    );
+    let v = json(&o);
+    assert_eq!(v["inputs"][0]["claims"][0]["verdict"], "corroborated");
+    assert_eq!(v["inputs"][0]["one_pass"]["forward_references"], 0);
+    assert!(!stderr(&o).contains("one pass"), "{}", stderr(&o));
 }

@@ -6,6 +6,7 @@
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 
+use srcgraph::context::OnePassCaveats;
 use srcgraph::input::Document;
 use srcgraph::model::Article;
 use srcgraph::outlets::Outlets;
@@ -214,9 +215,26 @@ fn chunked_check(text: &str, size: usize) -> Checked {
     let mut judge = ChunkJudge::new(&ctx);
     let (mut claims, mut articles) = (Vec::new(), Vec::new());
     let mut outlets: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
-    let mut r = ChunkReader::new("in.txt", text.as_bytes(), size);
+    // Size 0: one article at a time.
+    let mut r = ChunkReader::new("in.txt", text.as_bytes(), text.len() + 1);
+    let mut parts = Vec::new();
     while let Some(c) = r.next_chunk().expect("readable") {
-        let (a, cl) = p.read_chunk(&c);
+        parts.push(p.read_chunk(&c));
+    }
+    if size > 0 {
+        parts.clear();
+        let mut r = ChunkReader::new("in.txt", text.as_bytes(), size);
+        while let Some(c) = r.next_chunk().expect("readable") {
+            parts.push(p.read_chunk(&c));
+        }
+    } else if let Some((a, cl)) = parts.pop() {
+        parts = a
+            .into_iter()
+            .zip(cl)
+            .map(|(a, c)| (vec![a], vec![c]))
+            .collect();
+    }
+    for (a, cl) in parts {
         let report = judge.judge(&p, a, cl);
         claims.extend(report.claims);
         articles.extend(report.articles);
@@ -279,6 +297,114 @@ fn chunks_judged_in_context_match_the_whole_input() {
         "{text}"
     );
     assert!(text.contains("traced back to"), "{text}");
+}
+
+fn one_pass_check(text: &str, size: usize, held: usize) -> (Checked, OnePassCaveats) {
+    use srcgraph::context::OnePassJudge;
+    let p = srcgraph::pipeline::Pipeline::default();
+    let mut judge = OnePassJudge::new(held);
+    let (mut claims, mut articles) = (Vec::new(), Vec::new());
+    let mut outlets: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
+    // Size 0: one article at a time.
+    let mut r = ChunkReader::new("in.txt", text.as_bytes(), text.len() + 1);
+    let mut parts = Vec::new();
+    while let Some(c) = r.next_chunk().expect("readable") {
+        parts.push(p.read_chunk(&c));
+    }
+    if size > 0 {
+        parts.clear();
+        let mut r = ChunkReader::new("in.txt", text.as_bytes(), size);
+        while let Some(c) = r.next_chunk().expect("readable") {
+            parts.push(p.read_chunk(&c));
+        }
+    } else if let Some((a, cl)) = parts.pop() {
+        parts = a
+            .into_iter()
+            .zip(cl)
+            .map(|(a, c)| (vec![a], vec![c]))
+            .collect();
+    }
+    for (a, cl) in parts {
+        let report = judge.judge(&p, a, cl);
+        claims.extend(report.claims);
+        articles.extend(report.articles);
+        for o in report.outlets {
+            let t = outlets.entry(o.outlet).or_default();
+            t.0 += o.citations;
+            t.1 += o.claims;
+            t.2 += o.sole_source_claims;
+        }
+    }
+    let checked = (
+        serde_json::to_value(&claims).expect("JSON"),
+        serde_json::to_value(&articles).expect("JSON"),
+        outlets
+            .into_iter()
+            .map(|(k, (a, b, c))| (k, a, b, c))
+            .collect(),
+    );
+    (checked, judge.caveats())
+}
+
+/// One pass gives the whole input's verdicts whenever it reports nothing it missed, and
+/// counts what it missed: a forward cross-reference, a relay learnt late, an issue no longer
+/// held.
+#[test]
+fn one_pass_equals_two_unless_it_says_what_it_missed() {
+    let mut texts = vec![
+        corpus::corpus(5, 40),
+        corpus::corpus_with(6, 80, true),
+        XREF.replace("(see EDM, January 20)", "(Itar-Tass, January 14)"),
+    ];
+    for e in std::fs::read_dir("samples").expect("samples dir") {
+        texts.push(std::fs::read_to_string(e.expect("entry").path()).expect("sample"));
+    }
+    let mut clean = 0;
+    for text in &texts {
+        let want = whole_check(text);
+        for size in [1, 300, 1 << 20] {
+            let (got, caveats) = one_pass_check(text, size, 500);
+            if caveats.is_empty() {
+                clean += 1;
+                assert!(
+                    got == want,
+                    "one pass differs at chunk size {size}:\n{text}"
+                );
+            }
+        }
+    }
+    assert!(
+        clean >= texts.len() * 3 - 6,
+        "most inputs need nothing later: {clean}"
+    );
+    // XREF: issue 10 refers forward to January 20; issue 15 shows Zerkalo relaying
+    // Interfax after issue 14 cited both in one claim.
+    let (got, caveats) = one_pass_check(XREF, 0, 500);
+    assert_eq!(caveats.forward_references, 1, "{caveats:?}");
+    assert!(caveats.late_relays >= 1, "{caveats:?}");
+    assert_eq!(caveats.dropped_references, 0);
+    assert!(got.0 != whole_check(XREF).0);
+    // Newest first, cross-references point forward.
+    let newest_first = "Publication: Eurasia Daily Monitor Volume: 6 Issue: 14 Date: 2009-01-23
+
+The talks collapsed, as reported (see EDM, January 20).
+
+Publication: Eurasia Daily Monitor Volume: 6 Issue: 12 Date: 2009-01-20
+
+Gas talks resumed in Moscow (Kommersant, January 19; Reuters, January 19).
+";
+    let whole = whole_check(newest_first).0;
+    assert!(whole.to_string().contains("inherits the sources of"));
+    let (got, caveats) = one_pass_check(newest_first, 0, 500);
+    assert_eq!(caveats.forward_references, 1, "{caveats:?}");
+    assert!(got.0 != whole);
+    assert!(!got.0.to_string().contains("inherits the sources of"));
+    // Holding one article drops the earlier issues issue 14 and 15 refer back to.
+    let (_, caveats) = one_pass_check(XREF, 0, 1);
+    assert!(caveats.dropped_references >= 2, "{caveats:?}");
+    // A one-chunk read holds the chunk itself whatever `held` is.
+    let (_, caveats) = one_pass_check(XREF, 1 << 20, 0);
+    assert_eq!(caveats.forward_references, 0, "{caveats:?}");
 }
 
 /// The header pass gives each article as parsing does, without what is read from the text.

@@ -19,7 +19,7 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// List claims with fewer than N independent sources, as diagnostics.
     #[command(
-        after_help = "Examples:\n  srcgraph check samples/seed.txt\n  srcgraph check --min-sources 1 --allow self-referenced archive/\n  srcgraph check --scope paragraph --format json article.txt > findings.json\n\nExit status: 0 no claim falls short, 1 some do, 2 an input could not be read."
+        after_help = "Examples:\n  srcgraph check samples/seed.txt\n  srcgraph check --min-sources 1 --allow self-referenced archive/\n  srcgraph check --scope paragraph --format json article.txt > findings.json\n  zcat archive.txt.gz | srcgraph check --format json - > findings.json\n\nExit status: 0 no claim falls short, 1 some do, 2 an input could not be read."
     )]
     Check(CheckArgs),
     /// Write the source graph as Graphviz DOT.
@@ -260,6 +260,19 @@ pub(crate) struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub(crate) format: CheckFormat,
+
+    /// Read each input once and report as it is read: findings start at once, but a relay
+    /// or a cross-referenced issue that the input shows only later (or more than
+    /// --held-articles dated articles back) is not taken into account; a warning counts
+    /// such cases.
+    /// Standard input is always read this way.
+    #[arg(long)]
+    pub(crate) one_pass: bool,
+
+    /// With one pass: how many of the latest articles of dated issues are held for
+    /// cross-references.
+    #[arg(long, value_name = "N", default_value_t = srcgraph::context::DEFAULT_HELD_ARTICLES)]
+    pub(crate) held_articles: usize,
 
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]

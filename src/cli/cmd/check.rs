@@ -3,21 +3,23 @@
 use super::judged::TwoPasses;
 use crate::cli::Status;
 use crate::cli::args::{CheckArgs, CheckFormat};
-use crate::cli::io::{Input, Reporter, Session, open_output, use_colour};
+use crate::cli::io::{Input, Reporter, Session, Source, for_each_chunk, open_output, use_colour};
 use anyhow::Result;
 use serde::Serialize;
 use srcgraph::analyze::{ArticleSummary, ClaimReport, OutletSummary};
-use srcgraph::context::{ChunkJudge, InputContext};
+use srcgraph::context::{ChunkJudge, ChunkReport, InputContext, OnePassCaveats, OnePassJudge};
 use srcgraph::export::findings::{Style, finding_kind, summary_line, write_finding_at};
 use srcgraph::pipeline::Pipeline;
 use srcgraph::stream::Chunk;
 use std::collections::BTreeMap;
 use std::io::Write;
 
-/// Run `check`. Each input is read twice in chunks of whole articles: first to learn what
+/// Run `check`. Each file is read twice in chunks of whole articles: first to learn what
 /// its claims' verdicts depend on elsewhere in it (relays, cross-referenced issues), then to
 /// judge chunk after chunk and write the findings as they come. Memory stays bounded by a
 /// chunk and what the first pass keeps; verdicts are those of one graph of the whole input.
+/// Standard input, and every input with `--one-pass`, is read once and judged as it comes
+/// ([`OnePassJudge`]): findings start at once, and a warning counts what came too late.
 pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
     let pipeline = Pipeline {
@@ -49,9 +51,14 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
             json(&denied, 2)
         )?;
     }
-    let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep);
+    let passes = (!args.one_pass).then(|| TwoPasses::new(&pipeline, &s.inputs, &mut s.rep, false));
     for input in &s.inputs {
-        c.input(&passes, input, &mut s.rep)?;
+        match &passes {
+            Some(passes) if input.source != Source::Stdin => {
+                c.input(passes, input, &mut s.rep)?;
+            }
+            _ => c.one_pass(&pipeline, input, &mut s.rep, args.held_articles)?,
+        }
     }
     if c.format == CheckFormat::Json {
         if c.inputs > 0 {
@@ -104,6 +111,50 @@ impl Checker<'_> {
         }
         let mut judge = ChunkJudge::new(&ctx);
         let mut tally = Tally::default();
+        self.begin(input)?;
+        passes.judge(input, rep, &mut judge, |chunk, report| {
+            self.report(chunk, report, &mut tally)
+        })?;
+        self.end(input, tally, None)
+    }
+
+    /// One pass over one input, judging each chunk as it is read.
+    fn one_pass(
+        &mut self,
+        p: &Pipeline<'_>,
+        input: &Input,
+        rep: &mut Reporter,
+        held: usize,
+    ) -> Result<()> {
+        let mut judge = OnePassJudge::new(held);
+        let mut tally: Option<Tally> = None;
+        for_each_chunk(input, rep, |chunk, rep| {
+            let (a, c) = p.read_chunk(&chunk);
+            rep.article_diagnostics(&a);
+            let report = judge.judge(p, a, c);
+            if tally.is_none() {
+                self.begin(input)?;
+            }
+            self.report(&chunk, report, tally.get_or_insert_with(Tally::default))
+        })?;
+        // Nothing was read (a missing file, binary data): the error has been reported.
+        let Some(tally) = tally else {
+            return Ok(());
+        };
+        let caveats = judge.caveats();
+        if !caveats.is_empty() {
+            rep.warn(format!(
+                "{}: judged in one pass, so some verdicts may differ from those of the whole \
+                 input: {}; check it as a file without --one-pass for whole-input verdicts",
+                input.name,
+                caveat_text(&caveats)
+            ));
+        }
+        self.end(input, tally, Some(caveats))
+    }
+
+    /// Start the output of one input.
+    fn begin(&mut self, input: &Input) -> Result<()> {
         if self.format == CheckFormat::Json {
             let sep = if self.inputs == 0 { "" } else { "," };
             write!(
@@ -112,23 +163,31 @@ impl Checker<'_> {
                 json(&input.name, 6)
             )?;
         }
-        passes.judge(input, rep, &mut judge, |chunk, report| {
-            self.chunk(chunk, report.claims, &mut tally)?;
-            tally.articles.extend(report.articles);
-            for o in report.outlets {
-                match tally.outlets.get_mut(&o.outlet) {
-                    Some(t) => {
-                        t.citations += o.citations;
-                        t.claims += o.claims;
-                        t.sole_source_claims += o.sole_source_claims;
-                    }
-                    None => {
-                        tally.outlets.insert(o.outlet.clone(), o);
-                    }
+        Ok(())
+    }
+
+    /// Write one judged chunk and add it up.
+    fn report(&mut self, chunk: &Chunk, report: ChunkReport, tally: &mut Tally) -> Result<()> {
+        self.chunk(chunk, report.claims, tally)?;
+        tally.articles.extend(report.articles);
+        for o in report.outlets {
+            match tally.outlets.get_mut(&o.outlet) {
+                Some(t) => {
+                    t.citations += o.citations;
+                    t.claims += o.claims;
+                    t.sole_source_claims += o.sole_source_claims;
+                }
+                None => {
+                    tally.outlets.insert(o.outlet.clone(), o);
                 }
             }
-            Ok(())
-        })?;
+        }
+        Ok(())
+    }
+
+    /// Finish the output of one input: its summary line, or the rest of its JSON object
+    /// (with `one_pass`, what a one-pass reading missed).
+    fn end(&mut self, input: &Input, tally: Tally, one_pass: Option<OnePassCaveats>) -> Result<()> {
         self.any_finding |= tally.findings > 0;
         self.inputs += 1;
         match self.format {
@@ -149,11 +208,15 @@ impl Checker<'_> {
                 }
                 write!(
                     self.out,
-                    "],\n      \"findings\": {},\n      \"articles\": {},\n      \"outlets\": {}\n    }}",
+                    "],\n      \"findings\": {},\n      \"articles\": {},\n      \"outlets\": {}",
                     tally.findings,
                     json(&tally.articles, 6),
                     json(&outlets, 6)
                 )?;
+                if let Some(caveats) = one_pass {
+                    write!(self.out, ",\n      \"one_pass\": {}", json(&caveats, 6))?;
+                }
+                write!(self.out, "\n    }}")?;
             }
         }
         Ok(())
@@ -195,4 +258,30 @@ impl Checker<'_> {
         }
         Ok(())
     }
+}
+
+/// What a one-pass reading missed, in words.
+fn caveat_text(c: &OnePassCaveats) -> String {
+    let mut parts = Vec::new();
+    let mut say = |n: usize, one: &str, many: &str| match n {
+        0 => {}
+        1 => parts.push(format!("1 {one}")),
+        n => parts.push(format!("{n} {many}")),
+    };
+    say(
+        c.late_relays,
+        "relay link came after a claim citing both of its outlets",
+        "relay links came after claims citing both of their outlets",
+    );
+    say(
+        c.forward_references,
+        "cross-referenced issue came later in the input",
+        "cross-referenced issues came later in the input",
+    );
+    say(
+        c.dropped_references,
+        "cross-reference pointed further back than the articles held (--held-articles)",
+        "cross-references pointed further back than the articles held (--held-articles)",
+    );
+    parts.join("; ")
 }

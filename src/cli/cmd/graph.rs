@@ -37,7 +37,7 @@ fn analyse_all(
         scope,
         date_nodes,
     };
-    let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep);
+    let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep, true);
     let mut builder = GraphBuilder::new(&BuildOptions {
         outlets: pipeline.outlets,
         scope,

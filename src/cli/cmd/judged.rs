@@ -25,10 +25,16 @@ pub(crate) struct TwoPasses<'a> {
 }
 
 impl<'a> TwoPasses<'a> {
-    /// Ready to read `inputs` (standard input is read now, if it is one of them).
-    pub(crate) fn new(p: &'a Pipeline<'a>, inputs: &[Input], rep: &mut Reporter) -> TwoPasses<'a> {
+    /// Ready to read `inputs` (standard input is read now, if it is one of them and is to
+    /// be read twice).
+    pub(crate) fn new(
+        p: &'a Pipeline<'a>,
+        inputs: &[Input],
+        rep: &mut Reporter,
+        twice_stdin: bool,
+    ) -> TwoPasses<'a> {
         rep.progress.set_passes(2);
-        let stdin = if inputs.iter().any(|i| i.source == Source::Stdin) {
+        let stdin = if twice_stdin && inputs.iter().any(|i| i.source == Source::Stdin) {
             read_stdin(rep)
         } else {
             None

@@ -23,7 +23,7 @@ pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
         scope: args.scope.into(),
         date_nodes: false,
     };
-    let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep);
+    let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep, true);
     let mut ctx = InputContext::new();
     let mut readable = Vec::new();
     for input in &s.inputs {
