@@ -81,7 +81,7 @@ pub struct SourceUse {
     /// How it counts.
     pub role: SourceRole,
     /// The spellings the claim's citations use.
-    pub written: Vec<String>,
+    pub written: Vec<crate::graph::Name>,
     /// True when the outlet was only named in the prose before a date-only group.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub implied: bool,

@@ -37,7 +37,7 @@ pub struct ClaimReport {
     #[serde(skip)]
     pub node: NodeIndex,
     /// The file.
-    pub path: String,
+    pub path: crate::graph::Name,
     /// Position (in the graph's input) of its article.
     pub article: usize,
     /// Position of the claim in its article.
@@ -113,9 +113,8 @@ pub fn analyze(g: &SourceGraph, articles: &[crate::model::Article]) -> Report {
 }
 
 /// [`analyze`] keeping of each claim only what drawing or exporting the graph needs — its
-/// place, verdict, independent sources and flags — and no summaries: sources, notes,
-/// excerpt and path are dropped as each claim is judged, so a whole archive's report stays
-/// small.
+/// place, verdict, independent sources and flags — and no summaries: sources, notes and
+/// excerpt are dropped as each claim is judged, so a whole archive's report stays small.
 pub fn analyze_brief(g: &SourceGraph, articles: &[crate::model::Article]) -> Report {
     Report::new(judge_claims(g, articles, true), Vec::new(), Vec::new())
 }
@@ -149,7 +148,7 @@ fn judge_claims(
             }
             Some(ClaimReport {
                 node: n,
-                path: if brief { String::new() } else { c.path.clone() },
+                path: c.path.clone(),
                 article: c.article,
                 claim: c.claim.index,
                 span: c.claim.span,

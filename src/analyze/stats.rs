@@ -77,7 +77,7 @@ pub struct OutletStats {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleStats {
     /// Its input.
-    pub path: String,
+    pub path: crate::graph::Name,
     /// 0-based position in its input.
     pub index: usize,
     /// Publication, volume and issue, as in the graph.

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleSummary {
     /// The file.
-    pub path: String,
+    pub path: crate::graph::Name,
     /// Position of the article in its file.
     pub index: usize,
     /// Short name ("Monitor 7/79").

@@ -268,9 +268,8 @@ fn statements(
         };
         emit(node_stmt(&id(n), attrs))?;
     }
-    let mut edges: Vec<_> = (&g.graph).edge_references().collect();
-    edges.sort_by_key(|e| e.id());
-    for e in edges {
+    // In edge index order (the order they were added), without holding a list of them.
+    for e in (&g.graph).edge_references() {
         let attrs = match e.weight() {
             Edge::Contains => vec![
                 attr("style", quoted("dotted")),

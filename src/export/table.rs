@@ -138,7 +138,7 @@ impl GraphTable {
                     Node::Article(a) => {
                         row.kind = "article";
                         row.label = a.label();
-                        row.path = Some(a.path.clone());
+                        row.path = Some(a.path.to_string());
                         row.line = Some(a.line);
                         row.span = Some([a.span.start, a.span.end]);
                         row.date = a.date.map(|d| d.to_string());
@@ -147,7 +147,7 @@ impl GraphTable {
                     Node::Claim(c) => {
                         row.kind = "claim";
                         row.label = c.claim.excerpt.clone();
-                        row.path = Some(c.path.clone());
+                        row.path = Some(c.path.to_string());
                         row.line = Some(c.claim.line);
                         row.column = Some(c.claim.column);
                         row.span = Some([c.claim.span.start, c.claim.span.end]);
@@ -196,7 +196,7 @@ impl GraphTable {
                     Edge::Cites(c) => (
                         "cites",
                         date_strings(&c.dates),
-                        Some(c.written.clone()),
+                        Some(c.written.to_string()),
                         None,
                     ),
                     Edge::Relays { count } => ("relays", Vec::new(), None, Some(*count)),
@@ -205,7 +205,7 @@ impl GraphTable {
                     }
                     Edge::OnDate => ("on-date", Vec::new(), None, None),
                     Edge::Attributes(a) => {
-                        ("attributes", Vec::new(), Some(a.written.clone()), None)
+                        ("attributes", Vec::new(), Some(a.written.to_string()), None)
                     }
                 };
                 EdgeRow {

@@ -1,7 +1,8 @@
 //! Building the source graph from parsed articles and their claims.
 
 use super::{
-    ArticleNode, CiteEdge, ClaimNode, CrossRefEdge, Edge, IssueNode, Node, OutletNode, SourceGraph,
+    ArticleNode, CiteEdge, ClaimNode, CrossRefEdge, Edge, IssueNode, Name, Node, OutletNode,
+    SourceGraph,
 };
 use crate::calendar::Date;
 use crate::model::{Article, Attribution, Claim, OutletKind, Scope, SourceRef, SourceType};
@@ -61,6 +62,7 @@ impl<'a> GraphBuilder<'a> {
                 relays: HashMap::new(),
                 by_issue: HashMap::new(),
                 sources: HashMap::new(),
+                names: Names::default(),
                 opts: *opts,
             },
             next: 0,
@@ -72,9 +74,10 @@ impl<'a> GraphBuilder<'a> {
     pub fn article_node(&mut self, a: &Article) {
         let b = &mut self.b;
         let i = b.g.articles.len();
-        let n = b.g.graph.add_node(Node::Article(ArticleNode {
+        let path = b.names.get(&a.path);
+        let n = b.g.graph.add_node(Node::Article(Box::new(ArticleNode {
             input: i,
-            path: a.path.clone(),
+            path,
             index: a.index,
             publication: a.publication.clone(),
             volume: a.volume,
@@ -83,7 +86,7 @@ impl<'a> GraphBuilder<'a> {
             title: a.title.clone(),
             span: a.span,
             line: a.line,
-        }));
+        })));
         b.g.articles.push(n);
         if let (Some(p), Some(d)) = (a.publication.as_deref(), a.date) {
             let key = publication_key(b.opts.outlets, p);
@@ -168,17 +171,37 @@ struct Builder<'a> {
     relays: HashMap<(NodeIndex, NodeIndex), petgraph::stable_graph::EdgeIndex>,
     by_issue: HashMap<(String, Date), Vec<NodeIndex>>,
     sources: HashMap<(SourceType, String, Option<usize>), NodeIndex>,
+    names: Names,
     opts: BuildOptions<'a>,
+}
+
+/// The names of one graph, each stored once.
+#[derive(Debug, Default)]
+struct Names(std::collections::HashSet<Name>);
+
+impl Names {
+    /// The shared copy of `s`.
+    fn get(&mut self, s: &str) -> Name {
+        match self.0.get(s) {
+            Some(n) => n.clone(),
+            None => {
+                let n: Name = s.into();
+                self.0.insert(n.clone());
+                n
+            }
+        }
+    }
 }
 
 impl Builder<'_> {
     fn add_claim(&mut self, input: usize, a: &Article, claim: &Claim) -> NodeIndex {
-        let cn = self.g.graph.add_node(Node::Claim(ClaimNode {
+        let path = self.names.get(&a.path);
+        let cn = self.g.graph.add_node(Node::Claim(Box::new(ClaimNode {
             article: input,
-            path: a.path.clone(),
+            path,
             scope: self.opts.scope,
             claim: claim.clone(),
-        }));
+        })));
         self.g
             .graph
             .add_edge(self.g.articles[input], cn, Edge::Contains);
@@ -194,18 +217,19 @@ impl Builder<'_> {
                     continue;
                 }
                 let (on, implied) = self.outlet_for(r);
+                let written = self.names.get(&r.outlet);
                 self.g.graph.add_edge(
                     cn,
                     on,
-                    Edge::Cites(CiteEdge {
+                    Edge::Cites(Box::new(CiteEdge {
                         citation: ci,
                         reference: ri,
-                        written: r.outlet.clone(),
+                        written,
                         dates: r.dates.clone(),
                         relays: r.relays.clone(),
                         implied,
                         span: c.span,
-                    }),
+                    })),
                 );
                 if self.opts.date_nodes {
                     for d in r.dates.iter().filter_map(|d| d.date) {
@@ -285,13 +309,13 @@ impl Builder<'_> {
         let n = match self.outlets.get(&key) {
             Some(&n) => n,
             None => {
-                let n = self.g.graph.add_node(Node::Outlet(OutletNode {
+                let n = self.g.graph.add_node(Node::Outlet(Box::new(OutletNode {
                     name,
                     kind,
                     country,
                     group,
                     spellings: Vec::new(),
-                }));
+                })));
                 self.outlets.insert(key, n);
                 n
             }
@@ -348,11 +372,11 @@ impl Builder<'_> {
             self.g.graph.add_edge(
                 cn,
                 n,
-                Edge::CrossReference(CrossRefEdge {
+                Edge::CrossReference(Box::new(CrossRefEdge {
                     citation: ci,
                     dates,
                     span,
-                }),
+                })),
             );
         }
     }
@@ -392,23 +416,24 @@ impl Builder<'_> {
                     matches!(kind, SourceType::Anonymous | SourceType::Vague).then_some(article);
                 let key = (kind, outlet_key(&at.text), scope);
                 *self.sources.entry(key).or_insert_with(|| {
-                    self.g.graph.add_node(Node::Source(super::SourceNode {
-                        name: at.text.clone(),
-                        kind,
-                    }))
+                    self.g
+                        .graph
+                        .add_node(Node::Source(Box::new(super::SourceNode {
+                            name: at.text.clone(),
+                            kind,
+                        })))
                 })
             }
         };
-        self.g.graph.add_edge(
-            claim,
-            target,
-            Edge::Attributes(super::AttributionEdge {
-                cue: at.cue.clone(),
-                written: at.text.clone(),
-                span: at.span,
-                citing: at.citing.clone(),
-            }),
-        );
+        let edge = super::AttributionEdge {
+            cue: self.names.get(&at.cue),
+            written: self.names.get(&at.text),
+            span: at.span,
+            citing: at.citing.as_deref().map(|c| self.names.get(c)),
+        };
+        self.g
+            .graph
+            .add_edge(claim, target, Edge::Attributes(Box::new(edge)));
         Some(target)
     }
 
@@ -417,10 +442,10 @@ impl Builder<'_> {
             .issues
             .entry((key.to_string(), date))
             .or_insert_with(|| {
-                self.g.graph.add_node(Node::Issue(IssueNode {
+                self.g.graph.add_node(Node::Issue(Box::new(IssueNode {
                     publication: publication.to_string(),
                     date,
-                }))
+                })))
             })
     }
 }

@@ -1,5 +1,6 @@
 //! Edge weights of the source graph.
 
+use super::Name;
 use crate::model::DateRef;
 use crate::span::Span;
 use serde::Serialize;
@@ -12,7 +13,7 @@ pub struct CiteEdge {
     /// Index of the reference in its group.
     pub reference: usize,
     /// The outlet as written ("" when the group named none).
-    pub written: String,
+    pub written: Name,
     /// Dates cited for this outlet.
     pub dates: Vec<DateRef>,
     /// Indices (in the same group) of the references this one relays: non-empty for a
@@ -39,13 +40,13 @@ pub struct CrossRefEdge {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AttributionEdge {
     /// The cue ("said", "according to").
-    pub cue: String,
+    pub cue: Name,
     /// The source as written.
-    pub written: String,
+    pub written: Name,
     /// Where the source is written.
     pub span: Span,
     /// For a carrier ("told Interfax"), the source it relays.
-    pub citing: Option<String>,
+    pub citing: Option<Name>,
 }
 
 /// An edge of the source graph.
@@ -55,16 +56,16 @@ pub enum Edge {
     /// Article → claim.
     Contains,
     /// Claim → outlet.
-    Cites(CiteEdge),
+    Cites(Box<CiteEdge>),
     /// Outlet → outlet: the carrier relays the origin (`count` claims say so).
     Relays {
         /// How many references in the input show this relay.
         count: usize,
     },
     /// Claim → article or issue placeholder.
-    CrossReference(CrossRefEdge),
+    CrossReference(Box<CrossRefEdge>),
     /// Claim → date (only with date nodes).
     OnDate,
     /// Claim → outlet or source named in the claim's prose.
-    Attributes(AttributionEdge),
+    Attributes(Box<AttributionEdge>),
 }

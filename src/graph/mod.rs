@@ -19,6 +19,10 @@ pub(crate) use build::{cross_reference_target, publication_key};
 pub use edge::{AttributionEdge, CiteEdge, CrossRefEdge, Edge};
 pub use node::{ArticleNode, ClaimNode, IssueNode, Node, OutletNode, SourceNode};
 
+/// A name many nodes and edges carry (a file path, an outlet as written, a cue): stored
+/// once per graph and shared, so a corpus graph holds each spelling once.
+pub type Name = std::sync::Arc<str>;
+
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 
 /// The graph type.

@@ -1,5 +1,6 @@
 //! Node weights of the source graph.
 
+use super::Name;
 use crate::calendar::Date;
 use crate::model::{Claim, OutletKind, Scope, SourceType};
 use crate::span::Span;
@@ -10,8 +11,8 @@ use serde::Serialize;
 pub struct ArticleNode {
     /// Position in the list of articles the graph was built from.
     pub input: usize,
-    /// The file it came from.
-    pub path: String,
+    /// The file it came from (shared by its claims).
+    pub path: Name,
     /// Position of the article in its file.
     pub index: usize,
     /// Publication from the header.
@@ -37,7 +38,7 @@ impl ArticleNode {
             (Some(p), Some(v), Some(i)) => format!("{p} {v}/{i}"),
             (Some(p), _, _) => p.clone(),
             _ => {
-                let file = self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path);
+                let file = self.path.rsplit(['/', '\\']).next().unwrap_or(&*self.path);
                 if self.index == 0 {
                     file.to_string()
                 } else {
@@ -53,8 +54,8 @@ impl ArticleNode {
 pub struct ClaimNode {
     /// Position (in the graph's input) of its article.
     pub article: usize,
-    /// The file it came from.
-    pub path: String,
+    /// The file it came from (shared with its article).
+    pub path: Name,
     /// How claims were cut.
     pub scope: Scope,
     /// The claim itself.
@@ -112,15 +113,15 @@ pub struct SourceNode {
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Node {
     /// An article.
-    Article(ArticleNode),
+    Article(Box<ArticleNode>),
     /// A claim.
-    Claim(ClaimNode),
+    Claim(Box<ClaimNode>),
     /// An outlet.
-    Outlet(OutletNode),
+    Outlet(Box<OutletNode>),
     /// A cited day (only with date nodes).
     Date(Date),
     /// An earlier issue not in the input.
-    Issue(IssueNode),
+    Issue(Box<IssueNode>),
     /// A source named in the prose (not an outlet).
-    Source(SourceNode),
+    Source(Box<SourceNode>),
 }

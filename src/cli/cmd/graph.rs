@@ -237,7 +237,7 @@ fn find_focus(g: &SourceGraph, outlets: &Outlets, focus: &str) -> Option<NodeInd
         None => (focus, None),
     };
     let article = g.articles.iter().copied().find(|&n| match &g.graph[n] {
-        Node::Article(a) => a.path == path && number.is_none_or(|k| a.index + 1 == k),
+        Node::Article(a) => &*a.path == path && number.is_none_or(|k| a.index + 1 == k),
         _ => false,
     });
     if article.is_some() {
@@ -248,7 +248,7 @@ fn find_focus(g: &SourceGraph, outlets: &Outlets, focus: &str) -> Option<NodeInd
     g.claim_nodes()
         .filter(|&n| {
             g.claim(n)
-                .is_some_and(|c| c.path == path && c.claim.line <= line)
+                .is_some_and(|c| &*c.path == path && c.claim.line <= line)
         })
         .max_by_key(|&n| g.claim(n).map(|c| (c.article, c.claim.line)))
 }
