@@ -908,4 +908,12 @@ Gas talks resumed in Moscow (Kommersant, January 19; Reuters, January 19).
     assert_eq!(v["inputs"][0]["claims"][0]["verdict"], "corroborated");
     assert_eq!(v["inputs"][0]["one_pass"]["forward_references"], 0);
     assert!(!stderr(&o).contains("one pass"), "{}", stderr(&o));
+    // Empty standard input is an input of no articles, as an empty file is.
+    let o = run(&["check", "-"], Some(b""));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).starts_with("<stdin>: 0 articles, 0 claims"),
+        "{}",
+        stdout(&o)
+    );
 }

@@ -128,7 +128,7 @@ impl Checker<'_> {
     ) -> Result<()> {
         let mut judge = OnePassJudge::new(held);
         let mut tally: Option<Tally> = None;
-        for_each_chunk(input, rep, |chunk, rep| {
+        let read = for_each_chunk(input, rep, |chunk, rep| {
             let (a, c) = p.read_chunk(&chunk);
             rep.article_diagnostics(&a);
             let report = judge.judge(p, a, c);
@@ -137,9 +137,15 @@ impl Checker<'_> {
             }
             self.report(&chunk, report, tally.get_or_insert_with(Tally::default))
         })?;
-        // Nothing was read (a missing file, binary data): the error has been reported.
-        let Some(tally) = tally else {
-            return Ok(());
+        let tally = match tally {
+            Some(tally) => tally,
+            // An empty input: reported as a file of no articles is.
+            None if read => {
+                self.begin(input)?;
+                Tally::default()
+            }
+            // Nothing could be read (a missing file, binary data): the error was reported.
+            None => return Ok(()),
         };
         let caveats = judge.caveats();
         if !caveats.is_empty() {
