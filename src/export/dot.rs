@@ -6,6 +6,7 @@
 //! [`escape_label`] (graphviz-rust does not escape inside quoted ids): an outlet called
 //! `Evil"]; x [label="pwn` stays one well-formed node.
 
+use super::table::NodeIds;
 use crate::analyze::{Report, Verdict};
 use crate::graph::{Edge, Node, SourceGraph};
 use crate::model::{DateRef, OutletKind, SourceType};
@@ -14,8 +15,7 @@ use graphviz_rust::dot_structures::{
     Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
-use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use std::io::{self, Write};
 
 /// How cited dates are drawn.
@@ -161,7 +161,33 @@ fn statements(
     emit: &mut dyn FnMut(Stmt) -> io::Result<()>,
 ) -> io::Result<()> {
     let ids = super::table::node_ids(g);
-    let id = |n: NodeIndex| ids.get(&n).cloned().unwrap_or_default();
+    for s in head_statements() {
+        emit(s)?;
+    }
+    for input in 0..g.articles.len() {
+        for s in article_statements(g, report, &ids, input) {
+            emit(s)?;
+        }
+    }
+    for n in g.graph.node_indices() {
+        if let Some(s) = other_node_statement(g, &ids, n) {
+            emit(s)?;
+        }
+    }
+    // In edge index order (the order they were added), without holding a list of them.
+    for e in g.graph.edge_indices() {
+        if let Some(s) = edge_statement(g, &ids, opts, e) {
+            emit(s)?;
+        }
+    }
+    if opts.legend {
+        emit(Stmt::Subgraph(legend()))?;
+    }
+    Ok(())
+}
+
+/// The graph attributes and default styles that open the graph.
+fn head_statements() -> impl Iterator<Item = Stmt> {
     let head = [
         Stmt::Attribute(attr("rankdir", plain("LR"))),
         Stmt::GAttribute(GraphAttributes::Graph(vec![
@@ -171,181 +197,180 @@ fn statements(
             attr("ranksep", plain("1.2")),
         ])),
     ];
-    let head = head.into_iter().chain(default_styles("#555555"));
-    for s in head {
-        emit(s)?;
-    }
-    // Articles as clusters holding their article node and claims; claims whose article a
-    // selection removed stand on their own.
-    for (input, &an) in g.articles.iter().enumerate() {
-        let claims: Vec<Stmt> = g
-            .claims
-            .get(input)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter_map(|&cn| match g.graph.node_weight(cn) {
-                Some(Node::Claim(c)) => Some(node_stmt(
-                    &id(cn),
-                    claim_attrs(c, report.claim(cn).map(|r| &r.corroboration)),
-                )),
-                _ => None,
-            })
-            .collect();
-        let Some(Node::Article(a)) = g.graph.node_weight(an) else {
-            for c in claims {
-                emit(c)?;
-            }
-            continue;
-        };
-        let mut inner = vec![
-            Stmt::Attribute(attr(
-                "label",
-                quoted(&format!("{} — {}", a.label(), a.path)),
+    head.into_iter().chain(default_styles("#555555"))
+}
+
+/// Article `input` as a cluster holding its article node and claims; the claims alone when
+/// a selection removed the article.
+fn article_statements(g: &SourceGraph, report: &Report, ids: &NodeIds, input: usize) -> Vec<Stmt> {
+    let claims: Vec<Stmt> = g
+        .claims
+        .get(input)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .filter_map(|&cn| match g.graph.node_weight(cn) {
+            Some(Node::Claim(c)) => Some(node_stmt(
+                &ids.get(cn),
+                claim_attrs(c, report.claim(cn).map(|r| &r.corroboration)),
             )),
-            Stmt::Attribute(attr("style", quoted("rounded"))),
-            Stmt::Attribute(attr("color", quoted("#9e9e9e"))),
-            node_stmt(&id(an), article_attrs(a)),
-        ];
-        inner.extend(claims);
-        emit(Stmt::Subgraph(Subgraph {
-            id: plain(&format!("cluster_{}", id(an))),
-            stmts: inner,
-        }))?;
-    }
-    for n in g.graph.node_indices() {
-        let attrs = match &g.graph[n] {
-            Node::Outlet(o) => {
-                let mut a = vec![
-                    attr("shape", plain(kind_shape(o.kind))),
-                    attr("label", quoted(&format!("{}\n{}", o.name, o.kind))),
-                    attr(
-                        "style",
-                        quoted(
-                            if o.kind == OutletKind::Collective || o.kind == OutletKind::Unknown {
-                                "dashed"
-                            } else {
-                                "solid"
-                            },
-                        ),
+            _ => None,
+        })
+        .collect();
+    let Some(an) = g.articles.get(input).copied() else {
+        return claims;
+    };
+    let Some(Node::Article(a)) = g.graph.node_weight(an) else {
+        return claims;
+    };
+    let mut inner = vec![
+        Stmt::Attribute(attr(
+            "label",
+            quoted(&format!("{} — {}", a.label(), a.path)),
+        )),
+        Stmt::Attribute(attr("style", quoted("rounded"))),
+        Stmt::Attribute(attr("color", quoted("#9e9e9e"))),
+        node_stmt(&ids.get(an), article_attrs(a)),
+    ];
+    inner.extend(claims);
+    vec![Stmt::Subgraph(Subgraph {
+        id: plain(&format!("cluster_{}", ids.get(an))),
+        stmts: inner,
+    })]
+}
+
+/// The statement of node `n` when it is an outlet, date, issue or source (articles and
+/// claims are drawn in their clusters).
+fn other_node_statement(g: &SourceGraph, ids: &NodeIds, n: NodeIndex) -> Option<Stmt> {
+    let attrs = match g.graph.node_weight(n)? {
+        Node::Outlet(o) => {
+            let mut a = vec![
+                attr("shape", plain(kind_shape(o.kind))),
+                attr("label", quoted(&format!("{}\n{}", o.name, o.kind))),
+                attr(
+                    "style",
+                    quoted(
+                        if o.kind == OutletKind::Collective || o.kind == OutletKind::Unknown {
+                            "dashed"
+                        } else {
+                            "solid"
+                        },
                     ),
-                ];
-                if o.spellings.iter().any(|s| s != &o.name) {
-                    a.push(attr("tooltip", quoted(&o.spellings.join(" / "))));
-                }
-                a
+                ),
+            ];
+            if o.spellings.iter().any(|s| s != &o.name) {
+                a.push(attr("tooltip", quoted(&o.spellings.join(" / "))));
             }
-            Node::Date(d) => vec![
-                attr("shape", plain("ellipse")),
-                attr("label", quoted(&d.to_string())),
-                attr("color", quoted("#9e9e9e")),
-            ],
-            Node::Issue(x) => vec![
-                attr("shape", plain("note")),
-                attr("color", quoted("#1565c0")),
+            a
+        }
+        Node::Date(d) => vec![
+            attr("shape", plain("ellipse")),
+            attr("label", quoted(&d.to_string())),
+            attr("color", quoted("#9e9e9e")),
+        ],
+        Node::Issue(x) => vec![
+            attr("shape", plain("note")),
+            attr("color", quoted("#1565c0")),
+            attr(
+                "label",
+                quoted(&format!(
+                    "{}\n{}\n(not in input)",
+                    x.publication,
+                    x.date
+                        .map_or_else(|| "date unknown".to_string(), |d| d.to_string())
+                )),
+            ),
+        ],
+        Node::Source(s) => {
+            let (shape, fill, style) = source_look(s.kind);
+            vec![
+                attr("shape", plain(shape)),
+                attr("style", quoted(style)),
+                attr("fillcolor", quoted(fill)),
                 attr(
                     "label",
-                    quoted(&format!(
-                        "{}\n{}\n(not in input)",
-                        x.publication,
-                        x.date
-                            .map_or_else(|| "date unknown".to_string(), |d| d.to_string())
-                    )),
+                    quoted(&format!("{}\n{}", s.name, source_type_name(s.kind))),
                 ),
-            ],
-            Node::Source(s) => {
-                let (shape, fill, style) = source_look(s.kind);
-                vec![
-                    attr("shape", plain(shape)),
-                    attr("style", quoted(style)),
-                    attr("fillcolor", quoted(fill)),
-                    attr(
-                        "label",
-                        quoted(&format!("{}\n{}", s.name, source_type_name(s.kind))),
-                    ),
-                ]
+            ]
+        }
+        Node::Article(_) | Node::Claim(_) => return None,
+    };
+    Some(node_stmt(&ids.get(n), attrs))
+}
+
+/// The statement of edge `e` (none for a date edge when dates are not drawn as nodes).
+fn edge_statement(g: &SourceGraph, ids: &NodeIds, opts: &DotOptions, e: EdgeIndex) -> Option<Stmt> {
+    let (source, target) = g.graph.edge_endpoints(e)?;
+    let attrs = match g.graph.edge_weight(e)? {
+        Edge::Contains => vec![
+            attr("style", quoted("dotted")),
+            attr("arrowhead", plain("none")),
+        ],
+        Edge::Cites(c) => {
+            let mut a = Vec::new();
+            if opts.dates == DateMode::Labels && !c.dates.is_empty() {
+                a.push(attr("label", quoted(&dates_label(&c.dates))));
             }
-            Node::Article(_) | Node::Claim(_) => continue,
-        };
-        emit(node_stmt(&id(n), attrs))?;
-    }
-    // In edge index order (the order they were added), without holding a list of them.
-    for e in (&g.graph).edge_references() {
-        let attrs = match e.weight() {
-            Edge::Contains => vec![
-                attr("style", quoted("dotted")),
-                attr("arrowhead", plain("none")),
-            ],
-            Edge::Cites(c) => {
-                let mut a = Vec::new();
-                if opts.dates == DateMode::Labels && !c.dates.is_empty() {
-                    a.push(attr("label", quoted(&dates_label(&c.dates))));
-                }
-                if !c.relays.is_empty() {
-                    a.push(attr("style", quoted("dashed")));
-                }
-                if c.implied {
-                    a.push(attr("style", quoted("dotted")));
-                }
-                a
+            if !c.relays.is_empty() {
+                a.push(attr("style", quoted("dashed")));
             }
-            Edge::Relays { count } => {
-                let mut a = vec![
-                    attr("style", quoted("dashed")),
-                    attr("color", quoted("#6a1b9a")),
-                ];
-                a.push(attr(
-                    "label",
-                    quoted(&if *count > 1 {
-                        format!("relays ×{count}")
-                    } else {
-                        "relays".into()
-                    }),
-                ));
-                a
+            if c.implied {
+                a.push(attr("style", quoted("dotted")));
             }
-            Edge::CrossReference(x) => {
-                let mut a = vec![
-                    attr("style", quoted("dotted")),
-                    attr("color", quoted("#1565c0")),
-                ];
-                let label = dates_label(&x.dates);
-                a.push(attr(
-                    "label",
-                    quoted(&if label.is_empty() {
-                        "see".to_string()
-                    } else {
-                        format!("see {label}")
-                    }),
-                ));
-                a
-            }
-            Edge::Attributes(a) => vec![
+            a
+        }
+        Edge::Relays { count } => {
+            let mut a = vec![
                 attr("style", quoted("dashed")),
-                attr("color", quoted("#558b2f")),
-                attr("label", quoted(&a.cue)),
-            ],
-            Edge::OnDate => {
-                if opts.dates != DateMode::Nodes {
-                    continue;
-                }
-                vec![
-                    attr("color", quoted("#bdbdbd")),
-                    attr("arrowhead", plain("none")),
-                ]
+                attr("color", quoted("#6a1b9a")),
+            ];
+            a.push(attr(
+                "label",
+                quoted(&if *count > 1 {
+                    format!("relays ×{count}")
+                } else {
+                    "relays".into()
+                }),
+            ));
+            a
+        }
+        Edge::CrossReference(x) => {
+            let mut a = vec![
+                attr("style", quoted("dotted")),
+                attr("color", quoted("#1565c0")),
+            ];
+            let label = dates_label(&x.dates);
+            a.push(attr(
+                "label",
+                quoted(&if label.is_empty() {
+                    "see".to_string()
+                } else {
+                    format!("see {label}")
+                }),
+            ));
+            a
+        }
+        Edge::Attributes(a) => vec![
+            attr("style", quoted("dashed")),
+            attr("color", quoted("#558b2f")),
+            attr("label", quoted(&a.cue)),
+        ],
+        Edge::OnDate => {
+            if opts.dates != DateMode::Nodes {
+                return None;
             }
-        };
-        emit(Stmt::Edge(DotEdge {
-            ty: EdgeTy::Pair(
-                Vertex::N(NodeId(plain(&id(e.source())), None)),
-                Vertex::N(NodeId(plain(&id(e.target())), None)),
-            ),
-            attributes: attrs,
-        }))?;
-    }
-    if opts.legend {
-        emit(Stmt::Subgraph(legend()))?;
-    }
-    Ok(())
+            vec![
+                attr("color", quoted("#bdbdbd")),
+                attr("arrowhead", plain("none")),
+            ]
+        }
+    };
+    Some(Stmt::Edge(DotEdge {
+        ty: EdgeTy::Pair(
+            Vertex::N(NodeId(plain(&ids.get(source)), None)),
+            Vertex::N(NodeId(plain(&ids.get(target)), None)),
+        ),
+        attributes: attrs,
+    }))
 }
 
 /// Default node and edge fonts of every graph srcgraph draws, edges in `edge_colour`.
@@ -512,8 +537,44 @@ pub fn write_dot(
     report: &Report,
     opts: &DotOptions,
 ) -> io::Result<()> {
-    // Printing an empty digraph leaves the context as graphviz-rust's `Graph::print` has it
-    // for the statements of a digraph (indented one step, `->` edges).
+    let ids = super::table::node_ids(g);
+    let mut ctx = statement_context();
+    w.write_all(b"digraph srcgraph {")?;
+    for s in head_statements() {
+        w.write_all(b"\n")?;
+        w.write_all(s.print(&mut ctx).as_bytes())?;
+    }
+    // Statements are made and printed on every core, a block at a time, and written in
+    // order: the bytes are those of one thread.
+    let articles: Vec<usize> = (0..g.articles.len()).collect();
+    // An article's cluster holds its claims: fewer at a time.
+    write_blocks(w, &articles, BLOCK / 64, |&i| {
+        article_statements(g, report, &ids, i)
+    })?;
+    let nodes: Vec<NodeIndex> = g.graph.node_indices().collect();
+    write_blocks(w, &nodes, BLOCK, |&n| other_node_statement(g, &ids, n))?;
+    drop(nodes);
+    let mut edges = g.graph.edge_indices();
+    loop {
+        let block: Vec<EdgeIndex> = edges.by_ref().take(BLOCK).collect();
+        if block.is_empty() {
+            break;
+        }
+        write_blocks(w, &block, BLOCK, |&e| edge_statement(g, &ids, opts, e))?;
+    }
+    if opts.legend {
+        w.write_all(b"\n")?;
+        w.write_all(Stmt::Subgraph(legend()).print(&mut ctx).as_bytes())?;
+    }
+    w.write_all(b"\n}\n")
+}
+
+/// How many items' statements are printed at once.
+const BLOCK: usize = 1 << 14;
+
+/// A printer context in the state graphviz-rust's `Graph::print` has it for the statements
+/// of a digraph (indented one step, `->` edges): printing an empty digraph leaves it so.
+fn statement_context() -> PrinterContext {
     let mut ctx = PrinterContext::default();
     let _ = Graph::DiGraph {
         id: plain("srcgraph"),
@@ -521,12 +582,38 @@ pub fn write_dot(
         stmts: Vec::new(),
     }
     .print(&mut ctx);
-    w.write_all(b"digraph srcgraph {")?;
-    statements(g, report, opts, &mut |s| {
-        w.write_all(b"\n")?;
-        w.write_all(s.print(&mut ctx).as_bytes())
-    })?;
-    w.write_all(b"\n}\n")
+    ctx
+}
+
+/// Write the statements `make` gives for each of `items`, in order, each on a new line;
+/// blocks of `block` items are made and printed in parallel.
+fn write_blocks<T: Sync, S: IntoIterator<Item = Stmt>>(
+    w: &mut dyn Write,
+    items: &[T],
+    block: usize,
+    make: impl Fn(&T) -> S + Sync,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    for block in items.chunks(block.max(1)) {
+        let printed: Vec<String> = block
+            .par_chunks(block.len().div_ceil(64).max(1))
+            .map(|part| {
+                let mut ctx = statement_context();
+                let mut text = String::new();
+                for item in part {
+                    for s in make(item) {
+                        text.push('\n');
+                        text.push_str(&s.print(&mut ctx));
+                    }
+                }
+                text
+            })
+            .collect();
+        for text in printed {
+            w.write_all(text.as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// The outlet co-citation network as an undirected DOT graph: one node per outlet cited

@@ -7,28 +7,44 @@ use crate::graph::{Edge, Node, SourceGraph};
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Generated ids: `a<N>` articles, `c<N>` claims, `o<N>` outlets, `d<N>` dates, `x<N>`
 /// earlier issues, `s<N>` sources named in prose, numbered in node-index order.
-pub fn node_ids(g: &SourceGraph) -> HashMap<NodeIndex, String> {
-    let mut counters = [0usize; 6];
-    g.graph
+pub fn node_ids(g: &SourceGraph) -> NodeIds {
+    let mut counters = [0u32; 6];
+    let bound = g
+        .graph
         .node_indices()
-        .map(|n| {
-            let (prefix, slot) = match g.graph[n] {
-                Node::Article(_) => ("a", 0),
-                Node::Claim(_) => ("c", 1),
-                Node::Outlet(_) => ("o", 2),
-                Node::Date(_) => ("d", 3),
-                Node::Issue(_) => ("x", 4),
-                Node::Source(_) => ("s", 5),
-            };
-            let id = format!("{prefix}{}", counters[slot]);
-            counters[slot] += 1;
-            (n, id)
-        })
-        .collect()
+        .next_back()
+        .map_or(0, |n| n.index() + 1);
+    let mut ids = vec![(b'?', 0); bound];
+    for n in g.graph.node_indices() {
+        let (prefix, slot) = match g.graph[n] {
+            Node::Article(_) => (b'a', 0),
+            Node::Claim(_) => (b'c', 1),
+            Node::Outlet(_) => (b'o', 2),
+            Node::Date(_) => (b'd', 3),
+            Node::Issue(_) => (b'x', 4),
+            Node::Source(_) => (b's', 5),
+        };
+        ids[n.index()] = (prefix, counters[slot]);
+        counters[slot] += 1;
+    }
+    NodeIds(ids)
+}
+
+/// The generated id of every node of a graph (8 bytes a node; the text is made on demand).
+#[derive(Debug, Clone)]
+pub struct NodeIds(Vec<(u8, u32)>);
+
+impl NodeIds {
+    /// The id of node `n` ("c12"), or "" for a node not in the graph.
+    pub fn get(&self, n: NodeIndex) -> String {
+        match self.0.get(n.index()) {
+            Some(&(prefix, k)) if prefix != b'?' => format!("{}{k}", char::from(prefix)),
+            _ => String::new(),
+        }
+    }
 }
 
 /// One node with its attributes; attributes that do not apply are `None`.
@@ -112,7 +128,7 @@ impl GraphTable {
     /// Flatten `g`, with claim verdicts from `report`.
     pub fn new(g: &SourceGraph, report: &Report) -> GraphTable {
         let ids = node_ids(g);
-        let id = |n: NodeIndex| ids.get(&n).cloned().unwrap_or_default();
+        let id = |n: NodeIndex| ids.get(n);
         let nodes = g
             .graph
             .node_indices()

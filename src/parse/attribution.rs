@@ -52,10 +52,11 @@ impl<'a> Tok<'a> {
     }
 }
 
-/// Words and single punctuation marks with their spans.
-fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
+/// Words and single punctuation marks with their spans, into `out` (cleared first: one
+/// buffer serves every sentence).
+fn tokens<'a>(text: &'a str, span: Span, out: &mut Vec<Tok<'a>>) {
     let s = span.slice(text);
-    let mut out = Vec::new();
+    out.clear();
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c.is_whitespace() {
@@ -97,7 +98,6 @@ fn tokens(text: &str, span: Span) -> Vec<Tok<'_>> {
             span: Span::new(span.start + start, span.start + end),
         });
     }
-    out
 }
 
 /// A fixed set of lower-case words, looked up in one hash probe (FNV-1a: the words are
@@ -870,6 +870,7 @@ pub fn find_attributions(
     outlets: &Outlets,
 ) -> Vec<Attribution> {
     let mut out = Vec::new();
+    let mut buf = Vec::new();
     for &(pi, para) in paras {
         for sentence in sentences(text, para) {
             // Every pattern below is anchored on a cue word: a sentence without one (as a
@@ -880,7 +881,8 @@ pub fn find_attributions(
             // Duplicates can only come from the same sentence: search only its records, so
             // the pass stays linear on a paragraph with a million attributions.
             let first = out.len();
-            let toks = tokens(text, sentence);
+            tokens(text, sentence, &mut buf);
+            let toks: &[Tok<'_>] = &buf;
             let push = |out: &mut Vec<Attribution>,
                         (a, b): (usize, usize),
                         cue: &str,
@@ -931,19 +933,19 @@ pub fn find_attributions(
                 let w = toks[v].lower();
                 // according to X / citing X / in an interview with X
                 if w == "according" && toks.get(v + 1).is_some_and(|t| t.lower() == "to") {
-                    if let Some(np) = np_after(&toks, v + 2) {
+                    if let Some(np) = np_after(toks, v + 2) {
                         push(&mut out, np, "according to", None);
                     }
                     continue;
                 }
                 if w == "citing" && v > 0 {
-                    if let Some(np) = np_after(&toks, v + 1) {
+                    if let Some(np) = np_after(toks, v + 1) {
                         push(&mut out, np, "citing", None);
                     }
                     continue;
                 }
                 if w == "interview" && toks.get(v + 1).is_some_and(|t| t.lower() == "with") {
-                    if let Some(np) = np_after(&toks, v + 2) {
+                    if let Some(np) = np_after(toks, v + 2) {
                         push(&mut out, np, "in an interview with", None);
                     }
                     continue;
@@ -960,7 +962,7 @@ pub fn find_attributions(
                         .rev()
                         .find(|&i| SOURCE_NOUNS.contains(&toks[i].lower().as_ref()));
                     if let Some(h) = head
-                        && let Some(np) = np_before(&toks, h + 1)
+                        && let Some(np) = np_before(toks, h + 1)
                     {
                         let cue: Vec<&str> = toks[h + 1..=v].iter().map(|t| t.s).collect();
                         push(&mut out, np, &cue.join(" "), None);
@@ -983,7 +985,7 @@ pub fn find_attributions(
                 if matches!(w.as_ref(), "reported" | "cited" | "quoted" | "announced")
                     && toks.get(v + 1).is_some_and(|t| t.lower() == "by")
                 {
-                    if let Some(np) = np_after(&toks, v + 2) {
+                    if let Some(np) = np_after(toks, v + 2) {
                         push(&mut out, np, &format!("{w} by"), None);
                     }
                     continue;
@@ -998,7 +1000,7 @@ pub fn find_attributions(
                     let as_saying = toks.get(v + 1).is_some_and(|t| t.lower() == "as");
                     if (w == "quoted" || w == "cited")
                         && as_saying
-                        && let Some(np) = np_before(&toks, v - 1)
+                        && let Some(np) = np_before(toks, v - 1)
                     {
                         push(&mut out, np, &format!("was {w} as"), None);
                     }
@@ -1026,14 +1028,14 @@ pub fn find_attributions(
                         .rev()
                         .find(|&i| toks[i].s == ",");
                     if let Some(open) = open
-                        && let Some(np) = np_before(&toks, open)
+                        && let Some(np) = np_before(toks, open)
                             .filter(|&(a, b)| toks[a..b].iter().any(Tok::capitalised))
                     {
                         push(&mut out, np, &w, None);
                     }
                     continue;
                 }
-                let mut subject = np_before(&toks, end);
+                let mut subject = np_before(toks, end);
                 // "JoongAng Ilbo, which also quoted …": the relative pronoun stands for the
                 // phrase before its comma.
                 if subject.is_none()
@@ -1041,13 +1043,13 @@ pub fn find_attributions(
                     && matches!(toks[end - 1].lower().as_ref(), "which" | "who")
                     && toks[end - 2].s == ","
                 {
-                    subject = np_before(&toks, end - 2);
+                    subject = np_before(toks, end - 2);
                 }
                 let after_quote = v > 0 && matches!(toks[v - 1].s, "," | "”" | "\"" | "’");
                 let subject = match subject {
                     Some(np) if !after_quote => Some(np),
                     _ if after_quote => {
-                        np_after(&toks, v + 1).filter(|&(a, _)| toks[a].capitalised())
+                        np_after(toks, v + 1).filter(|&(a, _)| toks[a].capitalised())
                     }
                     other => other,
                 };
@@ -1061,7 +1063,7 @@ pub fn find_attributions(
                 // "The newspaper also quoted “well-informed diplomatic sources”": the quoted
                 // source, carried by the subject.
                 if (w == "quoted" || w == "cited")
-                    && let Some(obj) = np_after(&toks, v + 1)
+                    && let Some(obj) = np_after(toks, v + 1)
                 {
                     let before = out.len();
                     push(&mut out, obj, &w, None);
@@ -1075,7 +1077,7 @@ pub fn find_attributions(
                 }
                 // "X told Interfax": the outlet carries X.
                 if w == "told"
-                    && let Some(np2) = np_after(&toks, v + 1)
+                    && let Some(np2) = np_after(toks, v + 1)
                 {
                     {
                         let name: Vec<&str> = toks[np2.0..np2.1].iter().map(|t| t.s).collect();

@@ -38,7 +38,8 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
             let parts: Vec<std::io::Result<Vec<u8>>> = articles
                 .par_iter()
                 .map(|a| {
-                    let mut buf = Vec::with_capacity(4096);
+                    let mut buf =
+                        Vec::with_capacity(a.span.len().saturating_mul(4).clamp(4096, 1 << 20));
                     match format {
                         ParseFormat::Jsonl => json::write_jsonl_article(&mut buf, a)?,
                         _ => text::write_article(&mut buf, a)?,
