@@ -18,9 +18,9 @@ use crate::parse::layout::split_articles;
 use crate::span::Span;
 use std::io::Read;
 
-/// Default bytes per chunk: big enough to keep every core busy, small enough for bounded
-/// memory.
-pub const DEFAULT_CHUNK: usize = 1 << 20;
+/// Default bytes per chunk (512 KiB): big enough to keep every core busy, small enough for
+/// bounded memory with two chunks in flight (one parsed while the one before is judged).
+pub const DEFAULT_CHUNK: usize = 1 << 19;
 
 /// Where a chunk starts in its input.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! `srcgraph check`: report every claim with fewer than N independent sources.
 
-use super::judged::TwoPasses;
+use super::judged::{Ahead, Parsed, TwoPasses};
 use crate::cli::Status;
 use crate::cli::args::{CheckArgs, CheckFormat};
 use crate::cli::io::{Input, Reporter, Session, Source, for_each_chunk, open_output, use_colour};
@@ -128,15 +128,19 @@ impl Checker<'_> {
     ) -> Result<()> {
         let mut judge = OnePassJudge::new(held);
         let mut tally: Option<Tally> = None;
-        let read = for_each_chunk(input, rep, |chunk, rep| {
-            let (a, c) = p.read_chunk(&chunk);
+        let mut ahead = Ahead::new(p);
+        let mut consume = |(chunk, a, c): Parsed, rep: &mut Reporter| {
             rep.article_diagnostics(&a);
             let report = judge.judge(p, a, c);
             if tally.is_none() {
                 self.begin(input)?;
             }
             self.report(&chunk, report, tally.get_or_insert_with(Tally::default))
+        };
+        let read = for_each_chunk(input, rep, |chunk, rep| {
+            ahead.push(chunk, &mut |parsed| consume(parsed, rep))
         })?;
+        ahead.finish(&mut |parsed| consume(parsed, rep))?;
         let tally = match tally {
             Some(tally) => tally,
             // An empty input: reported as a file of no articles is.

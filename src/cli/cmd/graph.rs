@@ -2,7 +2,7 @@
 //! inputs, selected, as DOT or an interchange format, drawn as an image, or shown in an HTML
 //! report with the text.
 
-use super::judged::{TwoPasses, second_pass};
+use super::judged::{Ahead, Parsed, TwoPasses, second_pass};
 use crate::cli::Status;
 use crate::cli::args::{
     DatesArg, EngineArg, GraphArgs, GraphFormat, ImageFormatArg, RenderArgs, ReportArgs, SelectArgs,
@@ -57,16 +57,18 @@ fn analyse_all(
         }
     }
     let mut quiet = second_pass(&s.rep);
+    let mut ahead = Ahead::new(&pipeline);
+    let mut add = |(_, articles, claims): Parsed| {
+        s.rep.article_diagnostics(&articles);
+        for (a, c) in articles.iter().zip(&claims) {
+            builder.article_content(a, c);
+        }
+        Ok(())
+    };
     for input in readable {
-        passes.each_chunk(input, &mut quiet, |chunk, _| {
-            let (articles, claims) = pipeline.read_chunk(&chunk);
-            s.rep.article_diagnostics(&articles);
-            for (a, c) in articles.iter().zip(&claims) {
-                builder.article_content(a, c);
-            }
-            Ok(())
-        })?;
+        passes.each_chunk(input, &mut quiet, |chunk, _| ahead.push(chunk, &mut add))?;
     }
+    ahead.finish(&mut add)?;
     s.rep.errored |= quiet.errored;
     let g = builder.finish();
     // Drawing and exporting need each claim's verdict, not its sources and notes.

@@ -14,7 +14,7 @@ use srcgraph::stream::Chunk;
 use std::cell::RefCell;
 
 /// A chunk as parsed: the chunk, its articles and their claims.
-type Parsed = (Chunk, Vec<Article>, Vec<Vec<Claim>>);
+pub(crate) type Parsed = (Chunk, Vec<Article>, Vec<Vec<Claim>>);
 
 /// Inputs read twice: standard input's bytes, when it is one of them, are kept, and so is
 /// the parse of an input that was one chunk, until its second pass.
@@ -77,14 +77,18 @@ impl<'a> TwoPasses<'a> {
         };
         let mut chunks = 0;
         let mut first: Option<Parsed> = None;
-        let read = self.each_chunk(input, rep, |chunk, rep| {
-            let (a, c) = p.read_chunk(&chunk);
+        let mut ahead = Ahead::new(p);
+        let mut learn = |(chunk, a, c): Parsed, rep: &mut Reporter| {
             rep.article_diagnostics(&a);
             ctx.learn(p, &a, &c, &build(&a, &c, &opts));
             chunks += 1;
             first = (chunks == 1).then_some((chunk, a, c));
             Ok(())
+        };
+        let read = self.each_chunk(input, rep, |chunk, rep| {
+            ahead.push(chunk, &mut |parsed| learn(parsed, rep))
         })?;
+        ahead.finish(&mut |parsed| learn(parsed, rep))?;
         *self.single.borrow_mut() = first
             .filter(|_| chunks == 1)
             .map(|parsed| (input.name.clone(), parsed));
@@ -107,12 +111,67 @@ impl<'a> TwoPasses<'a> {
             rep.progress.advance(chunk.raw_len, &input.name);
             return f(&chunk, judge.judge(p, a, c));
         }
+        let mut ahead = Ahead::new(p);
+        let mut consume = |(chunk, a, c): Parsed| f(&chunk, judge.judge(p, a, c));
         self.each_chunk(input, &mut quiet, |chunk, _| {
-            let (a, c) = p.read_chunk(&chunk);
-            f(&chunk, judge.judge(p, a, c))
+            ahead.push(chunk, &mut consume)
         })?;
+        ahead.finish(&mut consume)?;
         rep.errored |= quiet.errored;
         Ok(())
+    }
+}
+
+/// Parsing one chunk ahead: each chunk pushed is parsed on another thread while the one
+/// before it is consumed, so parsing (itself parallel) overlaps judging and writing, which
+/// are not. Chunks are consumed in order, so the output does not change; with one thread
+/// (`-j 1`) nothing runs alongside.
+pub(crate) struct Ahead<'a> {
+    p: &'a Pipeline<'a>,
+    pending: Option<Parsed>,
+}
+
+impl<'a> Ahead<'a> {
+    pub(crate) fn new(p: &'a Pipeline<'a>) -> Ahead<'a> {
+        Ahead { p, pending: None }
+    }
+
+    /// Parse `chunk` while consuming the chunk pushed before it.
+    pub(crate) fn push(
+        &mut self,
+        chunk: Chunk,
+        consume: &mut impl FnMut(Parsed) -> Result<()>,
+    ) -> Result<()> {
+        let p = self.p;
+        let before = self.pending.take();
+        let (a, c) = match before {
+            None => p.read_chunk(&chunk),
+            Some(before) if rayon::current_num_threads() < 2 => {
+                consume(before)?;
+                p.read_chunk(&chunk)
+            }
+            Some(before) => {
+                // The parse runs on the pool's threads (their allocator arenas are reused
+                // chunk after chunk); consuming stays on this thread.
+                let mut parsed = None;
+                let consumed = rayon::in_place_scope(|s| {
+                    s.spawn(|_| parsed = Some(p.read_chunk(&chunk)));
+                    consume(before)
+                });
+                consumed?;
+                parsed.unwrap_or_else(|| p.read_chunk(&chunk))
+            }
+        };
+        self.pending = Some((chunk, a, c));
+        Ok(())
+    }
+
+    /// Consume the last chunk.
+    pub(crate) fn finish(&mut self, consume: &mut impl FnMut(Parsed) -> Result<()>) -> Result<()> {
+        match self.pending.take() {
+            Some(last) => consume(last),
+            None => Ok(()),
+        }
     }
 }
 
