@@ -8,7 +8,7 @@ mod corpus;
 
 use srcgraph::analyze::analyze;
 use srcgraph::claims::segment_claims;
-use srcgraph::export::dot::{DotOptions, print_dot, to_dot};
+use srcgraph::export::dot::{DotOptions, print_dot, to_dot, write_dot};
 use srcgraph::graph::{BuildOptions, build};
 use srcgraph::input::Document;
 use srcgraph::model::Scope;
@@ -82,4 +82,18 @@ fn dot(bencher: divan::Bencher, size: usize) {
     bencher
         .counter(divan::counter::BytesCount::new(d.text.len()))
         .bench(|| print_dot(&to_dot(&g, &report, &DotOptions::default())).len());
+}
+
+/// What the CLI does: statements made and printed in parallel blocks, streamed out.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn dot_streamed(bencher: divan::Bencher, size: usize) {
+    let (d, articles, claims) = parsed(size);
+    let g = build(&articles, &claims, &opts());
+    let report = analyze(&g, &articles);
+    bencher
+        .counter(divan::counter::BytesCount::new(d.text.len()))
+        .bench(|| {
+            let mut sink = std::io::sink();
+            write_dot(&mut sink, &g, &report, &DotOptions::default()).map(|()| 0)
+        });
 }

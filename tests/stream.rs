@@ -197,45 +197,34 @@ fn whole_check(text: &str) -> Checked {
     (claims, articles, outlets)
 }
 
-fn chunked_check(text: &str, size: usize) -> Checked {
-    use srcgraph::context::{ChunkJudge, InputContext};
-    use srcgraph::graph::{BuildOptions, build};
-    let p = srcgraph::pipeline::Pipeline::default();
-    let opts = BuildOptions {
-        outlets: p.outlets,
-        scope: p.scope,
-        date_nodes: false,
-    };
-    let mut ctx = InputContext::new();
-    let mut r = ChunkReader::new("in.txt", text.as_bytes(), size);
-    while let Some(c) = r.next_chunk().expect("readable") {
-        let (a, cl) = p.read_chunk(&c);
-        ctx.learn(&p, &a, &cl, &build(&a, &cl, &opts));
-    }
-    let mut judge = ChunkJudge::new(&ctx);
-    let (mut claims, mut articles) = (Vec::new(), Vec::new());
-    let mut outlets: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
-    // Size 0: one article at a time.
-    let mut r = ChunkReader::new("in.txt", text.as_bytes(), text.len() + 1);
+/// The parsed chunks of `text` read `size` bytes at a time (0: one article at a time).
+fn parsed_parts(
+    p: &srcgraph::pipeline::Pipeline<'_>,
+    text: &str,
+    size: usize,
+) -> Vec<(
+    Vec<srcgraph::model::Article>,
+    Vec<Vec<srcgraph::model::Claim>>,
+)> {
+    let mut r = ChunkReader::new("in.txt", text.as_bytes(), size.max(1));
     let mut parts = Vec::new();
     while let Some(c) = r.next_chunk().expect("readable") {
         parts.push(p.read_chunk(&c));
     }
-    if size > 0 {
-        parts.clear();
-        let mut r = ChunkReader::new("in.txt", text.as_bytes(), size);
-        while let Some(c) = r.next_chunk().expect("readable") {
-            parts.push(p.read_chunk(&c));
-        }
-    } else if let Some((a, cl)) = parts.pop() {
-        parts = a
+    if size == 0 {
+        parts = parts
             .into_iter()
-            .zip(cl)
-            .map(|(a, c)| (vec![a], vec![c]))
+            .flat_map(|(a, cl)| a.into_iter().zip(cl).map(|(a, c)| (vec![a], vec![c])))
             .collect();
     }
-    for (a, cl) in parts {
-        let report = judge.judge(&p, a, cl);
+    parts
+}
+
+/// Claims, article summaries and outlet tallies of chunk reports, in order.
+fn tally(reports: impl IntoIterator<Item = srcgraph::context::ChunkReport>) -> Checked {
+    let (mut claims, mut articles) = (Vec::new(), Vec::new());
+    let mut outlets: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
+    for report in reports {
         claims.extend(report.claims);
         articles.extend(report.articles);
         for o in report.outlets {
@@ -253,6 +242,24 @@ fn chunked_check(text: &str, size: usize) -> Checked {
             .map(|(k, (a, b, c))| (k, a, b, c))
             .collect(),
     )
+}
+
+fn chunked_check(text: &str, size: usize) -> Checked {
+    use srcgraph::context::{ChunkJudge, InputContext};
+    use srcgraph::graph::{BuildOptions, build};
+    let p = srcgraph::pipeline::Pipeline::default();
+    let opts = BuildOptions {
+        outlets: p.outlets,
+        scope: p.scope,
+        date_nodes: false,
+    };
+    let mut ctx = InputContext::new();
+    for (a, cl) in parsed_parts(&p, text, size) {
+        ctx.learn(&p, &a, &cl, &build(&a, &cl, &opts));
+    }
+    let mut judge = ChunkJudge::new(&ctx);
+    let parts = parsed_parts(&p, text, size);
+    tally(parts.into_iter().map(|(a, cl)| judge.judge(&p, a, cl)))
 }
 
 #[test]
@@ -303,46 +310,8 @@ fn one_pass_check(text: &str, size: usize, held: usize) -> (Checked, OnePassCave
     use srcgraph::context::OnePassJudge;
     let p = srcgraph::pipeline::Pipeline::default();
     let mut judge = OnePassJudge::new(held);
-    let (mut claims, mut articles) = (Vec::new(), Vec::new());
-    let mut outlets: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
-    // Size 0: one article at a time.
-    let mut r = ChunkReader::new("in.txt", text.as_bytes(), text.len() + 1);
-    let mut parts = Vec::new();
-    while let Some(c) = r.next_chunk().expect("readable") {
-        parts.push(p.read_chunk(&c));
-    }
-    if size > 0 {
-        parts.clear();
-        let mut r = ChunkReader::new("in.txt", text.as_bytes(), size);
-        while let Some(c) = r.next_chunk().expect("readable") {
-            parts.push(p.read_chunk(&c));
-        }
-    } else if let Some((a, cl)) = parts.pop() {
-        parts = a
-            .into_iter()
-            .zip(cl)
-            .map(|(a, c)| (vec![a], vec![c]))
-            .collect();
-    }
-    for (a, cl) in parts {
-        let report = judge.judge(&p, a, cl);
-        claims.extend(report.claims);
-        articles.extend(report.articles);
-        for o in report.outlets {
-            let t = outlets.entry(o.outlet).or_default();
-            t.0 += o.citations;
-            t.1 += o.claims;
-            t.2 += o.sole_source_claims;
-        }
-    }
-    let checked = (
-        serde_json::to_value(&claims).expect("JSON"),
-        serde_json::to_value(&articles).expect("JSON"),
-        outlets
-            .into_iter()
-            .map(|(k, (a, b, c))| (k, a, b, c))
-            .collect(),
-    );
+    let parts = parsed_parts(&p, text, size);
+    let checked = tally(parts.into_iter().map(|(a, cl)| judge.judge(&p, a, cl)));
     (checked, judge.caveats())
 }
 
