@@ -407,9 +407,9 @@ pub struct OnePassJudge {
     evicted: HashSet<IssueKey>,
     /// Cross-referenced issues not read (yet).
     unresolved: HashSet<IssueKey>,
-    /// Outlets and named sources by number, for `cited_together`.
+    /// Outlets by number, for `cited_together`.
     ids: HashMap<NodeKey, u32>,
-    /// Pairs of outlets or named sources that one claim cited together.
+    /// Pairs of outlets that one claim cited together.
     cited_together: HashSet<(u32, u32)>,
     caveats: OnePassCaveats,
     seen: usize,
@@ -418,8 +418,9 @@ pub struct OnePassJudge {
 /// What a one-pass judgement could not take into account, counted over the input so far.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct OnePassCaveats {
-    /// Relay links between two outlets (or named sources) that a claim read before had
-    /// cited together: that claim counted them as independent.
+    /// Relay links between two outlets that a claim read before had cited together: that
+    /// claim counted them as independent. (Relays involving a named person or body are
+    /// not counted: remembering which claims cited those would grow with the input.)
     pub late_relays: usize,
     /// Cross-referenced issues that appeared later in the input: the claims referring to
     /// them were judged without their sources.
@@ -525,7 +526,9 @@ impl OnePassJudge {
                 if !matches!(e.weight(), Edge::Cites(_) | Edge::Attributes(_)) {
                     continue;
                 }
-                if let Some(k) = node_key(&g.graph[e.target()]) {
+                // Outlets only: their number is bounded by the vocabulary, while named
+                // people and bodies would make the pairs grow with the input.
+                if let Some(k @ NodeKey::Outlet(_)) = node_key(&g.graph[e.target()]) {
                     let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
                     cited.push(*self.ids.entry(k).or_insert(next));
                 }
