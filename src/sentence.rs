@@ -19,10 +19,15 @@ const ABBREVIATIONS: &[&str] = &[
 
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let lower = w.to_lowercase();
     // A single letter is an initial ("V. Putin"); "U.S." and "Kim J.-I." likewise.
-    (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
-        || ABBREVIATIONS.contains(&lower.as_str())
+    if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {
+        return true;
+    }
+    if w.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    } else {
+        ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+    }
 }
 
 const CLOSERS: &[char] = &['"', '\'', '\u{2019}', '\u{201D}', ')', ']', '\u{00BB}'];
@@ -35,18 +40,20 @@ pub fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
     let Some(s) = text.get(from..limit) else {
         return limit;
     };
+    // Every byte that matters is ASCII, so the scan goes byte by byte (a UTF-8 sequence
+    // never holds an ASCII byte); closing quotes after a stop are read as characters.
+    let bytes = s.as_bytes();
     let mut depth = 0usize;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            '.' | '!' | '?' if depth == 0 => {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b'.' | b'!' | b'?' if depth == 0 => {
                 let mut end = i + 1;
-                while let Some(&(j, d)) = iter.peek() {
+                for d in s[end..].chars() {
                     if CLOSERS.contains(&d) || d == '.' {
-                        end = j + d.len_utf8();
-                        iter.next();
+                        end += d.len_utf8();
                     } else {
                         break;
                     }
@@ -54,9 +61,14 @@ pub fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
                 if is_boundary(text, from + i, from + end, limit) {
                     return from + end;
                 }
+                // Closers and stops taken with this one are not looked at again (a `)`
+                // among them does not close a parenthesis, as before).
+                i = end;
+                continue;
             }
             _ => {}
         }
+        i += 1;
     }
     limit
 }

@@ -57,46 +57,51 @@ impl<'a> Tok<'a> {
 fn tokens<'a>(text: &'a str, span: Span, out: &mut Vec<Tok<'a>>) {
     let s = span.slice(text);
     out.clear();
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some((c, n)) = char_at(s, i) {
         if c.is_whitespace() {
+            i += n;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
+        let mut end = i + n;
         if c.is_alphanumeric() {
-            while let Some(&(j, d)) = iter.peek() {
+            while let Some((d, dn)) = char_at(s, end) {
                 let inner = d.is_alphanumeric() || matches!(d, '-' | '.' | '’' | '\'' | '/');
                 if !inner {
                     break;
                 }
                 // A final full stop or apostrophe belongs to punctuation unless a word follows.
                 if matches!(d, '.' | '’' | '\'' | '-' | '/')
-                    && !s[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
+                    && !char_at(s, end + dn).is_some_and(|(e, _)| e.is_alphanumeric())
                 {
                     // keep "U.S." and "Mr." whole: a full stop after a single letter or a
                     // known abbreviation stays with the word
-                    let word = &s[start..j];
+                    let word = &s[start..end];
                     if d == '.'
                         && (word.chars().count() == 1
                             || matches!(word, "Mr" | "Mrs" | "Dr" | "Gen" | "Lt" | "Col" | "St"))
                     {
-                        end = j + 1;
-                        iter.next();
+                        end += 1;
                     }
                     break;
                 }
-                end = j + d.len_utf8();
-                iter.next();
+                end += dn;
             }
         }
         out.push(Tok {
             s: &s[start..end],
             span: Span::new(span.start + start, span.start + end),
         });
+        i = end;
+    }
+}
+
+/// The character starting at byte `i` of `s` and its length (ASCII without decoding).
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match *s.as_bytes().get(i)? {
+        b if b.is_ascii() => Some((char::from(b), 1)),
+        _ => s.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
     }
 }
 
