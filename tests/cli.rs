@@ -908,6 +908,27 @@ Gas talks resumed in Moscow (Kommersant, January 19; Reuters, January 19).
     assert_eq!(v["inputs"][0]["claims"][0]["verdict"], "corroborated");
     assert_eq!(v["inputs"][0]["one_pass"]["forward_references"], 0);
     assert!(!stderr(&o).contains("one pass"), "{}", stderr(&o));
+    // `stats` on a pipe reads once as well, and says so when it matters.
+    let o = run(
+        &["stats", "--format", "json", "--chunk-size", "1", "-"],
+        Some(newest_first.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("<stdin>: judged in one pass"),
+        "{}",
+        stderr(&o)
+    );
+    let two = run(
+        &["stats", "--format", "json", "--chunk-size", "1", &file],
+        None,
+    );
+    assert!(!stderr(&two).contains("one pass"), "{}", stderr(&two));
+    assert_ne!(
+        stdout(&o),
+        stdout(&two),
+        "the forward reference changes a verdict"
+    );
     // Empty standard input is an input of no articles, as an empty file is.
     let o = run(&["check", "-"], Some(b""));
     assert_eq!(o.status.code(), Some(0));

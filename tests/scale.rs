@@ -19,33 +19,50 @@ fn srcgraph(args: &[&str]) -> Vec<u8> {
     o.stdout
 }
 
-fn corpus_file(name: &str, articles: usize) -> String {
+fn corpus_file(name: &str, articles: usize, dated: bool) -> String {
     let dir = std::env::temp_dir().join(format!("srcgraph-scale-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("scratch dir");
     let path = dir.join(name);
-    std::fs::write(&path, corpus::corpus(11, articles)).expect("write corpus");
+    std::fs::write(&path, corpus::corpus_with(11, articles, dated)).expect("write corpus");
     path.display().to_string()
 }
 
+/// Every command gives the same bytes for any number of threads and, reading twice (or
+/// parsing), for any chunk size. A one-pass judgement sees what came before in its input,
+/// chunk by chunk, so it is compared across threads at one chunk size.
 #[test]
 fn output_does_not_depend_on_threads_or_chunks() {
-    let path = corpus_file("threads.txt", 120);
-    for cmd in [
-        &["parse", "--format", "jsonl"][..],
-        &["parse", "--format", "text"][..],
+    let plain = corpus_file("threads.txt", 120, false);
+    let dated = corpus_file("dated.txt", 120, true);
+    let any_chunks: &[&[&str]] = &[
+        &["-j", "3"],
+        &["-j", "2", "--chunk-size", "20000"],
+        &["-j", "1", "--chunk-size", "1"],
+    ];
+    let one_chunk_size: &[&[&str]] = &[&["-j", "3"], &["-j", "2"]];
+    for (cmd, path, extras) in [
+        (&["parse", "--format", "jsonl"][..], &plain, any_chunks),
+        (&["parse", "--format", "text"][..], &plain, any_chunks),
+        (&["check", "--format", "json"][..], &dated, any_chunks),
+        (&["check", "--color", "never"][..], &plain, any_chunks),
+        (&["stats", "--format", "json"][..], &dated, any_chunks),
+        (&["graph"][..], &dated, any_chunks),
+        (&["graph", "--format", "json"][..], &plain, any_chunks),
+        (
+            &["check", "--one-pass", "--format", "json"][..],
+            &dated,
+            one_chunk_size,
+        ),
+        (
+            &["stats", "--one-pass", "--format", "csv"][..],
+            &plain,
+            one_chunk_size,
+        ),
     ] {
-        let base: Vec<&str> = cmd
-            .iter()
-            .copied()
-            .chain(["-q", "-j", "1", &path])
-            .collect();
+        let base: Vec<&str> = cmd.iter().copied().chain(["-q", "-j", "1", path]).collect();
         let want = srcgraph(&base);
-        assert!(want.len() > 10_000);
-        for extra in [
-            &["-j", "3"][..],
-            &["-j", "2", "--chunk-size", "20000"][..],
-            &["-j", "1", "--chunk-size", "1"][..],
-        ] {
+        assert!(want.len() > 10_000, "{base:?}");
+        for extra in extras {
             let args: Vec<&str> = cmd
                 .iter()
                 .copied()

@@ -85,9 +85,28 @@ pub(crate) struct StatsArgs {
     #[arg(long, value_name = "DIR")]
     pub(crate) plot: Option<PathBuf>,
 
+    #[command(flatten)]
+    pub(crate) pass: PassArgs,
+
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
+
+/// Reading once or twice (`check`, `stats`).
+#[derive(Debug, Args)]
+pub(crate) struct PassArgs {
+    /// Read the input once and judge it as it is read: results start at once and memory
+    /// stays bounded, but a relay or a cross-referenced issue that the input shows only
+    /// later (or more than --held-articles dated articles back) is not taken into account;
+    /// a warning counts such cases. Standard input is always read this way.
+    #[arg(long)]
+    pub(crate) one_pass: bool,
+
+    /// With one pass: how many of the latest articles of dated issues are held for
+    /// cross-references.
+    #[arg(long, value_name = "N", default_value_t = srcgraph::context::DEFAULT_HELD_ARTICLES)]
+    pub(crate) held_articles: usize,
 }
 
 /// Where articles come from and how to read them (shared by every subcommand).
@@ -261,18 +280,8 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub(crate) format: CheckFormat,
 
-    /// Read each input once and report as it is read: findings start at once, but a relay
-    /// or a cross-referenced issue that the input shows only later (or more than
-    /// --held-articles dated articles back) is not taken into account; a warning counts
-    /// such cases.
-    /// Standard input is always read this way.
-    #[arg(long)]
-    pub(crate) one_pass: bool,
-
-    /// With one pass: how many of the latest articles of dated issues are held for
-    /// cross-references.
-    #[arg(long, value_name = "N", default_value_t = srcgraph::context::DEFAULT_HELD_ARTICLES)]
-    pub(crate) held_articles: usize,
+    #[command(flatten)]
+    pub(crate) pass: PassArgs,
 
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]

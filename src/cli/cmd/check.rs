@@ -1,6 +1,6 @@
 //! `srcgraph check`: report every claim with fewer than N independent sources.
 
-use super::judged::{Ahead, Parsed, TwoPasses};
+use super::judged::{Ahead, Parsed, TwoPasses, warn_one_pass};
 use crate::cli::Status;
 use crate::cli::args::{CheckArgs, CheckFormat};
 use crate::cli::io::{Input, Reporter, Session, Source, for_each_chunk, open_output, use_colour};
@@ -51,13 +51,14 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
             json(&denied, 2)
         )?;
     }
-    let passes = (!args.one_pass).then(|| TwoPasses::new(&pipeline, &s.inputs, &mut s.rep, false));
+    let passes =
+        (!args.pass.one_pass).then(|| TwoPasses::new(&pipeline, &s.inputs, &mut s.rep, false));
     for input in &s.inputs {
         match &passes {
             Some(passes) if input.source != Source::Stdin => {
                 c.input(passes, input, &mut s.rep)?;
             }
-            _ => c.one_pass(&pipeline, input, &mut s.rep, args.held_articles)?,
+            _ => c.one_pass(&pipeline, input, &mut s.rep, args.pass.held_articles)?,
         }
     }
     if c.format == CheckFormat::Json {
@@ -152,14 +153,7 @@ impl Checker<'_> {
             None => return Ok(()),
         };
         let caveats = judge.caveats();
-        if !caveats.is_empty() {
-            rep.warn(format!(
-                "{}: judged in one pass, so some verdicts may differ from those of the whole \
-                 input: {}; check it as a file without --one-pass for whole-input verdicts",
-                input.name,
-                caveat_text(&caveats)
-            ));
-        }
+        warn_one_pass(rep, &input.name, &caveats);
         self.end(input, tally, Some(caveats))
     }
 
@@ -268,30 +262,4 @@ impl Checker<'_> {
         }
         Ok(())
     }
-}
-
-/// What a one-pass reading missed, in words.
-fn caveat_text(c: &OnePassCaveats) -> String {
-    let mut parts = Vec::new();
-    let mut say = |n: usize, one: &str, many: &str| match n {
-        0 => {}
-        1 => parts.push(format!("1 {one}")),
-        n => parts.push(format!("{n} {many}")),
-    };
-    say(
-        c.late_relays,
-        "relay link came after a claim citing both of its outlets",
-        "relay links came after claims citing both of their outlets",
-    );
-    say(
-        c.forward_references,
-        "cross-referenced issue came later in the input",
-        "cross-referenced issues came later in the input",
-    );
-    say(
-        c.dropped_references,
-        "cross-reference pointed further back than the articles held (--held-articles)",
-        "cross-references pointed further back than the articles held (--held-articles)",
-    );
-    parts.join("; ")
 }

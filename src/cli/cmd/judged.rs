@@ -6,7 +6,7 @@
 
 use crate::cli::io::{Input, Reporter, Source, for_each_chunk, for_each_chunk_in, read_stdin};
 use anyhow::Result;
-use srcgraph::context::{ChunkJudge, ChunkReport, InputContext};
+use srcgraph::context::{ChunkJudge, ChunkReport, InputContext, OnePassCaveats};
 use srcgraph::graph::{BuildOptions, build};
 use srcgraph::model::{Article, Claim};
 use srcgraph::pipeline::Pipeline;
@@ -184,4 +184,42 @@ pub(crate) fn second_pass(rep: &Reporter) -> Reporter {
         progress: rep.progress.clone(),
         ..Reporter::default()
     }
+}
+
+/// Warn, when a one-pass reading of `what` missed something, that some verdicts may differ
+/// from those of two passes, and say what was missed.
+pub(crate) fn warn_one_pass(rep: &Reporter, what: &str, caveats: &OnePassCaveats) {
+    if !caveats.is_empty() {
+        rep.warn(format!(
+            "{what}: judged in one pass, so some verdicts may differ from those of the whole \
+             input: {}; read it from files without --one-pass for whole-input verdicts",
+            caveat_text(caveats)
+        ));
+    }
+}
+
+/// What a one-pass reading missed, in words.
+fn caveat_text(c: &OnePassCaveats) -> String {
+    let mut parts = Vec::new();
+    let mut say = |n: usize, one: &str, many: &str| match n {
+        0 => {}
+        1 => parts.push(format!("1 {one}")),
+        n => parts.push(format!("{n} {many}")),
+    };
+    say(
+        c.late_relays,
+        "relay link came after a claim citing both of its outlets",
+        "relay links came after claims citing both of their outlets",
+    );
+    say(
+        c.forward_references,
+        "cross-referenced issue came later in the input",
+        "cross-referenced issues came later in the input",
+    );
+    say(
+        c.dropped_references,
+        "cross-reference pointed further back than the articles held (--held-articles)",
+        "cross-references pointed further back than the articles held (--held-articles)",
+    );
+    parts.join("; ")
 }

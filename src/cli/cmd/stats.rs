@@ -1,20 +1,21 @@
 //! `srcgraph stats`: corpus statistics over every input judged as one, as tables, JSON or
 //! CSV, with SVG charts on request.
 
-use super::judged::TwoPasses;
+use super::judged::{Ahead, Parsed, TwoPasses, warn_one_pass};
 use crate::cli::Status;
 use crate::cli::args::{StatsArgs, StatsFormat};
-use crate::cli::io::{Session, open_output};
+use crate::cli::io::{Input, Reporter, Session, Source, for_each_chunk, open_output};
 use anyhow::{Context, Result};
 use srcgraph::analyze::{CorpusStats, StatsBuilder, Verdict};
-use srcgraph::context::{ChunkJudge, InputContext};
+use srcgraph::context::{ChunkJudge, InputContext, OnePassJudge};
 use srcgraph::export::{chart, dot::verdict_colours, stats};
 use srcgraph::pipeline::Pipeline;
 use std::path::Path;
 
 /// Run `stats`. Every input is read twice in chunks, as one input: first to learn relays
 /// and cross-referenced issues, then to judge chunk after chunk into the statistics, so
-/// memory holds the statistics, not the corpus or its graph.
+/// memory holds the statistics, not the corpus or its graph. With standard input among the
+/// inputs, or `--one-pass`, they are read once ([`one_pass_stats`]).
 pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
     let pipeline = Pipeline {
@@ -23,21 +24,32 @@ pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
         scope: args.scope.into(),
         date_nodes: false,
     };
-    let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep, true);
-    let mut ctx = InputContext::new();
-    let mut readable = Vec::new();
-    for input in &s.inputs {
-        if passes.learn(input, &mut s.rep, &mut ctx)? {
-            readable.push(input);
-        }
-    }
-    let mut judge = ChunkJudge::new(&ctx);
     let mut stats = StatsBuilder::new();
-    for input in readable {
-        passes.judge(input, &mut s.rep, &mut judge, |_, r| {
-            stats.add(&r.graph, r.chunk, &r.claims, &r.outlets);
-            Ok(())
-        })?;
+    let one_pass = args.pass.one_pass || s.inputs.iter().any(|i| i.source == Source::Stdin);
+    if one_pass {
+        one_pass_stats(
+            &s.inputs,
+            &mut s.rep,
+            &pipeline,
+            args.pass.held_articles,
+            &mut stats,
+        )?;
+    } else {
+        let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep, false);
+        let mut ctx = InputContext::new();
+        let mut readable = Vec::new();
+        for input in &s.inputs {
+            if passes.learn(input, &mut s.rep, &mut ctx)? {
+                readable.push(input);
+            }
+        }
+        let mut judge = ChunkJudge::new(&ctx);
+        for input in readable {
+            passes.judge(input, &mut s.rep, &mut judge, |_, r| {
+                stats.add(&r.graph, r.chunk, &r.claims, &r.outlets);
+                Ok(())
+            })?;
+        }
     }
     s.rep.progress.finish();
     let st = stats.finish();
@@ -53,6 +65,37 @@ pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
             .with_context(|| format!("writing charts into {}", dir.display()))?;
     }
     Ok(s.status(false))
+}
+
+/// Every input, as one, read once and judged as it is read (standard input among the
+/// inputs, or `--one-pass`): memory stays bounded whatever the length of a pipe.
+fn one_pass_stats(
+    inputs: &[Input],
+    rep: &mut Reporter,
+    pipeline: &Pipeline<'_>,
+    held: usize,
+    stats: &mut StatsBuilder,
+) -> Result<()> {
+    let mut judge = OnePassJudge::new(held);
+    let mut ahead = Ahead::new(pipeline);
+    let mut add = |(_, a, c): Parsed, rep: &mut Reporter| {
+        rep.article_diagnostics(&a);
+        let r = judge.judge(pipeline, a, c);
+        stats.add(&r.graph, r.chunk, &r.claims, &r.outlets);
+        Ok(())
+    };
+    for input in inputs {
+        for_each_chunk(input, rep, |chunk, rep| {
+            ahead.push(chunk, &mut |parsed| add(parsed, rep))
+        })?;
+    }
+    ahead.finish(&mut |parsed| add(parsed, rep))?;
+    let what = match inputs {
+        [one] => one.name.clone(),
+        all => format!("{} inputs", all.len()),
+    };
+    warn_one_pass(rep, &what, &judge.caveats());
+    Ok(())
 }
 
 /// `leaderboard.svg`, `single-source-by-month.svg` and `verdict-mix.svg` in `dir`.
