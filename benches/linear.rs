@@ -4,7 +4,8 @@
 //! Cases are built to trigger the blow-ups a backtracking regex or a naive scanner would
 //! show: deep nesting, floods of unbalanced parentheses, list markers, one huge group, a
 //! paragraph of one line, long runs of dates and of outlet-like words, and a paragraph
-//! dense with prose attributions.
+//! dense with prose attributions. Two more cases time the analysis of many articles and the
+//! findings `check` writes for every claim of a one-line paragraph.
 
 use srcgraph::input::Document;
 use srcgraph::outlets::Outlets;
@@ -87,5 +88,37 @@ fn analysis_many_articles(bencher: divan::Bencher, size: usize) {
                 .report
                 .claims
                 .len()
+        });
+}
+
+/// Findings written for every claim of one paragraph of one line: each finding must cost its
+/// own window, not the length of the line.
+#[divan::bench(args = SIZES)]
+fn findings_one_line(bencher: divan::Bencher, size: usize) {
+    use srcgraph::export::findings::{Style, write_finding_at};
+    let text = format!(
+        "Publication: Monitor Volume: 7 Issue: 79\n\n{}\n",
+        repeat_to("Officials said the talks stalled (Interfax, May 3). ", size)
+    );
+    let doc = Document::from_text("bench.txt", text.as_str());
+    let report = srcgraph::pipeline::Pipeline::default()
+        .run(std::slice::from_ref(&doc))
+        .report;
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| {
+            let mut sink = std::io::sink();
+            for c in &report.claims {
+                let _ = write_finding_at(
+                    &mut sink,
+                    &doc.text,
+                    &doc.lines,
+                    srcgraph::stream::Offset::default(),
+                    c,
+                    "single-source",
+                    Style { colour: false },
+                );
+            }
+            report.claims.len()
         });
 }

@@ -155,9 +155,7 @@ pub fn write_finding_at(
     let bar = style.blue("|");
     writeln!(w, "{:gutter$}{bar}", "")?;
     let line_start = lines.line_start(local_line - 1);
-    let line_end = text[line_start..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| line_start + i);
+    let line_end = line_end(text, lines, local_line);
     let (shown, mark_from, mark_len) = window(text, line_start, line_end, target);
     writeln!(
         w,
@@ -212,27 +210,63 @@ pub fn write_finding_at(
 
 /// The part of a line to show around `target`, and where (in characters) and how long the
 /// underline is. Long lines are cut around the target with "…".
+/// Where the 1-based line `line` ends (before its line break), from the index: no scan of
+/// the line, which may be a whole paragraph of a megabyte.
+fn line_end(text: &str, lines: &LineIndex, line: usize) -> usize {
+    if line >= lines.line_count() {
+        return text.len();
+    }
+    let next = lines.line_start(line);
+    let bytes = text.as_bytes();
+    if next >= 2 && bytes.get(next - 2..next) == Some(b"\r\n") {
+        next - 2
+    } else {
+        next.saturating_sub(1)
+    }
+}
+
+/// The part of the line shown for `target`: up to 60 characters before it, the target, up
+/// to 20 after, with `…` where the line was cut; and the target's character offset and
+/// length in what is shown. Only the shown part is read, so each finding costs the length
+/// of its window and target, not of its line.
 fn window(text: &str, line_start: usize, line_end: usize, target: Span) -> (String, usize, usize) {
     const BEFORE: usize = 60;
     const AFTER: usize = 20;
     let line = &text[line_start..line_end];
-    let t_start = target.start.clamp(line_start, line_end) - line_start;
-    let t_end = target.end.clamp(line_start, line_end) - line_start;
-    let chars_before = line[..t_start].chars().count();
+    let t_start = floor_boundary(line, target.start.clamp(line_start, line_end) - line_start);
+    let t_end = floor_boundary(line, target.end.clamp(line_start, line_end) - line_start);
+    let from = line[..t_start]
+        .char_indices()
+        .rev()
+        .take(BEFORE)
+        .last()
+        .map_or(t_start, |(i, _)| i);
+    let to = line[t_end..]
+        .char_indices()
+        .nth(AFTER)
+        .map_or(line.len(), |(i, _)| t_end + i);
+    let before_chars = line[from..t_start].chars().count();
     let target_chars = line[t_start..t_end].chars().count();
-    let skip = chars_before.saturating_sub(BEFORE);
-    let take = chars_before - skip + target_chars + AFTER;
-    let mut shown: String = line.chars().skip(skip).take(take).collect();
-    let cut_end = skip + take < line.chars().count();
-    let mut from = chars_before - skip;
-    if skip > 0 {
-        shown.insert(0, '…');
-        from += 1;
+    let mut shown = String::with_capacity(to - from + 6);
+    let mut mark_from = before_chars;
+    if from > 0 {
+        shown.push('…');
+        mark_from += 1;
     }
-    if cut_end {
+    shown.push_str(&line[from..to]);
+    if to < line.len() {
         shown.push('…');
     }
-    (shown, from, target_chars)
+    (shown, mark_from, target_chars)
+}
+
+/// `at`, moved back to a character boundary of `s`.
+fn floor_boundary(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// One line summing up an input's claims: `file: 7 claims: 2 corroborated, ...`.
@@ -267,4 +301,71 @@ pub fn summary_line(
         parts.join(", "),
         if min_sources == 1 { "" } else { "s" },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The window as first written: every character of the line counted.
+    fn window_by_counting(
+        text: &str,
+        line_start: usize,
+        line_end: usize,
+        target: Span,
+    ) -> (String, usize, usize) {
+        let line = &text[line_start..line_end];
+        let t_start = target.start.clamp(line_start, line_end) - line_start;
+        let t_end = target.end.clamp(line_start, line_end) - line_start;
+        let chars_before = line[..t_start].chars().count();
+        let target_chars = line[t_start..t_end].chars().count();
+        let skip = chars_before.saturating_sub(60);
+        let take = chars_before - skip + target_chars + 20;
+        let mut shown: String = line.chars().skip(skip).take(take).collect();
+        let cut_end = skip + take < line.chars().count();
+        let mut from = chars_before - skip;
+        if skip > 0 {
+            shown.insert(0, '…');
+            from += 1;
+        }
+        if cut_end {
+            shown.push('…');
+        }
+        (shown, from, target_chars)
+    }
+
+    #[test]
+    fn window_reads_only_around_the_target_and_shows_what_counting_showed() {
+        let units = ["word (AFP, May 2) ", "Дума (ТАСС, 2 мая) ", "“é” ", "x"];
+        for unit in units {
+            for reps in [1, 3, 10, 40] {
+                let line = unit.repeat(reps);
+                let text = format!("before\r\n{line}\nafter");
+                let (start, end) = (8, 8 + line.len());
+                let bounds: Vec<usize> = (start..=end)
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                for (k, &a) in bounds.iter().enumerate().step_by(3) {
+                    for &b in bounds[k..].iter().step_by(5) {
+                        let t = Span::new(a, b);
+                        assert_eq!(
+                            window(&text, start, end, t),
+                            window_by_counting(&text, start, end, t),
+                            "{unit:?} x{reps} target {a}..{b}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn line_ends_for_every_line_break() {
+        let text = "ab\ncd\r\nef\rgh";
+        let lines = LineIndex::new(text);
+        let ends: Vec<usize> = (1..=lines.line_count())
+            .map(|l| line_end(text, &lines, l))
+            .collect();
+        assert_eq!(ends, [2, 5, 9, 12]);
+    }
 }
