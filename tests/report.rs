@@ -108,6 +108,32 @@ fn names_and_text_are_escaped() {
     );
 }
 
+/// An article with more claims than can be drawn gets a note with the command that draws it,
+/// not a layout that would take minutes; a small one in the same report is still drawn.
+#[test]
+fn an_article_too_large_to_draw_gets_a_note() {
+    use srcgraph::export::html::MAX_DRAWN_CLAIMS;
+    let many = "Officials said the talks stalled (Interfax, May 3). ".repeat(MAX_DRAWN_CLAIMS + 1);
+    let big = Document::from_text(
+        "it's big.txt",
+        format!("Publication: Monitor Volume: 1 Issue: 1\n\n{many}\n"),
+    );
+    let html = report_of(
+        &[big, sample("seed.txt")],
+        Outlets::builtin(),
+        Engine::Builtin,
+    );
+    let claims = MAX_DRAWN_CLAIMS + 1;
+    assert!(
+        html.contains(&format!("Not drawn: the article has {claims} claims")),
+        "no note"
+    );
+    assert!(html.contains(
+        "srcgraph render --focus &#39;it&#39;\\&#39;&#39;s big.txt#1&#39; &#39;it&#39;\\&#39;&#39;s big.txt&#39; -o article.svg"
+    ), "the command, shell-quoted and escaped");
+    assert_eq!(html.matches("<svg").count(), 1, "the seed is still drawn");
+}
+
 fn chromium() -> Option<PathBuf> {
     for name in [
         "chromium",

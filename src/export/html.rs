@@ -323,11 +323,34 @@ fn write_text(
     let _ = writeln!(h, "</div>");
 }
 
+/// Articles with more claims than this get no drawing in the report: the layout would take
+/// minutes (Graphviz's `dot` is superlinear) and the picture could not be read.
+pub const MAX_DRAWN_CLAIMS: usize = 120;
+
 /// The article's neighbourhood in the source graph, drawn as inline SVG.
 fn write_graph(h: &mut String, analysis: &Analysis, ai: usize, opts: &ReportOptions) {
     let Some(&an) = analysis.graph.articles.get(ai) else {
         return;
     };
+    let claims = analysis.graph.claims.get(ai).map_or(0, Vec::len);
+    if claims > MAX_DRAWN_CLAIMS {
+        let command = match analysis.graph.graph.node_weight(an) {
+            Some(crate::graph::Node::Article(a)) => format!(
+                "srcgraph render --focus {} {} -o article.svg",
+                shell_quote(&format!("{}#{}", a.path, a.index + 1)),
+                shell_quote(&a.path)
+            ),
+            _ => "srcgraph render --focus …".into(),
+        };
+        let _ = writeln!(
+            h,
+            "<h3>Source graph</h3>\n<p class=\"meta\">Not drawn: the article has {claims} claims \
+             (more than {MAX_DRAWN_CLAIMS} cannot be laid out legibly here); \
+             <code>{}</code> draws it alone.</p>",
+            escape_html(&command)
+        );
+        return;
+    }
     let mut g = analysis.graph.clone();
     select::neighbourhood(&mut g, an, 2);
     let dot = to_dot(
@@ -357,4 +380,9 @@ fn write_graph(h: &mut String, analysis: &Analysis, ai: usize, opts: &ReportOpti
             );
         }
     }
+}
+
+/// `s` quoted for a POSIX shell (single quotes), for commands shown to copy.
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
 }
