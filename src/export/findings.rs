@@ -269,6 +269,32 @@ fn floor_boundary(s: &str, mut at: usize) -> usize {
     at
 }
 
+/// Article summaries added up: what [`summary_line`] reports, in constant memory however
+/// many articles an input has.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleTotals {
+    /// Articles.
+    pub articles: usize,
+    /// Claims.
+    pub claims: usize,
+    /// Claims per verdict.
+    pub verdicts: std::collections::BTreeMap<Verdict, usize>,
+    /// Claims whose only independent sources are collectives.
+    pub collective_only: usize,
+}
+
+impl ArticleTotals {
+    /// Add one article.
+    pub fn add(&mut self, a: &ArticleSummary) {
+        self.articles += 1;
+        self.claims += a.claims;
+        for (v, n) in &a.verdicts {
+            *self.verdicts.entry(*v).or_default() += n;
+        }
+        self.collective_only += a.collective_only;
+    }
+}
+
 /// One line summing up an input's claims: `file: 7 claims: 2 corroborated, ...`.
 pub fn summary_line(
     path: &str,
@@ -276,26 +302,38 @@ pub fn summary_line(
     findings: usize,
     min_sources: usize,
 ) -> String {
-    let claims: usize = articles.iter().map(|a| a.claims).sum();
+    let mut totals = ArticleTotals::default();
+    for a in articles {
+        totals.add(a);
+    }
+    summary_line_of(path, &totals, findings, min_sources)
+}
+
+/// [`summary_line`] from totals.
+pub fn summary_line_of(
+    path: &str,
+    totals: &ArticleTotals,
+    findings: usize,
+    min_sources: usize,
+) -> String {
+    let claims = totals.claims;
     let mut parts = Vec::new();
     for v in Verdict::ALL.iter().rev() {
-        let n: usize = articles
-            .iter()
-            .map(|a| a.verdicts.get(v).copied().unwrap_or(0))
-            .sum();
+        let n = totals.verdicts.get(v).copied().unwrap_or(0);
         if n > 0 {
             parts.push(format!("{n} {v}"));
         }
     }
-    let collective: usize = articles.iter().map(|a| a.collective_only).sum();
+    let collective = totals.collective_only;
     if collective > 0 {
         parts.push(format!("{collective} collective-only"));
     }
+    let articles = totals.articles;
     format!(
         "{}: {} article{}, {claims} claim{}{}{}; {findings} reported (fewer than {min_sources} independent source{})",
         sanitize(path),
-        articles.len(),
-        if articles.len() == 1 { "" } else { "s" },
+        articles,
+        if articles == 1 { "" } else { "s" },
         if claims == 1 { "" } else { "s" },
         if parts.is_empty() { "" } else { ": " },
         parts.join(", "),

@@ -6,9 +6,11 @@ use crate::cli::args::{CheckArgs, CheckFormat};
 use crate::cli::io::{Input, Reporter, Session, Source, for_each_chunk, open_output, use_colour};
 use anyhow::Result;
 use serde::Serialize;
-use srcgraph::analyze::{ArticleSummary, ClaimReport, OutletSummary};
+use srcgraph::analyze::{ClaimReport, OutletSummary};
 use srcgraph::context::{ChunkJudge, ChunkReport, InputContext, OnePassCaveats, OnePassJudge};
-use srcgraph::export::findings::{Style, finding_kind, summary_line, write_finding_at};
+use srcgraph::export::findings::{
+    ArticleTotals, Style, finding_kind, summary_line_of, write_finding_at,
+};
 use srcgraph::pipeline::Pipeline;
 use srcgraph::stream::Chunk;
 use std::collections::BTreeMap;
@@ -94,12 +96,14 @@ struct Checker<'a> {
     inputs: usize,
 }
 
-/// What one input adds up to.
+/// What one input adds up to: totals over its articles and, for JSON, their summaries as
+/// written (they come after the claims, so they wait in a [`Spill`]).
 #[derive(Default)]
 struct Tally {
     findings: usize,
     claims: usize,
-    articles: Vec<ArticleSummary>,
+    totals: ArticleTotals,
+    articles_json: Spill,
     outlets: BTreeMap<String, OutletSummary>,
 }
 
@@ -173,7 +177,18 @@ impl Checker<'_> {
     /// Write one judged chunk and add it up.
     fn report(&mut self, chunk: &Chunk, report: ChunkReport, tally: &mut Tally) -> Result<()> {
         self.chunk(chunk, report.claims, tally)?;
-        tally.articles.extend(report.articles);
+        for a in &report.articles {
+            tally.totals.add(a);
+            if self.format == CheckFormat::Json {
+                let sep = if tally.totals.articles == 1 {
+                    "[\n        "
+                } else {
+                    ",\n        "
+                };
+                tally.articles_json.write_all(sep.as_bytes())?;
+                tally.articles_json.write_all(json(a, 8).as_bytes())?;
+            }
+        }
         for o in report.outlets {
             match tally.outlets.get_mut(&o.outlet) {
                 Some(t) => {
@@ -191,14 +206,19 @@ impl Checker<'_> {
 
     /// Finish the output of one input: its summary line, or the rest of its JSON object
     /// (with `one_pass`, what a one-pass reading missed).
-    fn end(&mut self, input: &Input, tally: Tally, one_pass: Option<OnePassCaveats>) -> Result<()> {
+    fn end(
+        &mut self,
+        input: &Input,
+        mut tally: Tally,
+        one_pass: Option<OnePassCaveats>,
+    ) -> Result<()> {
         self.any_finding |= tally.findings > 0;
         self.inputs += 1;
         match self.format {
             CheckFormat::Human => writeln!(
                 self.out,
                 "{}",
-                summary_line(&input.name, &tally.articles, tally.findings, self.min)
+                summary_line_of(&input.name, &tally.totals, tally.findings, self.min)
             )?,
             CheckFormat::Json => {
                 let mut outlets: Vec<OutletSummary> = tally.outlets.into_values().collect();
@@ -212,11 +232,16 @@ impl Checker<'_> {
                 }
                 write!(
                     self.out,
-                    "],\n      \"findings\": {},\n      \"articles\": {},\n      \"outlets\": {}",
-                    tally.findings,
-                    json(&tally.articles, 6),
-                    json(&outlets, 6)
+                    "],\n      \"findings\": {},\n      \"articles\": ",
+                    tally.findings
                 )?;
+                if tally.totals.articles == 0 {
+                    self.out.write_all(b"[]")?;
+                } else {
+                    tally.articles_json.copy_to(&mut self.out)?;
+                    self.out.write_all(b"\n      ]")?;
+                }
+                write!(self.out, ",\n      \"outlets\": {}", json(&outlets, 6))?;
                 if let Some(caveats) = one_pass {
                     write!(self.out, ",\n      \"one_pass\": {}", json(&caveats, 6))?;
                 }
@@ -261,5 +286,98 @@ impl Checker<'_> {
             tally.claims += 1;
         }
         Ok(())
+    }
+}
+
+/// Bytes kept for later: in memory up to [`Spill::IN_MEMORY`], then in a temporary file
+/// (removed when dropped), so an input of a million articles does not hold their summaries.
+#[derive(Default)]
+struct Spill {
+    buf: Vec<u8>,
+    file: Option<(std::io::BufWriter<std::fs::File>, std::path::PathBuf)>,
+}
+
+impl Spill {
+    const IN_MEMORY: usize = 1 << 20;
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        if self.file.is_none() && self.buf.len() + bytes.len() > Self::IN_MEMORY {
+            static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+            let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let path = std::env::temp_dir()
+                .join(format!("srcgraph-check-{}-{n}.json", std::process::id()));
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(&path)?;
+            let mut file = std::io::BufWriter::new(file);
+            file.write_all(&self.buf)?;
+            self.buf = Vec::new();
+            self.file = Some((file, path));
+        }
+        match &mut self.file {
+            Some((file, _)) => file.write_all(bytes),
+            None => {
+                self.buf.extend_from_slice(bytes);
+                Ok(())
+            }
+        }
+    }
+
+    /// Write everything kept to `out`.
+    fn copy_to(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        use std::io::{Seek, SeekFrom};
+        match &mut self.file {
+            Some((file, _)) => {
+                file.flush()?;
+                let file = file.get_mut();
+                file.seek(SeekFrom::Start(0))?;
+                std::io::copy(&mut std::io::BufReader::new(file), out)?;
+                Ok(())
+            }
+            None => out.write_all(&self.buf),
+        }
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        if let Some((_, path)) = self.file.take() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Spill;
+    use std::io::Write;
+
+    /// Past its memory share a spill goes to a temporary file, gives back every byte in
+    /// order, and removes the file when dropped.
+    #[test]
+    fn a_spill_gives_back_what_it_kept_and_cleans_up() {
+        for total in [10, Spill::IN_MEMORY - 1, 3 * Spill::IN_MEMORY + 17] {
+            let mut spill = Spill::default();
+            let mut want = Vec::new();
+            let mut i = 0u32;
+            while want.len() < total {
+                let piece = format!("{i},");
+                spill.write_all(piece.as_bytes()).expect("write");
+                want.extend_from_slice(piece.as_bytes());
+                i += 1;
+            }
+            let path = spill.file.as_ref().map(|(_, p)| p.clone());
+            assert_eq!(path.is_some(), want.len() > Spill::IN_MEMORY);
+            let mut got = Vec::new();
+            spill.copy_to(&mut got).expect("copy");
+            assert!(got == want, "bytes differ at {total}");
+            got.flush().expect("flush");
+            drop(spill);
+            if let Some(p) = path {
+                assert!(!p.exists(), "{} left behind", p.display());
+            }
+        }
     }
 }
