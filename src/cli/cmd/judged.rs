@@ -1,8 +1,11 @@
 //! Reading inputs twice for the commands that judge claims in bounded memory (`check`,
-//! `stats`): pass 1 learns each chunk into an [`InputContext`], pass 2 hands each chunk's
-//! [`ChunkReport`] on. Standard input is kept in memory between the passes (it can be read
-//! once); everything else is read from disk twice, except an input of one chunk (one
-//! article at a desk), whose parse pass 2 takes over. Pass 2 prints nothing pass 1 printed.
+//! `stats`, and `graph`'s header and content passes): pass 1 learns each chunk into an
+//! [`InputContext`], pass 2 hands each chunk's [`ChunkReport`] on. Files are read from disk
+//! twice, except an input of one chunk (one article at a desk), whose parse pass 2 takes
+//! over; standard input is kept in memory between the passes only when the caller asks
+//! (`graph`: `check` and `stats` read a pipe once, with a one-pass judge). Pass 2 prints
+//! nothing pass 1 printed. [`Ahead`] parses the next chunk while one is consumed, and
+//! [`warn_one_pass`] says what a one-pass reading missed.
 
 use crate::cli::io::{Input, Reporter, Source, for_each_chunk, for_each_chunk_in, read_stdin};
 use anyhow::Result;
