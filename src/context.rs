@@ -516,7 +516,7 @@ impl OnePassJudge {
         report
     }
 
-    /// Remember which outlets and named sources each claim of the chunk cited together.
+    /// Remember which outlets each claim of the chunk cited together.
     fn note_cited_together(&mut self, report: &ChunkReport) {
         let g = &report.graph;
         let mut cited: Vec<u32> = Vec::new();

@@ -1,9 +1,9 @@
 //! `srcgraph check`: report every claim with fewer than N independent sources.
 
-use super::judged::{Ahead, Parsed, TwoPasses, warn_one_pass};
+use super::judged::{TwoPasses, judge_once, warn_one_pass};
 use crate::cli::Status;
 use crate::cli::args::{CheckArgs, CheckFormat};
-use crate::cli::io::{Input, Reporter, Session, Source, for_each_chunk, open_output, use_colour};
+use crate::cli::io::{Input, Reporter, Session, Source, open_output, use_colour};
 use anyhow::Result;
 use serde::Serialize;
 use srcgraph::analyze::{ClaimReport, OutletSummary};
@@ -133,19 +133,12 @@ impl Checker<'_> {
     ) -> Result<()> {
         let mut judge = OnePassJudge::new(held);
         let mut tally: Option<Tally> = None;
-        let mut ahead = Ahead::new(p);
-        let mut consume = |(chunk, a, c): Parsed, rep: &mut Reporter| {
-            rep.article_diagnostics(&a);
-            let report = judge.judge(p, a, c);
+        let read = judge_once(p, input, rep, &mut judge, |chunk, report| {
             if tally.is_none() {
                 self.begin(input)?;
             }
-            self.report(&chunk, report, tally.get_or_insert_with(Tally::default))
-        };
-        let read = for_each_chunk(input, rep, |chunk, rep| {
-            ahead.push(chunk, &mut |parsed| consume(parsed, rep))
+            self.report(chunk, report, tally.get_or_insert_with(Tally::default))
         })?;
-        ahead.finish(&mut |parsed| consume(parsed, rep))?;
         let tally = match tally {
             Some(tally) => tally,
             // An empty input: reported as a file of no articles is.

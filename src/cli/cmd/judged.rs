@@ -9,7 +9,7 @@
 
 use crate::cli::io::{Input, Reporter, Source, for_each_chunk, for_each_chunk_in, read_stdin};
 use anyhow::Result;
-use srcgraph::context::{ChunkJudge, ChunkReport, InputContext, OnePassCaveats};
+use srcgraph::context::{ChunkJudge, ChunkReport, InputContext, OnePassCaveats, OnePassJudge};
 use srcgraph::graph::{BuildOptions, build};
 use srcgraph::model::{Article, Claim};
 use srcgraph::pipeline::Pipeline;
@@ -162,7 +162,11 @@ impl<'a> Ahead<'a> {
                     consume(before)
                 });
                 consumed?;
-                parsed.unwrap_or_else(|| p.read_chunk(&chunk))
+                // The spawned job has run by the end of the scope (a panic in it would have
+                // been re-raised), so this is always `Some`.
+                parsed.ok_or_else(|| {
+                    anyhow::anyhow!("{}: a chunk was not parsed (a bug)", chunk.doc.name)
+                })?
             }
         };
         self.pending = Some((chunk, a, c));
@@ -187,6 +191,28 @@ pub(crate) fn second_pass(rep: &Reporter) -> Reporter {
         progress: rep.progress.clone(),
         ..Reporter::default()
     }
+}
+
+/// Read `input` once, judging each chunk as it is read with `judge` (parse warnings are
+/// reported) and handing the chunk and its report to `f`. `Ok(false)` when the input could
+/// not be read (or was binary data).
+pub(crate) fn judge_once(
+    p: &Pipeline<'_>,
+    input: &Input,
+    rep: &mut Reporter,
+    judge: &mut OnePassJudge,
+    mut f: impl FnMut(&Chunk, ChunkReport) -> Result<()>,
+) -> Result<bool> {
+    let mut ahead = Ahead::new(p);
+    let mut consume = |(chunk, a, c): Parsed, rep: &mut Reporter| {
+        rep.article_diagnostics(&a);
+        f(&chunk, judge.judge(p, a, c))
+    };
+    let read = for_each_chunk(input, rep, |chunk, rep| {
+        ahead.push(chunk, &mut |parsed| consume(parsed, rep))
+    })?;
+    ahead.finish(&mut |parsed| consume(parsed, rep))?;
+    Ok(read)
 }
 
 /// Warn, when a one-pass reading of `what` missed something, that some verdicts may differ

@@ -1,10 +1,10 @@
 //! `srcgraph stats`: corpus statistics over every input judged as one, as tables, JSON or
 //! CSV, with SVG charts on request.
 
-use super::judged::{Ahead, Parsed, TwoPasses, warn_one_pass};
+use super::judged::{TwoPasses, judge_once, warn_one_pass};
 use crate::cli::Status;
 use crate::cli::args::{StatsArgs, StatsFormat};
-use crate::cli::io::{Input, Reporter, Session, Source, for_each_chunk, open_output};
+use crate::cli::io::{Input, Reporter, Session, Source, open_output};
 use anyhow::{Context, Result};
 use srcgraph::analyze::{CorpusStats, StatsBuilder, Verdict};
 use srcgraph::context::{ChunkJudge, InputContext, OnePassJudge};
@@ -77,19 +77,12 @@ fn one_pass_stats(
     stats: &mut StatsBuilder,
 ) -> Result<()> {
     let mut judge = OnePassJudge::new(held);
-    let mut ahead = Ahead::new(pipeline);
-    let mut add = |(_, a, c): Parsed, rep: &mut Reporter| {
-        rep.article_diagnostics(&a);
-        let r = judge.judge(pipeline, a, c);
-        stats.add(&r.graph, r.chunk, &r.claims, &r.outlets);
-        Ok(())
-    };
     for input in inputs {
-        for_each_chunk(input, rep, |chunk, rep| {
-            ahead.push(chunk, &mut |parsed| add(parsed, rep))
+        judge_once(pipeline, input, rep, &mut judge, |_, r| {
+            stats.add(&r.graph, r.chunk, &r.claims, &r.outlets);
+            Ok(())
         })?;
     }
-    ahead.finish(&mut |parsed| add(parsed, rep))?;
     let what = match inputs {
         [one] => one.name.clone(),
         all => format!("{} inputs", all.len()),
