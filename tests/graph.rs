@@ -502,3 +502,53 @@ fn streamed_dot_equals_printed_graph() {
         assert_eq!(String::from_utf8(streamed).expect("UTF-8"), whole);
     }
 }
+
+/// The neighbourhood cut out into a graph of its own draws exactly what the neighbourhood
+/// left in the whole graph draws: same nodes, ids, edges and verdicts, from any start.
+#[test]
+fn a_neighbourhood_graph_draws_like_the_neighbourhood_left_in_place() {
+    let names = [
+        "seed.txt",
+        "monitor-caspian.txt",
+        "january-issue.txt",
+        "edm-ukraine-grid.txt",
+        "newsline-belarus.txt",
+        "weekly-ingushetia.txt",
+        "prose-attributions.txt",
+        "fbis-trends.txt",
+    ];
+    let docs: Vec<Document> = names.iter().map(|n| sample(n)).collect();
+    let a = analyse(&docs);
+    let opts = DotOptions {
+        legend: false,
+        ..DotOptions::default()
+    };
+    let starts: Vec<_> = a
+        .graph
+        .articles
+        .iter()
+        .copied()
+        .chain(a.graph.outlet_nodes().step_by(3))
+        .collect();
+    assert!(starts.len() > 10, "{} starts", starts.len());
+    let mut cross_input = 0;
+    for start in starts {
+        for depth in 1..=3 {
+            let mut whole = a.graph.clone();
+            select::neighbourhood(&mut whole, start, depth);
+            let (cut, nodes) = select::neighbourhood_graph(&a.graph, start, depth);
+            assert_eq!(cut.graph.node_count(), whole.graph.node_count());
+            assert_eq!(cut.graph.edge_count(), whole.graph.edge_count());
+            assert_eq!(nodes.len(), cut.graph.node_count());
+            if cut.articles.len() > 1 {
+                cross_input += 1;
+            }
+            assert_eq!(
+                print_dot(&to_dot(&cut, &a.report.renumbered(&nodes), &opts)),
+                print_dot(&to_dot(&whole, &a.report, &opts)),
+                "start {start:?}, depth {depth}"
+            );
+        }
+    }
+    assert!(cross_input > 0, "some neighbourhood spans several articles");
+}

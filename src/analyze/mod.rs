@@ -94,6 +94,22 @@ impl Report {
     pub fn claim(&self, n: NodeIndex) -> Option<&ClaimReport> {
         self.by_node.get(&n).and_then(|&i| self.claims.get(i))
     }
+
+    /// The reports of the claims among `nodes` (old index, new index), under their new
+    /// index, in the order of `nodes`: the report of a graph cut out of the analysed one
+    /// ([`neighbourhood_graph`](crate::graph::select::neighbourhood_graph)). Summaries are
+    /// left out.
+    pub fn renumbered(&self, nodes: &[(NodeIndex, NodeIndex)]) -> Report {
+        let claims = nodes
+            .iter()
+            .filter_map(|&(old, new)| {
+                let mut c = self.claim(old)?.clone();
+                c.node = new;
+                Some(c)
+            })
+            .collect();
+        Report::new(claims, Vec::new(), Vec::new())
+    }
 }
 
 /// Analyse every claim of the graph.

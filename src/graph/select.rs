@@ -2,18 +2,87 @@
 //! node, claims of some verdicts, outlets that support enough claims.
 
 use super::{Edge, Node, SourceGraph};
-use petgraph::stable_graph::NodeIndex;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::{BTreeSet, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 /// Keep only nodes within `depth` edges (either direction) of `start`.
 ///
 /// # Complexity
 /// `O(n + e)`.
 pub fn neighbourhood(g: &mut SourceGraph, start: NodeIndex, depth: usize) {
-    let mut keep: HashSet<NodeIndex> = HashSet::new();
+    let keep = neighbourhood_nodes(g, start, depth);
+    retain_nodes(g, |n, _| keep.contains(&n));
+}
+
+/// The nodes within `depth` edges (either direction) of `start` and the edges between
+/// them, copied into a graph of their own: what [`neighbourhood`] leaves of `g`, in the
+/// same order, without touching the rest of `g`. Each kept node gets a new index; the
+/// pairs (old, new) come back in old index order, for
+/// [`Report::renumbered`](crate::analyze::Report::renumbered).
+///
+/// # Complexity
+/// `O(k log k)` for the `k` nodes kept and the edges they touch: drawing every article's
+/// neighbourhood of a corpus graph stays linear in the corpus.
+pub fn neighbourhood_graph(
+    g: &SourceGraph,
+    start: NodeIndex,
+    depth: usize,
+) -> (SourceGraph, Vec<(NodeIndex, NodeIndex)>) {
+    let keep = neighbourhood_nodes(g, start, depth);
+    let mut sub = SourceGraph::default();
+    let mut renumbered: HashMap<NodeIndex, NodeIndex> = HashMap::with_capacity(keep.len());
+    let mut pairs = Vec::with_capacity(keep.len());
+    for &n in &keep {
+        let m = sub.graph.add_node(g.graph[n].clone());
+        renumbered.insert(n, m);
+        pairs.push((n, m));
+    }
+    // Edges in their old index order, so each node lists them in the same order.
+    let edges: BTreeSet<EdgeIndex> = keep
+        .iter()
+        .flat_map(|&n| g.graph.edges_directed(n, petgraph::Direction::Outgoing))
+        .filter(|e| keep.contains(&e.target()))
+        .map(|e| e.id())
+        .collect();
+    for e in edges {
+        if let (Some((a, b)), Some(w)) = (g.graph.edge_endpoints(e), g.graph.edge_weight(e)) {
+            sub.graph
+                .add_edge(renumbered[&a], renumbered[&b], w.clone());
+        }
+    }
+    // The article and claim tables of the inputs still present, in input order; an
+    // article whose node is gone keeps its place with an index that names no node.
+    let mut inputs: BTreeMap<usize, (NodeIndex, Vec<NodeIndex>)> = BTreeMap::new();
+    for &(old, new) in &pairs {
+        match &g.graph[old] {
+            Node::Article(a) => {
+                inputs
+                    .entry(a.input)
+                    .or_insert((NodeIndex::end(), Vec::new()))
+                    .0 = new
+            }
+            Node::Claim(c) => inputs
+                .entry(c.article)
+                .or_insert((NodeIndex::end(), Vec::new()))
+                .1
+                .push(old),
+            _ => {}
+        }
+    }
+    for (article, mut claims) in inputs.into_values() {
+        claims.sort_by_key(|&c| g.claim(c).map(|c| c.claim.index));
+        sub.articles.push(article);
+        sub.claims
+            .push(claims.iter().map(|c| renumbered[c]).collect());
+    }
+    (sub, pairs)
+}
+
+/// The nodes within `depth` edges (either direction) of `start`, in index order.
+fn neighbourhood_nodes(g: &SourceGraph, start: NodeIndex, depth: usize) -> BTreeSet<NodeIndex> {
+    let mut keep = BTreeSet::from([start]);
     let mut queue = VecDeque::from([(start, 0usize)]);
-    keep.insert(start);
     while let Some((n, d)) = queue.pop_front() {
         if d == depth {
             continue;
@@ -34,7 +103,7 @@ pub fn neighbourhood(g: &mut SourceGraph, start: NodeIndex, depth: usize) {
             }
         }
     }
-    retain_nodes(g, |n, _| keep.contains(&n));
+    keep
 }
 
 /// Keep claims for which `keep_claim` holds, and the articles, outlets, dates and issues
