@@ -51,8 +51,17 @@ fn node_key(n: &Node) -> Option<NodeKey> {
     }
 }
 
-/// An issue as cross-references find it: publication key and date.
-type IssueKey = (String, Date);
+/// An issue as cross-references find it: its publication, numbered by the input's
+/// context ([`InputContext::intern`]), and its date. Twelve bytes however long the
+/// publication's name: the context keeps one for every cross-referenced issue of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct IssueKey {
+    publication: u32,
+    date: Date,
+}
+
+/// An issue by name: publication key and date, before numbering.
+type IssueName = (String, Date);
 
 /// An article with its claims and its number in reading order, kept for the chunks that
 /// cross-reference it.
@@ -65,6 +74,8 @@ pub struct InputContext {
     first: HashMap<NodeKey, Node>,
     /// Every cross-referenced issue, with the number of the last article referring to it.
     referenced: HashMap<IssueKey, usize>,
+    /// The number of each publication key in [`IssueKey`]s.
+    publications: HashMap<String, u32>,
     forward: Vec<Kept>,
     seen: usize,
 }
@@ -110,7 +121,7 @@ fn kept(seq: usize, a: &Article, claims: &[Claim]) -> Kept {
     (seq, a, claims)
 }
 
-fn article_key(p: &Pipeline<'_>, a: &Article) -> Option<IssueKey> {
+fn article_issue(p: &Pipeline<'_>, a: &Article) -> Option<IssueName> {
     Some((
         publication_key(p.outlets, a.publication.as_deref()?),
         a.date?,
@@ -136,10 +147,14 @@ impl InputContext {
         // An article an earlier one cross-referenced is needed before pass 2 reaches it.
         for (i, (a, c)) in articles.iter().zip(claims).enumerate() {
             let seq = self.seen + i;
-            if article_key(p, a).is_some_and(|k| self.referenced.contains_key(&k)) {
+            if self
+                .article_key(p, a)
+                .is_some_and(|k| self.referenced.contains_key(&k))
+            {
                 self.forward.push(kept(seq, a, c));
             }
-            for k in cross_referenced(p, a) {
+            for issue in cross_referenced(p, a) {
+                let k = self.intern(issue);
                 self.referenced.insert(k, seq);
             }
         }
@@ -172,7 +187,28 @@ impl InputContext {
 
     /// The number of the last article that cross-references `a`'s issue, if any.
     fn last_reference(&self, p: &Pipeline<'_>, a: &Article) -> Option<usize> {
-        self.referenced.get(&article_key(p, a)?).copied()
+        self.referenced.get(&self.article_key(p, a)?).copied()
+    }
+
+    /// The key of `issue`, numbering its publication if it is new.
+    fn intern(&mut self, (publication, date): IssueName) -> IssueKey {
+        let next = u32::try_from(self.publications.len()).unwrap_or(u32::MAX);
+        let publication = *self.publications.entry(publication).or_insert(next);
+        IssueKey { publication, date }
+    }
+
+    /// The key of `issue`; `None` when its publication was never numbered, so that no
+    /// issue the context knows can be it.
+    fn issue_key(&self, (publication, date): &IssueName) -> Option<IssueKey> {
+        Some(IssueKey {
+            publication: *self.publications.get(publication)?,
+            date: *date,
+        })
+    }
+
+    /// The key of article `a`'s issue, if it is dated and its publication numbered.
+    fn article_key(&self, p: &Pipeline<'_>, a: &Article) -> Option<IssueKey> {
+        self.issue_key(&article_issue(p, a)?)
     }
 }
 
@@ -180,7 +216,7 @@ impl InputContext {
 fn cross_referenced<'x>(
     p: &'x Pipeline<'_>,
     a: &'x Article,
-) -> impl Iterator<Item = IssueKey> + 'x {
+) -> impl Iterator<Item = IssueName> + 'x {
     a.citations
         .iter()
         .flat_map(|c| &c.refs)
@@ -282,12 +318,13 @@ fn judge_in(
     let wanted: HashSet<IssueKey> = articles
         .iter()
         .flat_map(|a| cross_referenced(p, a))
+        .filter_map(|issue| ctx.issue_key(&issue))
         .collect();
     let mut context: Vec<&Kept> = held
         .iter()
         .filter(|(seq, a, _)| {
             !(first..first + n).contains(seq)
-                && article_key(p, a).is_some_and(|k| wanted.contains(&k))
+                && ctx.article_key(p, a).is_some_and(|k| wanted.contains(&k))
         })
         .collect();
     context.sort_by_key(|(seq, _, _)| *seq);
@@ -462,7 +499,10 @@ impl OnePassJudge {
     ) -> ChunkReport {
         let first = self.seen;
         self.seen += articles.len();
-        let keys: Vec<Option<IssueKey>> = articles.iter().map(|a| article_key(p, a)).collect();
+        let keys: Vec<Option<IssueKey>> = articles
+            .iter()
+            .map(|a| article_issue(p, a).map(|issue| self.ctx.intern(issue)))
+            .collect();
         for k in keys.iter().flatten() {
             self.caveats.forward_references += usize::from(self.unresolved.remove(k));
         }
@@ -470,9 +510,10 @@ impl OnePassJudge {
         let held: HashSet<IssueKey> = self
             .held
             .iter()
-            .filter_map(|(_, a, _)| article_key(p, a))
+            .filter_map(|(_, a, _)| self.ctx.article_key(p, a))
             .collect();
-        for k in articles.iter().flat_map(|a| cross_referenced(p, a)) {
+        for issue in articles.iter().flat_map(|a| cross_referenced(p, a)) {
+            let k = self.ctx.intern(issue);
             if self.evicted.contains(&k) {
                 self.caveats.dropped_references += 1;
             } else if !here.contains(&k) && !held.contains(&k) {
@@ -508,7 +549,7 @@ impl OnePassJudge {
             if let Some(k) = self
                 .held
                 .pop_front()
-                .and_then(|(_, a, _)| article_key(p, &a))
+                .and_then(|(_, a, _)| self.ctx.article_key(p, &a))
             {
                 self.evicted.insert(k);
             }
