@@ -23,9 +23,9 @@ fn stats_count_what_the_corpus_says() {
     let st = corpus_stats(&a.graph, &a.report);
     assert_eq!(st.articles, 2);
     assert_eq!(st.counts.claims, 5);
-    assert_eq!(st.counts.verdicts[&Verdict::Corroborated], 3);
-    assert_eq!(st.counts.verdicts[&Verdict::SingleSource], 1);
-    assert_eq!(st.counts.verdicts[&Verdict::Unsourced], 1);
+    assert_eq!(st.counts.verdicts[Verdict::Corroborated], 3);
+    assert_eq!(st.counts.verdicts[Verdict::SingleSource], 1);
+    assert_eq!(st.counts.verdicts[Verdict::Unsourced], 1);
     // 2 + 1 + 3 + 0 + 2 independent sources over 5 claims.
     assert!((st.mean_independent_sources - 1.6).abs() < 1e-9);
     let afp = st

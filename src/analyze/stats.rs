@@ -10,13 +10,14 @@
 
 use super::{ClaimReport, OutletSummary, Report, Verdict};
 use crate::calendar::Date;
+use crate::graph::Name;
 use crate::graph::{Edge, Node, SourceGraph, UNNAMED_OUTLET};
 use crate::model::OutletKind;
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Claims by verdict, with the shares.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -24,25 +25,63 @@ pub struct VerdictCounts {
     /// Claims counted.
     pub claims: usize,
     /// Claims with each verdict (every verdict present, zero or not).
-    pub verdicts: BTreeMap<Verdict, usize>,
+    pub verdicts: VerdictTally,
 }
 
 impl VerdictCounts {
     fn new() -> VerdictCounts {
-        VerdictCounts {
-            claims: 0,
-            verdicts: Verdict::ALL.iter().map(|&v| (v, 0)).collect(),
-        }
+        VerdictCounts::default()
     }
 
     fn add(&mut self, v: Verdict) {
         self.claims += 1;
-        *self.verdicts.entry(v).or_insert(0) += 1;
+        self.verdicts.add(v, 1);
     }
 
     /// Share (0–1) of claims with verdict `v`; 0 when there are no claims.
     pub fn share(&self, v: Verdict) -> f64 {
-        ratio(self.verdicts.get(&v).copied().unwrap_or(0), self.claims)
+        ratio(self.verdicts[v], self.claims)
+    }
+}
+
+/// A number per verdict, weakest first ([`Verdict::ALL`]); serialised as a map from verdict
+/// to number with every verdict present. Four numbers where a map took a tree node: a corpus
+/// of short items keeps one per article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VerdictTally([usize; 4]);
+
+impl VerdictTally {
+    /// Add `n` to verdict `v`.
+    pub fn add(&mut self, v: Verdict, n: usize) {
+        self.0[slot(v)] += n;
+    }
+
+    /// Each verdict and its number, weakest first.
+    pub fn iter(&self) -> impl Iterator<Item = (Verdict, usize)> + '_ {
+        Verdict::ALL.iter().map(|&v| (v, self[v]))
+    }
+}
+
+impl std::ops::Index<Verdict> for VerdictTally {
+    type Output = usize;
+    fn index(&self, v: Verdict) -> &usize {
+        &self.0[slot(v)]
+    }
+}
+
+impl Serialize for VerdictTally {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+/// The place of verdict `v` in [`Verdict::ALL`].
+fn slot(v: Verdict) -> usize {
+    match v {
+        Verdict::Unsourced => 0,
+        Verdict::SelfReferenced => 1,
+        Verdict::SingleSource => 2,
+        Verdict::Corroborated => 3,
     }
 }
 
@@ -82,12 +121,12 @@ pub struct ArticleStats {
     pub index: usize,
     /// Publication, volume and issue, as in the graph.
     pub label: String,
-    /// Publication named in its header.
-    pub publication: Option<String>,
+    /// Publication named in its header (one copy per spelling, shared by the rows).
+    pub publication: Option<Name>,
     /// Volume named in its header.
     pub volume: Option<u32>,
-    /// The month it counts under (`YYYY-MM`), if any.
-    pub month: Option<String>,
+    /// The month it counts under (`YYYY-MM`, one copy per month), if any.
+    pub month: Option<Name>,
     /// Its claims by verdict.
     #[serde(flatten)]
     pub counts: VerdictCounts,
@@ -224,6 +263,8 @@ pub struct StatsBuilder {
     outlets: HashMap<String, OutletStats>,
     by_article: Vec<ArticleStats>,
     pairs: HashMap<(String, String), usize>,
+    /// Publications and months of the rows, each stored once.
+    names: HashSet<Name>,
 }
 
 impl StatsBuilder {
@@ -251,7 +292,7 @@ impl StatsBuilder {
             else {
                 continue;
             };
-            self.by_article.push(article_row(g, a));
+            self.by_article.push(article_row(g, a, &mut self.names));
         }
         for c in claims {
             self.counts.add(c.corroboration.verdict);
@@ -333,7 +374,8 @@ impl CorpusStats {
         let mut volumes: BTreeMap<(String, Option<u32>), VolumeStats> = BTreeMap::new();
         let mut months: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for a in &self.by_article {
-            let (publication, volume) = (a.publication.clone().unwrap_or_default(), a.volume);
+            let publication = a.publication.as_deref().unwrap_or_default().to_string();
+            let volume = a.volume;
             let v = volumes
                 .entry((publication.clone(), volume))
                 .or_insert_with(|| VolumeStats {
@@ -344,19 +386,14 @@ impl CorpusStats {
                 });
             v.articles += 1;
             v.counts.claims += a.counts.claims;
-            for (verdict, n) in &a.counts.verdicts {
-                *v.counts.verdicts.entry(*verdict).or_insert(0) += n;
+            for (verdict, n) in a.counts.verdicts.iter() {
+                v.counts.verdicts.add(verdict, n);
             }
             let m = months
-                .entry(a.month.clone().unwrap_or_else(|| "unknown".into()))
+                .entry(a.month.as_deref().unwrap_or("unknown").to_string())
                 .or_insert((0, 0));
             m.0 += a.counts.claims;
-            m.1 += a
-                .counts
-                .verdicts
-                .get(&Verdict::SingleSource)
-                .copied()
-                .unwrap_or(0);
+            m.1 += a.counts.verdicts[Verdict::SingleSource];
         }
         self.by_volume = volumes.into_values().collect();
         let (mut known, unknown): (Vec<_>, Vec<_>) =
@@ -377,7 +414,11 @@ impl CorpusStats {
 
 /// The stats row of article `a` (verdicts counted later): its month is its header date, or
 /// else the latest day its claims cite.
-fn article_row(g: &SourceGraph, a: &crate::graph::ArticleNode) -> ArticleStats {
+fn article_row(
+    g: &SourceGraph,
+    a: &crate::graph::ArticleNode,
+    names: &mut HashSet<Name>,
+) -> ArticleStats {
     let latest_cited = g.claims[a.input]
         .iter()
         .flat_map(|&c| g.graph.edges_directed(c, Direction::Outgoing))
@@ -390,12 +431,22 @@ fn article_row(g: &SourceGraph, a: &crate::graph::ArticleNode) -> ArticleStats {
         path: a.path.clone(),
         index: a.index,
         label: a.label(),
-        publication: a.publication.clone(),
+        publication: a.publication.as_deref().map(|p| intern(names, p)),
         volume: a.volume,
         month: a
             .date
             .or(latest_cited)
-            .map(|d| format!("{:04}-{:02}", d.year(), d.month())),
+            .map(|d| intern(names, &format!("{:04}-{:02}", d.year(), d.month()))),
         counts: VerdictCounts::new(),
     }
+}
+
+/// The stored copy of `s`, made on first use.
+fn intern(names: &mut HashSet<Name>, s: &str) -> Name {
+    if let Some(n) = names.get(s) {
+        return n.clone();
+    }
+    let n = Name::from(s);
+    names.insert(n.clone());
+    n
 }

@@ -18,14 +18,7 @@ fn verdict_line(c: &VerdictCounts) -> String {
     Verdict::ALL
         .iter()
         .rev()
-        .map(|&v| {
-            format!(
-                "{} {} ({})",
-                c.verdicts.get(&v).copied().unwrap_or(0),
-                v,
-                percent(c.share(v))
-            )
-        })
+        .map(|&v| format!("{} {} ({})", c.verdicts[v], v, percent(c.share(v))))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -181,7 +174,7 @@ pub fn write_csv(w: &mut dyn Write, s: &CorpusStats) -> io::Result<()> {
         "mean_independent_sources",
         format!("{:.4}", s.mean_independent_sources),
     )?;
-    for (v, n) in &s.counts.verdicts {
+    for (v, n) in s.counts.verdicts.iter() {
         row("corpus", "", v.as_str(), n.to_string())?;
     }
     for o in &s.outlets {
@@ -214,7 +207,7 @@ pub fn write_csv(w: &mut dyn Write, s: &CorpusStats) -> io::Result<()> {
         };
         row("volume", &name, "articles", v.articles.to_string())?;
         row("volume", &name, "claims", v.counts.claims.to_string())?;
-        for (verdict, n) in &v.counts.verdicts {
+        for (verdict, n) in v.counts.verdicts.iter() {
             row("volume", &name, verdict.as_str(), n.to_string())?;
         }
     }
@@ -243,10 +236,10 @@ pub fn write_csv(w: &mut dyn Write, s: &CorpusStats) -> io::Result<()> {
             "article",
             &name,
             "month",
-            a.month.clone().unwrap_or_default(),
+            a.month.as_deref().unwrap_or_default().to_string(),
         )?;
         row("article", &name, "claims", a.counts.claims.to_string())?;
-        for (verdict, n) in &a.counts.verdicts {
+        for (verdict, n) in a.counts.verdicts.iter() {
             row("article", &name, verdict.as_str(), n.to_string())?;
         }
     }

@@ -130,10 +130,7 @@ fn write_plots(dir: &Path, st: &CorpusStats, top: usize) -> std::io::Result<()> 
         .collect();
     let mut rows: Vec<(String, Vec<usize>)> = vec![(
         "all claims".to_string(),
-        order
-            .iter()
-            .map(|v| st.counts.verdicts.get(v).copied().unwrap_or(0))
-            .collect(),
+        order.iter().map(|&v| st.counts.verdicts[v]).collect(),
     )];
     rows.extend(st.by_volume.iter().map(|v| {
         let name = match (v.publication.as_str(), v.volume) {
@@ -141,10 +138,7 @@ fn write_plots(dir: &Path, st: &CorpusStats, top: usize) -> std::io::Result<()> 
             (p, None) => p.to_string(),
             (p, Some(n)) => format!("{p} vol. {n}"),
         };
-        let counts = order
-            .iter()
-            .map(|x| v.counts.verdicts.get(x).copied().unwrap_or(0))
-            .collect();
+        let counts = order.iter().map(|&x| v.counts.verdicts[x]).collect();
         (name, counts)
     }));
     std::fs::write(
