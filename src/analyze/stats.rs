@@ -450,3 +450,25 @@ fn intern(names: &mut HashSet<Name>, s: &str) -> Name {
     names.insert(n.clone());
     n
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tally_serialises_as_a_map_of_every_verdict_weakest_first() {
+        let mut t = VerdictTally::default();
+        t.add(Verdict::Corroborated, 3);
+        t.add(Verdict::Unsourced, 1);
+        t.add(Verdict::Corroborated, 1);
+        assert_eq!(t[Verdict::Corroborated], 4);
+        assert_eq!(t[Verdict::SingleSource], 0);
+        let json = serde_json::to_string(&t).expect("json");
+        let map: BTreeMap<Verdict, usize> = Verdict::ALL.iter().map(|&v| (v, t[v])).collect();
+        assert_eq!(json, serde_json::to_string(&map).expect("json"));
+        assert_eq!(
+            json,
+            r#"{"unsourced":1,"self-referenced":0,"single-source":0,"corroborated":4}"#
+        );
+    }
+}
