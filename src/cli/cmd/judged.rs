@@ -10,7 +10,7 @@
 use crate::cli::io::{Input, Reporter, Source, for_each_chunk, for_each_chunk_in, read_stdin};
 use anyhow::Result;
 use srcgraph::context::{ChunkJudge, ChunkReport, InputContext, OnePassCaveats, OnePassJudge};
-use srcgraph::graph::{BuildOptions, build};
+use srcgraph::graph::{BuildOptions, SourceGraph, build};
 use srcgraph::model::{Article, Claim};
 use srcgraph::pipeline::Pipeline;
 use srcgraph::stream::Chunk;
@@ -80,10 +80,14 @@ impl<'a> TwoPasses<'a> {
         };
         let mut chunks = 0;
         let mut first: Option<Parsed> = None;
-        let mut ahead = Ahead::new(p);
-        let mut learn = |(chunk, a, c): Parsed, rep: &mut Reporter| {
+        // Each chunk's own graph is built on the pool with its parse.
+        let mut ahead = Ahead::with(p, |(chunk, a, c): Parsed| {
+            let g = build(&a, &c, &opts);
+            ((chunk, a, c), g)
+        });
+        let mut learn = |((chunk, a, c), g): (Parsed, SourceGraph), rep: &mut Reporter| {
             rep.article_diagnostics(&a);
-            ctx.learn(p, &a, &c, &build(&a, &c, &opts));
+            ctx.learn(p, &a, &c, &g);
             chunks += 1;
             first = (chunks == 1).then_some((chunk, a, c));
             Ok(())
@@ -127,54 +131,70 @@ impl<'a> TwoPasses<'a> {
 
 /// Parsing one chunk ahead: each chunk pushed is parsed on another thread while the one
 /// before it is consumed, so parsing (itself parallel) overlaps judging and writing, which
-/// are not. Chunks are consumed in order, so the output does not change; with one thread
-/// (`-j 1`) nothing runs alongside.
-pub(crate) struct Ahead<'a> {
+/// are not. What can be done with a chunk alone — `then`, building its own graph in the
+/// first pass — runs there too. Chunks are consumed in order, so the output does not
+/// change; with one thread (`-j 1`) nothing runs alongside.
+pub(crate) struct Ahead<'a, T, F> {
     p: &'a Pipeline<'a>,
-    pending: Option<Parsed>,
+    then: F,
+    pending: Option<T>,
 }
 
-impl<'a> Ahead<'a> {
-    pub(crate) fn new(p: &'a Pipeline<'a>) -> Ahead<'a> {
-        Ahead { p, pending: None }
+impl<'a> Ahead<'a, Parsed, fn(Parsed) -> Parsed> {
+    /// Chunks consumed as parsed.
+    pub(crate) fn new(p: &'a Pipeline<'a>) -> Self {
+        Ahead::with(p, std::convert::identity)
+    }
+}
+
+impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
+    /// Chunks consumed after `then`, which runs with the parse.
+    pub(crate) fn with(p: &'a Pipeline<'a>, then: F) -> Self {
+        Ahead {
+            p,
+            then,
+            pending: None,
+        }
     }
 
     /// Parse `chunk` while consuming the chunk pushed before it.
     pub(crate) fn push(
         &mut self,
         chunk: Chunk,
-        consume: &mut impl FnMut(Parsed) -> Result<()>,
+        consume: &mut impl FnMut(T) -> Result<()>,
     ) -> Result<()> {
-        let p = self.p;
-        let before = self.pending.take();
-        let (a, c) = match before {
-            None => p.read_chunk(&chunk),
+        let (p, then) = (self.p, &self.then);
+        let prepare = move |chunk: Chunk| {
+            let (a, c) = p.read_chunk(&chunk);
+            then((chunk, a, c))
+        };
+        let next = match self.pending.take() {
+            None => prepare(chunk),
             Some(before) if rayon::current_num_threads() < 2 => {
                 consume(before)?;
-                p.read_chunk(&chunk)
+                prepare(chunk)
             }
             Some(before) => {
                 // The parse runs on the pool's threads (their allocator arenas are reused
                 // chunk after chunk); consuming stays on this thread.
-                let mut parsed = None;
+                let name = chunk.doc.name.clone();
+                let mut prepared = None;
                 let consumed = rayon::in_place_scope(|s| {
-                    s.spawn(|_| parsed = Some(p.read_chunk(&chunk)));
+                    s.spawn(|_| prepared = Some(prepare(chunk)));
                     consume(before)
                 });
                 consumed?;
                 // The spawned job has run by the end of the scope (a panic in it would have
                 // been re-raised), so this is always `Some`.
-                parsed.ok_or_else(|| {
-                    anyhow::anyhow!("{}: a chunk was not parsed (a bug)", chunk.doc.name)
-                })?
+                prepared.ok_or_else(|| anyhow::anyhow!("{name}: a chunk was not parsed (a bug)"))?
             }
         };
-        self.pending = Some((chunk, a, c));
+        self.pending = Some(next);
         Ok(())
     }
 
     /// Consume the last chunk.
-    pub(crate) fn finish(&mut self, consume: &mut impl FnMut(Parsed) -> Result<()>) -> Result<()> {
+    pub(crate) fn finish(&mut self, consume: &mut impl FnMut(T) -> Result<()>) -> Result<()> {
         match self.pending.take() {
             Some(last) => consume(last),
             None => Ok(()),
