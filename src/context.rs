@@ -277,6 +277,18 @@ impl<'a> ChunkJudge<'a> {
         articles: Vec<Article>,
         claims: Vec<Vec<Claim>>,
     ) -> ChunkReport {
+        self.prepare(p, articles, claims).judge(p)
+    }
+
+    /// The next chunk (articles and claims in input coordinates) with what judging it needs
+    /// from the input — the held articles its cross-references point at — so that it can be
+    /// judged on another thread while this judge prepares the chunks after it.
+    pub fn prepare(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> ChunkJob<'a> {
         let first = self.seen;
         let n = articles.len();
         self.seen += n;
@@ -292,27 +304,59 @@ impl<'a> ChunkJudge<'a> {
             })
             .map(|(i, (a, c))| kept(first + i, a, c))
             .collect();
-        let report = judge_in(self.ctx, p, &self.kept, first, articles, claims);
+        let held = held_for(self.ctx, p, &self.kept, first, &articles)
+            .into_iter()
+            .cloned()
+            .collect();
         self.kept.extend(keep);
         // Drop what no later chunk cross-references.
         let next = self.seen;
         let ctx = self.ctx;
         self.kept
             .retain(|(_, a, _)| ctx.last_reference(p, a).is_some_and(|last| last >= next));
-        report
+        ChunkJob {
+            ctx: self.ctx,
+            held,
+            first,
+            articles,
+            claims,
+        }
     }
 }
 
-/// Judge the chunk of `articles` (numbered from `first` in reading order) in a graph with
-/// the articles of `held` its cross-references point at and the relays of `ctx`.
-fn judge_in(
-    ctx: &InputContext,
-    p: &Pipeline<'_>,
-    held: &[Kept],
+/// A chunk ready to be judged ([`ChunkJudge::prepare`]).
+#[derive(Debug)]
+pub struct ChunkJob<'a> {
+    ctx: &'a InputContext,
+    held: Vec<Kept>,
     first: usize,
     articles: Vec<Article>,
     claims: Vec<Vec<Claim>>,
-) -> ChunkReport {
+}
+
+impl ChunkJob<'_> {
+    /// Judge the chunk's claims.
+    pub fn judge(self, p: &Pipeline<'_>) -> ChunkReport {
+        judge_in(
+            self.ctx,
+            p,
+            &self.held,
+            self.first,
+            self.articles,
+            self.claims,
+        )
+    }
+}
+
+/// The articles of `held` that the chunk of `articles` (numbered from `first`)
+/// cross-references, in reading order.
+fn held_for<'h>(
+    ctx: &InputContext,
+    p: &Pipeline<'_>,
+    held: &'h [Kept],
+    first: usize,
+    articles: &[Article],
+) -> Vec<&'h Kept> {
     let n = articles.len();
     // The issues this chunk's cross-references point at, outside the chunk.
     let wanted: HashSet<IssueKey> = articles
@@ -328,6 +372,21 @@ fn judge_in(
         })
         .collect();
     context.sort_by_key(|(seq, _, _)| *seq);
+    context
+}
+
+/// Judge the chunk of `articles` (numbered from `first` in reading order) in a graph with
+/// the articles of `held` its cross-references point at and the relays of `ctx`.
+fn judge_in(
+    ctx: &InputContext,
+    p: &Pipeline<'_>,
+    held: &[Kept],
+    first: usize,
+    articles: Vec<Article>,
+    claims: Vec<Vec<Claim>>,
+) -> ChunkReport {
+    let n = articles.len();
+    let context = held_for(ctx, p, held, first, &articles);
     let before = context.partition_point(|(seq, _, _)| *seq < first);
     let mut all_articles: Vec<Article> = Vec::with_capacity(context.len() + n);
     let mut all_claims: Vec<Vec<Claim>> = Vec::with_capacity(context.len() + n);

@@ -118,13 +118,85 @@ impl<'a> TwoPasses<'a> {
             rep.progress.advance(chunk.raw_len, &input.name);
             return f(&chunk, judge.judge(p, a, c));
         }
-        let mut ahead = Ahead::new(p);
-        let mut consume = |(chunk, a, c): Parsed| f(&chunk, judge.judge(p, a, c));
+        let mut stages = Stages::default();
         self.each_chunk(input, &mut quiet, |chunk, _| {
-            ahead.push(chunk, &mut consume)
+            stages.push(p, judge, Some(chunk), &mut f)
         })?;
-        ahead.finish(&mut consume)?;
+        stages.finish(p, judge, &mut f)?;
         rep.errored |= quiet.errored;
+        Ok(())
+    }
+}
+
+/// Pass 2 in three stages: while one chunk's report is consumed on this thread, the next
+/// chunk is judged and the one after it parsed on the pool. Chunks are prepared
+/// ([`ChunkJudge::prepare`]: what they need of the input, in order) and consumed in input
+/// order, so the output does not change; with one thread (`-j 1`) the stages take turns.
+#[derive(Default)]
+struct Stages {
+    parsed: Option<Parsed>,
+    judged: Option<(Chunk, ChunkReport)>,
+}
+
+impl Stages {
+    /// Move every chunk one stage on, with `next` (if any) starting to be parsed.
+    fn push(
+        &mut self,
+        p: &Pipeline<'_>,
+        judge: &mut ChunkJudge<'_>,
+        next: Option<Chunk>,
+        consume: &mut impl FnMut(&Chunk, ChunkReport) -> Result<()>,
+    ) -> Result<()> {
+        let job = self
+            .parsed
+            .take()
+            .map(|(chunk, a, c)| (chunk, judge.prepare(p, a, c)));
+        let done = self.judged.take();
+        if rayon::current_num_threads() < 2 {
+            if let Some((chunk, report)) = done {
+                consume(&chunk, report)?;
+            }
+            self.judged = job.map(|(chunk, job)| {
+                let report = job.judge(p);
+                (chunk, report)
+            });
+            self.parsed = next.map(|chunk| {
+                let (a, c) = p.read_chunk(&chunk);
+                (chunk, a, c)
+            });
+            return Ok(());
+        }
+        let (mut parsed, mut judged) = (None, None);
+        let consumed = rayon::in_place_scope(|s| {
+            if let Some(chunk) = next {
+                s.spawn(|_| {
+                    let (a, c) = p.read_chunk(&chunk);
+                    parsed = Some((chunk, a, c));
+                });
+            }
+            if let Some((chunk, job)) = job {
+                s.spawn(|_| judged = Some((chunk, job.judge(p))));
+            }
+            match done {
+                Some((chunk, report)) => consume(&chunk, report),
+                None => Ok(()),
+            }
+        });
+        consumed?;
+        (self.parsed, self.judged) = (parsed, judged);
+        Ok(())
+    }
+
+    /// Judge and consume what is left.
+    fn finish(
+        &mut self,
+        p: &Pipeline<'_>,
+        judge: &mut ChunkJudge<'_>,
+        consume: &mut impl FnMut(&Chunk, ChunkReport) -> Result<()>,
+    ) -> Result<()> {
+        while self.parsed.is_some() || self.judged.is_some() {
+            self.push(p, judge, None, consume)?;
+        }
         Ok(())
     }
 }
