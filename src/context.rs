@@ -340,7 +340,7 @@ impl ChunkJob<'_> {
         judge_in(
             self.ctx,
             p,
-            &self.held,
+            self.held,
             self.first,
             self.articles,
             self.claims,
@@ -376,29 +376,30 @@ fn held_for<'h>(
 }
 
 /// Judge the chunk of `articles` (numbered from `first` in reading order) in a graph with
-/// the articles of `held` its cross-references point at and the relays of `ctx`.
+/// `context`, the held articles its cross-references point at ([`held_for`], in reading
+/// order), and the relays of `ctx`.
 fn judge_in(
     ctx: &InputContext,
     p: &Pipeline<'_>,
-    held: &[Kept],
+    context: Vec<Kept>,
     first: usize,
     articles: Vec<Article>,
     claims: Vec<Vec<Claim>>,
 ) -> ChunkReport {
     let n = articles.len();
-    let context = held_for(ctx, p, held, first, &articles);
     let before = context.partition_point(|(seq, _, _)| *seq < first);
     let mut all_articles: Vec<Article> = Vec::with_capacity(context.len() + n);
     let mut all_claims: Vec<Vec<Claim>> = Vec::with_capacity(context.len() + n);
-    for (_, a, c) in &context[..before] {
-        all_articles.push(a.clone());
-        all_claims.push(c.clone());
+    let mut context = context.into_iter();
+    for (_, a, c) in context.by_ref().take(before) {
+        all_articles.push(a);
+        all_claims.push(c);
     }
     all_articles.extend(articles);
     all_claims.extend(claims);
-    for (_, a, c) in &context[before..] {
-        all_articles.push(a.clone());
-        all_claims.push(c.clone());
+    for (_, a, c) in context {
+        all_articles.push(a);
+        all_claims.push(c);
     }
     let opts = BuildOptions {
         outlets: p.outlets,
@@ -587,14 +588,11 @@ impl OnePassJudge {
             .filter(|(_, (_, k))| k.is_some())
             .map(|(i, ((a, c), _))| kept(first + i, a, c))
             .collect();
-        let report = judge_in(
-            &self.ctx,
-            p,
-            self.held.make_contiguous(),
-            first,
-            articles,
-            claims,
-        );
+        let context = held_for(&self.ctx, p, self.held.make_contiguous(), first, &articles)
+            .into_iter()
+            .cloned()
+            .collect();
+        let report = judge_in(&self.ctx, p, context, first, articles, claims);
         // The chunk's own relays and sources are in its graph already; later chunks need them.
         for (a, b) in self.ctx.learn_graph(&report.graph) {
             if let (Some(&x), Some(&y)) = (self.ids.get(&a), self.ids.get(&b)) {
