@@ -140,48 +140,68 @@ fn dates_label(dates: &[DateRef]) -> String {
 /// Nodes and edges are emitted in index order, so the same graph always prints the same
 /// bytes.
 pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
-    let mut stmts = Vec::new();
-    let _ = statements(g, report, opts, &mut |s| {
-        stmts.push(s);
-        Ok(())
-    });
+    let mut stmts = Collect(Vec::new());
+    let _ = sections(g, report, opts, &mut stmts);
     Graph::DiGraph {
         id: plain("srcgraph"),
         strict: false,
-        stmts,
+        stmts: stmts.0,
     }
 }
 
-/// Every statement of the DOT graph of `g`, in order, handed to `emit` one at a time (so a
-/// large graph is written without being held whole).
-fn statements(
+/// Where the statements of [`sections`] go: section after section, each a run of items
+/// and the statements each item makes, in order.
+trait StatementSink {
+    /// Take the statements `make` gives for each of `items`, in order; `block` says how
+    /// many items may be made at once.
+    fn section<T: Send + Sync, S: IntoIterator<Item = Stmt>>(
+        &mut self,
+        items: impl Iterator<Item = T>,
+        block: usize,
+        make: impl Fn(&T) -> S + Sync,
+    ) -> io::Result<()>;
+}
+
+/// Statements gathered into one list ([`to_dot`]).
+struct Collect(Vec<Stmt>);
+
+impl StatementSink for Collect {
+    fn section<T: Send + Sync, S: IntoIterator<Item = Stmt>>(
+        &mut self,
+        items: impl Iterator<Item = T>,
+        _block: usize,
+        make: impl Fn(&T) -> S + Sync,
+    ) -> io::Result<()> {
+        for item in items {
+            self.0.extend(make(&item));
+        }
+        Ok(())
+    }
+}
+
+/// Every statement of the DOT graph of `g`, in order, section by section, into `sink`:
+/// the one description of the graph's layout that [`to_dot`] and [`write_dot`] share.
+fn sections(
     g: &SourceGraph,
     report: &Report,
     opts: &DotOptions,
-    emit: &mut dyn FnMut(Stmt) -> io::Result<()>,
+    sink: &mut impl StatementSink,
 ) -> io::Result<()> {
     let ids = super::table::node_ids(g);
-    for s in head_statements() {
-        emit(s)?;
-    }
-    for input in 0..g.articles.len() {
-        for s in article_statements(g, report, &ids, input) {
-            emit(s)?;
-        }
-    }
-    for n in g.graph.node_indices() {
-        if let Some(s) = other_node_statement(g, &ids, n) {
-            emit(s)?;
-        }
-    }
-    // In edge index order (the order they were added), without holding a list of them.
-    for e in g.graph.edge_indices() {
-        if let Some(s) = edge_statement(g, &ids, opts, e) {
-            emit(s)?;
-        }
-    }
+    sink.section(std::iter::once(()), 1, |_| head_statements())?;
+    // An article's cluster holds its claims: fewer at a time.
+    sink.section(0..g.articles.len(), BLOCK / 64, |&i| {
+        article_statements(g, report, &ids, i)
+    })?;
+    sink.section(g.graph.node_indices(), BLOCK, |&n| {
+        other_node_statement(g, &ids, n)
+    })?;
+    // In edge index order (the order they were added).
+    sink.section(g.graph.edge_indices(), BLOCK, |&e| {
+        edge_statement(g, &ids, opts, e)
+    })?;
     if opts.legend {
-        emit(Stmt::Subgraph(legend()))?;
+        sink.section(std::iter::once(()), 1, |_| [Stmt::Subgraph(legend())])?;
     }
     Ok(())
 }
@@ -537,35 +557,8 @@ pub fn write_dot(
     report: &Report,
     opts: &DotOptions,
 ) -> io::Result<()> {
-    let ids = super::table::node_ids(g);
-    let mut ctx = statement_context();
     w.write_all(b"digraph srcgraph {")?;
-    for s in head_statements() {
-        w.write_all(b"\n")?;
-        w.write_all(s.print(&mut ctx).as_bytes())?;
-    }
-    // Statements are made and printed on every core, a block at a time, and written in
-    // order: the bytes are those of one thread.
-    let articles: Vec<usize> = (0..g.articles.len()).collect();
-    // An article's cluster holds its claims: fewer at a time.
-    write_blocks(w, &articles, BLOCK / 64, |&i| {
-        article_statements(g, report, &ids, i)
-    })?;
-    let nodes: Vec<NodeIndex> = g.graph.node_indices().collect();
-    write_blocks(w, &nodes, BLOCK, |&n| other_node_statement(g, &ids, n))?;
-    drop(nodes);
-    let mut edges = g.graph.edge_indices();
-    loop {
-        let block: Vec<EdgeIndex> = edges.by_ref().take(BLOCK).collect();
-        if block.is_empty() {
-            break;
-        }
-        write_blocks(w, &block, BLOCK, |&e| edge_statement(g, &ids, opts, e))?;
-    }
-    if opts.legend {
-        w.write_all(b"\n")?;
-        w.write_all(Stmt::Subgraph(legend()).print(&mut ctx).as_bytes())?;
-    }
+    sections(g, report, opts, &mut Print { w })?;
     w.write_all(b"\n}\n")
 }
 
@@ -585,35 +578,45 @@ fn statement_context() -> PrinterContext {
     ctx
 }
 
-/// Write the statements `make` gives for each of `items`, in order, each on a new line;
-/// blocks of `block` items are made and printed in parallel.
-fn write_blocks<T: Sync, S: IntoIterator<Item = Stmt>>(
-    w: &mut dyn Write,
-    items: &[T],
-    block: usize,
-    make: impl Fn(&T) -> S + Sync,
-) -> io::Result<()> {
-    use rayon::prelude::*;
-    for block in items.chunks(block.max(1)) {
-        let printed: Vec<String> = block
-            .par_chunks(block.len().div_ceil(64).max(1))
-            .map(|part| {
-                let mut ctx = statement_context();
-                let mut text = String::new();
-                for item in part {
-                    for s in make(item) {
-                        text.push('\n');
-                        text.push_str(&s.print(&mut ctx));
+/// Statements printed to a writer, each on a new line ([`write_dot`]): a block of items at
+/// a time is made and printed on every core, and the blocks are written in order, so the
+/// bytes are those of one thread.
+struct Print<'w> {
+    w: &'w mut dyn Write,
+}
+
+impl StatementSink for Print<'_> {
+    fn section<T: Send + Sync, S: IntoIterator<Item = Stmt>>(
+        &mut self,
+        mut items: impl Iterator<Item = T>,
+        block: usize,
+        make: impl Fn(&T) -> S + Sync,
+    ) -> io::Result<()> {
+        use rayon::prelude::*;
+        loop {
+            let block: Vec<T> = items.by_ref().take(block.max(1)).collect();
+            if block.is_empty() {
+                return Ok(());
+            }
+            let printed: Vec<String> = block
+                .par_chunks(block.len().div_ceil(64).max(1))
+                .map(|part| {
+                    let mut ctx = statement_context();
+                    let mut text = String::new();
+                    for item in part {
+                        for s in make(item) {
+                            text.push('\n');
+                            text.push_str(&s.print(&mut ctx));
+                        }
                     }
-                }
-                text
-            })
-            .collect();
-        for text in printed {
-            w.write_all(text.as_bytes())?;
+                    text
+                })
+                .collect();
+            for text in printed {
+                self.w.write_all(text.as_bytes())?;
+            }
         }
     }
-    Ok(())
 }
 
 /// The outlet co-citation network as an undirected DOT graph: one node per outlet cited
