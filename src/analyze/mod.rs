@@ -18,10 +18,11 @@ pub use corroboration::{
 pub use relays::RelayRoots;
 pub use stats::{
     ArticleStats, CoCitation, CorpusStats, MonthStats, OutletStats, StatsBuilder, VerdictCounts,
-    VolumeStats, co_citations, corpus_stats,
+    VerdictTally, VolumeStats, co_citations, corpus_stats,
 };
 pub use summary::{
-    ArticleSummary, OutletSummary, summarize_articles, summarize_outlets, summarize_outlets_of,
+    ArticleSummary, OutletSummary, sort_by_citations, summarize_articles, summarize_outlets,
+    summarize_outlets_of,
 };
 
 use crate::graph::SourceGraph;

@@ -136,10 +136,25 @@ pub fn summarize_outlets_of(
             }
         }
     }
-    out.sort_by(|a, b| {
+    sort_by_citations(&mut out);
+    out
+}
+
+impl OutletSummary {
+    /// Count `other`'s citations and claims too (the same outlet, seen in another part of
+    /// the input).
+    pub fn absorb(&mut self, other: &OutletSummary) {
+        self.citations += other.citations;
+        self.claims += other.claims;
+        self.sole_source_claims += other.sole_source_claims;
+    }
+}
+
+/// Most cited first, then by name: the order outlet summaries are shown in.
+pub fn sort_by_citations(outlets: &mut [OutletSummary]) {
+    outlets.sort_by(|a, b| {
         b.citations
             .cmp(&a.citations)
             .then_with(|| a.outlet.cmp(&b.outlet))
     });
-    out
 }

@@ -6,7 +6,7 @@ use crate::cli::args::{CheckArgs, CheckFormat};
 use crate::cli::io::{Input, Reporter, Session, Source, open_output, use_colour};
 use anyhow::Result;
 use serde::Serialize;
-use srcgraph::analyze::{ClaimReport, OutletSummary};
+use srcgraph::analyze::{ClaimReport, OutletSummary, sort_by_citations};
 use srcgraph::context::{ChunkJudge, ChunkReport, InputContext, OnePassCaveats, OnePassJudge};
 use srcgraph::export::findings::{
     ArticleTotals, Style, finding_kind, summary_line_of, write_finding_at,
@@ -184,11 +184,7 @@ impl Checker<'_> {
         }
         for o in report.outlets {
             match tally.outlets.get_mut(&o.outlet) {
-                Some(t) => {
-                    t.citations += o.citations;
-                    t.claims += o.claims;
-                    t.sole_source_claims += o.sole_source_claims;
-                }
+                Some(t) => t.absorb(&o),
                 None => {
                     tally.outlets.insert(o.outlet.clone(), o);
                 }
@@ -215,11 +211,7 @@ impl Checker<'_> {
             )?,
             CheckFormat::Json => {
                 let mut outlets: Vec<OutletSummary> = tally.outlets.into_values().collect();
-                outlets.sort_by(|a, b| {
-                    b.citations
-                        .cmp(&a.citations)
-                        .then_with(|| a.outlet.cmp(&b.outlet))
-                });
+                sort_by_citations(&mut outlets);
                 if tally.claims > 0 {
                     self.out.write_all(b"\n      ")?;
                 }
