@@ -265,11 +265,6 @@ impl<'a> ChunkJudge<'a> {
         }
     }
 
-    /// True when article `seq` is held already (a forward reference's target).
-    fn holds(&self, seq: usize) -> bool {
-        self.kept.iter().any(|(s, _, _)| *s == seq)
-    }
-
     /// Judge the next chunk's claims (articles and claims in input coordinates).
     pub fn judge(
         &mut self,
@@ -292,7 +287,9 @@ impl<'a> ChunkJudge<'a> {
         let first = self.seen;
         let n = articles.len();
         self.seen += n;
-        // What later chunks will cross-reference.
+        // What later chunks will cross-reference, and is not held already (a forward
+        // reference's target).
+        let already: HashSet<usize> = self.kept.iter().map(|(seq, _, _)| *seq).collect();
         let keep: Vec<Kept> = articles
             .iter()
             .zip(&claims)
@@ -300,7 +297,7 @@ impl<'a> ChunkJudge<'a> {
             .filter(|(i, (a, _))| {
                 self.ctx
                     .last_reference(p, a)
-                    .is_some_and(|last| last >= first + n && !self.holds(first + i))
+                    .is_some_and(|last| last >= first + n && !already.contains(&(first + i)))
             })
             .map(|(i, (a, c))| kept(first + i, a, c))
             .collect();

@@ -4,8 +4,9 @@
 //! twice, except an input of one chunk (one article at a desk), whose parse pass 2 takes
 //! over; standard input is kept in memory between the passes only when the caller asks
 //! (`graph`: `check` and `stats` read a pipe once, with a one-pass judge). Pass 2 prints
-//! nothing pass 1 printed. [`Ahead`] parses the next chunk while one is consumed, and
-//! [`warn_one_pass`] says what a one-pass reading missed.
+//! nothing pass 1 printed. [`Ahead`] parses the next chunk while one is consumed (in pass 1
+//! with its own graph built alongside), `Stages` judges the next chunk of pass 2 while one is
+//! written, and [`warn_one_pass`] says what a one-pass reading missed.
 
 use crate::cli::io::{Input, Reporter, Source, for_each_chunk, for_each_chunk_in, read_stdin};
 use anyhow::Result;
