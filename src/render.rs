@@ -173,6 +173,27 @@ fn simplified(graph: &Graph) -> Graph {
     }
 }
 
+/// `svg` with the rules of its `<style>` element in sorted order: layout-rs writes them from
+/// a hash map, in an order that changes from run to run, and the output must not.
+fn sorted_styles(svg: String) -> String {
+    let Some(start) = svg.find("<style>\n").map(|i| i + "<style>\n".len()) else {
+        return svg;
+    };
+    let Some(end) = svg[start..].find("</style>").map(|i| start + i) else {
+        return svg;
+    };
+    let mut rules: Vec<&str> = svg[start..end].lines().collect();
+    rules.sort_unstable();
+    let mut out = String::with_capacity(svg.len());
+    out.push_str(&svg[..start]);
+    for rule in rules {
+        out.push_str(rule);
+        out.push('\n');
+    }
+    out.push_str(&svg[end..]);
+    out
+}
+
 /// An SVG with nothing in it (layout-rs cannot lay out an empty graph).
 const EMPTY_SVG: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"40\" viewBox=\"0 0 100 40\"><text x=\"50\" y=\"24\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"12\">(empty graph)</text></svg>\n";
 
@@ -199,8 +220,27 @@ pub fn builtin_svg(graph: &Graph) -> Result<Vec<u8>, RenderError> {
         Ok::<String, String>(svg.finalize())
     });
     match drawn {
-        Ok(Ok(svg)) => Ok(svg.into_bytes()),
+        Ok(Ok(svg)) => Ok(sorted_styles(svg).into_bytes()),
         Ok(Err(e)) => Err(RenderError::Builtin(e)),
         Err(_) => Err(RenderError::Builtin("the layout panicked".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sorted_styles;
+
+    #[test]
+    fn style_rules_come_out_sorted_and_the_rest_untouched() {
+        let svg = "<svg><style>\n.a15 { font-size: 15px; }\n.a14 { font-size: 14px; }\n</style>\n<g/></svg>";
+        assert_eq!(
+            sorted_styles(svg.to_string()),
+            "<svg><style>\n.a14 { font-size: 14px; }\n.a15 { font-size: 15px; }\n</style>\n<g/></svg>"
+        );
+        let sorted = sorted_styles(svg.to_string());
+        assert_eq!(sorted_styles(sorted.clone()), sorted);
+        for plain in ["<svg><g/></svg>", "<svg><style>\n.a1 {}", ""] {
+            assert_eq!(sorted_styles(plain.to_string()), plain);
+        }
     }
 }

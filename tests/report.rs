@@ -213,3 +213,32 @@ fn a_real_browser_renders_the_report() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The progress hook hears of every article once, whatever thread drew it, and the report
+/// is the one `write_report` writes.
+#[test]
+fn the_progress_hook_counts_every_article_once() {
+    use srcgraph::export::html::write_report_with_progress;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let docs = [
+        sample("seed.txt"),
+        sample("january-issue.txt"),
+        sample("monitor-caspian.txt"),
+    ];
+    let a = Pipeline::default().run(&docs);
+    assert!(a.articles.len() > 3, "{} articles", a.articles.len());
+    let opts = ReportOptions {
+        engine: Engine::Builtin,
+        graphs: true,
+    };
+    let done = AtomicUsize::new(0);
+    let mut with = Vec::new();
+    write_report_with_progress(&mut with, &docs, &a, &opts, &|| {
+        done.fetch_add(1, Ordering::Relaxed);
+    })
+    .expect("report");
+    assert_eq!(done.load(Ordering::Relaxed), a.articles.len());
+    let mut without = Vec::new();
+    write_report(&mut without, &docs, &a, &opts).expect("report");
+    assert_eq!(with, without);
+}

@@ -425,15 +425,54 @@ impl Progress {
 
     /// `bytes` more of the input are done; `name` is the input being read.
     pub(crate) fn advance(&self, bytes: usize, name: &str) {
-        let (Some(bar), Some(started)) = (&self.bar, self.started) else {
+        let Some(bar) = &self.bar else {
             return;
         };
         bar.inc(bytes as u64);
-        if bar.is_hidden() && started.elapsed() > std::time::Duration::from_secs(1) {
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        }
+        self.reveal();
         if !bar.is_hidden() {
             bar.set_message(srcgraph::export::sanitize(name));
+        }
+    }
+
+    /// A bar counting `total` pieces of work named `what` (`report`'s articles) instead of
+    /// bytes, on the same terms: only on a terminal, not with `--quiet`, and only once the
+    /// work has taken a second.
+    pub(crate) fn items(total: u64, quiet: bool, what: &str) -> Progress {
+        if quiet || total == 0 || !io::stderr().is_terminal() {
+            return Progress::default();
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        let template = format!(
+            "{{spinner}} [{{elapsed_precise}}] {{wide_bar}} {{pos}}/{{len}} {what} ({{eta}} left)"
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
+            bar.set_style(style);
+        }
+        Progress {
+            bar: Some(bar),
+            started: Some(std::time::Instant::now()),
+        }
+    }
+
+    /// One more piece of work done (any thread).
+    pub(crate) fn tick(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            self.reveal();
+        }
+    }
+
+    /// Show the bar once the work has taken a second.
+    fn reveal(&self) {
+        if let (Some(bar), Some(started)) = (&self.bar, self.started)
+            && bar.is_hidden()
+            && started.elapsed() > std::time::Duration::from_secs(1)
+        {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }
     }
 

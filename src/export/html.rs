@@ -113,6 +113,22 @@ pub fn write_report(
     analysis: &Analysis,
     opts: &ReportOptions,
 ) -> io::Result<()> {
+    write_report_with_progress(w, docs, analysis, opts, &|| {})
+}
+
+/// [`write_report`], calling `article_done` (from any thread) as each article's section is
+/// finished — its graph laid out, which takes most of the time — so a caller can show
+/// progress.
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_report_with_progress(
+    w: &mut dyn Write,
+    docs: &[Document],
+    analysis: &Analysis,
+    opts: &ReportOptions,
+    article_done: &(dyn Fn() + Sync),
+) -> io::Result<()> {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -152,6 +168,7 @@ pub fn write_report(
             if let Some(doc) = docs.get(a.path.as_str()) {
                 write_article(&mut h, analysis, doc, ai, &claims, opts);
             }
+            article_done();
             h
         })
         .collect();

@@ -7,12 +7,12 @@ use crate::cli::Status;
 use crate::cli::args::{
     DatesArg, EngineArg, GraphArgs, GraphFormat, ImageFormatArg, RenderArgs, ReportArgs, SelectArgs,
 };
-use crate::cli::io::{Session, open_output, read_document};
+use crate::cli::io::{Progress, Session, open_output, read_document};
 use anyhow::{Context, Result, bail};
 use petgraph::stable_graph::NodeIndex;
 use srcgraph::analyze::{Report, Verdict};
 use srcgraph::export::dot::{DateMode, DotOptions, to_dot, write_dot};
-use srcgraph::export::html::{ReportOptions, write_report};
+use srcgraph::export::html::{ReportOptions, write_report_with_progress};
 use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, write_node_link};
 use srcgraph::export::table::GraphTable;
 use srcgraph::graph::{BuildOptions, GraphBuilder, Node, SourceGraph, select};
@@ -213,7 +213,10 @@ pub(crate) fn run_report(args: &ReportArgs) -> Result<Status> {
         graphs: !args.no_graphs,
     };
     let mut out = open_output(args.output.as_deref())?;
-    write_report(&mut out, &docs, &analysis, &opts)?;
+    s.rep.progress.finish();
+    let drawn = Progress::items(analysis.articles.len() as u64, args.input.quiet, "articles");
+    write_report_with_progress(&mut out, &docs, &analysis, &opts, &|| drawn.tick())?;
+    drawn.finish();
     out.flush()?;
     Ok(s.status(false))
 }
