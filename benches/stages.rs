@@ -6,10 +6,10 @@
 #[path = "support/corpus.rs"]
 mod corpus;
 
-use srcgraph::analyze::analyze;
+use srcgraph::analyze::{Report, analyze};
 use srcgraph::claims::segment_claims;
 use srcgraph::export::dot::{DotOptions, print_dot, to_dot, write_dot};
-use srcgraph::graph::{BuildOptions, build};
+use srcgraph::graph::{BuildOptions, SourceGraph, build};
 use srcgraph::input::Document;
 use srcgraph::model::Scope;
 use srcgraph::outlets::Outlets;
@@ -74,11 +74,17 @@ fn analysis(bencher: divan::Bencher, size: usize) {
         .bench(|| analyze(&g, &articles).claims.len());
 }
 
-#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
-fn dot(bencher: divan::Bencher, size: usize) {
+/// The corpus of `size` bytes, its graph and the graph's analysis: what DOT is written from.
+fn analysed(size: usize) -> (Document, SourceGraph, Report) {
     let (d, articles, claims) = parsed(size);
     let g = build(&articles, &claims, &opts());
     let report = analyze(&g, &articles);
+    (d, g, report)
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn dot(bencher: divan::Bencher, size: usize) {
+    let (d, g, report) = analysed(size);
     bencher
         .counter(divan::counter::BytesCount::new(d.text.len()))
         .bench(|| print_dot(&to_dot(&g, &report, &DotOptions::default())).len());
@@ -87,9 +93,7 @@ fn dot(bencher: divan::Bencher, size: usize) {
 /// What the CLI does: statements made and printed in parallel blocks, streamed out.
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn dot_streamed(bencher: divan::Bencher, size: usize) {
-    let (d, articles, claims) = parsed(size);
-    let g = build(&articles, &claims, &opts());
-    let report = analyze(&g, &articles);
+    let (d, g, report) = analysed(size);
     bencher
         .counter(divan::counter::BytesCount::new(d.text.len()))
         .bench(|| {
