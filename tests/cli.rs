@@ -1,5 +1,9 @@
 //! The `srcgraph` binary end to end: formats, inputs of every kind, exit statuses, messages.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
+use scratch::Scratch;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -34,12 +38,9 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// A fresh scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("srcgraph-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
+/// A fresh scratch directory for one test, removed when it ends.
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("test-{name}"))
 }
 
 fn sample(name: &str) -> String {
@@ -936,5 +937,56 @@ Gas talks resumed in Moscow (Kommersant, January 19; Reuters, January 19).
         stdout(&o).starts_with("<stdin>: 0 articles, 0 claims"),
         "{}",
         stdout(&o)
+    );
+}
+
+/// Past a megabyte, `stats` keeps its per-article rows and `check --format json` its article
+/// summaries in a temporary file: the output is whole, the file is gone afterwards, and an
+/// unwritable temporary directory is an error that names the file.
+#[test]
+fn rows_past_a_megabyte_go_through_a_temporary_file() {
+    let dir = scratch("spill");
+    // A long publication name makes long rows: 4 000 of them pass the megabyte.
+    let articles = 4_000;
+    let publication = "The Very Long Name of a Monitor ".repeat(8);
+    let corpus: String = (0..articles)
+        .map(|i| {
+            format!("Publication: {publication}Volume: 3 Issue: {i}\n\nA claim (AFP, April 2).\n\n")
+        })
+        .collect();
+    let file = dir.join("many.txt");
+    std::fs::write(&file, corpus).expect("write");
+    let file = file.display().to_string();
+    let tmp = dir.join("tmp");
+    std::fs::create_dir_all(&tmp).expect("tmp");
+    let with_tmp = |tmp: &Path, args: &[&str]| {
+        let mut c = bin();
+        c.env("TMPDIR", tmp).args(args).arg(&file);
+        c.output().expect("run")
+    };
+    let csv = with_tmp(&tmp, &["stats", "--format", "csv"]);
+    assert_eq!(csv.status.code(), Some(0), "{}", stderr(&csv));
+    let rows = stdout(&csv)
+        .lines()
+        .filter(|l| l.starts_with("article,") && l.contains(",label,"))
+        .count();
+    assert_eq!(rows, articles);
+    let json = with_tmp(&tmp, &["check", "--format", "json", "--min-sources", "1"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    assert_eq!(
+        v["inputs"][0]["articles"].as_array().map(Vec::len),
+        Some(articles)
+    );
+    let left: Vec<_> = std::fs::read_dir(&tmp).expect("tmp").collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+
+    let missing = dir.join("no-such-dir");
+    let o = with_tmp(&missing, &["stats"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("keeping data in the temporary file")
+            && err.contains(&*missing.display().to_string()),
+        "{err}"
     );
 }

@@ -2,8 +2,12 @@
 //! counts compared with the graph; networkx loads them where it is installed; images are
 //! drawn with Graphviz and with the built-in layout.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 use quick_xml::Reader;
 use quick_xml::events::Event;
+use scratch::Scratch;
 use srcgraph::export::dot::{DotOptions, to_dot};
 use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, write_node_link};
 use srcgraph::export::table::GraphTable;
@@ -139,7 +143,7 @@ fn every_format_parses_back_with_the_graph_counts() {
         );
     }
 
-    let dir = std::env::temp_dir().join(format!("srcgraph-csv-{}", std::process::id()));
+    let dir = Scratch::new("csv");
     write_csv_dir(&dir, &t).expect("csv");
     let nodes = read_csv(&std::fs::read_to_string(dir.join("nodes.csv")).expect("nodes.csv"));
     let edges = read_csv(&std::fs::read_to_string(dir.join("edges.csv")).expect("edges.csv"));
@@ -156,7 +160,6 @@ fn every_format_parses_back_with_the_graph_counts() {
         nodes.iter().any(|r| r.iter().any(|f| f == HOSTILE)),
         "name intact in CSV"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A small RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes).
@@ -206,8 +209,7 @@ fn networkx_loads_graphml_gexf_and_node_link_json() {
     let a = analysis_with(Outlets::builtin(), None);
     let (n, e) = counts(&a);
     let t = GraphTable::new(&a.graph, &a.report);
-    let dir = std::env::temp_dir().join(format!("srcgraph-nx-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
+    let dir = Scratch::new("nx");
     let mut f = std::fs::File::create(dir.join("g.graphml")).expect("file");
     write_graphml(&mut f, &t).expect("graphml");
     let mut f = std::fs::File::create(dir.join("g.gexf")).expect("file");
@@ -231,7 +233,7 @@ print(g1.number_of_nodes(), g1.number_of_edges(), g2.number_of_nodes(), g2.numbe
     let out = Command::new("python3")
         .arg("-c")
         .arg(script)
-        .arg(&dir)
+        .arg(&*dir)
         .output()
         .expect("python3 runs");
     assert!(
@@ -244,7 +246,6 @@ print(g1.number_of_nodes(), g1.number_of_edges(), g2.number_of_nodes(), g2.numbe
         got,
         format!("{n} {e} {n} {e} {n} {e} article,claim,date,issue,outlet,source")
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn dot_available() -> bool {

@@ -1,5 +1,9 @@
 //! The HTML report: content, escaping, and a real browser (headless Chromium) rendering it.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
+use scratch::Scratch;
 use srcgraph::export::html::{ReportOptions, escape_html, write_report};
 use srcgraph::input::Document;
 use srcgraph::outlets::Outlets;
@@ -178,8 +182,7 @@ fn a_real_browser_renders_the_report() {
     let Some(browser) = chromium() else {
         return;
     };
-    let dir = std::env::temp_dir().join(format!("srcgraph-browser-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("dir");
+    let dir = Scratch::new("browser");
     let html = report_of(&[sample("seed.txt")], Outlets::builtin(), Engine::Builtin);
     let page = dir.join("seed.html");
     std::fs::write(&page, html).expect("write");
@@ -211,7 +214,6 @@ fn a_real_browser_renders_the_report() {
         "screenshot taken: {}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The progress hook hears of every article once, whatever thread drew it, and the report

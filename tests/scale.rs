@@ -3,6 +3,10 @@
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
+#[path = "support/scratch.rs"]
+mod scratch;
+
+use scratch::Scratch;
 
 use std::process::Command;
 
@@ -19,9 +23,8 @@ fn srcgraph(args: &[&str]) -> Vec<u8> {
     o.stdout
 }
 
-fn corpus_file(name: &str, articles: usize, dated: bool) -> String {
-    let dir = std::env::temp_dir().join(format!("srcgraph-scale-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("scratch dir");
+/// A generated corpus of `articles` articles written as `name` in `dir`.
+fn corpus_file(dir: &Scratch, name: &str, articles: usize, dated: bool) -> String {
     let path = dir.join(name);
     std::fs::write(&path, corpus::corpus_with(11, articles, dated)).expect("write corpus");
     path.display().to_string()
@@ -32,8 +35,9 @@ fn corpus_file(name: &str, articles: usize, dated: bool) -> String {
 /// chunk by chunk, so it is compared across threads at one chunk size.
 #[test]
 fn output_does_not_depend_on_threads_or_chunks() {
-    let plain = corpus_file("threads.txt", 120, false);
-    let dated = corpus_file("dated.txt", 120, true);
+    let dir = Scratch::new("scale");
+    let plain = corpus_file(&dir, "threads.txt", 120, false);
+    let dated = corpus_file(&dir, "dated.txt", 120, true);
     let any_chunks: &[&[&str]] = &[
         &["-j", "3"],
         &["-j", "2", "--chunk-size", "20000"],

@@ -1,6 +1,10 @@
 //! `srcgraph stats` and the co-citation network: numbers checked by hand on a small corpus,
 //! every format readable, charts written and escaped.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
+use scratch::Scratch;
 use srcgraph::analyze::{Verdict, co_citations, corpus_stats};
 use srcgraph::pipeline::Pipeline;
 use std::process::Command;
@@ -91,9 +95,7 @@ fn srcgraph(args: &[&str]) -> String {
 
 #[test]
 fn every_format_and_the_charts() {
-    let dir = std::env::temp_dir().join(format!("srcgraph-stats-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch");
+    let dir = Scratch::new("stats");
     let input = dir.join("c.txt");
     std::fs::write(&input, CORPUS).expect("write");
     let input = input.display().to_string();
@@ -152,4 +154,41 @@ fn every_format_and_the_charts() {
         &input,
     ]);
     assert_eq!(fewer.matches(" -- ").count(), 1, "{fewer}");
+}
+
+/// Rows taken out of the builder chunk by chunk give the same statistics as rows kept in it:
+/// the same totals, volumes and months, and the same rows in the same order.
+#[test]
+fn rows_taken_as_they_come_give_the_same_statistics() {
+    use srcgraph::analyze::StatsBuilder;
+    let p = Pipeline::default();
+    let text = CORPUS.repeat(5);
+    let a = p.run(&[srcgraph::input::Document::from_text("c.txt", &text)]);
+    let whole = corpus_stats(&a.graph, &a.report);
+    let mut b = StatsBuilder::new();
+    let mut taken = Vec::new();
+    let n = a.graph.articles.len();
+    for start in (0..n).step_by(3) {
+        let range = start..(start + 3).min(n);
+        let in_range = |c: &&srcgraph::analyze::ClaimReport| {
+            a.graph
+                .claim(c.node)
+                .is_some_and(|x| range.contains(&x.article))
+        };
+        let claims: Vec<_> = a.report.claims.iter().filter(in_range).cloned().collect();
+        let outlets = srcgraph::analyze::summarize_outlets_of(&a.graph, &claims, |n| {
+            a.graph.claim(n).is_some_and(|x| range.contains(&x.article))
+        });
+        b.add(&a.graph, range.clone(), &claims, &outlets);
+        taken.extend(b.take_rows());
+    }
+    let chunked = b.finish();
+    assert!(chunked.by_article.is_empty());
+    assert_eq!(taken, whole.by_article);
+    assert_eq!(chunked.articles, whole.articles);
+    assert_eq!(chunked.by_volume, whole.by_volume);
+    assert_eq!(chunked.by_month, whole.by_month);
+    assert_eq!(chunked.counts, whole.counts);
+    assert_eq!(chunked.co_citations, whole.co_citations);
+    assert_eq!(chunked.outlets, whole.outlets);
 }

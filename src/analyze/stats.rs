@@ -182,7 +182,8 @@ pub struct CorpusStats {
     pub mean_independent_sources: f64,
     /// Outlets, most claims supported first.
     pub outlets: Vec<OutletStats>,
-    /// Articles in input order.
+    /// Articles in input order (empty when they were taken out of the builder as they
+    /// came: [`StatsBuilder::take_rows`]).
     pub by_article: Vec<ArticleStats>,
     /// Publication volumes, by publication then volume.
     pub by_volume: Vec<VolumeStats>,
@@ -190,6 +191,21 @@ pub struct CorpusStats {
     pub by_month: Vec<MonthStats>,
     /// Outlet pairs cited together, most shared claims first.
     pub co_citations: Vec<CoCitation>,
+}
+
+/// Where the per-article rows of a [`CorpusStats`] are read from, in input order: the
+/// statistics' own `by_article`, or a store the caller moved them into as they came
+/// ([`StatsBuilder::take_rows`]; `srcgraph stats` keeps them in a temporary file past a
+/// megabyte).
+pub trait ArticleRows {
+    /// Every row, in input order; an error ends the rows.
+    fn rows(&mut self) -> Box<dyn Iterator<Item = std::io::Result<ArticleStats>> + '_>;
+}
+
+impl ArticleRows for &[ArticleStats] {
+    fn rows(&mut self) -> Box<dyn Iterator<Item = std::io::Result<ArticleStats>> + '_> {
+        Box::new(self.iter().cloned().map(Ok))
+    }
 }
 
 /// Outlet pairs cited by one claim, each pair once per claim (names in order), from its
@@ -256,12 +272,22 @@ pub fn corpus_stats(g: &SourceGraph, report: &Report) -> CorpusStats {
 
 /// Statistics gathered part by part: a whole graph at once ([`corpus_stats`]), or chunk after
 /// chunk of an input judged in context ([`crate::context::ChunkJudge`]), in bounded memory.
+///
+/// Each article's row is complete when [`StatsBuilder::add`] returns: a caller that takes
+/// the rows out then ([`StatsBuilder::take_rows`]) keeps memory bounded by the number of
+/// outlets, volumes and months, not of articles.
 #[derive(Debug, Default)]
 pub struct StatsBuilder {
     counts: VerdictCounts,
     independent: usize,
     outlets: HashMap<String, OutletStats>,
+    /// Rows added and not yet taken.
     by_article: Vec<ArticleStats>,
+    /// Rows added in all.
+    articles: usize,
+    volumes: BTreeMap<(String, Option<u32>), VolumeStats>,
+    /// Claims and single-source claims per month (`None`: unknown).
+    months: BTreeMap<Option<Name>, (usize, usize)>,
     pairs: HashMap<(String, String), usize>,
     /// Publications and months of the rows, each stored once.
     names: HashSet<Name>,
@@ -305,6 +331,10 @@ impl StatsBuilder {
                 row.counts.add(c.corroboration.verdict);
             }
         }
+        self.articles += self.by_article.len() - first_row;
+        for row in &self.by_article[first_row..] {
+            group_row(&mut self.volumes, &mut self.months, row);
+        }
         for s in outlets {
             let o = self
                 .outlets
@@ -346,7 +376,13 @@ impl StatsBuilder {
         count_pairs(g, chunk_claims, &mut self.pairs);
     }
 
-    /// The statistics of everything added.
+    /// The rows of the articles added since the last call, in input order, complete: their
+    /// claims are counted, and they are counted in the volume and month totals.
+    pub fn take_rows(&mut self) -> Vec<ArticleStats> {
+        std::mem::take(&mut self.by_article)
+    }
+
+    /// The statistics of everything added (`by_article` holds the rows not taken).
     pub fn finish(self) -> CorpusStats {
         let mut outlets: Vec<OutletStats> = self.outlets.into_values().collect();
         outlets.sort_by(|a, b| {
@@ -355,61 +391,58 @@ impl StatsBuilder {
                 .then_with(|| b.citations.cmp(&a.citations))
                 .then_with(|| a.outlet.cmp(&b.outlet))
         });
-        CorpusStats {
-            articles: self.by_article.len(),
-            mean_independent_sources: ratio(self.independent, self.counts.claims),
-            counts: self.counts,
-            outlets,
-            by_article: self.by_article,
-            by_volume: Vec::new(),
-            by_month: Vec::new(),
-            co_citations: sorted_pairs(self.pairs),
+        // Known months in order, then the unknown one (`None` sorts first).
+        let mut months: Vec<_> = self.months.into_iter().collect();
+        if months.first().is_some_and(|(m, _)| m.is_none()) {
+            months.rotate_left(1);
         }
-        .with_groups()
-    }
-}
-
-impl CorpusStats {
-    fn with_groups(mut self) -> CorpusStats {
-        let mut volumes: BTreeMap<(String, Option<u32>), VolumeStats> = BTreeMap::new();
-        let mut months: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-        for a in &self.by_article {
-            let publication = a.publication.as_deref().unwrap_or_default().to_string();
-            let volume = a.volume;
-            let v = volumes
-                .entry((publication.clone(), volume))
-                .or_insert_with(|| VolumeStats {
-                    publication,
-                    volume,
-                    articles: 0,
-                    counts: VerdictCounts::new(),
-                });
-            v.articles += 1;
-            v.counts.claims += a.counts.claims;
-            for (verdict, n) in a.counts.verdicts.iter() {
-                v.counts.verdicts.add(verdict, n);
-            }
-            let m = months
-                .entry(a.month.as_deref().unwrap_or("unknown").to_string())
-                .or_insert((0, 0));
-            m.0 += a.counts.claims;
-            m.1 += a.counts.verdicts[Verdict::SingleSource];
-        }
-        self.by_volume = volumes.into_values().collect();
-        let (mut known, unknown): (Vec<_>, Vec<_>) =
-            months.into_iter().partition(|(m, _)| m != "unknown");
-        known.extend(unknown);
-        self.by_month = known
+        let by_month = months
             .into_iter()
             .map(|(month, (claims, single))| MonthStats {
-                month,
+                month: month.as_deref().unwrap_or(UNKNOWN_MONTH).to_string(),
                 claims,
                 single_source: single,
                 share: ratio(single, claims),
             })
             .collect();
-        self
+        CorpusStats {
+            articles: self.articles,
+            mean_independent_sources: ratio(self.independent, self.counts.claims),
+            counts: self.counts,
+            outlets,
+            by_article: self.by_article,
+            by_volume: self.volumes.into_values().collect(),
+            by_month,
+            co_citations: sorted_pairs(self.pairs),
+        }
     }
+}
+
+/// The month of articles with neither a header date nor a dated citation.
+const UNKNOWN_MONTH: &str = "unknown";
+
+/// Count `row` into the totals of its publication volume and its month.
+fn group_row(
+    volumes: &mut BTreeMap<(String, Option<u32>), VolumeStats>,
+    months: &mut BTreeMap<Option<Name>, (usize, usize)>,
+    row: &ArticleStats,
+) {
+    let publication = row.publication.as_deref().unwrap_or_default();
+    let key = (publication.to_string(), row.volume);
+    let v = volumes.entry(key).or_insert_with(|| VolumeStats {
+        publication: publication.to_string(),
+        volume: row.volume,
+        articles: 0,
+        counts: VerdictCounts::new(),
+    });
+    v.articles += 1;
+    v.counts.claims += row.counts.claims;
+    for (verdict, n) in row.counts.verdicts.iter() {
+        v.counts.verdicts.add(verdict, n);
+    }
+    let m = months.entry(row.month.clone()).or_insert((0, 0));
+    m.0 += row.counts.claims;
+    m.1 += row.counts.verdicts[Verdict::SingleSource];
 }
 
 /// The stats row of article `a` (verdicts counted later): its month is its header date, or

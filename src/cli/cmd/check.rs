@@ -4,6 +4,7 @@ use super::judged::{TwoPasses, judge_once, warn_one_pass};
 use crate::cli::Status;
 use crate::cli::args::{CheckArgs, CheckFormat};
 use crate::cli::io::{Input, Reporter, Session, Source, open_output, use_colour};
+use crate::cli::spill::Spill;
 use anyhow::Result;
 use serde::Serialize;
 use srcgraph::analyze::{ClaimReport, OutletSummary, sort_by_citations};
@@ -271,98 +272,5 @@ impl Checker<'_> {
             tally.claims += 1;
         }
         Ok(())
-    }
-}
-
-/// Bytes kept for later: in memory up to [`Spill::IN_MEMORY`], then in a temporary file
-/// (removed when dropped), so an input of a million articles does not hold their summaries.
-#[derive(Default)]
-struct Spill {
-    buf: Vec<u8>,
-    file: Option<(std::io::BufWriter<std::fs::File>, std::path::PathBuf)>,
-}
-
-impl Spill {
-    const IN_MEMORY: usize = 1 << 20;
-
-    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        if self.file.is_none() && self.buf.len() + bytes.len() > Self::IN_MEMORY {
-            static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-            let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let path = std::env::temp_dir()
-                .join(format!("srcgraph-check-{}-{n}.json", std::process::id()));
-            let file = std::fs::OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create_new(true)
-                .open(&path)?;
-            let mut file = std::io::BufWriter::new(file);
-            file.write_all(&self.buf)?;
-            self.buf = Vec::new();
-            self.file = Some((file, path));
-        }
-        match &mut self.file {
-            Some((file, _)) => file.write_all(bytes),
-            None => {
-                self.buf.extend_from_slice(bytes);
-                Ok(())
-            }
-        }
-    }
-
-    /// Write everything kept to `out`.
-    fn copy_to(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
-        use std::io::{Seek, SeekFrom};
-        match &mut self.file {
-            Some((file, _)) => {
-                file.flush()?;
-                let file = file.get_mut();
-                file.seek(SeekFrom::Start(0))?;
-                std::io::copy(&mut std::io::BufReader::new(file), out)?;
-                Ok(())
-            }
-            None => out.write_all(&self.buf),
-        }
-    }
-}
-
-impl Drop for Spill {
-    fn drop(&mut self) {
-        if let Some((_, path)) = self.file.take() {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Spill;
-    use std::io::Write;
-
-    /// Past its memory share a spill goes to a temporary file, gives back every byte in
-    /// order, and removes the file when dropped.
-    #[test]
-    fn a_spill_gives_back_what_it_kept_and_cleans_up() {
-        for total in [10, Spill::IN_MEMORY - 1, 3 * Spill::IN_MEMORY + 17] {
-            let mut spill = Spill::default();
-            let mut want = Vec::new();
-            let mut i = 0u32;
-            while want.len() < total {
-                let piece = format!("{i},");
-                spill.write_all(piece.as_bytes()).expect("write");
-                want.extend_from_slice(piece.as_bytes());
-                i += 1;
-            }
-            let path = spill.file.as_ref().map(|(_, p)| p.clone());
-            assert_eq!(path.is_some(), want.len() > Spill::IN_MEMORY);
-            let mut got = Vec::new();
-            spill.copy_to(&mut got).expect("copy");
-            assert!(got == want, "bytes differ at {total}");
-            got.flush().expect("flush");
-            drop(spill);
-            if let Some(p) = path {
-                assert!(!p.exists(), "{} left behind", p.display());
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ use super::judged::{TwoPasses, judge_once, warn_one_pass};
 use crate::cli::Status;
 use crate::cli::args::{StatsArgs, StatsFormat};
 use crate::cli::io::{Input, Reporter, Session, Source, open_output};
+use crate::cli::row_store::RowStore;
 use anyhow::{Context, Result};
 use srcgraph::analyze::{CorpusStats, StatsBuilder, Verdict};
 use srcgraph::context::{ChunkJudge, InputContext, OnePassJudge};
@@ -14,7 +15,8 @@ use std::path::Path;
 
 /// Run `stats`. Every input is read twice in chunks, as one input: first to learn relays
 /// and cross-referenced issues, then to judge chunk after chunk into the statistics, so
-/// memory holds the statistics, not the corpus or its graph. With standard input among the
+/// memory holds the statistics, not the corpus or its graph; each article's row goes to a
+/// [`RowStore`] (a temporary file past a megabyte) until the output is written. With standard input among the
 /// inputs, or `--one-pass`, they are read once ([`one_pass_stats`]).
 pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
@@ -25,6 +27,8 @@ pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
         date_nodes: false,
     };
     let mut stats = StatsBuilder::new();
+    // Each chunk's rows go to the store as soon as they are complete.
+    let mut rows = RowStore::default();
     let one_pass = args.pass.one_pass || s.inputs.iter().any(|i| i.source == Source::Stdin);
     if one_pass {
         one_pass_stats(
@@ -33,6 +37,7 @@ pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
             &pipeline,
             args.pass.held_articles,
             &mut stats,
+            &mut rows,
         )?;
     } else {
         let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep, false);
@@ -47,7 +52,7 @@ pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
         for input in readable {
             passes.judge(input, &mut s.rep, &mut judge, |_, r| {
                 stats.add(&r.graph, r.chunk, &r.claims, &r.outlets);
-                Ok(())
+                Ok(rows.extend(stats.take_rows())?)
             })?;
         }
     }
@@ -55,9 +60,9 @@ pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
     let st = stats.finish();
     let mut out = open_output(args.output.as_deref())?;
     match args.format {
-        StatsFormat::Human => stats::write_human(&mut out, &st, args.top)?,
-        StatsFormat::Json => stats::write_json(&mut out, &st)?,
-        StatsFormat::Csv => stats::write_csv(&mut out, &st)?,
+        StatsFormat::Human => stats::write_human(&mut out, &st, &mut rows, args.top)?,
+        StatsFormat::Json => stats::write_json(&mut out, &st, &mut rows)?,
+        StatsFormat::Csv => stats::write_csv(&mut out, &st, &mut rows)?,
     }
     out.flush()?;
     if let Some(dir) = &args.plot {
@@ -75,12 +80,13 @@ fn one_pass_stats(
     pipeline: &Pipeline<'_>,
     held: usize,
     stats: &mut StatsBuilder,
+    rows: &mut RowStore,
 ) -> Result<()> {
     let mut judge = OnePassJudge::new(held);
     for input in inputs {
         judge_once(pipeline, input, rep, &mut judge, |_, r| {
             stats.add(&r.graph, r.chunk, &r.claims, &r.outlets);
-            Ok(())
+            Ok(rows.extend(stats.take_rows())?)
         })?;
     }
     let what = match inputs {
