@@ -143,11 +143,16 @@ fn judge_claims(
 ) -> Vec<ClaimReport> {
     use rayon::prelude::*;
     let roots = RelayRoots::new(g);
-    let nodes: Vec<NodeIndex> = g.claim_nodes().collect();
-    nodes
+    // Claims known first, so the reports are collected straight into one vector of the
+    // right length (a filtering parallel collect gathers pieces and copies them: twice the
+    // report at its peak).
+    let claims: Vec<(NodeIndex, &crate::graph::ClaimNode)> = g
+        .claim_nodes()
+        .filter_map(|n| Some((n, g.claim(n)?)))
+        .collect();
+    claims
         .par_iter()
-        .filter_map(|&n| {
-            let c = g.claim(n)?;
+        .map(|&(n, c)| {
             let citations = articles
                 .get(c.article)
                 .map(|a| {
@@ -163,7 +168,7 @@ fn judge_claims(
                 corroboration.sources = Vec::new();
                 corroboration.notes = Vec::new();
             }
-            Some(ClaimReport {
+            ClaimReport {
                 node: n,
                 path: c.path.clone(),
                 article: c.article,
@@ -179,7 +184,7 @@ fn judge_claims(
                 },
                 citations,
                 corroboration,
-            })
+            }
         })
         .collect()
 }
