@@ -170,11 +170,11 @@ fn weakest_articles(rows: &mut dyn ArticleRows, top: usize) -> io::Result<Vec<Ar
         }
     }
     impl Eq for Ranked {}
-    // The worst kept row on top, to be dropped for a better one.
-    let mut kept: BinaryHeap<Reverse<Ranked>> = BinaryHeap::new();
     if top == 0 {
         return Ok(Vec::new());
     }
+    // The worst kept row on top, to be dropped for a better one.
+    let mut kept: BinaryHeap<Reverse<Ranked>> = BinaryHeap::new();
     for (pos, row) in rows.rows().enumerate() {
         let row = row?;
         if row.counts.claims == 0 {
