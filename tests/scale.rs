@@ -52,6 +52,7 @@ fn output_does_not_depend_on_threads_or_chunks() {
         (&["stats", "--format", "json"][..], &dated, any_chunks),
         (&["graph"][..], &dated, any_chunks),
         (&["graph", "--format", "json"][..], &plain, any_chunks),
+        (&["graph", "--co-citation"][..], &dated, any_chunks),
         (
             &["check", "--one-pass", "--format", "json"][..],
             &dated,

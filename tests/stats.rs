@@ -154,6 +154,19 @@ fn every_format_and_the_charts() {
         &input,
     ]);
     assert_eq!(fewer.matches(" -- ").count(), 1, "{fewer}");
+    // Selections of claims do not apply to the network: said, not ignored.
+    let o = Command::new(env!("CARGO_BIN_EXE_srcgraph"))
+        .args([
+            "graph",
+            "--co-citation",
+            "--verdict",
+            "single-source",
+            &input,
+        ])
+        .output()
+        .expect("run srcgraph");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("do not apply"));
 }
 
 /// Rows taken out of the builder chunk by chunk give the same statistics as rows kept in it:
@@ -191,4 +204,44 @@ fn rows_taken_as_they_come_give_the_same_statistics() {
     assert_eq!(chunked.counts, whole.counts);
     assert_eq!(chunked.co_citations, whole.co_citations);
     assert_eq!(chunked.outlets, whole.outlets);
+}
+
+/// The co-citation network counted over the graphs of consecutive pieces of an input, one
+/// after the other, is the network of one graph of the whole input: the same pairs and
+/// counts, and each outlet under the name the whole graph gives it — an unknown outlet
+/// spelled two ways takes the first spelling, whichever piece holds it.
+#[test]
+fn co_citations_counted_piece_by_piece_are_those_of_the_whole() {
+    use srcgraph::analyze::CoCitationCounter;
+    let pieces = [
+        "Publication: Monitor Volume: 7 Issue: 1\n\n\
+         One (AFP, April 2; Zorya Daily, April 3).\n\n\
+         Two (Kyodo, April 4; Zorya-Daily, April 4; AFP, April 4).\n",
+        "Publication: Monitor Volume: 7 Issue: 2\n\n\
+         Three (ZORYA DAILY, April 5; Kyodo, April 5).\n\n\
+         Four (Interfax, April 6; AFP, April 6; Kyodo, April 6).\n",
+        "Publication: Monitor Volume: 7 Issue: 3\n\n\
+         Five (Zorya-Daily, April 7; Interfax, April 7).\n\n\
+         Six (Kyodo, April 8).\n",
+    ];
+    let p = Pipeline::default();
+    let whole = p.graph_of_text("c.txt", &pieces.join("\n"));
+    let want = co_citations(&whole);
+    let mut counter = CoCitationCounter::new();
+    for (i, text) in pieces.iter().enumerate() {
+        let g = p.graph_of_text(&format!("piece{i}.txt"), text);
+        counter.add(&g, g.claim_nodes());
+    }
+    let got = counter.finish();
+    assert_eq!(got.pairs, want);
+    let zorya = got
+        .kinds
+        .keys()
+        .find(|k| k.to_lowercase().starts_with("zorya"));
+    assert_eq!(zorya.map(String::as_str), Some("Zorya Daily"));
+    assert!(
+        want.iter()
+            .any(|p| p.a == "Kyodo" && p.b == "Zorya Daily" && p.claims == 2)
+    );
+    assert_eq!(got.kinds.len(), 4);
 }

@@ -17,8 +17,9 @@ pub use corroboration::{
 };
 pub use relays::RelayRoots;
 pub use stats::{
-    ArticleRows, ArticleStats, CoCitation, CorpusStats, MonthStats, OutletStats, StatsBuilder,
-    VerdictCounts, VerdictTally, VolumeStats, co_citations, corpus_stats,
+    ArticleRows, ArticleStats, CoCitation, CoCitationCounter, CoCitationNetwork, CorpusStats,
+    MonthStats, OutletStats, StatsBuilder, VerdictCounts, VerdictTally, VolumeStats, co_citations,
+    corpus_stats,
 };
 pub use summary::{
     ArticleSummary, OutletSummary, sort_by_citations, summarize_articles, summarize_outlets,

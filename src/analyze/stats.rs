@@ -214,50 +214,126 @@ impl ArticleRows for &[ArticleStats] {
 /// # Complexity
 /// `O(c·s²)` for `c` claims citing `s` outlets each.
 pub fn co_citations(g: &SourceGraph) -> Vec<CoCitation> {
-    let mut pairs = HashMap::new();
-    count_pairs(g, g.claim_nodes(), &mut pairs);
-    sorted_pairs(pairs)
+    let mut counter = CoCitationCounter::new();
+    counter.add(g, g.claim_nodes());
+    counter.finish().pairs
 }
 
-/// Count the outlet pairs of `claims` (nodes of `g`) into `pairs`, by name.
-fn count_pairs(
-    g: &SourceGraph,
-    claims: impl Iterator<Item = NodeIndex>,
-    pairs: &mut HashMap<(String, String), usize>,
-) {
-    let mut cited: Vec<&str> = Vec::new();
-    for c in claims {
-        cited.clear();
-        cited.extend(
-            g.graph
-                .edges_directed(c, Direction::Outgoing)
-                .filter(|e| matches!(e.weight(), Edge::Cites(_)))
-                .filter_map(|e| g.outlet(e.target()))
-                .filter(|o| o.name != UNNAMED_OUTLET)
-                .map(|o| o.name.as_str()),
-        );
-        cited.sort_unstable();
-        cited.dedup();
-        for (i, &a) in cited.iter().enumerate() {
-            for &b in &cited[i + 1..] {
-                *pairs.entry((a.to_string(), b.to_string())).or_insert(0) += 1;
+/// The outlet co-citation network: the pairs, most shared claims first, and the kind of
+/// every outlet in them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CoCitationNetwork {
+    /// Outlet pairs cited together, most shared claims first.
+    pub pairs: Vec<CoCitation>,
+    /// The kind of each outlet named in `pairs`.
+    pub kinds: BTreeMap<String, OutletKind>,
+}
+
+/// Outlet pairs cited together, counted graph by graph: one graph of the whole input
+/// ([`co_citations`]), or the graphs of an input's chunks one after the other
+/// (`srcgraph graph --co-citation` and `srcgraph stats`), in memory bounded by the outlets
+/// and their pairs, not by the input.
+///
+/// An outlet is known by its key ([`crate::outlets::outlet_key`]) and keeps the name and
+/// kind it has in the first graph that holds it: graphs of consecutive chunks, added in
+/// input order, create an outlet's node where one graph of the whole input creates it, so
+/// the names are those of that graph.
+#[derive(Debug, Default)]
+pub struct CoCitationCounter {
+    /// Outlets by number: name and kind.
+    outlets: Vec<(String, OutletKind)>,
+    /// Numbers by outlet key.
+    ids: HashMap<String, u32>,
+    /// Claims per pair of numbers (smaller first).
+    pairs: HashMap<(u32, u32), usize>,
+}
+
+impl CoCitationCounter {
+    /// Nothing counted yet.
+    pub fn new() -> CoCitationCounter {
+        CoCitationCounter::default()
+    }
+
+    /// Count the outlet pairs of `claims` (claim nodes of `g`).
+    ///
+    /// # Complexity
+    /// `O(n + c·s²)` for `n` nodes of `g` and `c` claims citing `s` outlets each.
+    pub fn add(&mut self, g: &SourceGraph, claims: impl Iterator<Item = NodeIndex>) {
+        // The graph's outlets numbered in node order: the order they were created in.
+        let bound = g
+            .graph
+            .node_indices()
+            .next_back()
+            .map_or(0, |n| n.index() + 1);
+        let mut number: Vec<Option<u32>> = vec![None; bound];
+        for n in g.outlet_nodes() {
+            let Some(o) = g.outlet(n).filter(|o| o.name != UNNAMED_OUTLET) else {
+                continue;
+            };
+            let key = crate::outlets::outlet_key(&o.name);
+            let id = match self.ids.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(self.outlets.len()).unwrap_or(u32::MAX);
+                    self.outlets.push((o.name.clone(), o.kind));
+                    self.ids.insert(key, id);
+                    id
+                }
+            };
+            number[n.index()] = Some(id);
+        }
+        let mut cited: Vec<u32> = Vec::new();
+        for c in claims {
+            cited.clear();
+            cited.extend(
+                g.graph
+                    .edges_directed(c, Direction::Outgoing)
+                    .filter(|e| matches!(e.weight(), Edge::Cites(_)))
+                    .filter_map(|e| number.get(e.target().index()).copied().flatten()),
+            );
+            cited.sort_unstable();
+            cited.dedup();
+            for (i, &a) in cited.iter().enumerate() {
+                for &b in &cited[i + 1..] {
+                    *self.pairs.entry((a, b)).or_insert(0) += 1;
+                }
             }
         }
     }
-}
 
-fn sorted_pairs(pairs: HashMap<(String, String), usize>) -> Vec<CoCitation> {
-    let mut out: Vec<CoCitation> = pairs
-        .into_iter()
-        .map(|((a, b), claims)| CoCitation { a, b, claims })
-        .collect();
-    out.sort_by(|x, y| {
-        y.claims
-            .cmp(&x.claims)
-            .then_with(|| x.a.cmp(&y.a))
-            .then_with(|| x.b.cmp(&y.b))
-    });
-    out
+    /// The network of everything added: each pair's names in order, pairs most shared
+    /// claims first, then by name.
+    pub fn finish(self) -> CoCitationNetwork {
+        let outlet = |id: u32| {
+            self.outlets
+                .get(id as usize)
+                .map_or(("", OutletKind::Unknown), |(n, k)| (n.as_str(), *k))
+        };
+        let mut kinds = BTreeMap::new();
+        let mut pairs: Vec<CoCitation> = self
+            .pairs
+            .iter()
+            .map(|(&(x, y), &claims)| {
+                let (x, y) = (outlet(x), outlet(y));
+                for (n, k) in [x, y] {
+                    kinds.insert(n.to_string(), k);
+                }
+                let (a, b) = if x.0 <= y.0 { (x.0, y.0) } else { (y.0, x.0) };
+                CoCitation {
+                    a: a.to_string(),
+                    b: b.to_string(),
+                    claims,
+                }
+            })
+            .collect();
+        pairs.sort_by(|x, y| {
+            y.claims
+                .cmp(&x.claims)
+                .then_with(|| x.a.cmp(&y.a))
+                .then_with(|| x.b.cmp(&y.b))
+        });
+        CoCitationNetwork { pairs, kinds }
+    }
 }
 
 /// The statistics of an analysed graph.
@@ -288,7 +364,7 @@ pub struct StatsBuilder {
     volumes: BTreeMap<(String, Option<u32>), VolumeStats>,
     /// Claims and single-source claims per month (`None`: unknown).
     months: BTreeMap<Option<Name>, (usize, usize)>,
-    pairs: HashMap<(String, String), usize>,
+    co_citations: CoCitationCounter,
     /// Publications and months of the rows, each stored once.
     names: HashSet<Name>,
 }
@@ -373,7 +449,7 @@ impl StatsBuilder {
             }
         }
         let chunk_claims = articles.flat_map(|i| g.claims.get(i).into_iter().flatten().copied());
-        count_pairs(g, chunk_claims, &mut self.pairs);
+        self.co_citations.add(g, chunk_claims);
     }
 
     /// The rows of the articles added since the last call, in input order, complete: their
@@ -413,7 +489,7 @@ impl StatsBuilder {
             by_article: self.by_article,
             by_volume: self.volumes.into_values().collect(),
             by_month,
-            co_citations: sorted_pairs(self.pairs),
+            co_citations: self.co_citations.finish().pairs,
         }
     }
 }

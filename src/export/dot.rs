@@ -622,12 +622,9 @@ impl StatementSink for Print<'_> {
 /// The outlet co-citation network as an undirected DOT graph: one node per outlet cited
 /// together with another (shape by kind), one edge per pair labelled with the number of
 /// claims citing both, thicker for more. Pairs below `min_claims` are left out.
-pub fn co_citation_dot(
-    g: &SourceGraph,
-    pairs: &[crate::analyze::CoCitation],
-    min_claims: usize,
-) -> Graph {
-    let kept: Vec<_> = pairs
+pub fn co_citation_dot(net: &crate::analyze::CoCitationNetwork, min_claims: usize) -> Graph {
+    let kept: Vec<_> = net
+        .pairs
         .iter()
         .filter(|p| p.claims >= min_claims.max(1))
         .collect();
@@ -637,10 +634,6 @@ pub fn co_citation_dot(
         .collect();
     names.sort_unstable();
     names.dedup();
-    let kinds: std::collections::HashMap<&str, OutletKind> = g
-        .outlet_nodes()
-        .filter_map(|n| g.outlet(n).map(|o| (o.name.as_str(), o.kind)))
-        .collect();
     let id = |name: &str| format!("o{}", names.binary_search(&name).unwrap_or(0));
     let max = kept.iter().map(|p| p.claims).max().unwrap_or(1) as f64;
     let mut stmts: Vec<Stmt> = vec![
@@ -649,7 +642,7 @@ pub fn co_citation_dot(
     ];
     stmts.extend(default_styles("#4e79a7"));
     for name in &names {
-        let kind = kinds.get(name).copied().unwrap_or(OutletKind::Unknown);
+        let kind = net.kinds.get(*name).copied().unwrap_or(OutletKind::Unknown);
         stmts.push(node_stmt(
             &id(name),
             vec![

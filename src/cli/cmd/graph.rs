@@ -7,7 +7,7 @@ use crate::cli::Status;
 use crate::cli::args::{
     DatesArg, EngineArg, GraphArgs, GraphFormat, ImageFormatArg, RenderArgs, ReportArgs, SelectArgs,
 };
-use crate::cli::io::{Progress, Session, open_output, read_document};
+use crate::cli::io::{Progress, Reporter, Session, for_each_chunk, open_output, read_document};
 use anyhow::{Context, Result, bail};
 use petgraph::stable_graph::NodeIndex;
 use srcgraph::analyze::{Report, Verdict};
@@ -77,6 +77,46 @@ fn analyse_all(
     Ok((g, report))
 }
 
+/// The outlet co-citation network of every input, read once in chunks: each chunk's own
+/// graph (built on the pool with its parse) is counted and dropped, so memory holds the
+/// outlets and their pairs, not the corpus graph. Which outlets a claim cites together does
+/// not depend on other chunks, and the counter names each outlet as one graph of the whole
+/// input would.
+fn co_citation_network(
+    s: &mut Session,
+    scope: srcgraph::model::Scope,
+) -> Result<srcgraph::analyze::CoCitationNetwork> {
+    let pipeline = Pipeline {
+        outlets: &s.outlets,
+        parse: s.parse.clone(),
+        scope,
+        date_nodes: false,
+    };
+    let opts = BuildOptions {
+        outlets: pipeline.outlets,
+        scope,
+        date_nodes: false,
+    };
+    let mut counter = srcgraph::analyze::CoCitationCounter::new();
+    let mut ahead = Ahead::with(&pipeline, |(_, a, c): Parsed| {
+        let g = srcgraph::graph::build(&a, &c, &opts);
+        (a, g)
+    });
+    let mut count = |(a, g): (Vec<srcgraph::model::Article>, SourceGraph), rep: &mut Reporter| {
+        rep.article_diagnostics(&a);
+        counter.add(&g, g.claim_nodes());
+        Ok(())
+    };
+    for input in &s.inputs {
+        for_each_chunk(input, &mut s.rep, |chunk, rep| {
+            ahead.push(chunk, &mut |built| count(built, rep))
+        })?;
+    }
+    ahead.finish(&mut |built| count(built, &mut s.rep))?;
+    s.rep.progress.finish();
+    Ok(counter.finish())
+}
+
 /// Read every input whole (for the report, which shows the text) and analyse them together.
 fn analyse_documents(
     s: &mut Session,
@@ -138,9 +178,15 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
         if args.format != GraphFormat::Dot {
             bail!("--co-citation writes DOT only; leave --format out");
         }
-        let (g, _) = analyse_all(&mut s, args.select.scope.into(), false)?;
-        let pairs = srcgraph::analyze::co_citations(&g);
-        let dot = srcgraph::export::dot::co_citation_dot(&g, &pairs, args.min_pair_claims);
+        let sel = &args.select;
+        if sel.focus.is_some() || !sel.verdict.is_empty() || sel.min_claims.is_some() {
+            bail!(
+                "--co-citation counts the outlet pairs of every claim: --focus, --verdict and \
+                 --min-claims do not apply to it (--min-pair-claims leaves out rare pairs)"
+            );
+        }
+        let network = co_citation_network(&mut s, args.select.scope.into())?;
+        let dot = srcgraph::export::dot::co_citation_dot(&network, args.min_pair_claims);
         let mut out = open_output(args.output.as_deref())?;
         out.write_all(srcgraph::export::dot::print_dot(&dot).as_bytes())?;
         out.flush()?;
