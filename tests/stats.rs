@@ -154,6 +154,10 @@ fn every_format_and_the_charts() {
         &input,
     ]);
     assert_eq!(fewer.matches(" -- ").count(), 1, "{fewer}");
+    assert!(
+        dot.contains(": 1 claim\"") && fewer.contains(": 2 claims\""),
+        "{dot}"
+    );
     // Selections of claims do not apply to the network: said, not ignored.
     let o = Command::new(env!("CARGO_BIN_EXE_srcgraph"))
         .args([

@@ -664,7 +664,13 @@ pub fn co_citation_dot(net: &crate::analyze::CoCitationNetwork, min_claims: usiz
                 attr("weight", plain(&p.claims.to_string())),
                 attr(
                     "tooltip",
-                    quoted(&format!("{} + {}: {} claims", p.a, p.b, p.claims)),
+                    quoted(&format!(
+                        "{} + {}: {} claim{}",
+                        p.a,
+                        p.b,
+                        p.claims,
+                        if p.claims == 1 { "" } else { "s" }
+                    )),
                 ),
             ],
         }));
