@@ -531,6 +531,16 @@ impl OnePassCaveats {
     }
 }
 
+/// A chunk prepared by [`OnePassJudge::prepare`], to be judged by
+/// [`OnePassJudge::judge_job`].
+#[derive(Debug)]
+pub struct OnePassJob {
+    context: Vec<Kept>,
+    first: usize,
+    articles: Vec<Article>,
+    claims: Vec<Vec<Claim>>,
+}
+
 impl OnePassJudge {
     /// A judge that holds the latest `held` articles of dated issues for cross-references.
     pub fn new(held: usize) -> OnePassJudge {
@@ -554,6 +564,23 @@ impl OnePassJudge {
         articles: Vec<Article>,
         claims: Vec<Vec<Claim>>,
     ) -> ChunkReport {
+        let job = self.prepare(p, articles, claims);
+        let report = self.judge_job(p, job);
+        self.learn(&report);
+        report
+    }
+
+    /// The next chunk (articles and claims in input coordinates) with the held articles its
+    /// cross-references point at; counts what it refers to that is not (or no longer)
+    /// there. Judge it with [`OnePassJudge::judge_job`] once the chunk before it has been
+    /// learnt ([`OnePassJudge::learn`]): the judgement runs on a shared borrow, so it can
+    /// run on another thread while the report before it is written.
+    pub fn prepare(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> OnePassJob {
         let first = self.seen;
         self.seen += articles.len();
         let keys: Vec<Option<IssueKey>> = articles
@@ -589,15 +616,6 @@ impl OnePassJudge {
             .into_iter()
             .cloned()
             .collect();
-        let report = judge_in(&self.ctx, p, context, first, articles, claims);
-        // The chunk's own relays and sources are in its graph already; later chunks need them.
-        for (a, b) in self.ctx.learn_graph(&report.graph) {
-            if let (Some(&x), Some(&y)) = (self.ids.get(&a), self.ids.get(&b)) {
-                let pair = (x.min(y), x.max(y));
-                self.caveats.late_relays += usize::from(self.cited_together.contains(&pair));
-            }
-        }
-        self.note_cited_together(&report);
         self.held.extend(dated);
         while self.held.len() > self.capacity {
             if let Some(k) = self
@@ -608,7 +626,36 @@ impl OnePassJudge {
                 self.evicted.insert(k);
             }
         }
-        report
+        OnePassJob {
+            context,
+            first,
+            articles,
+            claims,
+        }
+    }
+
+    /// Judge a prepared chunk in the context learnt so far.
+    pub fn judge_job(&self, p: &Pipeline<'_>, job: OnePassJob) -> ChunkReport {
+        judge_in(
+            &self.ctx,
+            p,
+            job.context,
+            job.first,
+            job.articles,
+            job.claims,
+        )
+    }
+
+    /// Learn what a judged chunk shows — its relays and sources, which later chunks need,
+    /// and which outlets its claims cited together — before the next chunk is judged.
+    pub fn learn(&mut self, report: &ChunkReport) {
+        for (a, b) in self.ctx.learn_graph(&report.graph) {
+            if let (Some(&x), Some(&y)) = (self.ids.get(&a), self.ids.get(&b)) {
+                let pair = (x.min(y), x.max(y));
+                self.caveats.late_relays += usize::from(self.cited_together.contains(&pair));
+            }
+        }
+        self.note_cited_together(report);
     }
 
     /// Remember which outlets each claim of the chunk cited together.

@@ -287,8 +287,8 @@ pub(crate) fn second_pass(rep: &Reporter) -> Reporter {
 }
 
 /// Read `input` once, judging each chunk as it is read with `judge` (parse warnings are
-/// reported) and handing the chunk and its report to `f`. `Ok(false)` when the input could
-/// not be read (or was binary data).
+/// reported) and handing the chunk and its report to `f`, in three stages
+/// ([`OnePassStages`]). `Ok(false)` when the input could not be read (or was binary data).
 pub(crate) fn judge_once(
     p: &Pipeline<'_>,
     input: &Input,
@@ -296,16 +296,89 @@ pub(crate) fn judge_once(
     judge: &mut OnePassJudge,
     mut f: impl FnMut(&Chunk, ChunkReport) -> Result<()>,
 ) -> Result<bool> {
-    let mut ahead = Ahead::new(p);
-    let mut consume = |(chunk, a, c): Parsed, rep: &mut Reporter| {
-        rep.article_diagnostics(&a);
-        f(&chunk, judge.judge(p, a, c))
-    };
+    let mut stages = OnePassStages::default();
     let read = for_each_chunk(input, rep, |chunk, rep| {
-        ahead.push(chunk, &mut |parsed| consume(parsed, rep))
+        stages.push(p, judge, rep, Some(chunk), &mut f)
     })?;
-    ahead.finish(&mut |parsed| consume(parsed, rep))?;
+    stages.finish(p, judge, rep, &mut f)?;
     Ok(read)
+}
+
+/// One pass in three stages: while one chunk's report is consumed on this thread, the next
+/// chunk is judged and the one after it parsed on the pool. A chunk is judged only after
+/// the one before it has been learnt ([`OnePassJudge::learn`]: its relays and sources are
+/// context for the chunks after it), so the judgements, and the output, are those of
+/// judging chunk after chunk; with one thread (`-j 1`) the stages take turns.
+#[derive(Default)]
+struct OnePassStages {
+    parsed: Option<Parsed>,
+    judged: Option<(Chunk, ChunkReport)>,
+}
+
+impl OnePassStages {
+    /// Move every chunk one stage on, with `next` (if any) starting to be parsed.
+    fn push(
+        &mut self,
+        p: &Pipeline<'_>,
+        judge: &mut OnePassJudge,
+        rep: &mut Reporter,
+        next: Option<Chunk>,
+        consume: &mut impl FnMut(&Chunk, ChunkReport) -> Result<()>,
+    ) -> Result<()> {
+        if let Some((_, report)) = &self.judged {
+            judge.learn(report);
+        }
+        let job = self.parsed.take().map(|(chunk, a, c)| {
+            rep.article_diagnostics(&a);
+            (chunk, judge.prepare(p, a, c))
+        });
+        let done = self.judged.take();
+        if rayon::current_num_threads() < 2 {
+            if let Some((chunk, report)) = done {
+                consume(&chunk, report)?;
+            }
+            self.judged = job.map(|(chunk, job)| (chunk, judge.judge_job(p, job)));
+            self.parsed = next.map(|chunk| {
+                let (a, c) = p.read_chunk(&chunk);
+                (chunk, a, c)
+            });
+            return Ok(());
+        }
+        let judge = &*judge;
+        let (mut parsed, mut judged) = (None, None);
+        let consumed = rayon::in_place_scope(|s| {
+            if let Some(chunk) = next {
+                s.spawn(|_| {
+                    let (a, c) = p.read_chunk(&chunk);
+                    parsed = Some((chunk, a, c));
+                });
+            }
+            if let Some((chunk, job)) = job {
+                s.spawn(|_| judged = Some((chunk, judge.judge_job(p, job))));
+            }
+            match done {
+                Some((chunk, report)) => consume(&chunk, report),
+                None => Ok(()),
+            }
+        });
+        consumed?;
+        (self.parsed, self.judged) = (parsed, judged);
+        Ok(())
+    }
+
+    /// Judge and consume what is left.
+    fn finish(
+        &mut self,
+        p: &Pipeline<'_>,
+        judge: &mut OnePassJudge,
+        rep: &mut Reporter,
+        consume: &mut impl FnMut(&Chunk, ChunkReport) -> Result<()>,
+    ) -> Result<()> {
+        while self.parsed.is_some() || self.judged.is_some() {
+            self.push(p, judge, rep, None, consume)?;
+        }
+        Ok(())
+    }
 }
 
 /// Warn, when a one-pass reading of `what` missed something, that some verdicts may differ
