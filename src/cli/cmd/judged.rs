@@ -5,12 +5,15 @@
 //! over; standard input is kept in memory between the passes only when the caller asks
 //! (`graph`: `check` and `stats` read a pipe once, with a one-pass judge). Pass 2 prints
 //! nothing pass 1 printed. [`Ahead`] parses the next chunk while one is consumed (in pass 1
-//! with its own graph built alongside), `Stages` judges the next chunk of pass 2 while one is
-//! written, and [`warn_one_pass`] says what a one-pass reading missed.
+//! with its own graph built alongside), `Stages` judges the next chunk (of pass 2, or of a
+//! one-pass reading) while one is written, and [`warn_one_pass`] says what a one-pass
+//! reading missed.
 
 use crate::cli::io::{Input, Reporter, Source, for_each_chunk, for_each_chunk_in, read_stdin};
 use anyhow::Result;
-use srcgraph::context::{ChunkJudge, ChunkReport, InputContext, OnePassCaveats, OnePassJudge};
+use srcgraph::context::{
+    ChunkJob, ChunkJudge, ChunkReport, InputContext, OnePassCaveats, OnePassJob, OnePassJudge,
+};
 use srcgraph::graph::{BuildOptions, SourceGraph, build};
 use srcgraph::model::{Article, Claim};
 use srcgraph::pipeline::Pipeline;
@@ -120,19 +123,73 @@ impl<'a> TwoPasses<'a> {
             return f(&chunk, judge.judge(p, a, c));
         }
         let mut stages = Stages::default();
-        self.each_chunk(input, &mut quiet, |chunk, _| {
-            stages.push(p, judge, Some(chunk), &mut f)
+        self.each_chunk(input, &mut quiet, |chunk, quiet| {
+            stages.push(p, judge, quiet, Some(chunk), &mut f)
         })?;
-        stages.finish(p, judge, &mut f)?;
+        stages.finish(p, judge, &quiet, &mut f)?;
         rep.errored |= quiet.errored;
         Ok(())
     }
 }
 
-/// Pass 2 in three stages: while one chunk's report is consumed on this thread, the next
+/// A judge whose chunks can be judged in stages: each chunk is prepared in input order on
+/// the reading thread, judged anywhere on a shared borrow, and — for a one-pass judge —
+/// learnt from before the next chunk is judged.
+trait StagedJudge: Sync {
+    /// A prepared chunk.
+    type Job: Send;
+    /// Take the next chunk (in input order) with what judging it needs.
+    fn prepare(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> Self::Job;
+    /// Judge a prepared chunk.
+    fn judge_job(&self, p: &Pipeline<'_>, job: Self::Job) -> ChunkReport;
+    /// Learn from the chunk judged last, before the next chunk is prepared.
+    fn learn(&mut self, _report: &ChunkReport) {}
+}
+
+impl<'a> StagedJudge for ChunkJudge<'a> {
+    type Job = ChunkJob<'a>;
+    fn prepare(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> ChunkJob<'a> {
+        ChunkJudge::prepare(self, p, articles, claims)
+    }
+    fn judge_job(&self, p: &Pipeline<'_>, job: ChunkJob<'a>) -> ChunkReport {
+        job.judge(p)
+    }
+}
+
+impl StagedJudge for OnePassJudge {
+    type Job = OnePassJob;
+    fn prepare(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> OnePassJob {
+        OnePassJudge::prepare(self, p, articles, claims)
+    }
+    fn judge_job(&self, p: &Pipeline<'_>, job: OnePassJob) -> ChunkReport {
+        OnePassJudge::judge_job(self, p, job)
+    }
+    fn learn(&mut self, report: &ChunkReport) {
+        OnePassJudge::learn(self, report);
+    }
+}
+
+/// Judging in three stages: while one chunk's report is consumed on this thread, the next
 /// chunk is judged and the one after it parsed on the pool. Chunks are prepared
-/// ([`ChunkJudge::prepare`]: what they need of the input, in order) and consumed in input
-/// order, so the output does not change; with one thread (`-j 1`) the stages take turns.
+/// ([`StagedJudge::prepare`]: what they need of the input, in order), judged after the chunk
+/// before them was learnt from (one pass: its relays and sources are context for what
+/// follows), and consumed in input order, so the output is that of judging chunk after
+/// chunk; with one thread (`-j 1`) the stages take turns.
 #[derive(Default)]
 struct Stages {
     parsed: Option<Parsed>,
@@ -140,33 +197,36 @@ struct Stages {
 }
 
 impl Stages {
-    /// Move every chunk one stage on, with `next` (if any) starting to be parsed.
-    fn push(
+    /// Move every chunk one stage on, with `next` (if any) starting to be parsed; the parse
+    /// warnings of the chunk prepared go to `rep`.
+    fn push<J: StagedJudge>(
         &mut self,
         p: &Pipeline<'_>,
-        judge: &mut ChunkJudge<'_>,
+        judge: &mut J,
+        rep: &Reporter,
         next: Option<Chunk>,
         consume: &mut impl FnMut(&Chunk, ChunkReport) -> Result<()>,
     ) -> Result<()> {
-        let job = self
-            .parsed
-            .take()
-            .map(|(chunk, a, c)| (chunk, judge.prepare(p, a, c)));
+        if let Some((_, report)) = &self.judged {
+            judge.learn(report);
+        }
+        let job = self.parsed.take().map(|(chunk, a, c)| {
+            rep.article_diagnostics(&a);
+            (chunk, judge.prepare(p, a, c))
+        });
         let done = self.judged.take();
         if rayon::current_num_threads() < 2 {
             if let Some((chunk, report)) = done {
                 consume(&chunk, report)?;
             }
-            self.judged = job.map(|(chunk, job)| {
-                let report = job.judge(p);
-                (chunk, report)
-            });
+            self.judged = job.map(|(chunk, job)| (chunk, judge.judge_job(p, job)));
             self.parsed = next.map(|chunk| {
                 let (a, c) = p.read_chunk(&chunk);
                 (chunk, a, c)
             });
             return Ok(());
         }
+        let judge = &*judge;
         let (mut parsed, mut judged) = (None, None);
         let consumed = rayon::in_place_scope(|s| {
             if let Some(chunk) = next {
@@ -176,7 +236,7 @@ impl Stages {
                 });
             }
             if let Some((chunk, job)) = job {
-                s.spawn(|_| judged = Some((chunk, job.judge(p))));
+                s.spawn(|_| judged = Some((chunk, judge.judge_job(p, job))));
             }
             match done {
                 Some((chunk, report)) => consume(&chunk, report),
@@ -189,14 +249,15 @@ impl Stages {
     }
 
     /// Judge and consume what is left.
-    fn finish(
+    fn finish<J: StagedJudge>(
         &mut self,
         p: &Pipeline<'_>,
-        judge: &mut ChunkJudge<'_>,
+        judge: &mut J,
+        rep: &Reporter,
         consume: &mut impl FnMut(&Chunk, ChunkReport) -> Result<()>,
     ) -> Result<()> {
         while self.parsed.is_some() || self.judged.is_some() {
-            self.push(p, judge, None, consume)?;
+            self.push(p, judge, rep, None, consume)?;
         }
         Ok(())
     }
@@ -288,7 +349,7 @@ pub(crate) fn second_pass(rep: &Reporter) -> Reporter {
 
 /// Read `input` once, judging each chunk as it is read with `judge` (parse warnings are
 /// reported) and handing the chunk and its report to `f`, in three stages
-/// ([`OnePassStages`]). `Ok(false)` when the input could not be read (or was binary data).
+/// ([`Stages`]). `Ok(false)` when the input could not be read (or was binary data).
 pub(crate) fn judge_once(
     p: &Pipeline<'_>,
     input: &Input,
@@ -296,89 +357,12 @@ pub(crate) fn judge_once(
     judge: &mut OnePassJudge,
     mut f: impl FnMut(&Chunk, ChunkReport) -> Result<()>,
 ) -> Result<bool> {
-    let mut stages = OnePassStages::default();
+    let mut stages = Stages::default();
     let read = for_each_chunk(input, rep, |chunk, rep| {
         stages.push(p, judge, rep, Some(chunk), &mut f)
     })?;
     stages.finish(p, judge, rep, &mut f)?;
     Ok(read)
-}
-
-/// One pass in three stages: while one chunk's report is consumed on this thread, the next
-/// chunk is judged and the one after it parsed on the pool. A chunk is judged only after
-/// the one before it has been learnt ([`OnePassJudge::learn`]: its relays and sources are
-/// context for the chunks after it), so the judgements, and the output, are those of
-/// judging chunk after chunk; with one thread (`-j 1`) the stages take turns.
-#[derive(Default)]
-struct OnePassStages {
-    parsed: Option<Parsed>,
-    judged: Option<(Chunk, ChunkReport)>,
-}
-
-impl OnePassStages {
-    /// Move every chunk one stage on, with `next` (if any) starting to be parsed.
-    fn push(
-        &mut self,
-        p: &Pipeline<'_>,
-        judge: &mut OnePassJudge,
-        rep: &mut Reporter,
-        next: Option<Chunk>,
-        consume: &mut impl FnMut(&Chunk, ChunkReport) -> Result<()>,
-    ) -> Result<()> {
-        if let Some((_, report)) = &self.judged {
-            judge.learn(report);
-        }
-        let job = self.parsed.take().map(|(chunk, a, c)| {
-            rep.article_diagnostics(&a);
-            (chunk, judge.prepare(p, a, c))
-        });
-        let done = self.judged.take();
-        if rayon::current_num_threads() < 2 {
-            if let Some((chunk, report)) = done {
-                consume(&chunk, report)?;
-            }
-            self.judged = job.map(|(chunk, job)| (chunk, judge.judge_job(p, job)));
-            self.parsed = next.map(|chunk| {
-                let (a, c) = p.read_chunk(&chunk);
-                (chunk, a, c)
-            });
-            return Ok(());
-        }
-        let judge = &*judge;
-        let (mut parsed, mut judged) = (None, None);
-        let consumed = rayon::in_place_scope(|s| {
-            if let Some(chunk) = next {
-                s.spawn(|_| {
-                    let (a, c) = p.read_chunk(&chunk);
-                    parsed = Some((chunk, a, c));
-                });
-            }
-            if let Some((chunk, job)) = job {
-                s.spawn(|_| judged = Some((chunk, judge.judge_job(p, job))));
-            }
-            match done {
-                Some((chunk, report)) => consume(&chunk, report),
-                None => Ok(()),
-            }
-        });
-        consumed?;
-        (self.parsed, self.judged) = (parsed, judged);
-        Ok(())
-    }
-
-    /// Judge and consume what is left.
-    fn finish(
-        &mut self,
-        p: &Pipeline<'_>,
-        judge: &mut OnePassJudge,
-        rep: &mut Reporter,
-        consume: &mut impl FnMut(&Chunk, ChunkReport) -> Result<()>,
-    ) -> Result<()> {
-        while self.parsed.is_some() || self.judged.is_some() {
-            self.push(p, judge, rep, None, consume)?;
-        }
-        Ok(())
-    }
 }
 
 /// Warn, when a one-pass reading of `what` missed something, that some verdicts may differ
