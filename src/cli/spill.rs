@@ -3,12 +3,24 @@
 
 use std::io::{Read, Seek, SeekFrom, Write};
 
-/// Bytes kept for later: in memory up to [`Spill::IN_MEMORY`], then in a temporary file
-/// (removed when dropped), so an input of a million articles does not hold their summaries.
+/// Bytes kept for later: in memory up to [`Spill::IN_MEMORY`], then in a temporary file, so
+/// an input of a million articles does not hold their summaries. The file's name is removed
+/// as soon as it is open (the open file stays readable and writable), so nothing is left
+/// behind even when the process is killed; where an open file cannot be removed (Windows),
+/// it is removed when the spill is dropped.
 #[derive(Default)]
 pub(crate) struct Spill {
     buf: Vec<u8>,
-    file: Option<(std::io::BufWriter<std::fs::File>, std::path::PathBuf)>,
+    file: Option<SpillFile>,
+}
+
+/// The temporary file of a [`Spill`].
+struct SpillFile {
+    file: std::io::BufWriter<std::fs::File>,
+    /// Its path, for messages.
+    path: std::path::PathBuf,
+    /// True when the name is still to be removed (on drop).
+    named: bool,
 }
 
 impl Spill {
@@ -27,13 +39,18 @@ impl Spill {
                 .create_new(true)
                 .open(&path)
                 .map_err(|e| in_file(&path, e))?;
+            let named = std::fs::remove_file(&path).is_err();
             // Known before anything is written, so that it is removed whatever happens.
-            self.file = Some((std::io::BufWriter::new(file), path));
+            self.file = Some(SpillFile {
+                file: std::io::BufWriter::new(file),
+                path,
+                named,
+            });
             let kept = std::mem::take(&mut self.buf);
             return self.write_all(&kept).and_then(|()| self.write_all(bytes));
         }
         match &mut self.file {
-            Some((file, path)) => file.write_all(bytes).map_err(|e| in_file(path, e)),
+            Some(f) => f.file.write_all(bytes).map_err(|e| in_file(&f.path, e)),
             None => {
                 self.buf.extend_from_slice(bytes);
                 Ok(())
@@ -50,7 +67,7 @@ impl Spill {
     /// Everything kept, from the start (writing more after reading appends after it).
     pub(crate) fn reader(&mut self) -> std::io::Result<Box<dyn Read + '_>> {
         match &mut self.file {
-            Some((file, path)) => {
+            Some(SpillFile { file, path, .. }) => {
                 file.flush().map_err(|e| in_file(path, e))?;
                 let file = file.get_mut();
                 file.seek(SeekFrom::Start(0))
@@ -88,8 +105,8 @@ impl Drop for Rewind<'_> {
 
 impl Drop for Spill {
     fn drop(&mut self) {
-        if let Some((_, path)) = self.file.take() {
-            let _ = std::fs::remove_file(path);
+        if let Some(f) = self.file.take().filter(|f| f.named) {
+            let _ = std::fs::remove_file(f.path);
         }
     }
 }
@@ -100,7 +117,8 @@ mod tests {
     use std::io::Write;
 
     /// Past its memory share a spill goes to a temporary file, gives back every byte in
-    /// order, and removes the file when dropped.
+    /// order (also when written to again after a read), and leaves no file behind — on
+    /// Unix not even while it is alive, so a killed process leaves nothing either.
     #[test]
     fn a_spill_gives_back_what_it_kept_and_cleans_up() {
         for total in [10, Spill::IN_MEMORY - 1, 3 * Spill::IN_MEMORY + 17] {
@@ -113,11 +131,22 @@ mod tests {
                 want.extend_from_slice(piece.as_bytes());
                 i += 1;
             }
-            let path = spill.file.as_ref().map(|(_, p)| p.clone());
+            let path = spill.file.as_ref().map(|f| f.path.clone());
             assert_eq!(path.is_some(), want.len() > Spill::IN_MEMORY);
+            if cfg!(unix) {
+                assert!(
+                    path.as_ref().is_none_or(|p| !p.exists()),
+                    "{path:?} has a name"
+                );
+            }
             let mut got = Vec::new();
             spill.copy_to(&mut got).expect("copy");
             assert!(got == want, "bytes differ at {total}");
+            spill.write_all(b"more").expect("write after a read");
+            want.extend_from_slice(b"more");
+            got.clear();
+            spill.copy_to(&mut got).expect("copy again");
+            assert!(got == want, "bytes differ after a second write at {total}");
             got.flush().expect("flush");
             drop(spill);
             if let Some(p) = path {
