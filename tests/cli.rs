@@ -990,3 +990,26 @@ fn rows_past_a_megabyte_go_through_a_temporary_file() {
         "{err}"
     );
 }
+
+/// `graph` reads standard input twice, keeping it between the passes — past a megabyte in a
+/// temporary file — and draws the graph the same text read from a file gives.
+#[test]
+fn graph_from_a_long_pipe_is_the_graph_of_the_file() {
+    let dir = scratch("long-pipe");
+    let seed = std::fs::read_to_string(sample("seed.txt")).expect("seed");
+    let text = format!("{}\n\n", seed.trim_end()).repeat(200);
+    assert!(text.len() > 1 << 20, "{} bytes", text.len());
+    std::fs::write(dir.join("pipe.txt"), &text).expect("write");
+    let from_file = bin()
+        .current_dir(&*dir)
+        .args(["graph", "--format", "json", "pipe.txt"])
+        .output()
+        .expect("run");
+    assert_eq!(from_file.status.code(), Some(0), "{}", stderr(&from_file));
+    let from_pipe = run(&["graph", "--format", "json", "-"], Some(text.as_bytes()));
+    assert_eq!(from_pipe.status.code(), Some(0), "{}", stderr(&from_pipe));
+    assert!(
+        stdout(&from_pipe) == stdout(&from_file).replace("pipe.txt", "<stdin>"),
+        "the graphs differ"
+    );
+}

@@ -342,7 +342,7 @@ pub(crate) fn output_is_terminal(path: Option<&Path>) -> bool {
 }
 
 /// An I/O error as a short reason ("no such file or directory", "is a directory").
-fn io_reason(e: &io::Error) -> String {
+pub(crate) fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -553,16 +553,4 @@ pub(crate) fn for_each_chunk_in(
         rep.warn(format!("{name}: {w}"));
     }
     Ok(read)
-}
-
-/// Read standard input whole (for commands that read an input twice).
-pub(crate) fn read_stdin(rep: &mut Reporter) -> Option<Vec<u8>> {
-    let mut buf = Vec::new();
-    match io::stdin().lock().read_to_end(&mut buf) {
-        Ok(_) => Some(buf),
-        Err(e) => {
-            rep.error(format!("<stdin>: {}", io_reason(&e)));
-            None
-        }
-    }
 }

@@ -2,14 +2,16 @@
 //! `stats`, and `graph`'s header and content passes): pass 1 learns each chunk into an
 //! [`InputContext`], pass 2 hands each chunk's [`ChunkReport`] on. Files are read from disk
 //! twice, except an input of one chunk (one article at a desk), whose parse pass 2 takes
-//! over; standard input is kept in memory between the passes only when the caller asks
-//! (`graph`: `check` and `stats` read a pipe once, with a one-pass judge). Pass 2 prints
+//! over; standard input is kept between the passes (in memory up to a megabyte, then in a
+//! temporary file) only when the caller asks (`graph`: `check` and `stats` read a pipe
+//! once, with a one-pass judge). Pass 2 prints
 //! nothing pass 1 printed. [`Ahead`] parses the next chunk while one is consumed (in pass 1
 //! with its own graph built alongside), `Stages` judges the next chunk (of pass 2, or of a
 //! one-pass reading) while one is written, and [`warn_one_pass`] says what a one-pass
 //! reading missed.
 
-use crate::cli::io::{Input, Reporter, Source, for_each_chunk, for_each_chunk_in, read_stdin};
+use crate::cli::io::{Input, Reporter, Source, for_each_chunk, for_each_chunk_in, io_reason};
+use crate::cli::spill::Spill;
 use anyhow::Result;
 use srcgraph::context::{
     ChunkJob, ChunkJudge, ChunkReport, InputContext, OnePassCaveats, OnePassJob, OnePassJudge,
@@ -27,7 +29,8 @@ pub(crate) type Parsed = (Chunk, Vec<Article>, Vec<Vec<Claim>>);
 /// the parse of an input that was one chunk, until its second pass.
 pub(crate) struct TwoPasses<'a> {
     p: &'a Pipeline<'a>,
-    stdin: Option<Vec<u8>>,
+    /// Standard input as read in pass 1 (memory up to a megabyte, then a temporary file).
+    stdin: Option<RefCell<Spill>>,
     single: RefCell<Option<(String, Parsed)>>,
 }
 
@@ -42,7 +45,7 @@ impl<'a> TwoPasses<'a> {
     ) -> TwoPasses<'a> {
         rep.progress.set_passes(2);
         let stdin = if twice_stdin && inputs.iter().any(|i| i.source == Source::Stdin) {
-            read_stdin(rep)
+            keep_stdin(rep).map(RefCell::new)
         } else {
             None
         };
@@ -62,7 +65,16 @@ impl<'a> TwoPasses<'a> {
         f: impl FnMut(Chunk, &mut Reporter) -> Result<()>,
     ) -> Result<bool> {
         match (&input.source, &self.stdin) {
-            (Source::Stdin, Some(bytes)) => for_each_chunk_in(&input.name, &bytes[..], rep, f),
+            (Source::Stdin, Some(kept)) => {
+                let mut kept = kept.borrow_mut();
+                match kept.reader() {
+                    Ok(reader) => for_each_chunk_in(&input.name, reader, rep, f),
+                    Err(e) => {
+                        rep.error(format!("{}: {e}", input.name));
+                        Ok(false)
+                    }
+                }
+            }
             (Source::Stdin, None) => Ok(false),
             (Source::File(_), _) => for_each_chunk(input, rep, f),
         }
@@ -129,6 +141,29 @@ impl<'a> TwoPasses<'a> {
         stages.finish(p, judge, &quiet, &mut f)?;
         rep.errored |= quiet.errored;
         Ok(())
+    }
+}
+
+/// Standard input, read to its end into a [`Spill`] so it can be read twice without being
+/// held in memory; `None` (reported) when it could not be read.
+fn keep_stdin(rep: &mut Reporter) -> Option<Spill> {
+    let mut kept = Spill::default();
+    let mut stdin = std::io::stdin().lock();
+    let mut block = vec![0; 1 << 16];
+    loop {
+        let n = match std::io::Read::read(&mut stdin, &mut block) {
+            Ok(0) => return Some(kept),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                rep.error(format!("<stdin>: {}", io_reason(&e)));
+                return None;
+            }
+        };
+        if let Err(e) = kept.write_all(&block[..n]) {
+            rep.error(format!("<stdin>: {e}"));
+            return None;
+        }
     }
 }
 
