@@ -22,9 +22,7 @@
 
 use crate::analyze::{ArticleSummary, ClaimReport, OutletSummary, analyze, summarize_outlets_of};
 use crate::calendar::Date;
-use crate::graph::{
-    BuildOptions, Edge, Node, SourceGraph, build, cross_reference_target, publication_key,
-};
+use crate::graph::{Edge, Node, SourceGraph, build, cross_reference_target, publication_key};
 use crate::model::{Article, Claim, SourceType};
 use crate::outlets::outlet_key;
 use crate::pipeline::Pipeline;
@@ -398,11 +396,7 @@ fn judge_in(
         all_articles.push(a);
         all_claims.push(c);
     }
-    let opts = BuildOptions {
-        outlets: p.outlets,
-        scope: p.scope,
-        date_nodes: p.date_nodes,
-    };
+    let opts = p.build_options();
     let mut g = build(&all_articles, &all_claims, &opts);
     add_input_facts(ctx, &mut g);
     let report = analyze(&g, &all_articles);

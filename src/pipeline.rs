@@ -47,7 +47,16 @@ pub struct Analysis {
     pub report: Report,
 }
 
-impl Pipeline<'_> {
+impl<'a> Pipeline<'a> {
+    /// The options its graphs are built with: its outlets, scope and date nodes.
+    pub fn build_options(&self) -> BuildOptions<'a> {
+        BuildOptions {
+            outlets: self.outlets,
+            scope: self.scope,
+            date_nodes: self.date_nodes,
+        }
+    }
+
     /// Parse a document and cut its articles into claims.
     pub fn read(&self, doc: &Document) -> (Vec<Article>, Vec<Vec<Claim>>) {
         use rayon::prelude::*;
@@ -78,12 +87,7 @@ impl Pipeline<'_> {
 
     /// Build the graph of articles already read, and analyse it.
     pub fn analyze(&self, articles: Vec<Article>, claims: Vec<Vec<Claim>>) -> Analysis {
-        let opts = BuildOptions {
-            outlets: self.outlets,
-            scope: self.scope,
-            date_nodes: self.date_nodes,
-        };
-        let graph = build(&articles, &claims, &opts);
+        let graph = build(&articles, &claims, &self.build_options());
         let report = analyze(&graph, &articles);
         Analysis {
             articles,

@@ -15,7 +15,7 @@ use srcgraph::export::dot::{DateMode, DotOptions, to_dot, write_dot};
 use srcgraph::export::html::{ReportOptions, write_report_with_progress};
 use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, write_node_link};
 use srcgraph::export::table::GraphTable;
-use srcgraph::graph::{BuildOptions, GraphBuilder, Node, SourceGraph, select};
+use srcgraph::graph::{GraphBuilder, Node, SourceGraph, select};
 use srcgraph::outlets::{Outlets, outlet_key};
 use srcgraph::pipeline::{Analysis, Pipeline};
 use srcgraph::render::{Engine, ImageFormat, render};
@@ -38,11 +38,7 @@ fn analyse_all(
         date_nodes,
     };
     let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep, true);
-    let mut builder = GraphBuilder::new(&BuildOptions {
-        outlets: pipeline.outlets,
-        scope,
-        date_nodes,
-    });
+    let mut builder = GraphBuilder::new(&pipeline.build_options());
     let mut readable = Vec::new();
     for input in &s.inputs {
         let read = passes.each_chunk(input, &mut s.rep, |chunk, _| {
@@ -92,11 +88,7 @@ fn co_citation_network(
         scope,
         date_nodes: false,
     };
-    let opts = BuildOptions {
-        outlets: pipeline.outlets,
-        scope,
-        date_nodes: false,
-    };
+    let opts = pipeline.build_options();
     let mut counter = srcgraph::analyze::CoCitationCounter::new();
     let mut ahead = Ahead::with(&pipeline, |(_, a, c): Parsed| {
         let g = srcgraph::graph::build(&a, &c, &opts);

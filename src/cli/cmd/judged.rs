@@ -89,10 +89,10 @@ impl<'a> TwoPasses<'a> {
         ctx: &mut InputContext,
     ) -> Result<bool> {
         let p = self.p;
+        // Pass 1 learns relays and sources: dates as nodes add nothing to it.
         let opts = BuildOptions {
-            outlets: p.outlets,
-            scope: p.scope,
             date_nodes: false,
+            ..p.build_options()
         };
         let mut chunks = 0;
         let mut first: Option<Parsed> = None;

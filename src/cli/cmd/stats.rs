@@ -8,7 +8,7 @@ use crate::cli::io::{Input, Reporter, Session, Source, open_output};
 use crate::cli::row_store::RowStore;
 use anyhow::{Context, Result};
 use srcgraph::analyze::{CorpusStats, StatsBuilder, Verdict};
-use srcgraph::context::{ChunkJudge, InputContext, OnePassJudge};
+use srcgraph::context::{ChunkJudge, ChunkReport, InputContext, OnePassJudge};
 use srcgraph::export::{chart, dot::verdict_colours, stats};
 use srcgraph::pipeline::Pipeline;
 use std::path::Path;
@@ -16,8 +16,9 @@ use std::path::Path;
 /// Run `stats`. Every input is read twice in chunks, as one input: first to learn relays
 /// and cross-referenced issues, then to judge chunk after chunk into the statistics, so
 /// memory holds the statistics, not the corpus or its graph; each article's row goes to a
-/// [`RowStore`] (a temporary file past a megabyte) until the output is written. With standard input among the
-/// inputs, or `--one-pass`, they are read once ([`one_pass_stats`]).
+/// [`RowStore`] (a temporary file past a megabyte) until the output is written. With
+/// standard input among the inputs, or `--one-pass`, they are read once
+/// ([`one_pass_stats`]).
 pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
     let pipeline = Pipeline {
@@ -51,8 +52,7 @@ pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
         let mut judge = ChunkJudge::new(&ctx);
         for input in readable {
             passes.judge(input, &mut s.rep, &mut judge, |_, r| {
-                stats.add(&r.graph, r.chunk, &r.claims, &r.outlets);
-                Ok(rows.extend(stats.take_rows())?)
+                count_chunk(&mut stats, &mut rows, &r)
             })?;
         }
     }
@@ -85,8 +85,7 @@ fn one_pass_stats(
     let mut judge = OnePassJudge::new(held);
     for input in inputs {
         judge_once(pipeline, input, rep, &mut judge, |_, r| {
-            stats.add(&r.graph, r.chunk, &r.claims, &r.outlets);
-            Ok(rows.extend(stats.take_rows())?)
+            count_chunk(stats, rows, &r)
         })?;
     }
     let what = match inputs {
@@ -95,6 +94,12 @@ fn one_pass_stats(
     };
     warn_one_pass(rep, &what, &judge.caveats());
     Ok(())
+}
+
+/// Count a judged chunk into `stats`; its article rows, complete, go to `rows`.
+fn count_chunk(stats: &mut StatsBuilder, rows: &mut RowStore, r: &ChunkReport) -> Result<()> {
+    stats.add(&r.graph, r.chunk.clone(), &r.claims, &r.outlets);
+    Ok(rows.extend(stats.take_rows())?)
 }
 
 /// `leaderboard.svg`, `single-source-by-month.svg` and `verdict-mix.svg` in `dir`.
