@@ -344,4 +344,23 @@ pub struct Attribution {
     /// For a carrier ("Kyodo reported that the ministry denied …", "told Interfax"), the
     /// source it relays.
     pub citing: Option<String>,
+    /// The earlier mention this one refers back to: a surname or role naming a person named
+    /// before ("Kuchma", "the president" after "President Leonid Kuchma"), "the statement"
+    /// after "the ministry's statement", "the agency" after "the news agency Interfax".
+    /// Sources that refer to one mention count once.
+    #[serde(default)]
+    pub refers_to: Option<Antecedent>,
+}
+
+/// The first mention of a source that a later one refers back to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Antecedent {
+    /// The mention as written, white space collapsed.
+    pub text: String,
+    /// Bytes of the mention.
+    pub span: Span,
+    /// 1-based line of the mention.
+    pub line: usize,
+    /// 1-based column of the mention.
+    pub column: usize,
 }

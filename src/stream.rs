@@ -297,6 +297,10 @@ pub fn rebase_article(a: &mut Article, at: Offset) {
     for x in &mut a.attributions {
         x.line += l;
         shift(&mut x.span, b);
+        if let Some(r) = &mut x.refers_to {
+            r.line += l;
+            shift(&mut r.span, b);
+        }
     }
     for d in &mut a.diagnostics {
         d.line += l;

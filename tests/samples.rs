@@ -3,7 +3,7 @@
 //! `line:column outlet[*]=canonical[kind]:dates | ...` (`*` marks a cross-reference, `a..b` a
 //! range, `?` an unresolved date, `>n` a relay of ref n), then one line per claim (default
 //! run scope): `claim line:column verdict independent-sources`, and one per source named in
-//! the prose: `prose line:column paragraph text [type] cue [citing X]`. Run with `SRCGRAPH_BLESS=1` to
+//! the prose: `prose line:column paragraph text [type] cue [citing X] [= first mention (line:column)]`. Run with `SRCGRAPH_BLESS=1` to
 //! rewrite the files after a deliberate change, then review the diff.
 
 use srcgraph::input::Document;
@@ -91,7 +91,7 @@ fn samples_parse_as_expected() {
                 let kind = at.kind.as_str();
                 let _ = writeln!(
                     got,
-                    "prose {}:{} p{} {} [{}] {}{}",
+                    "prose {}:{} p{} {} [{}] {}{}{}",
                     at.line,
                     at.column,
                     at.paragraph,
@@ -101,6 +101,10 @@ fn samples_parse_as_expected() {
                     at.citing
                         .as_ref()
                         .map(|c| format!(" citing {c}"))
+                        .unwrap_or_default(),
+                    at.refers_to
+                        .as_ref()
+                        .map(|r| format!(" = {} ({}:{})", r.text, r.line, r.column))
                         .unwrap_or_default()
                 );
             }

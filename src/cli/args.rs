@@ -127,6 +127,12 @@ pub(crate) struct InputArgs {
     #[arg(long, value_name = "FILE")]
     pub(crate) outlets: Option<PathBuf>,
 
+    /// A TOML file of cue words (reporting verbs, nominal cues, phrases) and source words
+    /// (roles, bodies, outlet nouns) that adds to the built-in lexicon for sources named in
+    /// the prose (format: docs/attributions.md).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) cues: Option<PathBuf>,
+
     /// Year for dates written without one, when an article's header gives no date.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1800..=2199))]
     pub(crate) year: Option<i32>,

@@ -272,6 +272,20 @@ pub(crate) fn load_outlets(path: Option<&Path>) -> Result<Cow<'static, Outlets>>
     Ok(Cow::Owned(base))
 }
 
+/// The built-in cue lexicon, extended by `--cues FILE` when given (`None`: the built-in).
+pub(crate) fn load_cues(
+    path: Option<&Path>,
+) -> Result<Option<std::sync::Arc<srcgraph::parse::attribution::Cues>>> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let text = fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), io_reason(&e)))?;
+    let cues = srcgraph::parse::attribution::Cues::with_file(&text)
+        .map_err(|e| anyhow::anyhow!("{}:{e}", path.display()))?;
+    Ok(Some(std::sync::Arc::new(cues)))
+}
+
 /// What every subcommand starts from: the reporter, the knowledge base (with `--outlets`),
 /// the inputs and the parse options.
 pub(crate) struct Session {
@@ -294,6 +308,7 @@ impl Session {
             ..Reporter::default()
         };
         let outlets = load_outlets(args.outlets.as_deref())?;
+        let cues = load_cues(args.cues.as_deref())?;
         let inputs = collect_inputs(args, &mut rep)?;
         let total = inputs
             .iter()
@@ -310,6 +325,7 @@ impl Session {
             parse: srcgraph::parse::ParseOptions {
                 year: args.year,
                 strict_years: args.strict_years,
+                cues,
             },
         })
     }

@@ -117,6 +117,15 @@ pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
         if let Some(c) = &at.citing {
             let _ = write!(line, ", citing {}", sanitize(c));
         }
+        if let Some(r) = &at.refers_to {
+            let _ = write!(
+                line,
+                ", refers to {} ({}:{})",
+                sanitize(&r.text),
+                r.line,
+                r.column
+            );
+        }
         writeln!(w, "{line}")?;
     }
     for d in &a.diagnostics {

@@ -390,7 +390,8 @@ impl Builder<'_> {
     ) -> Option<NodeIndex> {
         let target = match at.kind {
             SourceType::Outlet | SourceType::SelfRef => {
-                // Only outlets the parser identified; "the newspaper" refers back to one.
+                // Only outlets named in the prose (or referred back to): "the newspaper"
+                // alone links nothing.
                 let name = at.canonical.clone()?;
                 let info = self.opts.outlets.lookup(&name);
                 let r = SourceRef {
@@ -407,19 +408,28 @@ impl Builder<'_> {
                     line: at.line,
                     column: at.column,
                 };
-                info?;
                 self.outlet_for(&r).0
             }
             kind => {
-                // Unnamed sources are distinct per article; named ones are one node.
-                let scope =
-                    matches!(kind, SourceType::Anonymous | SourceType::Vague).then_some(article);
-                let key = (kind, outlet_key(&at.text), scope);
+                // A mention that refers back to an earlier one is that source. Unnamed
+                // sources, documents and roles without a name are distinct per article;
+                // named ones are one node.
+                let first = at
+                    .refers_to
+                    .as_ref()
+                    .map_or(at.text.as_str(), |r| r.text.as_str());
+                let named = first
+                    .split_whitespace()
+                    .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    && kind != SourceType::Document;
+                let scope = (!named || matches!(kind, SourceType::Anonymous | SourceType::Vague))
+                    .then_some(article);
+                let key = (kind, outlet_key(first), scope);
                 *self.sources.entry(key).or_insert_with(|| {
                     self.g
                         .graph
                         .add_node(Node::Source(Box::new(super::SourceNode {
-                            name: at.text.clone(),
+                            name: first.to_string(),
                             kind,
                         })))
                 })

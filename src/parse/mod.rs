@@ -36,6 +36,8 @@ pub struct ParseOptions {
     /// Never infer an article's year from the years written in its text: without a header
     /// date, `year` or a volume, year-less dates stay `null`.
     pub strict_years: bool,
+    /// The cue lexicon for sources named in the prose (`None`: the built-in one).
+    pub cues: Option<std::sync::Arc<attribution::Cues>>,
 }
 
 /// Parse every article of `doc`.
@@ -259,8 +261,9 @@ fn parse_article(
         article.citations.push(c);
     }
     let body: Vec<(usize, Span)> = crate::claims::body_paragraphs(&article, text).collect();
-    let cited: Vec<Span> = article.citations.iter().map(|c| c.span).collect();
-    article.attributions = attribution::find_attributions(text, &doc.lines, &body, &cited, outlets);
+    let cues = opts.cues.clone().unwrap_or_else(attribution::Cues::builtin);
+    article.attributions =
+        attribution::find_attributions(text, &doc.lines, &body, &article.citations, outlets, &cues);
     article
 }
 

@@ -1,0 +1,334 @@
+//! Cues matched in one sentence, one function per cue class:
+//!
+//! - [`phrase_cue`]: "according to X", "citing X", "in an interview with X";
+//! - [`noun_cue`]: "X's insistence that", "a proposal by X to";
+//! - [`frame_cue`]: "In a speech on Monday, X outlined ...";
+//! - verbs ([`super::verbal::verb_cue`]): "X said", "…,” said X", "X was quoted as",
+//!   "quoted by X", "went on to warn", all-capital headlines ("PROSECUTOR CONFIRMS …").
+//!
+//! Each finds a phrase and hands it to [`Sentence::push`], which types it
+//! ([`super::typing`]) and keeps it only when it names a source.
+
+use super::lexicon::{Cues, class, needs};
+use super::phrase::{Np, np_after, np_before};
+use super::tokens::{BREAK, POSS, Tok};
+use super::typing::{Typed, classify};
+use crate::model::SourceType;
+use crate::outlets::Outlets;
+
+/// A source found in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// The source's tokens.
+    pub(crate) np: Np,
+    /// The cue's tokens (first and last, inclusive-exclusive).
+    pub(crate) cue: Np,
+    /// What sort of source.
+    pub(crate) typed: Typed,
+    /// Index (in the sentence's list) of the source this one carries.
+    pub(crate) citing: Option<usize>,
+}
+
+/// A sentence being matched, and what has been found in it.
+pub(crate) struct Sentence<'t, 'a> {
+    pub(crate) toks: &'t [Tok<'a>],
+    pub(crate) cues: &'t Cues,
+    pub(crate) outlets: &'t Outlets,
+    pub(crate) found: Vec<Found>,
+}
+
+/// What a cue accepts as its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Accept {
+    /// Any source.
+    Any,
+    /// Only an outlet ("told Interfax", "an article in X").
+    Outlet,
+    /// A person, body, outlet or document: something that speaks, not a crowd (the
+    /// participle and frame cues, where a wrong subject is likelier).
+    Speaker,
+}
+
+impl<'t, 'a> Sentence<'t, 'a> {
+    /// Type `np` and keep it when it names a source the cue accepts; its index in `found`
+    /// (an earlier record of the same phrase is reused).
+    pub(crate) fn push(&mut self, np: Np, cue: Np, accept: Accept) -> Option<usize> {
+        let (a, b) = np;
+        if a >= b || b > self.toks.len() {
+            return None;
+        }
+        // "54 percent of Russians believe": poll figures are not sources.
+        if a >= 2
+            && self.toks[a - 1].lo == "of"
+            && matches!(
+                self.toks[a - 2].lo,
+                "percent" | "%" | "majority" | "most" | "half" | "third" | "quarter" | "poll"
+            )
+        {
+            return None;
+        }
+        if let Some(i) = self.found.iter().position(|f| f.np == np) {
+            return Some(i);
+        }
+        // A phrase inside one already found is the same mention; one that holds an earlier
+        // find replaces it ("some" of "some reports").
+        if let Some(i) = self.found.iter().position(|f| f.np.0 <= a && b <= f.np.1) {
+            return Some(i);
+        }
+        let typed = classify(&self.toks[a..b], self.cues, self.outlets)?;
+        if let Some(i) = self.found.iter().position(|f| a <= f.np.0 && f.np.1 <= b) {
+            self.found[i].np = np;
+            self.found[i].typed = Typed {
+                head: typed.head + a,
+                ..typed
+            };
+            return Some(i);
+        }
+        let ok = match accept {
+            Accept::Any => true,
+            Accept::Outlet => typed.kind == SourceType::Outlet,
+            Accept::Speaker => !matches!(typed.kind, SourceType::Vague | SourceType::Anonymous),
+        };
+        if !ok {
+            return None;
+        }
+        let typed = Typed {
+            head: typed.head + a,
+            ..typed
+        };
+        self.found.push(Found {
+            np,
+            cue,
+            typed,
+            citing: None,
+        });
+        Some(self.found.len() - 1)
+    }
+
+    /// Record that `carrier` carries `origin`.
+    pub(crate) fn cite(&mut self, carrier: Option<usize>, origin: Option<usize>) {
+        if let (Some(c), Some(o)) = (carrier, origin)
+            && c != o
+            && self.found[c].citing.is_none()
+        {
+            self.found[c].citing = Some(o);
+        }
+    }
+}
+
+/// Match every cue of the sentence.
+pub(crate) fn match_sentence(s: &mut Sentence<'_, '_>) {
+    let mut carriers = Vec::new();
+    for v in 0..s.toks.len() {
+        let info = s.toks[v].info;
+        if !info.is(class::CUE) {
+            continue;
+        }
+        if info.is(class::PHRASE)
+            && let Some(c) = phrase_cue(s, v)
+        {
+            carriers.push(c);
+        }
+        if info.is(class::VERB) {
+            super::verbal::verb_cue(s, v);
+        }
+        if info.is(class::NOUN_CUE) {
+            noun_cue(s, v);
+        }
+    }
+    frame_cue(s);
+    // "Interfax reported that the minister said …": an outlet whose report holds another
+    // source's words carries that source.
+    for i in 0..s.found.len() {
+        let f = &s.found[i];
+        if f.typed.kind != SourceType::Outlet || f.citing.is_some() {
+            continue;
+        }
+        let after = f.cue.1;
+        if s.toks.get(after).is_none_or(|t| t.lo != "that") {
+            continue;
+        }
+        let inner = (0..s.found.len())
+            .find(|&j| j != i && s.found[j].np.0 > after && s.found[j].cue.0 > after);
+        s.cite(Some(i), inner);
+    }
+    // "According to the radio, the envoy said": the radio carries the envoy; "Citing
+    // Izvestiya, the website reported" and "the website reported, citing Izvestiya": the
+    // website carries Izvestiya.
+    for (record, phrase_start, after, carries) in carriers {
+        let later = (0..s.found.len()).find(|&i| i != record && s.found[i].np.0 >= after);
+        let earlier = (0..s.found.len())
+            .rev()
+            .find(|&i| i != record && s.found[i].np.1 <= phrase_start);
+        if carries {
+            s.cite(Some(record), later);
+        } else {
+            s.cite(later.or(earlier), Some(record));
+        }
+    }
+}
+
+/// A phrase cue at `v` ("according to X"): the source after it. Returns, for a carrier or
+/// cited phrase, (its record, where the phrase starts, the token after its source, whether
+/// it carries the rest).
+fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize, bool)> {
+    let toks = s.toks;
+    let cues = s.cues;
+    // The longest phrase that matches.
+    let p = cues
+        .phrases_of(toks[v].info)
+        .filter(|p| {
+            p.words.len() <= toks.len() - v
+                && p.words
+                    .iter()
+                    .zip(&toks[v..])
+                    .all(|(w, t)| **w == *t.lo && !t.has(POSS))
+        })
+        .max_by_key(|p| p.words.len())?;
+    let end = v + p.words.len();
+    let accept = if p.outlet_only {
+        Accept::Outlet
+    } else {
+        Accept::Any
+    };
+    let np = np_after(toks, end)?;
+    let cue = (v, end);
+    let first = s.push(np, cue, accept);
+    // "according to A and B"
+    if toks.get(np.1).is_some_and(|t| t.lo == "and")
+        && let Some(second) = np_after(toks, np.1 + 1)
+    {
+        s.push(second, cue, accept);
+    }
+    let record = first?;
+    (p.carrier || p.cited).then_some((record, v, np.1, p.carrier))
+}
+
+/// True when what follows a nominal cue gives its holder content (`need`: bits of
+/// [`needs`]): "Moscow's insistence that", "the envoy's demand to withdraw", "the
+/// minister's complaint against Kyiv".
+fn holder_complement(toks: &[Tok<'_>], after: usize, need: u8) -> bool {
+    let Some(t) = toks.get(after) else {
+        return false;
+    };
+    match t.lo {
+        "that" => true,
+        "to" => {
+            need & needs::TO != 0
+                && toks.get(after + 1).is_some_and(|v| {
+                    v.is_word() && !v.cap() && !v.info.is(class::DEFINITE | class::INDEFINITE)
+                })
+        }
+        "about" | "against" | "over" | "on" => need & needs::ABOUT != 0,
+        _ => t.is(":") || t.is_quote(),
+    }
+}
+
+/// A nominal cue at `n` ("charges", "insistence"): its holder before it ("Woolsey's
+/// charges that", "the Kremlin's repeated reassurances that") or its author after by /
+/// from ("a proposal by the president to", "remarks from the envoy").
+fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
+    let toks = s.toks;
+    if toks[n].cap() && n > 0 && toks[n - 1].cap() {
+        return; // inside a name ("the Proposal Committee")
+    }
+    // Holder: a possessive before the noun, over modifiers.
+    let mut k = n;
+    while k > 0
+        && n - k < 4
+        && toks[k - 1].is_word()
+        && !toks[k - 1].has(POSS)
+        && !toks[k - 1].cap()
+        && !toks[k - 1].info.is(class::HEAD)
+        && (toks[k - 1].info.is(class::MODIFIER)
+            || toks[k - 1].lo.ends_with("ed")
+            || toks[k - 1].lo.ends_with("ly")
+            || toks[k - 1].info.class == 0)
+    {
+        k -= 1;
+    }
+    let holder = k > 0 && toks[k - 1].has(POSS);
+    if holder
+        && holder_complement(toks, n + 1, s.cues.noun_needs(toks[n].lo))
+        && let Some(np) = np_before(toks, k)
+    {
+        s.push(np, (n, n + 1), Accept::Any);
+    }
+    // Reports that are themselves the source: "dismissed reports in the regional press that",
+    // "rumours of a deal".
+    if !holder && toks[n].info.is(class::REPORT) && !toks[n].cap() && !toks[n].has(POSS) {
+        let start = np_before(toks, n + 1).map_or(n, |np| np.0);
+        let mut end = n + 1;
+        if toks.get(end).is_some_and(|t| matches!(t.lo, "in" | "from"))
+            && let Some(pp) = np_after(toks, end + 1)
+        {
+            end = pp.1;
+        }
+        let content = toks
+            .get(end)
+            .is_some_and(|t| t.lo == "that" || t.lo == "of" && end == n + 1);
+        if content {
+            s.push((start, end), (n, n + 1), Accept::Any);
+        }
+    }
+    // Author: "by X", "from X".
+    if toks
+        .get(n + 1)
+        .is_some_and(|t| matches!(t.lo, "by" | "from"))
+        && let Some(np) = np_after(toks, n + 2)
+    {
+        s.push(np, (n, n + 2), Accept::Any);
+    }
+}
+
+/// A frame opening the sentence ("In an interview, the minister …", "At a news conference
+/// on Monday, the prosecutor …"): the subject after its comma.
+fn frame_cue(s: &mut Sentence<'_, '_>) {
+    let toks = s.toks;
+    let start = toks.iter().rposition(|t| t.has(BREAK)).map_or(0, |b| b + 1);
+    if !toks
+        .get(start)
+        .is_some_and(|t| matches!(t.lo, "in" | "at" | "during" | "speaking" | "addressing"))
+    {
+        return;
+    }
+    let Some(comma) = (start + 1..toks.len().min(start + 30)).find(|&i| toks[i].is(",")) else {
+        return;
+    };
+    let Some(frame) = (start + 1..comma.min(start + 8))
+        .find(|&i| toks[i].info.is(class::FRAME) && !toks[i].cap() && is_frame_at(s.cues, toks, i))
+    else {
+        return;
+    };
+    let Some(np) = np_after(toks, comma + 1) else {
+        return;
+    };
+    // The subject must be followed by its verb, not by more of a list.
+    if toks.get(np.1).is_some_and(|t| t.is_word() && !t.cap()) {
+        s.push(np, (start, frame + 1), Accept::Speaker);
+    }
+}
+
+/// True when a frame noun ends at `i` (one word, or the last of a listed multi-word one).
+fn is_frame_at(cues: &Cues, toks: &[Tok<'_>], i: usize) -> bool {
+    let multi: Vec<&Vec<Box<str>>> = cues
+        .frames()
+        .iter()
+        .filter(|f| f.last().is_some_and(|l| **l == *toks[i].lo))
+        .collect();
+    if multi.is_empty() {
+        return true;
+    }
+    // A word listed only as the end of longer frames ("conference") needs the whole frame.
+    let whole = multi.iter().any(|f| {
+        f.len() <= i + 1
+            && f.iter()
+                .zip(&toks[i + 1 - f.len()..=i])
+                .all(|(w, t)| **w == *t.lo)
+    });
+    whole
+        || !matches!(
+            toks[i].lo,
+            "conference" | "release" | "appearance" | "conversation" | "post"
+        )
+}

@@ -1,0 +1,145 @@
+//! Sources named in the running text: "the news agency Yonhap said", "according to reports
+//! from the capital", "one unnamed diplomatic source was quoted as saying", "told Interfax",
+//! "the minister's insistence that".
+//!
+//! The method, one module a step:
+//!
+//! 1. [`lexicon`]: the cue lexicon (`src/data/cues.toml`: verbs in every inflection, nominal
+//!    cues, phrases, frames) and the words of sources' phrases (`src/data/sources.toml`:
+//!    roles, bodies, outlet and document nouns, places), compiled once into one table;
+//!    `--cues FILE` extends it.
+//! 2. [`tokens`]: each sentence becomes words and marks with spans, lower case and their
+//!    lexicon entry; headings become breaks.
+//! 3. [`matcher`] and [`verbal`]: every cue of the sentence looks for its source, one
+//!    function per cue class, across what may stand between them ([`phrase`]: adverbs,
+//!    dates, parentheses, appositives, relative clauses, coordination).
+//! 4. [`typing`]: each phrase found is typed; a phrase that names no source (a pronoun, a
+//!    place, a nationality, a date) is dropped here, so no rule can invent a source.
+//! 5. [`coref`]: surnames, roles, documents and outlet nouns that refer back to an earlier
+//!    mention are linked to it.
+//!
+//! Left out on purpose: pronoun subjects, agentless passives ("it was said"), negated and
+//! modal verbs ("would not say"), poll figures ("54 percent of Russians believe").
+
+mod coref;
+mod lexicon;
+mod matcher;
+mod phrase;
+mod tokens;
+mod typing;
+mod verbal;
+
+pub use lexicon::{Cues, CuesError};
+
+use crate::model::{Attribution, Citation};
+use crate::outlets::Outlets;
+use crate::sentence::sentences;
+use crate::span::{LineIndex, Span};
+use matcher::{Sentence, match_sentence};
+use tokens::{Tok, lower_in_place_len};
+
+/// Find the prose attributions of the body paragraphs `paras` (index, span) of one article;
+/// `citations` are the article's citation groups (sources inside them are the parser's).
+pub fn find_attributions(
+    text: &str,
+    lines: &LineIndex,
+    paras: &[(usize, Span)],
+    citations: &[Citation],
+    outlets: &Outlets,
+    cues: &Cues,
+) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    let mut mentions = Vec::new();
+    let mut buf: Vec<Tok<'_>> = Vec::new();
+    // The paragraphs in lower case, once: tokens borrow their lower case from here.
+    let base = paras.iter().map(|p| p.1.start).min().unwrap_or(0);
+    let end = paras.iter().map(|p| p.1.end).max().unwrap_or(base);
+    let mut low = String::new();
+    lower_in_place_len(&text[base..end], &mut low);
+    let cited: Vec<Span> = citations.iter().map(|c| c.span).collect();
+    let mut named = Vec::new();
+    for &(pi, para) in paras {
+        for sentence in sentences(text, para) {
+            let mut at = sentence.start;
+            while at < sentence.end {
+                let next = tokens::tokens(text, &low, base, sentence, at, cues, &mut buf);
+                coref::collect_people(&buf, cues, &mut named);
+                if buf.iter().any(|t| t.info.is(lexicon::class::CUE)) {
+                    let mut s = Sentence {
+                        toks: &buf,
+                        cues,
+                        outlets,
+                        found: Vec::new(),
+                    };
+                    match_sentence(&mut s);
+                    records(text, lines, pi, &cited, &s, &mut out, &mut mentions);
+                }
+                if next <= at {
+                    break;
+                }
+                at = next;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].span.start, out[i].span.end));
+    let mut out: Vec<Attribution> = order.iter().map(|&i| out[i].clone()).collect();
+    let mentions: Vec<coref::Mention> = order.iter().map(|&i| mentions[i]).collect();
+    coref::resolve(text, lines, citations, outlets, &named, &mut out, &mentions);
+    out
+}
+
+/// True when `span` lies inside one of the citation groups `cited` (sorted by start).
+fn inside_citation(cited: &[Span], span: Span) -> bool {
+    let k = cited.partition_point(|c| c.start <= span.start);
+    k > 0 && cited[..k].iter().rev().take(4).any(|c| span.end <= c.end)
+}
+
+/// The sentence's finds as attributions (and what coreference needs of each).
+fn records(
+    text: &str,
+    lines: &LineIndex,
+    paragraph: usize,
+    cited: &[Span],
+    s: &Sentence<'_, '_>,
+    out: &mut Vec<Attribution>,
+    mentions: &mut Vec<coref::Mention>,
+) {
+    // A holder's possessive is not part of its name: "the ministry" of "the ministry's".
+    let span_of = |(a, b): (usize, usize)| {
+        let last = &s.toks[b - 1];
+        let end = if last.has(tokens::POSS) {
+            last.span.start + last.lo.len()
+        } else {
+            last.span.end
+        };
+        Span::new(s.toks[a].span.start, end)
+    };
+    let text_of = |np| crate::parse::collapse_ws(span_of(np).slice(text));
+    for f in &s.found {
+        let span = span_of(f.np);
+        if inside_citation(cited, span) {
+            continue;
+        }
+        let pos = lines.position(text, span.start);
+        out.push(Attribution {
+            paragraph,
+            line: pos.line,
+            column: pos.column,
+            span,
+            text: text_of(f.np),
+            kind: f.typed.kind,
+            canonical: f.typed.canonical.clone(),
+            cue: text_of(f.cue),
+            citing: f.citing.map(|o| text_of(s.found[o].np)),
+            refers_to: None,
+        });
+        mentions.push(coref::Mention::of(
+            &s.toks[f.np.0..f.np.1],
+            f.typed.head - f.np.0,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,468 @@
+//! Noun phrases of sources: where a subject ends before its cue, where an object or agent
+//! ends after it, and what may stand between a subject and its verb.
+//!
+//! A phrase is a run of words the lexicon allows inside one (determiners, modifiers, role,
+//! body, outlet and document nouns, places) or capitalised words, joined by a preposition
+//! when a noun stands before it and a phrase after it ("the press secretary of the
+//! company", "reports out of the capital"). Between a subject and its verb there may be
+//! adverbs and auxiliaries, a date, a parenthesis, a dashed aside and comma-bounded asides
+//! (appositives, relative clauses, "for its part").
+
+use super::lexicon::class;
+use super::tokens::{BREAK, DIGIT, NAMEISH, POSS, Tok, UPPER};
+
+/// A phrase: token indices `[start, end)`.
+pub(crate) type Np = (usize, usize);
+
+/// Most words in one phrase.
+const MAX_NP: usize = 14;
+/// Most tokens looked back over for an aside.
+const MAX_ASIDE: usize = 30;
+
+/// True when `t` can stand inside a source's phrase.
+pub(crate) fn in_phrase(t: &Tok<'_>) -> bool {
+    if t.has(BREAK) || !t.is_word() || matches!(t.lo, "that" | "which" | "who" | "whom") {
+        return false;
+    }
+    if t.cap() || t.has(NAMEISH | UPPER | POSS | DIGIT) {
+        return true;
+    }
+    if t.info.is(class::IN_PHRASE) {
+        return !t.info.is(class::PRONOUN) || t.info.is(class::DEFINITE | class::INDEFINITE);
+    }
+    false
+}
+
+/// True for a month or weekday name.
+fn is_calendar_word(t: &Tok<'_>) -> bool {
+    crate::parse::date::month_number(t.s).is_some()
+        || matches!(
+            t.lo,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+}
+
+/// True for a preposition that may join two parts of one phrase.
+pub(crate) fn is_inner_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for" | "in" | "from" | "at" | "with" | "on" | "to"
+    )
+}
+
+/// True when a phrase may go on after a preposition at `at` ("of", "in"): a noun before it
+/// and a phrase (not a date or a clause) after it.
+fn preposition_joins(toks: &[Tok<'_>], at: usize) -> bool {
+    let (Some(before), Some(after)) = (
+        at.checked_sub(1).and_then(|i| toks.get(i)),
+        toks.get(at + 1),
+    ) else {
+        return false;
+    };
+    let noun_before = in_phrase(before)
+        && (before
+            .info
+            .is(class::HEAD | class::QUANTITY | class::OUTPUT)
+            || before.cap()
+            || before.has(POSS));
+    let phrase_after = in_phrase(after)
+        && !is_calendar_word(after)
+        && !after.has(DIGIT)
+        && (after.cap() || after.info.is(class::IN_PHRASE));
+    // "to" joins only a role to its holder: "ambassador to Russia", "adviser to the president".
+    let to_ok = toks[at].lo != "to" || before.info.is(class::ROLE | class::ROLE_PL);
+    // A name no list knows takes no "of" ("an endorsement by Kim of the plan"); "the
+    // Ministry of Defence", "the Bank of Russia" do.
+    let of_ok =
+        toks[at].lo != "of" || !(before.cap() && before.info.class == 0 && !before.has(UPPER));
+    noun_before && phrase_after && to_ok && of_ok
+}
+
+/// True for a lower-case word no list knows that may stand between a determiner and its
+/// noun ("the embattled youth movement"): not a verb form of the lexicon, not an adverb.
+fn unknown_modifier(t: &Tok<'_>) -> bool {
+    t.is_word()
+        && !t.cap()
+        && t.info.class == 0
+        && !t.lo.ends_with("ly")
+        && !t.lo.ends_with("ing")
+        && t.lo.len() > 2
+}
+
+/// A determiner or possessive within three words before `at`, over unknown modifiers.
+fn determiner_before(toks: &[Tok<'_>], at: usize) -> bool {
+    for back in 1..=3 {
+        let Some(u) = at.checked_sub(back).and_then(|i| toks.get(i)) else {
+            return false;
+        };
+        if u.info.is(class::DEFINITE | class::INDEFINITE) || u.has(POSS) {
+            return true;
+        }
+        if !(unknown_modifier(u) || (u.info.is(class::MODIFIER) && !u.cap())) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The phrase ending just before token `end`, or `None`.
+pub(crate) fn np_before(toks: &[Tok<'_>], end: usize) -> Option<Np> {
+    // A phrase in quotation marks: other “government officials”.
+    if end >= 3 && toks[end - 1].is_quote() {
+        let open = (end.saturating_sub(8)..end - 1)
+            .rev()
+            .find(|&k| toks[k].is_quote())?;
+        if open + 1 < end - 1 && toks[open + 1..end - 1].iter().all(in_phrase) {
+            let inner = np_before_plain(toks, end - 1)?;
+            if inner.0 == open + 1 {
+                let outer = np_before_plain(toks, open).map_or(open, |np| np.0);
+                return Some((outer, end));
+            }
+            if inner.0 < open {
+                return Some((inner.0, end));
+            }
+        }
+        return None;
+    }
+    np_before_plain(toks, end)
+}
+
+/// [`np_before`] without quotation marks around the phrase.
+fn np_before_plain(toks: &[Tok<'_>], end: usize) -> Option<Np> {
+    // "One of them", "some of those": a part of a group named before.
+    if end >= 3
+        && matches!(toks[end - 1].lo, "them" | "those" | "these" | "us")
+        && toks[end - 2].lo == "of"
+        && toks[end - 3].info.is(class::QUANTITY | class::INDEFINITE)
+    {
+        return Some((end - 3, end));
+    }
+    let mut i = end;
+    while i > 0 && end - i < MAX_NP {
+        let t = &toks[i - 1];
+        if in_phrase(t) {
+            // A lower-case noun does not modify a name after it ("the statement Pyongyang").
+            if i < end
+                && toks[i].cap()
+                && !t.cap()
+                && t.info
+                    .is(class::DOCUMENT | class::DOCUMENT_PL | class::ROLE_PL | class::COLLECTIVE)
+                && !t.info.is(class::MODIFIER)
+            {
+                break;
+            }
+            i -= 1;
+            continue;
+        }
+        if i < end && is_inner_preposition(t.lo) && preposition_joins(toks, i - 1) {
+            i -= 1;
+            continue;
+        }
+        if i < end && t.lo == "out" && toks[i].lo == "of" {
+            i -= 1;
+            continue;
+        }
+        if i < end && i >= 2 && t.lo == "and" && is_modifier(&toks[i - 2]) && is_modifier(&toks[i])
+        {
+            i -= 1;
+            continue;
+        }
+        if i < end && unknown_modifier(t) && determiner_before(toks, i - 1) {
+            i -= 1;
+            continue;
+        }
+        // An unknown noun after a determiner in a phrase's prepositional part: "observers
+        // in the capital".
+        if i == end
+            && unknown_modifier(t)
+            && i >= 3
+            && toks[i - 2].info.is(class::DEFINITE)
+            && is_inner_preposition(toks[i - 3].lo)
+            && preposition_joins(toks, i - 3)
+        {
+            i -= 1;
+            continue;
+        }
+        if i < end && i >= 2 && t.is_quote() && in_phrase(&toks[i - 2]) && in_phrase(&toks[i]) {
+            i -= 1;
+            continue;
+        }
+        break;
+    }
+    let start = trim_start(toks, i, end);
+    (start < end).then_some((start, end))
+}
+
+/// True for a modifier that is not a head ("Ukrainian", "international").
+fn is_modifier(t: &Tok<'_>) -> bool {
+    t.is_word() && t.info.is(class::MODIFIER | class::NATIONALITY) && !t.info.is(class::HEAD)
+}
+
+/// Leave out what cannot open a phrase: prepositions, conjunctions, quotation marks and
+/// sentence words ("However", "As").
+fn trim_start(toks: &[Tok<'_>], mut start: usize, end: usize) -> usize {
+    while start < end {
+        let t = &toks[start];
+        let furniture = t.is_quote()
+            || !t.is_word()
+            || (!t.cap() && (is_inner_preposition(t.lo) || matches!(t.lo, "and" | "or" | "out")))
+            || (t.info.is(class::SENTENCE)
+                && !t
+                    .info
+                    .is(class::HEAD | class::DEFINITE | class::INDEFINITE | class::MODIFIER)
+                && start + 1 < end);
+        if !furniture {
+            break;
+        }
+        start += 1;
+    }
+    start
+}
+
+/// The phrase starting at token `from` (after opening quotation marks), or `None`.
+pub(crate) fn np_after(toks: &[Tok<'_>], from: usize) -> Option<Np> {
+    let opened = from;
+    let mut from = from;
+    while toks.get(from).is_some_and(|t| t.is_quote()) {
+        from += 1;
+    }
+    let mut j = from;
+    while j < toks.len() && j - from < MAX_NP {
+        let t = &toks[j];
+        if in_phrase(t) {
+            // A date ends the phrase: "Interfax on March 3".
+            if j > from && is_calendar_word(t) {
+                break;
+            }
+            j += 1;
+            // A possessive ends a holder; the noun it holds goes on: "the ministry's envoy".
+            continue;
+        }
+        if j > from && is_inner_preposition(t.lo) && preposition_joins(toks, j) {
+            j += 1;
+            continue;
+        }
+        if j > from
+            && t.lo == "out"
+            && toks.get(j + 1).is_some_and(|n| n.lo == "of")
+            && toks
+                .get(j + 2)
+                .is_some_and(|n| in_phrase(n) && !is_calendar_word(n))
+        {
+            j += 2;
+            continue;
+        }
+        if j > from
+            && t.lo == "and"
+            && is_modifier(&toks[j - 1])
+            && toks.get(j + 1).is_some_and(is_modifier)
+        {
+            j += 1;
+            continue;
+        }
+        if unknown_modifier(t) && determiner_before(toks, j) {
+            j += 1;
+            continue;
+        }
+        if j > from
+            && t.is_quote()
+            && toks.get(j + 1).is_some_and(in_phrase)
+            && in_phrase(&toks[j - 1])
+        {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    // Leave out what cannot close a phrase.
+    while j > from {
+        let t = &toks[j - 1];
+        let furniture = t.is_quote()
+            || is_inner_preposition(t.lo)
+            || matches!(t.lo, "and" | "or" | "out")
+            || (t.info.is(class::DEFINITE | class::INDEFINITE) && !t.info.is(class::HEAD))
+            || (t.info.is(class::MODIFIER) && !t.cap() && !t.info.is(class::HEAD));
+        if !furniture {
+            break;
+        }
+        j -= 1;
+    }
+    let start = trim_start(toks, from, j);
+    // “well-placed” sources: the quotation opened before the phrase closes inside it.
+    let start = if start == from && from > opened && toks[from..j].iter().any(Tok::is_quote) {
+        opened
+    } else {
+        start
+    };
+    (start < j).then_some((start, j))
+}
+
+/// True for a word that may stand between a subject and its verb: an adverb, an auxiliary,
+/// a time word ("Kommersant reportedly quoted", "the ministry has since denied").
+fn is_between(t: &Tok<'_>) -> bool {
+    t.is_word()
+        && !t.cap()
+        && (t.info.is(class::BETWEEN)
+            || (t.lo.len() > 4
+                && t.lo.ends_with("ly")
+                && !t.info.is(class::HEAD | class::MODIFIER | class::OUTPUT)))
+}
+
+/// What stands between a subject and the verb at `end`: where the subject must end, and
+/// a name in an aside that belongs to it ("the foreign minister, Igor Ivanov, said").
+pub(crate) struct Gap {
+    /// The subject ends before this token.
+    pub(crate) end: usize,
+    /// A name standing alone between commas right after the subject.
+    pub(crate) appositive_name: Option<Np>,
+}
+
+/// Step back from the verb at `end` over adverbs, auxiliaries, dates, parentheses, dashed
+/// asides and comma-bounded asides to where its subject ends.
+pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
+    let mut e = end;
+    let mut appositive_name = None;
+    let mut after_aside = false;
+    loop {
+        let before = e;
+        while e > 0 && is_between(&toks[e - 1]) {
+            e -= 1;
+        }
+        e = skip_date(toks, e);
+        if e > 0 && toks[e - 1].is(")") {
+            if let Some(open) = matching_open(toks, e - 1, "(", ")") {
+                e = open;
+            }
+        } else if e > 0 && matches!(toks[e - 1].s, "--" | "—" | "–") {
+            let dash = toks[e - 1].s;
+            if let Some(d) = (e.saturating_sub(MAX_ASIDE)..e - 1)
+                .rev()
+                .find(|&k| toks[k].s == dash)
+            {
+                e = d;
+            }
+        } else if e > 1 && toks[e - 1].is(",") {
+            // Asides follow one another: "X, who chairs the body, speaking in Y, said".
+            if let Some((open, name)) = comma_aside(toks, e - 1) {
+                if name.is_some() {
+                    appositive_name = name;
+                }
+                e = open + 1;
+                after_aside = true;
+            }
+        }
+        if e == before {
+            break;
+        }
+    }
+    if after_aside && e > 0 && toks[e - 1].is(",") {
+        e -= 1;
+    }
+    Gap {
+        end: e,
+        appositive_name,
+    }
+}
+
+/// The `open` that matches the `close` at `at`, looking back a bounded way.
+fn matching_open(toks: &[Tok<'_>], at: usize, open: &str, close: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for k in (at.saturating_sub(MAX_ASIDE * 2)..=at).rev() {
+        if toks[k].s == close {
+            depth += 1;
+        } else if toks[k].s == open {
+            depth -= 1;
+            if depth == 0 {
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
+/// Step back over a date before `end`: "on March 29", "on 13 March", "on Tuesday", "in
+/// March", "last week", "earlier this month".
+fn skip_date(toks: &[Tok<'_>], end: usize) -> usize {
+    if end == 0 || !(is_calendar_word(&toks[end - 1]) || toks[end - 1].has(DIGIT)) {
+        return end;
+    }
+    let mut k = end;
+    let mut seen_calendar = false;
+    while k > 0 && end - k < 5 {
+        let t = &toks[k - 1];
+        if is_calendar_word(t) {
+            seen_calendar = true;
+        } else if !(t.has(DIGIT) || t.is(",")) {
+            break;
+        }
+        k -= 1;
+    }
+    if seen_calendar
+        && k > 0
+        && matches!(
+            toks[k - 1].lo,
+            "on" | "in" | "since" | "until" | "by" | "of"
+        )
+    {
+        return k - 1;
+    }
+    end
+}
+
+/// A comma-bounded aside ending with the comma at `comma`: where the phrase before it ends,
+/// and a bare name it holds. `None` when what stands between the commas is not an aside
+/// (a clause: "Kim left, officials said").
+fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
+    let open = (comma.saturating_sub(MAX_ASIDE)..comma)
+        .rev()
+        .find(|&k| toks[k].is(",") || toks[k].has(BREAK))?;
+    if toks[open].has(BREAK) || open == 0 {
+        return None;
+    }
+    let seg = &toks[open + 1..comma];
+    let first = seg.first()?;
+    // The phrase before the aside must end in a noun.
+    if !in_phrase(&toks[open - 1]) {
+        return None;
+    }
+    let relative = matches!(first.lo, "who" | "which" | "whose" | "where" | "whom");
+    let adverbial = !first.cap()
+        && (first.info.is(class::SENTENCE | class::BETWEEN)
+            || first.lo.ends_with("ing")
+            || first.lo.ends_with("ed")
+            || first.lo.ends_with("ly"));
+    // "Ivanov, the foreign minister, said" / "Ivanov, deputy head of the service, said": an
+    // appositive after a name.
+    let after_name = np_before(toks, open).is_some_and(|(a, b)| {
+        toks[a..b]
+            .iter()
+            .any(|t| t.cap() && !t.info.is(class::SENTENCE))
+    });
+    // A noun phrase after a name: "the regional energy provider", "deputy head of the
+    // service", "the president's envoy to the region".
+    let appositive = after_name
+        && seg.len() <= 24
+        && (first
+            .info
+            .is(class::DEFINITE | class::INDEFINITE | class::ROLE | class::MODIFIER)
+            || first.has(POSS))
+        && seg.iter().enumerate().all(|(k, t)| {
+            in_phrase(t)
+                || unknown_modifier(t)
+                || t.is_quote()
+                || (k > 0 && (is_inner_preposition(t.lo) || t.lo == "and"))
+        });
+    if relative || adverbial || appositive {
+        return Some((open, None));
+    }
+    // "the foreign minister, Igor Ivanov, said": a name after a role is the same source.
+    let name = seg.iter().all(|t| t.cap() && t.is_word()) && seg.len() <= 4;
+    let after_role = np_before(toks, open).is_some_and(|(a, b)| {
+        let last = &toks[b - 1];
+        !last.cap() && last.info.is(class::ROLE) && a < b
+    });
+    if name && after_role {
+        return Some((open, Some((open + 1, comma))));
+    }
+    None
+}

@@ -1,0 +1,565 @@
+//! One table a cue class, each of sentences written for these tests: the sources they
+//! must give (text as written and type), and sentences that must give none.
+
+use super::*;
+use crate::model::SourceType::{self, *};
+
+fn find(text: &str) -> Vec<Attribution> {
+    let lines = LineIndex::new(text);
+    find_attributions(
+        text,
+        &lines,
+        &[(0, Span::new(0, text.len()))],
+        &[],
+        Outlets::builtin(),
+        &Cues::builtin(),
+    )
+}
+
+/// Every `(sentence, source, type)` gives that source with that type.
+fn check(cases: &[(&str, &str, SourceType)]) {
+    let mut failed = Vec::new();
+    for (text, source, kind) in cases {
+        let got = find(text);
+        if !got.iter().any(|a| a.text == *source && a.kind == *kind) {
+            let got: Vec<_> = got.iter().map(|a| (a.text.as_str(), a.kind)).collect();
+            failed.push(format!(
+                "{text:?}\n    want {source:?} {kind:?}, got {got:?}"
+            ));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// Every sentence gives no source at all.
+fn check_none(cases: &[&str]) {
+    let mut failed = Vec::new();
+    for text in cases {
+        let got = find(text);
+        if !got.is_empty() {
+            let got: Vec<_> = got.iter().map(|a| (a.text.as_str(), a.kind)).collect();
+            failed.push(format!("{text:?} gave {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+#[test]
+fn reporting_verbs_after_their_subject() {
+    check(&[
+        (
+            "The trade ministry announced new tariffs on grain.",
+            "The trade ministry",
+            OfficialBody,
+        ),
+        (
+            "Senator Maria Lopes insisted that the vote be delayed.",
+            "Senator Maria Lopes",
+            Person,
+        ),
+        (
+            "Local residents complained that the water was unsafe.",
+            "Local residents",
+            Vague,
+        ),
+        (
+            "The daily Vechernii Bishkek has since retracted the story.",
+            "The daily Vechernii Bishkek",
+            Outlet,
+        ),
+        (
+            "Two opposition deputies later denied any wrongdoing.",
+            "Two opposition deputies",
+            Vague,
+        ),
+        (
+            "An unnamed customs officer admitted that bribes were common.",
+            "An unnamed customs officer",
+            Anonymous,
+        ),
+        (
+            "The joint communique stressed the need for calm.",
+            "The joint communique",
+            Document,
+        ),
+        (
+            "Tashkent flatly rejected the accusation.",
+            "Tashkent",
+            OfficialBody,
+        ),
+        (
+            "Kazakhstan warned its neighbours against unilateral steps.",
+            "Kazakhstan",
+            OfficialBody,
+        ),
+        (
+            "Analysts believe the currency will fall further.",
+            "Analysts",
+            Vague,
+        ),
+        (
+            "The Associated Press reported three arrests.",
+            "The Associated Press",
+            Outlet,
+        ),
+        (
+            "Lenta.ru reported that the governor had resigned.",
+            "Lenta.ru",
+            Outlet,
+        ),
+        (
+            "Interfax on June 4 quoted a police spokesman as saying the road was closed.",
+            "Interfax",
+            Outlet,
+        ),
+        (
+            "The mayor's spokeswoman, Olga Sidorova, confirmed the closure.",
+            "The mayor's spokeswoman, Olga Sidorova",
+            Person,
+        ),
+        (
+            "Governor Petr Ivanenko, who took office in May, promised new housing.",
+            "Governor Petr Ivanenko",
+            Person,
+        ),
+        (
+            "Arkady Belov, deputy head of the port authority, conceded that the cranes were idle.",
+            "Arkady Belov",
+            Person,
+        ),
+        (
+            "The rector (see below) argued that fees must rise.",
+            "The rector",
+            Person,
+        ),
+        (
+            "The electoral commission, for its part, dismissed the complaints as groundless.",
+            "The electoral commission",
+            OfficialBody,
+        ),
+        (
+            "The opposition party Ak Zhol has called for a recount.",
+            "The opposition party Ak Zhol",
+            OfficialBody,
+        ),
+        (
+            "Observers in the capital predicted a low turnout.",
+            "Observers in the capital",
+            Vague,
+        ),
+        (
+            "The OSCE criticized the conduct of the count.",
+            "The OSCE",
+            OfficialBody,
+        ),
+        (
+            "Rustam Aliev's lawyer told journalists that his client was innocent.",
+            "Rustam Aliev's lawyer",
+            Person,
+        ),
+    ]);
+}
+
+#[test]
+fn coordinated_subjects() {
+    check(&[
+        (
+            "Armenia and Turkey have welcomed the protocol.",
+            "Armenia",
+            OfficialBody,
+        ),
+        (
+            "Armenia and Turkey have welcomed the protocol.",
+            "Turkey",
+            OfficialBody,
+        ),
+        (
+            "Dmitri Orlov, Ivan Sokolov and Pavel Egorov have all denied the charges.",
+            "Pavel Egorov",
+            Person,
+        ),
+        (
+            "Dmitri Orlov, Ivan Sokolov and Pavel Egorov have all denied the charges.",
+            "Dmitri Orlov",
+            Person,
+        ),
+        (
+            "The prosecutor, the judge and two defence lawyers have acknowledged the delay.",
+            "the judge",
+            Person,
+        ),
+        (
+            "The prosecutor, the judge and two defence lawyers have acknowledged the delay.",
+            "The prosecutor",
+            Person,
+        ),
+        (
+            "Kyrgyz and Uzbek officials insist the border is quiet.",
+            "Kyrgyz and Uzbek officials",
+            Vague,
+        ),
+        (
+            "Diplomats from Berlin and Paris said the talks would resume.",
+            "Diplomats from Berlin and Paris",
+            Vague,
+        ),
+    ]);
+}
+
+#[test]
+fn verbs_after_a_quotation_or_comma() {
+    check(&[
+        (
+            "“We will not retreat,” said Defence Minister Arif Tagiev.",
+            "Defence Minister Arif Tagiev",
+            Person,
+        ),
+        (
+            "\"It is a provocation,\" declared the foreign ministry.",
+            "the foreign ministry",
+            OfficialBody,
+        ),
+        (
+            "The dam will hold, insisted the chief engineer.",
+            "the chief engineer",
+            Person,
+        ),
+        (
+            "“No comment,” the press office replied.",
+            "the press office",
+            OfficialBody,
+        ),
+    ]);
+}
+
+#[test]
+fn passives_agents_and_quoted_sources() {
+    check(&[
+        (
+            "A senior banker was quoted as saying that reserves were ample.",
+            "A senior banker",
+            Anonymous,
+        ),
+        (
+            "The plan was criticized by the Union of Journalists.",
+            "the Union of Journalists",
+            OfficialBody,
+        ),
+        (
+            "Two villagers were quoted by the radio station Azattyk as saying the bridge had collapsed.",
+            "Two villagers",
+            Vague,
+        ),
+        (
+            "Two villagers were quoted by the radio station Azattyk as saying the bridge had collapsed.",
+            "the radio station Azattyk",
+            Outlet,
+        ),
+        (
+            "The decision was denounced on Friday by human rights groups.",
+            "human rights groups",
+            OfficialBody,
+        ),
+        (
+            "Izvestiya quoted an aide to the premier as saying that no decision had been made.",
+            "an aide to the premier",
+            Anonymous,
+        ),
+        (
+            "Kommersant cited Finance Minister Lev Orlov as saying the budget would balance.",
+            "Finance Minister Lev Orlov",
+            Person,
+        ),
+    ]);
+}
+
+#[test]
+fn control_verbs_and_participles() {
+    check(&[
+        (
+            "The envoy went on to warn that patience was running out.",
+            "The envoy",
+            Person,
+        ),
+        (
+            "The ministry was quick to deny the report.",
+            "The ministry",
+            OfficialBody,
+        ),
+        (
+            "Officials seemed to confirm that talks were under way.",
+            "Officials",
+            Vague,
+        ),
+        (
+            "The governor rejected the plan, saying it would ruin the farmers.",
+            "The governor",
+            Person,
+        ),
+        (
+            "Minsk raised the stakes by threatening to cut the transit of oil.",
+            "Minsk",
+            OfficialBody,
+        ),
+        (
+            "Accusing Baku of bad faith, Yerevan has suspended the talks.",
+            "Yerevan",
+            OfficialBody,
+        ),
+        (
+            "Boris Lanin, the plant's director, painted a grim picture, telling Radio Liberty that wages were months late.",
+            "Radio Liberty",
+            Outlet,
+        ),
+    ]);
+}
+
+#[test]
+fn phrase_cues() {
+    check(&[
+        (
+            "According to the interior ministry, six people were detained.",
+            "the interior ministry",
+            OfficialBody,
+        ),
+        (
+            "According to Vremya Novostei, the deal was signed in secret.",
+            "Vremya Novostei",
+            Outlet,
+        ),
+        (
+            "Citing unnamed officials, the website said the minister would resign.",
+            "unnamed officials",
+            Vague,
+        ),
+        (
+            "The fire started in a warehouse, as reported by the agency Kabar.",
+            "the agency Kabar",
+            Outlet,
+        ),
+        (
+            "In an interview with Nezavisimaya Gazeta, the general described the army as demoralized.",
+            "Nezavisimaya Gazeta",
+            Outlet,
+        ),
+        (
+            "In the words of one veteran diplomat, the summit was a fiasco.",
+            "one veteran diplomat",
+            Anonymous,
+        ),
+        (
+            "According to reports from the region, the rebels have withdrawn.",
+            "reports from the region",
+            Vague,
+        ),
+    ]);
+}
+
+#[test]
+fn nominal_cues() {
+    check(&[
+        (
+            "The premier's insistence that prices would fall surprised no one.",
+            "The premier",
+            Person,
+        ),
+        (
+            "Moscow's repeated assurances that the base would close were forgotten.",
+            "Moscow",
+            OfficialBody,
+        ),
+        (
+            "A proposal by the speaker to cut the session short was rejected.",
+            "the speaker",
+            Person,
+        ),
+        (
+            "Remarks from the ambassador drew a sharp response.",
+            "the ambassador",
+            Person,
+        ),
+        (
+            "The mufti's complaint against the mayor was filed on Monday.",
+            "The mufti",
+            Person,
+        ),
+        (
+            "Lawyers dismissed rumors that the trial would be moved.",
+            "rumors",
+            Vague,
+        ),
+    ]);
+}
+
+#[test]
+fn frames_and_headlines() {
+    check(&[
+        (
+            "In a televised address on Sunday, the president outlined his plans.",
+            "the president",
+            Person,
+        ),
+        (
+            "At a news conference in Almaty, the prosecutor named three suspects.",
+            "the prosecutor",
+            Person,
+        ),
+        (
+            "KAZAKH PREMIER DENIES RESIGNATION RUMORS",
+            "KAZAKH PREMIER",
+            Person,
+        ),
+        (
+            "Border Talks Stall     The commission said on Monday that no maps had been agreed.",
+            "The commission",
+            OfficialBody,
+        ),
+    ]);
+}
+
+#[test]
+fn typing_cannot_invent_a_source() {
+    check_none(&[
+        "According to Georgian law, the president may serve two terms.",
+        "He said that the talks had failed.",
+        "It was said that the talks had failed.",
+        "The ministry would not say why.",
+        "They reported nothing.",
+        "Putin was said to prefer a Moscow meeting.",
+        "The talks apparently hope to achieve little.",
+        "Some 60 percent of voters believe the election was fair.",
+        "The reported attack on the convoy remains unexplained.",
+        "The railway recalled its rolling stock for repairs.",
+        "The blast claimed the lives of three soldiers.",
+        "Dagestan claimed the title.",
+        "According to the plan, the troops will leave by May.",
+        "Parliament approved the budget on Tuesday.",
+        "The commission will announce the results next week.",
+        "Diplomats declined to comment.",
+    ]);
+    // A subjunctive after "demanded that" reports nothing of its subject.
+    let got = find("The opposition demanded that the Chechen side retract its claim.");
+    assert!(got.iter().all(|a| a.text != "the Chechen side"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|a| a.text == "The opposition" && a.kind == Vague),
+        "{got:?}"
+    );
+    // A place inside a body's name is not a source of its own.
+    let got = find("The Russian military command in Dagestan claimed the attack was repelled.");
+    assert!(
+        got.iter().all(|a| a.text != "Dagestan" && a.kind != Person),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|a| a.text == "The Russian military command in Dagestan" && a.kind == OfficialBody),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn headings_never_join_a_subject() {
+    let got = find("Energy Outlook     Gazprom said prices would rise.");
+    assert!(got.iter().all(|a| !a.text.contains("Outlook")), "{got:?}");
+}
+
+#[test]
+fn hard_wrapped_text() {
+    check(&[(
+        "The Tbilisi daily\n   Rezonansi   reported that the\nminister had resigned.",
+        "The Tbilisi daily Rezonansi",
+        Outlet,
+    )]);
+}
+
+#[test]
+fn carriers_cite_their_origin() {
+    let got = find("A Russian military source told Interfax on August 22 that troops had left.");
+    assert!(
+        got.iter()
+            .any(|a| a.text == "Interfax"
+                && a.citing.as_deref() == Some("A Russian military source")),
+        "{got:?}"
+    );
+    let got = find("Citing Novye Izvestia, the website reported that the plant would close.");
+    assert!(
+        got.iter()
+            .any(|a| a.text == "the website" && a.citing.as_deref() == Some("Novye Izvestia")),
+        "{got:?}"
+    );
+    let got = find("According to the radio, the envoy said the border would open.");
+    assert!(
+        got.iter()
+            .any(|a| a.text == "the radio" && a.citing.as_deref() == Some("the envoy")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn back_references_are_linked() {
+    let text = "President Leonid Kravets met the envoys on Monday. The talks were long. \
+        Kravets said the border would stay open. The president added that no troops would move. \
+        The ministry's statement said the situation was calm. The statement also said that \
+        refugees could return. The news agency Kabar reported the meeting. The agency said \
+        it was friendly.";
+    let got = find(text);
+    let by = |t: &str| {
+        got.iter()
+            .find(|a| a.text == t)
+            .unwrap_or_else(|| panic!("{t}: {got:?}"))
+    };
+    assert_eq!(
+        by("Kravets").refers_to.as_ref().map(|r| r.text.as_str()),
+        Some("President Leonid Kravets")
+    );
+    assert_eq!(
+        by("The president")
+            .refers_to
+            .as_ref()
+            .map(|r| r.text.as_str()),
+        Some("President Leonid Kravets")
+    );
+    assert_eq!(
+        by("The statement")
+            .refers_to
+            .as_ref()
+            .map(|r| r.text.as_str()),
+        Some("The ministry's statement")
+    );
+    let agency = by("The agency");
+    assert_eq!(agency.canonical.as_deref(), Some("Kabar"));
+    // Two presidents named before: "the president" stays as written.
+    let got =
+        find("President Ana Lupu met President Ion Rusu. The president said the deal was done.");
+    let p = got
+        .iter()
+        .find(|a| a.text == "The president")
+        .expect("found");
+    assert!(p.refers_to.is_none(), "{p:?}");
+}
+
+#[test]
+fn spans_lines_and_cues_are_exact() {
+    let text = "Prices rose.\nThe ministry of finance\n  said that prices would fall.";
+    let got = find(text);
+    let a = got.iter().find(|a| a.kind == OfficialBody).expect("found");
+    assert_eq!(a.span.slice(text), "The ministry of finance");
+    assert_eq!((a.line, a.column), (2, 1));
+    assert_eq!(a.cue, "said");
+}
+
+#[test]
+fn a_long_sentence_stays_linear_and_finds_its_sources() {
+    let mut text = String::new();
+    for i in 0..5000 {
+        text.push_str(&format!("the spokesman for the district said that {i}, "));
+    }
+    let got = find(&text);
+    assert!(got.len() > 4000, "{}", got.len());
+    // A phrase cut by the window a pathological sentence is read in may come out short.
+    let whole = got
+        .iter()
+        .filter(|a| a.text == "the spokesman for the district")
+        .count();
+    assert!(whole * 100 >= got.len() * 99, "{whole} of {}", got.len());
+}

@@ -1,0 +1,429 @@
+//! Words and punctuation of one sentence, each with its span, lower case and lexicon entry.
+//!
+//! A token never crosses white space, so hard-wrapped text (line breaks and runs of spaces
+//! inside a sentence or a name) reads like running text. Two kinds of white space end a
+//! phrase instead, as a synthetic [`BREAK`] token: a run of three or more spaces (or a tab)
+//! between a word and a capitalised word on one line ("Moderation of Threats     Pyongyang
+//! said ..."), and the line break after a short heading line in title case that opens the
+//! sentence. A heading never joins the subject that follows it.
+
+use super::lexicon::{Cues, WordInfo};
+use crate::span::Span;
+
+/// Flag: a word (starts with a letter or digit).
+pub(crate) const WORD: u8 = 1;
+/// Flag: starts with an upper-case letter.
+pub(crate) const CAP: u8 = 1 << 1;
+/// Flag: two or more letters, all upper case ("NATO", "SAYS").
+pub(crate) const UPPER: u8 = 1 << 2;
+/// Flag: ends in a possessive 's ("Woolsey's"); `lo` leaves it out.
+pub(crate) const POSS: u8 = 1 << 3;
+/// Flag: starts with a digit.
+pub(crate) const DIGIT: u8 = 1 << 4;
+/// Flag: a synthetic boundary (a heading ends here).
+pub(crate) const BREAK: u8 = 1 << 5;
+/// Flag: a capital after a hyphen ("pro-Kremlin") or a full stop inside ("Newsru.com").
+pub(crate) const NAMEISH: u8 = 1 << 6;
+
+/// Most tokens read at once; a longer sentence (a pathological input) is read in windows.
+pub(crate) const WINDOW: usize = 2048;
+
+/// One token.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok<'a> {
+    /// As written.
+    pub(crate) s: &'a str,
+    /// Lower case, without a possessive 's.
+    pub(crate) lo: &'a str,
+    /// Bytes in the document.
+    pub(crate) span: Span,
+    /// The lexicon's entry for `lo`.
+    pub(crate) info: WordInfo,
+    /// Bits of the flags above.
+    pub(crate) flags: u8,
+}
+
+impl Tok<'_> {
+    /// True when the token has any of the flags `f`.
+    pub(crate) fn has(&self, f: u8) -> bool {
+        self.flags & f != 0
+    }
+
+    /// True for a word.
+    pub(crate) fn is_word(&self) -> bool {
+        self.has(WORD)
+    }
+
+    /// True for a capitalised word.
+    pub(crate) fn cap(&self) -> bool {
+        self.has(CAP)
+    }
+
+    /// True for the punctuation mark or word `p` as written.
+    pub(crate) fn is(&self, p: &str) -> bool {
+        self.s == p
+    }
+
+    /// True for an opening or closing quotation mark.
+    pub(crate) fn is_quote(&self) -> bool {
+        matches!(
+            self.s,
+            "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "'" | "``" | "''"
+        )
+    }
+}
+
+/// `s` in lower case with every character keeping its byte length, into `out` (cleared
+/// first), so a span of `s` is the same span of `out`. A character whose lower case is
+/// longer or shorter in UTF-8 (`İ`, the Kelvin sign) is kept as it is: no lexicon word has
+/// one.
+pub(crate) fn lower_in_place_len(s: &str, out: &mut String) {
+    out.clear();
+    out.reserve(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The character starting at byte `i` of `s` and its length (ASCII without decoding).
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    match *s.as_bytes().get(i)? {
+        b if b.is_ascii() => Some((char::from(b), 1)),
+        _ => s.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+    }
+}
+
+/// Abbreviations whose full stop stays with the word ("Mr.", "Gen.").
+fn keeps_stop(word: &str) -> bool {
+    // "V." and the last letter of "U.S." or "U.N.".
+    word.rsplit('.')
+        .next()
+        .is_some_and(|w| w.chars().count() == 1)
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Maj"
+                | "Capt"
+                | "Adm"
+                | "Sgt"
+                | "St"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Prof"
+                | "Amb"
+                | "Jr"
+                | "Sr"
+        )
+}
+
+/// Small words a title-case heading may hold in lower case.
+fn heading_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "and"
+            | "the"
+            | "in"
+            | "on"
+            | "for"
+            | "to"
+            | "a"
+            | "an"
+            | "with"
+            | "at"
+            | "by"
+            | "from"
+            | "vs"
+            | "or"
+            | "over"
+            | "as"
+    )
+}
+
+/// The tokens of `text[span]` from byte `from` on, into `out` (cleared first): at most
+/// [`WINDOW`] tokens; returns where reading stopped (`span.end` when it read to the end).
+/// `low` is the lower case of `text` from byte `base` on ([`lower_in_place_len`]).
+pub(crate) fn tokens<'a>(
+    text: &'a str,
+    low: &'a str,
+    base: usize,
+    span: Span,
+    from: usize,
+    cues: &Cues,
+    out: &mut Vec<Tok<'a>>,
+) -> usize {
+    out.clear();
+    let s = span.slice(text);
+    let mut i = from.saturating_sub(span.start).min(s.len());
+    let mut line_first = 0usize; // index in `out` of the first token of the current line
+    // Only a sentence that begins a line can open with a heading line.
+    let begins_line = text[..span.start + i]
+        .bytes()
+        .rev()
+        .find(|&b| !matches!(b, b' ' | b'\t' | b'\r'))
+        .is_none_or(|b| b == b'\n');
+    while let Some((c, n)) = char_at(s, i) {
+        if c.is_whitespace() {
+            let ws_start = i;
+            let mut newline = false;
+            let mut spaces = 0;
+            while let Some((d, dn)) = char_at(s, i) {
+                if !d.is_whitespace() {
+                    break;
+                }
+                newline |= d == '\n';
+                spaces += if d == '\t' { 3 } else { 1 };
+                i += dn;
+            }
+            let next_cap = char_at(s, i).is_some_and(|(d, _)| d.is_uppercase());
+            if !out.is_empty() && next_cap && out.last().is_some_and(|t| t.is_word()) {
+                let gap = !newline && spaces >= 3;
+                let heading =
+                    newline && is_heading_line(&out[line_first..], line_first == 0 && begins_line);
+                if gap || heading {
+                    let at = span.start + ws_start;
+                    out.push(Tok {
+                        s: "",
+                        lo: "",
+                        span: Span::new(at, at),
+                        info: WordInfo::default(),
+                        flags: BREAK,
+                    });
+                }
+            }
+            if newline {
+                line_first = out.len();
+            }
+            continue;
+        }
+        if out.len() >= WINDOW {
+            return span.start + i;
+        }
+        let start = i;
+        let mut end = i + n;
+        if c.is_alphanumeric() {
+            while let Some((d, dn)) = char_at(s, end) {
+                let inner = d.is_alphanumeric() || matches!(d, '-' | '.' | '’' | '\'' | '/' | '&');
+                if !inner {
+                    break;
+                }
+                // A final full stop, apostrophe, hyphen or slash belongs to punctuation
+                // unless a word follows; "U.S." and "Mr." keep their stop.
+                if matches!(d, '.' | '’' | '\'' | '-' | '/' | '&')
+                    && !char_at(s, end + dn).is_some_and(|(e, _)| e.is_alphanumeric())
+                {
+                    if d == '.' && keeps_stop(&s[start..end]) {
+                        end += 1;
+                    }
+                    break;
+                }
+                end += dn;
+            }
+        } else if c == '-' && s.as_bytes().get(end) == Some(&b'-') {
+            end += 1; // "--" as one dash
+        }
+        let at = span.start - base;
+        let word = &s[start..end];
+        let mut lo = &low[at + start..at + end];
+        let mut flags = 0u8;
+        if c.is_alphanumeric() {
+            flags |= WORD;
+            if c.is_uppercase() {
+                flags |= CAP;
+            }
+            if c.is_ascii_digit() {
+                flags |= DIGIT;
+            }
+            for suffix in ["’s", "'s"] {
+                if lo.len() > suffix.len() && lo.ends_with(suffix) {
+                    lo = &lo[..lo.len() - suffix.len()];
+                    flags |= POSS;
+                    break;
+                }
+            }
+            let mut letters = 0;
+            let mut upper = true;
+            let mut prev = ' ';
+            for ch in word.chars() {
+                if ch.is_alphabetic() {
+                    letters += 1;
+                    upper &= ch.is_uppercase() || matches!(prev, '’' | '\'');
+                    if ch.is_uppercase() && matches!(prev, '-' | '.') {
+                        flags |= NAMEISH;
+                    }
+                }
+                prev = ch;
+            }
+            if letters >= 2 && upper {
+                flags |= UPPER;
+            }
+            if word.contains('.') && word.len() > 4 && !word.ends_with('.') {
+                flags |= NAMEISH;
+            }
+        }
+        let info = if flags & WORD != 0 {
+            cues.info(lo)
+        } else {
+            WordInfo::default()
+        };
+        out.push(Tok {
+            s: word,
+            lo,
+            span: Span::new(span.start + start, span.start + end),
+            info,
+            flags,
+        });
+        i = end;
+    }
+    span.end
+}
+
+/// True when the tokens of one line make a heading: at most eight words, every one
+/// capitalised or a small word, no punctuation, at the start of the sentence.
+fn is_heading_line(line: &[Tok<'_>], opens_sentence: bool) -> bool {
+    if !opens_sentence || line.is_empty() || line.len() > 8 {
+        return false;
+    }
+    let bytes = line[line.len() - 1].span.end - line[0].span.start;
+    bytes <= 60
+        && line.iter().any(Tok::cap)
+        && line
+            .iter()
+            .all(|t| t.is_word() && (t.cap() || t.has(DIGIT) || heading_small_word(t.lo)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(String, u8)> {
+        let mut low = String::new();
+        lower_in_place_len(text, &mut low);
+        let mut out = Vec::new();
+        let cues = Cues::builtin();
+        tokens(text, &low, 0, Span::new(0, text.len()), 0, &cues, &mut out);
+        out.iter().map(|t| (t.s.to_string(), t.flags)).collect()
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        toks(text)
+            .into_iter()
+            .map(|(s, f)| if f & BREAK != 0 { "|".into() } else { s })
+            .collect()
+    }
+
+    #[test]
+    fn lower_case_keeps_every_byte_offset() {
+        let mut out = String::new();
+        for s in [
+            "The Agency SAID",
+            "ИТАР-ТАСС сообщил",
+            "COMMUNIQUÉ of Łódź",
+            "İstanbul and the \u{212A}elvin sign",
+            "",
+        ] {
+            lower_in_place_len(s, &mut out);
+            assert_eq!(out.len(), s.len(), "{s}");
+            for (i, _) in s.char_indices() {
+                assert!(out.is_char_boundary(i), "{s} at {i}");
+            }
+        }
+        lower_in_place_len("ИТАР-ТАСС SAID Communiqué", &mut out);
+        assert_eq!(out, "итар-тасс said communiqué");
+        lower_in_place_len("İ\u{212A}", &mut out);
+        assert_eq!(out, "İ\u{212A}");
+    }
+
+    #[test]
+    fn words_abbreviations_and_possessives() {
+        assert_eq!(
+            words("Mr. Lee's aide, the U.S. envoy--unnamed--said: “no.”"),
+            [
+                "Mr.", "Lee's", "aide", ",", "the", "U.S.", "envoy", "--", "unnamed", "--", "said",
+                ":", "“", "no", ".", "”"
+            ]
+        );
+        let t = toks("Kasatonov’s staff");
+        assert!(t[0].1 & POSS != 0);
+        let t = toks("NATO pro-Kremlin Newsru.com");
+        assert!(t[0].1 & UPPER != 0);
+        assert!(t[1].1 & NAMEISH != 0 && t[1].1 & CAP == 0);
+        assert!(t[2].1 & NAMEISH != 0);
+    }
+
+    #[test]
+    fn hard_wrapped_text_reads_as_running_text() {
+        assert_eq!(
+            words("The Tbilisi \n   daily Rezonansi\nreported"),
+            ["The", "Tbilisi", "daily", "Rezonansi", "reported"]
+        );
+    }
+
+    #[test]
+    fn headings_break_the_phrase() {
+        // Three spaces between a heading and the sentence on the same line.
+        assert_eq!(
+            words("Border Incidents     Yerevan said"),
+            ["Border", "Incidents", "|", "Yerevan", "said"]
+        );
+        // A short title-case line opening the sentence.
+        assert_eq!(
+            words("Outlook for Talks\nThe envoy said"),
+            ["Outlook", "for", "Talks", "|", "The", "envoy", "said"]
+        );
+        // Two spaces after a stop are not a heading, nor a wrapped line of a sentence.
+        assert_eq!(
+            words("It fell.   Officials said"),
+            ["It", "fell", ".", "Officials", "said"]
+        );
+        assert_eq!(
+            words("He met Deputy Minister\nIvan Petrov"),
+            ["He", "met", "Deputy", "Minister", "Ivan", "Petrov"]
+        );
+        // A sentence that starts inside a line cannot open with a heading line.
+        let text = "It fell.  The Seoul Daily\nHanguk Ilbo said";
+        let mut low = String::new();
+        lower_in_place_len(text, &mut low);
+        let mut out = Vec::new();
+        let cues = Cues::builtin();
+        tokens(
+            text,
+            &low,
+            0,
+            Span::new(10, text.len()),
+            10,
+            &cues,
+            &mut out,
+        );
+        assert!(out.iter().all(|t| !t.has(BREAK)), "{out:?}");
+    }
+
+    #[test]
+    fn a_long_sentence_is_read_in_windows() {
+        let text = "word ".repeat(WINDOW + 10);
+        let mut low = String::new();
+        lower_in_place_len(&text, &mut low);
+        let mut out = Vec::new();
+        let cues = Cues::builtin();
+        let span = Span::new(0, text.len());
+        let at = tokens(&text, &low, 0, span, 0, &cues, &mut out);
+        assert_eq!(out.len(), WINDOW);
+        assert!(at < text.len());
+        let end = tokens(&text, &low, 0, span, at, &cues, &mut out);
+        assert_eq!(out.len(), 10);
+        assert_eq!(end, text.len());
+    }
+}

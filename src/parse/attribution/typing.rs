@@ -1,0 +1,403 @@
+//! What sort of source a phrase names, decided in an order that cannot invent one:
+//!
+//! 1. nothing is a source that holds only pronouns, dates, numbers, sentence words, or
+//!    place and nationality words ("Georgian", "Dagestan", "the region");
+//! 2. a name the outlet knowledge base knows wins over every word list ("The Associated
+//!    Press" is an outlet, though "press" alone is vague);
+//! 3. a web address ("Newsru.com") is an outlet;
+//! 4. otherwise the phrase's head decides: an outlet noun, a document, a body, a
+//!    collective, a role (a person with a definite determiner, anonymous with an indefinite
+//!    one, vague in the plural), a country or capital standing for its state, or a
+//!    capitalised name (a person).
+//!
+//! The head is the last word before a preposition ("the press secretary of the company"),
+//! past a noun of quantity ("a number of diplomats"), or the last word.
+
+use super::lexicon::{Cues, class};
+use super::tokens::{DIGIT, NAMEISH, POSS, Tok, UPPER};
+use crate::model::{OutletKind, SourceType};
+use crate::outlets::Outlets;
+
+/// A typed phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Typed {
+    /// What sort of source.
+    pub(crate) kind: SourceType,
+    /// The outlet's canonical name (known outlets), or its name as written (other outlets
+    /// named beside an outlet noun: "the newspaper Azg").
+    pub(crate) canonical: Option<String>,
+    /// Index (within the phrase) of its head.
+    pub(crate) head: usize,
+    /// True when the phrase names its source (a capitalised name or a known outlet), false
+    /// for a description ("the president", "the statement").
+    pub(crate) named: bool,
+}
+
+/// Top-level domains that mark a web address as an outlet's name.
+const DOMAINS: &[&str] = &[
+    ".ru", ".com", ".org", ".net", ".ua", ".kz", ".ge", ".am", ".az", ".by", ".md", ".uz", ".kg",
+    ".tj", ".tm", ".lv", ".lt", ".ee", ".info", ".su", ".news", ".tv", ".fm", ".co.uk",
+];
+
+fn is_web_address(t: &Tok<'_>) -> bool {
+    t.has(NAMEISH) && DOMAINS.iter().any(|d| t.lo.ends_with(d))
+}
+
+/// Words that leave the head of a phrase to what follows them.
+fn is_determiner(t: &Tok<'_>) -> bool {
+    t.info.is(class::DEFINITE | class::INDEFINITE) && !t.info.is(class::HEAD) && !t.cap()
+        || (t.cap() && t.info.is(class::DEFINITE | class::INDEFINITE) && !t.info.is(class::HEAD))
+}
+
+/// Index of the head of `np` (its last word, quotation marks after it left out).
+fn head_of(np: &[Tok<'_>]) -> usize {
+    let np = &np[..np
+        .iter()
+        .rposition(Tok::is_word)
+        .map_or(np.len(), |i| i + 1)];
+    let mut from = 0;
+    loop {
+        let prep = (from + 1..np.len()).find(|&i| {
+            matches!(
+                np[i].lo,
+                "of" | "for" | "in" | "from" | "at" | "with" | "on" | "to" | "out"
+            ) && !np[i].cap()
+        });
+        match prep {
+            // "a number of diplomats", "one of them": the head comes after "of".
+            Some(p)
+                if np[p].lo == "of"
+                    && p + 1 < np.len()
+                    && np[p - 1].info.is(class::QUANTITY)
+                    && !np[p - 1].info.is(class::ROLE | class::BODY) =>
+            {
+                from = p + 1;
+            }
+            Some(p) => return p - 1,
+            None => return np.len() - 1,
+        }
+    }
+}
+
+/// The kind a knowledge-base outlet gives a source.
+fn outlet_kind(kind: OutletKind) -> SourceType {
+    match kind {
+        OutletKind::Official | OutletKind::Other => SourceType::OfficialBody,
+        OutletKind::Collective => SourceType::Vague,
+        OutletKind::Bulletin => SourceType::SelfRef,
+        _ => SourceType::Outlet,
+    }
+}
+
+/// The longest run of proper-name tokens in `np` that the knowledge base knows, as (start,
+/// end, canonical, kind).
+fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, String, OutletKind)> {
+    let proper = |t: &Tok<'_>| t.cap() || t.has(NAMEISH | UPPER | DIGIT);
+    // A window worth a look holds a word no list knows, an acronym or an address, or a
+    // medium ("Russian agencies"): "The" or "Foreign Minister" name no outlet.
+    let telling = |t: &Tok<'_>| {
+        t.info.class == 0
+            || t.has(NAMEISH | UPPER)
+            || t.info.is(class::OUTLET | class::OUTLET_PL | class::BODY)
+    };
+    let mut name = String::new();
+    for len in (1..=np.len().min(6)).rev() {
+        for start in 0..=np.len() - len {
+            let w = &np[start..start + len];
+            if !w
+                .iter()
+                .all(|t| proper(t) || matches!(t.lo, "of" | "and" | "the" | "&"))
+                || !proper(&w[0])
+                || !proper(&w[len - 1])
+                || !w.iter().any(&telling)
+            {
+                continue;
+            }
+            name.clear();
+            for (k, t) in w.iter().enumerate() {
+                if k > 0 {
+                    name.push(' ');
+                }
+                // A possessive on the last word: "Izvestiya's".
+                let s = if t.has(POSS) { &t.s[..t.lo.len()] } else { t.s };
+                name.push_str(s);
+            }
+            if let Some(o) = outlets.lookup(&name) {
+                return Some((start, start + len, o.name.clone(), o.kind));
+            }
+        }
+    }
+    None
+}
+
+/// Lower-case content of `np[from..to]` joined by single spaces (for multi-word entries).
+fn joined(np: &[Tok<'_>], from: usize, to: usize) -> String {
+    let mut s = String::new();
+    for t in &np[from..to] {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(t.lo);
+    }
+    s
+}
+
+/// Decide the type of the phrase `np`; `None` when it names no source.
+pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option<Typed> {
+    // "One of them", "two of the officials": a member of a group named before.
+    if np.len() >= 3
+        && np[1].lo == "of"
+        && np[0].info.is(class::INDEFINITE | class::QUANTITY)
+        && np[2..]
+            .iter()
+            .all(|t| t.info.is(class::PRONOUN | class::DEFINITE) && !t.cap() || !t.is_word())
+    {
+        let kind = if np[0].lo == "one" {
+            SourceType::Anonymous
+        } else {
+            SourceType::Vague
+        };
+        return Some(Typed {
+            kind,
+            canonical: None,
+            head: 0,
+            named: false,
+        });
+    }
+    // Content: after determiners and quotation marks.
+    let first = np.iter().position(|t| t.is_word() && !is_determiner(t))?;
+    let content = &np[first..];
+    let head_rel = head_of(content);
+    let head_at = first + head_rel;
+    let head = &np[head_at];
+    let lead = &content[..=head_rel];
+    // 1. Nothing but pronouns, dates, numbers, sentence words or places.
+    let empty_word = |t: &Tok<'_>| {
+        !t.is_word()
+            || t.info.is(class::PRONOUN) && !t.info.is(class::DEFINITE | class::INDEFINITE)
+            || t.has(DIGIT)
+            || crate::parse::date::month_number(t.s).is_some()
+            || (t.info.is(class::SENTENCE) && !t.info.is(class::HEAD | class::MODIFIER))
+    };
+    if lead.iter().all(empty_word) {
+        return None;
+    }
+    // "54 percent of Russians": a poll figure.
+    if np.iter().any(|t| matches!(t.lo, "percent" | "%" | "per")) {
+        return None;
+    }
+    // In a line written in capitals, capitals say nothing: only listed words and known
+    // outlets type a phrase ("UKRAINIAN PROSECUTOR-GENERAL", not "QUESTIONS AND/OR").
+    let all_caps = np
+        .iter()
+        .filter(|t| t.is_word())
+        .all(|t| t.has(UPPER) || t.has(DIGIT));
+    if all_caps && (np.len() > 1 || !head.info.is(class::HEAD)) {
+        let listed = head.info.is(class::HEAD);
+        if !listed && known_outlet(np, outlets).is_none() {
+            return None;
+        }
+    }
+    // 2. The knowledge base.
+    if let Some((s, e, canonical, kind)) = known_outlet(np, outlets) {
+        let head_inside = (s..e).contains(&head_at);
+        let medium_head = head.info.is(class::OUTLET | class::OUTPUT) && head_at >= s;
+        let plural_head = head
+            .info
+            .is(class::ROLE_PL | class::COLLECTIVE | class::OUTLET_PL)
+            && !head_inside;
+        if plural_head {
+            return Some(Typed {
+                kind: SourceType::Vague,
+                canonical: None,
+                head: head_at,
+                named: false,
+            });
+        }
+        if head_inside || medium_head {
+            return Some(Typed {
+                kind: outlet_kind(kind),
+                canonical: Some(canonical),
+                head: head_at,
+                named: true,
+            });
+        }
+    }
+    // 3. A web address.
+    if let Some(w) = np.iter().find(|t| is_web_address(t)) {
+        return Some(Typed {
+            kind: SourceType::Outlet,
+            canonical: Some(w.s.trim_end_matches(['.', ',']).to_string()),
+            head: head_at,
+            named: true,
+        });
+    }
+    // 4. The head.
+    let words: Vec<&Tok<'_>> = lead.iter().filter(|t| t.is_word()).collect();
+    let mut head_class = head.info.class;
+    let mut whole = if words.len() == 1 { head.info.class } else { 0 };
+    if words.len() > 1 {
+        // Multi-word entries: the whole lead ("new delhi") or its last words ("prime
+        // minister", "white house").
+        let lead_lower = joined(content, 0, head_rel + 1);
+        whole |= cues.multi(&lead_lower);
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(lead_lower.match_indices(' ').map(|(i, _)| i + 1))
+            .collect();
+        for k in (2..=4.min(starts.len())).rev() {
+            let m = cues.multi(&lead_lower[starts[starts.len() - k]..]);
+            if m != 0 {
+                head_class = m;
+                break;
+            }
+        }
+    }
+    let indefinite = np[..head_at].iter().any(|t| {
+        t.info.is(class::INDEFINITE) && !t.info.is(class::DEFINITE)
+            || matches!(t.lo, "unnamed" | "anonymous" | "unidentified")
+    });
+    let definite = np[..head_at]
+        .iter()
+        .any(|t| t.info.is(class::DEFINITE) || t.has(POSS));
+    let ty = |kind| {
+        Some(Typed {
+            kind,
+            canonical: None,
+            head: head_at,
+            named: false,
+        })
+    };
+    // Places and nationalities alone are never sources; a country or capital alone stands
+    // for its state.
+    if whole & (class::COUNTRY | class::CAPITAL) != 0 && whole & class::PLACE == 0 {
+        return Some(Typed {
+            named: true,
+            ..ty(SourceType::OfficialBody)?
+        });
+    }
+    let place_like = class::PLACE | class::NATIONALITY | class::COUNTRY | class::CAPITAL;
+    if words.iter().all(|t| {
+        t.info.is(place_like | class::MODIFIER)
+            && !t.info.is(class::HEAD & !(class::COUNTRY | class::CAPITAL))
+    }) || whole & class::PLACE != 0
+    {
+        if head.info.is(class::NATIONALITY_PL) {
+            return ty(SourceType::Vague);
+        }
+        return None;
+    }
+    // A medium or a body followed by its name: "the daily Vechernii Bishkek", "the
+    // opposition party Ak Zhol", "the radio station Azattyk".
+    if head.cap() {
+        let kind_word = (0..head_at)
+            .rev()
+            .find(|&i| !np[i].cap() && np[i].info.is(class::OUTLET | class::BODY));
+        if let Some(k) = kind_word
+            && np[k + 1..=head_at]
+                .iter()
+                .all(|t| t.cap() || t.has(NAMEISH | UPPER | DIGIT))
+        {
+            if np[k].info.is(class::OUTLET) {
+                return Some(Typed {
+                    canonical: outlet_name(np, k, outlets),
+                    named: true,
+                    ..ty(SourceType::Outlet)?
+                });
+            }
+            return Some(Typed {
+                named: true,
+                ..ty(SourceType::OfficialBody)?
+            });
+        }
+    }
+    if head_class & (class::OUTLET) != 0 {
+        return Some(Typed {
+            canonical: outlet_name(np, head_at, outlets),
+            ..ty(SourceType::Outlet)?
+        });
+    }
+    if head_class & class::OUTLET_PL != 0 {
+        return ty(SourceType::Vague);
+    }
+    if head_class & class::DOCUMENT != 0 && !head.cap() {
+        return ty(SourceType::Document);
+    }
+    if head_class & (class::COLLECTIVE | class::DOCUMENT_PL | class::NATIONALITY_PL) != 0 {
+        return ty(SourceType::Vague);
+    }
+    if head_class & class::BODY != 0 {
+        return Some(Typed {
+            named: head.cap(),
+            ..ty(SourceType::OfficialBody)?
+        });
+    }
+    if head_class & class::ROLE_PL != 0 {
+        return ty(SourceType::Vague);
+    }
+    if head_class & class::ROLE != 0 && !head.cap() {
+        // "the diplomatic source", "the official": someone unnamed, even when definite.
+        let unnamed_kind = matches!(head.lo, "source" | "official" | "insider" | "contact");
+        if indefinite || (unnamed_kind && !definite_role_holder(np, head_at)) {
+            return ty(SourceType::Anonymous);
+        }
+        let _ = definite;
+        return ty(SourceType::Person);
+    }
+    if head.cap() || head.has(UPPER) {
+        if head.info.is(class::SENTENCE | class::PRONOUN) && words.len() == 1 {
+            return None;
+        }
+        // An acronym no list knows is an organisation ("OSCE", "the IAEA").
+        if head.has(UPPER) && head.s.len() <= 6 && words.len() == 1 && !head.info.is(class::ROLE) {
+            return Some(Typed {
+                named: true,
+                ..ty(SourceType::OfficialBody)?
+            });
+        }
+        if head.info.is(class::ROLE) {
+            // "UKRAINIAN PROSECUTOR-GENERAL", "the President": a role holder.
+            return ty(if indefinite {
+                SourceType::Anonymous
+            } else {
+                SourceType::Person
+            });
+        }
+        return Some(Typed {
+            named: true,
+            ..ty(SourceType::Person)?
+        });
+    }
+    None
+}
+
+/// True when a definite source noun is a named office rather than an unnamed person ("the
+/// chief official of the region" is still unnamed: no).
+fn definite_role_holder(np: &[Tok<'_>], head: usize) -> bool {
+    np[..head].iter().any(|t| t.has(POSS))
+}
+
+/// The name of an outlet introduced by its medium ("the newspaper Azg", "the Seoul daily
+/// Hanguk Ilbo", "NTV television"): the known canonical name, or the capitalised words
+/// beside the medium noun as written.
+fn outlet_name(np: &[Tok<'_>], head: usize, outlets: &Outlets) -> Option<String> {
+    let after: Vec<&Tok<'_>> = np[head + 1..]
+        .iter()
+        .take_while(|t| t.cap() || t.has(NAMEISH | UPPER | DIGIT))
+        .collect();
+    let before: Vec<&Tok<'_>> = np[..head]
+        .iter()
+        .rev()
+        .take_while(|t| {
+            (t.cap() || t.has(UPPER | NAMEISH)) && !t.info.is(class::NATIONALITY | class::DEFINITE)
+        })
+        .collect();
+    let words: Vec<&str> = if !after.is_empty() {
+        after.iter().map(|t| t.s).collect()
+    } else if !before.is_empty() {
+        before.iter().rev().map(|t| t.s).collect()
+    } else {
+        return None;
+    };
+    let name = words.join(" ");
+    Some(outlets.lookup(&name).map_or(name, |o| o.name.clone()))
+}

@@ -1,0 +1,676 @@
+//! Verb cues: a reporting, epistemic or speech-act verb and its source.
+//!
+//! - subject before the verb, across what may stand between ([`skip_to_subject`]), with
+//!   coordinated subjects ("A, B and C have acknowledged") and a relative pronoun standing
+//!   for the phrase before its comma ("the daily, which also quoted");
+//! - subject after the verb when it follows a quotation or a comma ("…,” said the envoy);
+//! - passives: the agent after `by` ("was quoted by Interfax"), the subject of "was quoted /
+//!   cited as saying"; other passives name no source;
+//! - `to` + verb after a control verb ("went on to warn"), but not after a negating one
+//!   ("declined to comment") or a modal ("would say");
+//! - a participle after a comma ("…, saying that") takes the sentence's subject;
+//! - objects: an outlet told something carries the subject ("told Interfax"), and the one
+//!   quoted is carried by the subject ("Yonhap quoted a diplomat as saying").
+
+use super::lexicon::{VerbCue, class, form, needs};
+use super::matcher::{Accept, Sentence};
+use super::phrase::{Np, in_phrase, is_inner_preposition, np_after, np_before, skip_to_subject};
+use super::tokens::{BREAK, Tok, UPPER};
+use crate::model::SourceType;
+
+/// How far after a verb its complement may start.
+const COMPLEMENT_WINDOW: usize = 12;
+
+/// Verbs whose object, when an outlet, carries the subject ("told Interfax").
+fn tells(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "tell" | "inform" | "assure" | "reassure" | "brief" | "notify" | "confide" | "advise"
+    )
+}
+
+/// Verbs whose object is a source the subject carries ("quoted a diplomat").
+fn quotes(lemma: &str) -> bool {
+    matches!(lemma, "quote" | "cite")
+}
+
+fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "can"
+            | "shall"
+            | "ought"
+    )
+}
+
+fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "never" | "n't" | "n’t" | "no" | "neither" | "nor" | "hardly" | "barely"
+    )
+}
+
+/// Adverbs with which the author infers rather than reports ("apparently hopes").
+fn is_hedge(w: &str) -> bool {
+    matches!(
+        w,
+        "apparently"
+            | "evidently"
+            | "seemingly"
+            | "presumably"
+            | "probably"
+            | "possibly"
+            | "perhaps"
+            | "likely"
+            | "obviously"
+            | "clearly"
+            | "supposedly"
+    )
+}
+
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "was" | "were" | "is" | "are" | "been" | "being" | "be" | "am"
+    )
+}
+
+/// True when a quotation ends right before `v`: a closing mark after the quotation's own
+/// punctuation ("…,” said", "…?' asked"), or a closing curly quote.
+fn ends_quotation(toks: &[Tok<'_>], v: usize) -> bool {
+    let Some(q) = v.checked_sub(1).map(|i| &toks[i]) else {
+        return false;
+    };
+    match q.s {
+        "”" | "»" => true,
+        "\"" | "’" | "'" | "''" => {
+            v >= 2 && matches!(toks[v - 2].s, "," | "." | "!" | "?" | "..." | "—" | "--")
+        }
+        _ => false,
+    }
+}
+
+/// True when the stretch of the sentence around `v` (between breaks) is a heading in title
+/// case: three or more words, nearly all capitalised.
+fn title_case(toks: &[Tok<'_>], v: usize) -> bool {
+    let start = toks[..v]
+        .iter()
+        .rposition(|t| t.has(BREAK))
+        .map_or(0, |b| b + 1);
+    let end = toks[v..]
+        .iter()
+        .position(|t| t.has(BREAK))
+        .map_or(toks.len(), |e| v + e);
+    let words: Vec<&Tok<'_>> = toks[start..end].iter().filter(|t| t.is_word()).collect();
+    let caps = words.iter().filter(|t| t.cap()).count();
+    words.len() >= 3 && caps * 5 >= words.len() * 4
+}
+
+/// The verb cue at `v`, if any of its entries matches (particles and all).
+pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
+    let toks = s.toks;
+    let t = &toks[v];
+    // A capitalised word inside a name ("Freedom Support Act") is not a verb, except in a
+    // headline written in capitals or in title case.
+    if t.cap() && !t.has(UPPER) && v > 0 && toks[v - 1].cap() && !title_case(toks, v) {
+        return;
+    }
+    let cues = s.cues;
+    let mut best: Option<(&VerbCue, u8, usize)> = None;
+    for (verb, forms) in cues.verbs_of(t.info) {
+        let n = verb.particles.len();
+        let ok = toks.len() > v + n
+            && verb
+                .particles
+                .iter()
+                .zip(&toks[v + 1..])
+                .all(|(p, t)| **p == *t.lo);
+        if ok && best.is_none_or(|b| n > b.0.particles.len()) {
+            best = Some((verb, forms, v + 1 + n));
+        }
+    }
+    let Some((verb, forms, end)) = best else {
+        return;
+    };
+    // After a determiner, a possessive or an adjective the word is a noun: "some reports
+    // said", "Moscow's hopes", "the reported attack".
+    let noun_too = t.info.is(class::NOUN_CUE
+        | class::DOCUMENT
+        | class::DOCUMENT_PL
+        | class::REPORT
+        | class::COLLECTIVE);
+    if v > 0 && noun_too {
+        let p = &toks[v - 1];
+        let noun = p.has(super::tokens::POSS)
+            || (!p.cap()
+                && (p.info.is(class::DEFINITE) && !p.info.is(class::PRONOUN)
+                    || p.lo == "the"
+                    // "some reports", but "many believe"
+                    || p.info.is(class::INDEFINITE) && forms & form::S != 0
+                    || p.info.is(class::MODIFIER | class::NATIONALITY) && !p.info.is(class::HEAD)));
+        if noun {
+            return;
+        }
+    }
+    match_verb(s, verb, forms, v, end);
+}
+
+fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end: usize) {
+    let toks = s.toks;
+    let cue = (v, end);
+    // After a quotation or a comma: "…,” said the envoy", "…, said Ivanov" (a plain verb
+    // in lower case: not "…, Calls for Talks" in a title-case heading).
+    if forms & form::FINITE != 0
+        && v > 0
+        && verb.particles.is_empty()
+        && !toks[v].cap()
+        && (ends_quotation(toks, v) || toks[v - 1].is(","))
+    {
+        // The phrase after the verb must end the clause: "…, said Ivanov." but not
+        // "Ivanov, the minister, said Russia would …".
+        if let Some(np) = np_after(toks, end)
+            && (toks[np.0].cap() || toks[np.0].info.is(class::DEFINITE | class::INDEFINITE))
+            && !toks[np.0].info.is(class::PRONOUN)
+            && toks
+                .get(np.1)
+                .is_none_or(|t| matches!(t.s, "." | "," | ";" | ":" | "!" | "?") || t.is_quote())
+            && s.push(np, cue, Accept::Any).is_some()
+        {
+            return;
+        }
+        if ends_quotation(toks, v) {
+            return;
+        }
+    }
+    // What stands right before the verb: adverbs, then auxiliaries; a verb in quotation
+    // marks ("believe") reports like one without.
+    let mut k = v;
+    if k > 0 && toks[k - 1].is_quote() && toks.get(end).is_some_and(Tok::is_quote) {
+        k -= 1;
+    }
+    let mut aux: Option<usize> = None;
+    while k > 0 {
+        let w = &toks[k - 1];
+        if !w.is_word() || w.cap() {
+            break;
+        }
+        // Negated, modal or hedged by the author: "would not say", "apparently hopes".
+        if is_negation(w.lo) || is_modal(w.lo) || is_hedge(w.lo) {
+            return;
+        }
+        if is_be(w.lo)
+            || matches!(
+                w.lo,
+                "has" | "have" | "had" | "did" | "does" | "do" | "having"
+            )
+        {
+            aux = aux.or(Some(k - 1));
+        } else if !(w.info.is(class::BETWEEN) || w.lo.ends_with("ly")) || w.info.is(class::HEAD) {
+            break;
+        }
+        k -= 1;
+    }
+    let passive = aux.is_some_and(|a| is_be(toks[a].lo)) && forms & form::PARTICIPLE != 0;
+    if passive {
+        passive_cue(s, verb, v, end, k);
+        return;
+    }
+    // "went on to warn", "was quick to deny"; not "declined to comment", "wants to say".
+    if forms & form::BASE != 0 && v > 0 && toks[v - 1].lo == "to" {
+        let Some(start) = control_before(s, v - 1) else {
+            return;
+        };
+        if !needs_ok(toks, verb.needs, end) {
+            return;
+        }
+        subjects(s, verb, start, cue, false);
+        return;
+    }
+    if forms & form::ING != 0 && forms & form::FINITE == 0 {
+        // "Citing X, Y reported": Y carries X (a phrase cue), it is not a source of its own.
+        if !quotes(&verb.lemma) && verb.class.as_ref() != "epistemic" {
+            participle_cue(s, verb, v, end);
+        }
+        return;
+    }
+    if forms & (form::FINITE | form::PARTICIPLE) == 0 {
+        return;
+    }
+    // A bare participle with no auxiliary ("the reported attack", "officials alarmed by") is
+    // no cue.
+    if forms & form::FINITE == 0 && aux.is_none() {
+        return;
+    }
+    if !needs_ok(toks, verb.needs, end) {
+        return;
+    }
+    // A base form after its subject is a plural present ("officials say"); after a singular
+    // one it is a subjunctive ("demanded that the South retract"), which reports nothing.
+    let plural_only = forms & (form::S | form::PAST | form::PARTICIPLE) == 0 && aux.is_none();
+    let found = subjects(s, verb, k, cue, plural_only);
+    let Some(&subject) = found.first() else {
+        return;
+    };
+    // Objects.
+    if tells(&verb.lemma)
+        && let Some(obj) = np_after(toks, end)
+    {
+        let o = s.push(obj, cue, Accept::Outlet);
+        s.cite(o, Some(subject));
+    }
+    if quotes(&verb.lemma)
+        && let Some(obj) = np_after(toks, end)
+    {
+        let o = s.push(obj, cue, Accept::Any);
+        s.cite(Some(subject), o);
+    }
+}
+
+/// A passive cue ("was quoted by Interfax as saying", "were criticised by the opposition",
+/// "was quoted as saying"); `aux_start` is where the auxiliaries begin.
+fn passive_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize, aux_start: usize) {
+    let toks = s.toks;
+    let mut agent = None;
+    let mut after = end;
+    // A time may stand before the agent: "was cited the next day by Yonhap".
+    let by = (end..toks.len().min(end + 5)).find(|&i| {
+        toks[i].lo == "by"
+            || !(toks[i].info.is(class::BETWEEN)
+                || toks[i].lo == "the"
+                || toks[i].has(super::tokens::DIGIT)
+                || crate::parse::date::month_number(toks[i].s).is_some()
+                || matches!(toks[i].lo, "on" | "in" | "next" | "following"))
+    });
+    // Only a verb that always reports names its agent a source ("was denied by the
+    // ministry", not "was granted by the leadership").
+    if let Some(by) = by.filter(|&i| toks[i].lo == "by" && verb.needs == 0)
+        && let Some(np) = np_after(toks, by + 1)
+    {
+        agent = s.push(np, (v, by + 1), Accept::Any);
+        after = np.1;
+    }
+    // "X was quoted (by Y) as saying": X is the source, carried by Y.
+    if quotes(&verb.lemma) && toks.get(after).is_some_and(|t| t.lo == "as") {
+        let subject = subjects_at(s, aux_start, (aux_start, end));
+        s.cite(agent, subject);
+    }
+}
+
+fn subjects_at(s: &mut Sentence<'_, '_>, end: usize, cue: Np) -> Option<usize> {
+    let gap = skip_to_subject(s.toks, end);
+    let np = np_before(s.toks, gap.end)?;
+    s.push(np, cue, Accept::Any)
+}
+
+/// Where the subject of a control verb before `to` (at `to`) ends, or `None` when there is
+/// no control verb or it negates ("declined to").
+fn control_before(s: &Sentence<'_, '_>, to: usize) -> Option<usize> {
+    let toks = s.toks;
+    let mut to = to;
+    // Control verbs chain: "appeared to have little to say".
+    loop {
+        let mut best: Option<(usize, bool)> = None;
+        for (words, pass) in s.cues.control() {
+            let n = words.len();
+            if n > to {
+                continue;
+            }
+            if words
+                .iter()
+                .zip(&toks[to - n..to])
+                .all(|(w, t)| **w == *t.lo)
+                && best.is_none_or(|(m, _)| n > m)
+            {
+                best = Some((n, *pass));
+            }
+        }
+        let (n, pass) = best?;
+        if !pass {
+            return None;
+        }
+        // The control verb itself may be negated or follow a modal: "did not hasten to".
+        let start = to - n;
+        if start > 0 && (is_negation(toks[start - 1].lo) || is_modal(toks[start - 1].lo)) {
+            return None;
+        }
+        if start > 0 && toks[start - 1].lo == "to" {
+            to = start - 1;
+            continue;
+        }
+        return Some(start);
+    }
+}
+
+/// True when what follows the verb (ending at `end`) satisfies `need`.
+fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
+    if need == 0 {
+        return true;
+    }
+    // At the end of the sentence or before a quotation, any verb reports.
+    match toks.get(end) {
+        None => return true,
+        Some(t) if t.is(".") || t.is_quote() || t.is(":") => return true,
+        Some(t) if t.is(",") && toks.get(end + 1).is_some_and(Tok::is_quote) => return true,
+        _ => {}
+    }
+    for t in toks.iter().skip(end).take(COMPLEMENT_WINDOW) {
+        if t.is(";") || t.has(BREAK) {
+            break;
+        }
+        let hit = match t.lo {
+            "that" | "whether" | "why" | "how" | "what" => need & needs::THAT != 0,
+            "to" => need & needs::TO != 0,
+            "as" => need & needs::AS != 0,
+            "of" => need & needs::OF != 0,
+            "for" | "upon" => need & needs::FOR != 0,
+            "on" => need & (needs::FOR | needs::ABOUT) != 0,
+            "about" | "over" => need & needs::ABOUT != 0,
+            _ => (t.is(":") || t.is_quote()) && need & needs::THAT != 0,
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
+}
+
+/// The subjects of the verb whose auxiliaries start at `end`: one phrase, or the
+/// conjuncts of a coordinated subject. Returns their records.
+fn subjects(
+    s: &mut Sentence<'_, '_>,
+    verb: &VerbCue,
+    end: usize,
+    cue: Np,
+    plural_only: bool,
+) -> Vec<usize> {
+    let toks = s.toks;
+    let mut accept = if verb.outlet_subject {
+        Accept::Outlet
+    } else {
+        Accept::Any
+    };
+    let gap = skip_to_subject(toks, end);
+    let mut e = gap.end;
+    // ", which also quoted", ", who said": the phrase before the comma, when it names a
+    // speaker (a relative pronoun may stand for another phrase of the sentence).
+    // A phrase may stand between the pronoun and its verb: ", which for the first time
+    // acknowledged".
+    let relative = (e.saturating_sub(7)..e).rev().find(|&k| {
+        k >= 1
+            && matches!(toks[k].lo, "which" | "who")
+            && toks[k - 1].is(",")
+            && (k + 1 == e
+                || is_inner_preposition(toks[k + 1].lo)
+                    && toks[k + 1..e]
+                        .iter()
+                        .all(|t| t.is_word() && !t.info.is(class::VERB | class::PRONOUN)))
+    });
+    if let Some(k) = relative {
+        e = k - 1;
+        if accept == Accept::Any {
+            accept = Accept::Speaker;
+        }
+    }
+    let Some(mut np) = np_before(toks, e) else {
+        return Vec::new();
+    };
+    // The object of a preposition is no subject: "the postponement of the talks with Putin
+    // suggests".
+    if np.0 > 0 && !toks[np.0 - 1].cap() && is_object_preposition(toks[np.0 - 1].lo) {
+        return Vec::new();
+    }
+    if plural_only && !is_plural(&toks[np.0..np.1]) && !matches!(toks[np.0].lo, "and" | "or") {
+        let coordinated_subject = np.0 > 0 && matches!(toks[np.0 - 1].lo, "and" | "or");
+        if !coordinated_subject {
+            return Vec::new();
+        }
+    }
+    // "the foreign minister, Igor Ivanov, said": the role and the name are one source.
+    if let Some(name) = gap.appositive_name
+        && np.1 + 1 == name.0
+    {
+        np = (np.0, name.1);
+    }
+    let conjuncts = coordinated(toks, np);
+    let mut out = Vec::new();
+    if conjuncts.len() > 1 {
+        let typed: Vec<Option<SourceType>> = conjuncts
+            .iter()
+            .map(|&c| super::typing::classify(&toks[c.0..c.1], s.cues, s.outlets).map(|t| t.kind))
+            .collect();
+        // "news sources in the capital and the West", "diplomats from Berlin and Paris": the
+        // "and" joins places inside one phrase.
+        let place = |c: Np| {
+            toks[c.0..c.1]
+                .iter()
+                .filter(|t| t.is_word() && !t.info.is(class::DEFINITE))
+                .all(|t| t.info.is(class::COUNTRY | class::CAPITAL | class::PLACE))
+        };
+        let inner_pp = |c: Np| {
+            toks[c.0 + 1..c.1]
+                .iter()
+                .any(|t| is_inner_preposition(t.lo))
+        };
+        if typed[0].is_none() || (place(conjuncts[0]) && inner_pp(conjuncts[1])) {
+            let whole = (conjuncts[conjuncts.len() - 1].0, np.1);
+            out.extend(s.push(whole, cue, accept));
+            return out;
+        }
+        if typed.iter().all(Option::is_some) {
+            for c in merge_role_and_name(toks, &conjuncts, &typed) {
+                out.extend(s.push(c, cue, accept));
+            }
+            return out;
+        }
+    }
+    out.extend(s.push(np, cue, accept));
+    out
+}
+
+/// Prepositions whose object cannot be the subject of the verb after it.
+fn is_object_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "with"
+            | "by"
+            | "for"
+            | "on"
+            | "at"
+            | "from"
+            | "to"
+            | "about"
+            | "against"
+            | "between"
+            | "among"
+            | "than"
+            | "into"
+            | "over"
+            | "under"
+            | "without"
+            | "toward"
+            | "towards"
+            | "upon"
+            | "via"
+            | "despite"
+            | "within"
+            | "through"
+            | "behind"
+    )
+}
+
+/// True when a phrase's last word is a plural noun ("officials", "media", "Georgians").
+fn is_plural(np: &[Tok<'_>]) -> bool {
+    np.last().is_some_and(|t| {
+        t.info.is(class::ROLE_PL
+            | class::OUTLET_PL
+            | class::DOCUMENT_PL
+            | class::NATIONALITY_PL
+            | class::COLLECTIVE)
+            || (t.lo.ends_with('s') && !t.lo.ends_with("ss") && !t.cap() && t.info.is(class::BODY))
+            || matches!(t.lo, "authorities" | "people" | "police" | "media")
+    })
+}
+
+/// The conjuncts of a subject ending with `np`, nearest first: "A, B and C" gives C, B, A.
+fn coordinated(toks: &[Tok<'_>], np: Np) -> Vec<Np> {
+    let mut out = vec![np];
+    let mut a = np.0;
+    let mut seen_and = false;
+    loop {
+        let mut k = a;
+        if k > 0 && matches!(toks[k - 1].lo, "and" | "or") && !seen_and {
+            k -= 1;
+            seen_and = true;
+            if k > 0 && toks[k - 1].is(",") {
+                k -= 1;
+            }
+        } else if seen_and && k > 0 && toks[k - 1].is(",") {
+            k -= 1;
+        } else {
+            break;
+        }
+        let Some(prev) = np_before(toks, k) else {
+            break;
+        };
+        if prev.1 != k || out.len() >= 8 {
+            break;
+        }
+        out.push(prev);
+        a = prev.0;
+    }
+    if out.len() > 1 && !seen_and {
+        out.truncate(1);
+    }
+    // The object of a preposition is no conjunct: "a meeting with supporters, Belapan and
+    // Interfax reported".
+    while out.len() > 1
+        && out
+            .last()
+            .is_some_and(|c| c.0 > 0 && is_object_preposition(toks[c.0 - 1].lo))
+    {
+        out.pop();
+    }
+    // The first conjunct must open its clause: in "Putin met Bush and officials said" the
+    // "and" joins clauses, and "Bush" is no subject.
+    if let Some(first) = out.last()
+        && out.len() > 1
+        && first.0 > 0
+    {
+        let t = &toks[first.0 - 1];
+        let opens = !t.is_word()
+            || (t.info.is(class::SENTENCE) && !is_object_preposition(t.lo))
+            || matches!(t.lo, "that" | "while" | "whereas" | "but" | "as" | "when");
+        if !opens {
+            out.truncate(1);
+        }
+    }
+    out
+}
+
+/// In a list of conjuncts, a role without a name followed by a bare name is one source
+/// ("his first deputy, Avtandil Ioseliani"): `conjuncts` are nearest first.
+fn merge_role_and_name(
+    toks: &[Tok<'_>],
+    conjuncts: &[Np],
+    typed: &[Option<SourceType>],
+) -> Vec<Np> {
+    let mut out = Vec::new();
+    let mut i = conjuncts.len();
+    while i > 0 {
+        i -= 1;
+        let c = conjuncts[i];
+        let role_only = !toks[c.0..c.1].iter().any(Tok::cap)
+            && matches!(typed[i], Some(SourceType::Person | SourceType::Anonymous));
+        if role_only && i > 0 {
+            let name = conjuncts[i - 1];
+            if toks[name.0..name.1].iter().all(Tok::cap) {
+                out.push((c.0, name.1));
+                i -= 1;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A present participle: "…, saying that", "… by threatening to", "Accusing Seoul of …,
+/// Pyongyang broke off": the subject of the sentence's main clause, when it names a
+/// speaker; an outlet told something carries it ("…, telling NTV television").
+fn participle_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize) {
+    let toks = s.toks;
+    let cue = (v, end);
+    let start = toks[..v]
+        .iter()
+        .rposition(|t| t.has(BREAK))
+        .map_or(0, |b| b + 1);
+    let subject = if v == start {
+        // Opening the sentence: the subject after the participle's clause.
+        let Some(comma) = (v + 1..toks.len().min(v + 30)).find(|&i| toks[i].is(",")) else {
+            return;
+        };
+        np_after(toks, comma + 1).filter(|np| {
+            toks.get(np.1)
+                .is_some_and(|t| t.is_word() && !t.cap() && !in_phrase(t))
+        })
+    } else if v > 0 && (toks[v - 1].is(",") || toks[v - 1].lo == "by") {
+        sentence_subject(toks, start, v)
+    } else {
+        None
+    };
+    let Some(np) = subject else {
+        return;
+    };
+    if !needs_ok(toks, verb.needs, end) {
+        return;
+    }
+    let subject = s.push(np, cue, Accept::Speaker);
+    if tells(&verb.lemma)
+        && let Some(obj) = np_after(toks, end)
+    {
+        let o = s.push(obj, cue, Accept::Outlet);
+        s.cite(o, subject);
+    }
+}
+
+/// The subject of the sentence's main clause (the sentence starting at `start`), for a
+/// participle cue at `v` ("Moscow rejected the plan, saying ..."): the first phrase of the
+/// sentence, after an opening adverbial phrase closed by a comma and before appositives,
+/// when a verb-like word follows.
+fn sentence_subject(toks: &[Tok<'_>], start: usize, v: usize) -> Option<Np> {
+    let mut start = start;
+    if start >= v {
+        return None;
+    }
+    let opener = &toks[start];
+    if opener.info.is(class::SENTENCE) && !opener.info.is(class::DEFINITE | class::HEAD) {
+        let comma = (start..v).find(|&i| toks[i].is(","))?;
+        start = comma + 1;
+    }
+    let np = np_after(toks, start)?;
+    if np.0 != start || np.1 >= v {
+        return None;
+    }
+    // Over appositives: "Ivan Petrov, chief engineer of the utility, the region's
+    // supplier, warned …".
+    let mut j = np.1;
+    while j < v && toks[j].is(",") {
+        let next = toks.get(j + 1)?;
+        if !(in_phrase(next) && !next.cap() || next.has(super::tokens::POSS)) {
+            break;
+        }
+        j = (j + 1..v).find(|&k| toks[k].is(","))?;
+    }
+    if j < v && toks[j].is(",") {
+        j += 1;
+    }
+    let next = toks.get(j)?;
+    (j < v && next.is_word() && !next.cap() && !in_phrase(next)).then_some(np)
+}
