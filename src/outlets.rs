@@ -90,6 +90,9 @@ pub struct Outlets {
     outlets: Vec<OutletInfo>,
     publications: Vec<PublicationInfo>,
     outlet_index: HashMap<String, usize>,
+    /// The first word of every outlet name's key, and the word after a generic first word
+    /// ("radio", "television"): a quick test before a lookup.
+    first_words: std::collections::HashSet<String>,
     publication_index: HashMap<String, usize>,
 }
 
@@ -174,7 +177,19 @@ impl Outlets {
     fn insert_outlet(&mut self, info: OutletInfo) {
         let i = self.outlets.len();
         for n in std::iter::once(&info.name).chain(&info.aliases) {
-            self.outlet_index.insert(outlet_key(n), i);
+            let key = outlet_key(n);
+            let mut words = key.split(' ');
+            if let Some(first) = words.next() {
+                self.first_words.insert(first.to_string());
+                if GENERIC_WORDS
+                    .iter()
+                    .any(|g| g.split(' ').next() == Some(first))
+                    && let Some(second) = words.next()
+                {
+                    self.first_words.insert(second.to_string());
+                }
+            }
+            self.outlet_index.insert(key, i);
         }
         self.outlets.push(info);
     }
@@ -205,6 +220,13 @@ impl Outlets {
         lookup_variants(&key, |k| {
             self.outlet_index.get(k).map(|&i| &self.outlets[i])
         })
+    }
+
+    /// False when no outlet name can start with `word` (lower case, as in a name's key:
+    /// quotation marks and a leading "the" left out), so a lookup of a name starting there
+    /// would find nothing.
+    pub fn may_start_name(&self, word: &str) -> bool {
+        self.first_words.contains(word)
     }
 
     /// The bulletin a title refers to ("Monitor", "EDM", "North Caucasus Weekly").

@@ -516,6 +516,16 @@ fn diag(
 
 /// White space runs (line breaks of hard-wrapped text included) as one space.
 pub fn collapse_ws(s: &str) -> String {
+    // Most text has single spaces only: copy it whole.
+    let b = s.as_bytes();
+    let plain = s.is_ascii()
+        && b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && !b.iter().any(|&c| c.is_ascii_whitespace() && c != b' ');
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {

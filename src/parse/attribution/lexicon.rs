@@ -6,9 +6,9 @@
 //! Verbs are listed as lemmas and inflected here ([`inflect`]); nouns as singulars and
 //! pluralised here ([`plural`]).
 
+use super::table::WordTable;
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 use toml::Spanned;
 
@@ -71,6 +71,10 @@ pub(crate) mod class {
     pub(crate) const CONTROL: u32 = 1 << 25;
     /// A noun that is itself a source when it carries content ("reports that").
     pub(crate) const REPORT: u32 = 1 << 26;
+    /// A month or weekday name ("March", "Tuesday").
+    pub(crate) const CALENDAR: u32 = 1 << 27;
+    /// The last word of a multi-word entry ("minister" of "prime minister").
+    pub(crate) const MULTI_TAIL: u32 = 1 << 28;
 
     /// Classes that can head a source's phrase.
     pub(crate) const HEAD: u32 = ROLE
@@ -123,13 +127,20 @@ pub(crate) mod needs {
     pub(crate) const ABOUT: u8 = 1 << 5;
 }
 
-/// One word form's entry.
+/// One word form's entry (eight bytes: every token carries one).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct WordInfo {
     /// Bits of [`class`].
     pub(crate) class: u32,
-    verbs: (u32, u16),
-    phrases: (u32, u16),
+    /// Index + 1 into the cue entries of words that start a verb or phrase cue (0: none).
+    cue: u32,
+}
+
+/// Where a word's verb and phrase cues are: ranges of `verb_forms` and `phrase_ids`.
+#[derive(Debug, Clone, Copy, Default)]
+struct CueEntry {
+    verbs: (u32, u32),
+    phrases: (u32, u32),
 }
 
 impl WordInfo {
@@ -170,16 +181,17 @@ pub(crate) struct PhraseCue {
 /// The compiled lexicon. Cheap to share: build once, then borrow.
 #[derive(Debug, Clone)]
 pub struct Cues {
-    words: HashMap<Box<str>, WordInfo, BuildHasherDefault<WordHash>>,
+    words: WordTable<WordInfo>,
     verbs: Vec<VerbCue>,
     verb_forms: Vec<(u32, u8)>,
     phrases: Vec<PhraseCue>,
     phrase_ids: Vec<u32>,
+    cue_entries: Vec<CueEntry>,
     /// What a nominal cue's holder needs after the noun (bits of [`needs`]).
     noun_needs: HashMap<Box<str>, u8>,
     /// Multi-word nouns and names ("prime minister", "white house", "new delhi") with their
     /// classes.
-    multi: HashMap<Box<str>, u32>,
+    multi: WordTable<u32>,
     /// Frame nouns of two or more words ("press conference").
     frames: Vec<Vec<Box<str>>>,
     /// Control phrases before `to`, with whether they pass the subject on (true) or negate.
@@ -227,6 +239,8 @@ struct FileRepr {
     collectives: Vec<Spanned<String>>,
     #[serde(default)]
     reports: Vec<Spanned<String>>,
+    #[serde(default)]
+    calendar: Vec<Spanned<String>>,
     #[serde(default)]
     quantities: Vec<Spanned<String>>,
     #[serde(default)]
@@ -362,23 +376,31 @@ impl Cues {
         if lower.len() > self.longest {
             return WordInfo::default();
         }
-        self.words.get(lower).copied().unwrap_or_default()
+        self.words.get(lower)
     }
 
     /// The cue verbs a word form belongs to, with the forms it is of each.
     pub(crate) fn verbs_of(&self, info: WordInfo) -> impl Iterator<Item = (&VerbCue, u8)> + '_ {
-        let (start, len) = info.verbs;
-        self.verb_forms[start as usize..start as usize + len as usize]
+        let (start, end) = self.cue_entry(info).verbs;
+        self.verb_forms[start as usize..end as usize]
             .iter()
             .map(|&(v, f)| (&self.verbs[v as usize], f))
     }
 
     /// The phrase cues a word starts.
     pub(crate) fn phrases_of(&self, info: WordInfo) -> impl Iterator<Item = &PhraseCue> + '_ {
-        let (start, len) = info.phrases;
-        self.phrase_ids[start as usize..start as usize + len as usize]
+        let (start, end) = self.cue_entry(info).phrases;
+        self.phrase_ids[start as usize..end as usize]
             .iter()
             .map(|&i| &self.phrases[i as usize])
+    }
+
+    fn cue_entry(&self, info: WordInfo) -> CueEntry {
+        info.cue
+            .checked_sub(1)
+            .and_then(|i| self.cue_entries.get(i as usize))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// What the holder of the nominal cue `lower` needs after it (bits of [`needs`]).
@@ -389,7 +411,7 @@ impl Cues {
     /// Classes of a multi-word name or noun ("prime minister", "white house"), lower case,
     /// words separated by single spaces.
     pub(crate) fn multi(&self, lower: &str) -> u32 {
-        self.multi.get(lower).copied().unwrap_or(0)
+        self.multi.get(lower)
     }
 
     /// Multi-word frame nouns ("press conference").
@@ -410,7 +432,7 @@ impl Cues {
 
     /// True when the table holds no word.
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.words.len() == 0
     }
 
     /// Every form of every cue verb, with its lemma (for documentation and tests).
@@ -419,7 +441,7 @@ impl Cues {
             .words
             .iter()
             .flat_map(|(w, info)| {
-                self.verbs_of(*info)
+                self.verbs_of(info)
                     .map(move |(v, _)| (w.to_string(), v.lemma.to_string()))
             })
             .collect();
@@ -638,7 +660,8 @@ impl Builder {
                 self.add_word(&pl, pl_class);
             }
         }
-        let plain: [(&[Spanned<String>], u32); 12] = [
+        let plain: [(&[Spanned<String>], u32); 13] = [
+            (&f.calendar, class::CALENDAR),
             (&f.collectives, class::COLLECTIVE),
             (&f.quantities, class::QUANTITY),
             (&f.definite, class::DEFINITE),
@@ -663,8 +686,10 @@ impl Builder {
 
     /// Register a word (one word: in the table; several: in the multi-word table).
     fn add_word(&mut self, w: &str, c: u32) {
-        if w.contains(' ') {
+        if let Some((_, last)) = w.rsplit_once(' ') {
             *self.multi.entry(w.to_string()).or_default() |= c;
+            let last = last.to_string();
+            self.words.entry(last).or_default().0 |= class::MULTI_TAIL;
         } else {
             self.words.entry(w.to_string()).or_default().0 |= c;
         }
@@ -673,38 +698,40 @@ impl Builder {
     fn finish(self) -> Cues {
         let mut verb_forms = Vec::new();
         let mut phrase_ids = Vec::new();
-        let mut words: HashMap<Box<str>, WordInfo, BuildHasherDefault<WordHash>> =
-            HashMap::default();
+        let mut cue_entries = Vec::new();
+        let mut words = Vec::new();
         let mut longest = 0;
         let mut entries: Vec<_> = self.words.into_iter().collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         for (w, (c, vs, ps)) in entries {
-            let info = WordInfo {
-                class: c,
-                verbs: (verb_forms.len() as u32, vs.len() as u16),
-                phrases: (phrase_ids.len() as u32, ps.len() as u16),
-            };
-            verb_forms.extend(vs);
-            phrase_ids.extend(ps);
+            let mut info = WordInfo { class: c, cue: 0 };
+            if !vs.is_empty() || !ps.is_empty() {
+                let v0 = verb_forms.len() as u32;
+                let p0 = phrase_ids.len() as u32;
+                verb_forms.extend(vs);
+                phrase_ids.extend(ps);
+                cue_entries.push(CueEntry {
+                    verbs: (v0, verb_forms.len() as u32),
+                    phrases: (p0, phrase_ids.len() as u32),
+                });
+                info.cue = cue_entries.len() as u32;
+            }
             longest = longest.max(w.len());
-            words.insert(w.into_boxed_str(), info);
+            words.push((w, info));
         }
         Cues {
-            words,
+            words: WordTable::new(words),
             verbs: self.verbs,
             verb_forms,
             phrases: self.phrases,
             phrase_ids,
+            cue_entries,
             noun_needs: self
                 .noun_needs
                 .into_iter()
                 .map(|(k, v)| (k.into_boxed_str(), v))
                 .collect(),
-            multi: self
-                .multi
-                .into_iter()
-                .map(|(k, v)| (k.into_boxed_str(), v))
-                .collect(),
+            multi: WordTable::new(self.multi.into_iter().collect()),
             frames: self.frames,
             control: self.control,
             longest,
@@ -834,39 +861,6 @@ pub(crate) fn plural(w: &str) -> String {
         format!("{}ies", &w[..n - 1])
     } else {
         format!("{w}s")
-    }
-}
-
-/// A fast hash for short keys: eight bytes at a time, multiplied and rotated (the words
-/// of the lexicon are short, and every word of the prose is looked up).
-#[derive(Default)]
-pub(crate) struct WordHash(u64);
-
-impl Hasher for WordHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        self.0 = (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(K);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 

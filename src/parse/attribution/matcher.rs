@@ -119,8 +119,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
 /// Match every cue of the sentence.
 pub(crate) fn match_sentence(s: &mut Sentence<'_, '_>) {
     let mut carriers = Vec::new();
-    for v in 0..s.toks.len() {
-        let info = s.toks[v].info;
+    let toks = s.toks;
+    for (v, t) in toks.iter().enumerate() {
+        let info = t.info;
         if !info.is(class::CUE) {
             continue;
         }

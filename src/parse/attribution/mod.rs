@@ -25,6 +25,7 @@ mod coref;
 mod lexicon;
 mod matcher;
 mod phrase;
+mod table;
 mod tokens;
 mod typing;
 mod verbal;
@@ -58,6 +59,7 @@ pub fn find_attributions(
     lower_in_place_len(&text[base..end], &mut low);
     let cited: Vec<Span> = citations.iter().map(|c| c.span).collect();
     let mut named = Vec::new();
+    let mut found = Vec::new();
     for &(pi, para) in paras {
         for sentence in sentences(text, para) {
             let mut at = sentence.start;
@@ -65,14 +67,16 @@ pub fn find_attributions(
                 let next = tokens::tokens(text, &low, base, sentence, at, cues, &mut buf);
                 coref::collect_people(&buf, cues, &mut named);
                 if buf.iter().any(|t| t.info.is(lexicon::class::CUE)) {
+                    found.clear();
                     let mut s = Sentence {
                         toks: &buf,
                         cues,
                         outlets,
-                        found: Vec::new(),
+                        found,
                     };
                     match_sentence(&mut s);
                     records(text, lines, pi, &cited, &s, &mut out, &mut mentions);
+                    found = s.found;
                 }
                 if next <= at {
                     break;
@@ -81,10 +85,9 @@ pub fn find_attributions(
             }
         }
     }
-    let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&i| (out[i].span.start, out[i].span.end));
-    let mut out: Vec<Attribution> = order.iter().map(|&i| out[i].clone()).collect();
-    let mentions: Vec<coref::Mention> = order.iter().map(|&i| mentions[i]).collect();
+    let mut pairs: Vec<(Attribution, coref::Mention)> = out.into_iter().zip(mentions).collect();
+    pairs.sort_by_key(|(a, _)| (a.span.start, a.span.end));
+    let (mut out, mentions): (Vec<Attribution>, Vec<coref::Mention>) = pairs.into_iter().unzip();
     coref::resolve(text, lines, citations, outlets, &named, &mut out, &mentions);
     out
 }

@@ -35,11 +35,7 @@ pub(crate) fn in_phrase(t: &Tok<'_>) -> bool {
 
 /// True for a month or weekday name.
 fn is_calendar_word(t: &Tok<'_>) -> bool {
-    crate::parse::date::month_number(t.s).is_some()
-        || matches!(
-            t.lo,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
+    t.info.is(class::CALENDAR) && (t.cap() || t.lo.len() > 3)
 }
 
 /// True for a preposition that may join two parts of one phrase.

@@ -80,16 +80,29 @@ impl Tok<'_> {
 pub(crate) fn lower_in_place_len(s: &str, out: &mut String) {
     out.clear();
     out.reserve(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Runs of ASCII are copied and lowered in bulk.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        if ascii > 0 {
+            let at = out.len();
+            out.push_str(&rest[..ascii]);
+            out.as_mut_str()[at..].make_ascii_lowercase();
+            rest = &rest[ascii..];
             continue;
         }
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
             _ => out.push(c),
         }
+        rest = &rest[c.len_utf8()..];
     }
 }
 
@@ -153,6 +166,52 @@ fn heading_small_word(w: &str) -> bool {
     )
 }
 
+/// Byte classes for the tokenizer's ASCII fast path.
+mod byte {
+    pub(super) const ALNUM: u8 = 1;
+    pub(super) const SPACE: u8 = 1 << 1;
+    /// May join two parts of a word: `-`, `.`, `'`, `/`, `&`.
+    pub(super) const JOINER: u8 = 1 << 2;
+    pub(super) const UPPER: u8 = 1 << 3;
+    pub(super) const DIGIT: u8 = 1 << 4;
+    /// A byte of a multi-byte character.
+    pub(super) const NON_ASCII: u8 = 1 << 5;
+
+    pub(super) const CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            t[b] = if c >= 0x80 {
+                NON_ASCII
+            } else if c.is_ascii_uppercase() {
+                ALNUM | UPPER
+            } else if c.is_ascii_digit() {
+                ALNUM | DIGIT
+            } else if c.is_ascii_lowercase() {
+                ALNUM
+            } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                SPACE
+            } else if matches!(c, b'-' | b'.' | b'\'' | b'/' | b'&') {
+                JOINER
+            } else {
+                0
+            };
+            b += 1;
+        }
+        t
+    };
+}
+
+/// True when a word character starts at byte `at` of `s`.
+fn word_at(s: &str, at: usize) -> bool {
+    match s.as_bytes().get(at) {
+        Some(&c) if c < 0x80 => byte::CLASS[usize::from(c)] & byte::ALNUM != 0,
+        Some(_) => char_at(s, at).is_some_and(|(c, _)| c.is_alphanumeric()),
+        None => false,
+    }
+}
+
 /// The tokens of `text[span]` from byte `from` on, into `out` (cleared first): at most
 /// [`WINDOW`] tokens; returns where reading stopped (`span.end` when it read to the end).
 /// `low` is the lower case of `text` from byte `base` on ([`lower_in_place_len`]).
@@ -167,6 +226,8 @@ pub(crate) fn tokens<'a>(
 ) -> usize {
     out.clear();
     let s = span.slice(text);
+    let b = s.as_bytes();
+    let low = &low[span.start - base..span.end - base];
     let mut i = from.saturating_sub(span.start).min(s.len());
     let mut line_first = 0usize; // index in `out` of the first token of the current line
     // Only a sentence that begins a line can open with a heading line.
@@ -175,21 +236,44 @@ pub(crate) fn tokens<'a>(
         .rev()
         .find(|&b| !matches!(b, b' ' | b'\t' | b'\r'))
         .is_none_or(|b| b == b'\n');
-    while let Some((c, n)) = char_at(s, i) {
-        if c.is_whitespace() {
+    while i < b.len() {
+        let k = byte::CLASS[usize::from(b[i])];
+        // The character at i (decoded only off the ASCII path).
+        let (c, n) = if k & byte::NON_ASCII == 0 {
+            (char::from(b[i]), 1)
+        } else {
+            match char_at(s, i) {
+                Some(x) => x,
+                None => break,
+            }
+        };
+        if k & byte::SPACE != 0 || (k & byte::NON_ASCII != 0 && c.is_whitespace()) {
             let ws_start = i;
             let mut newline = false;
             let mut spaces = 0;
-            while let Some((d, dn)) = char_at(s, i) {
-                if !d.is_whitespace() {
-                    break;
+            while let Some(&d) = b.get(i) {
+                match d {
+                    b' ' | b'\r' | 0x0b | 0x0c => spaces += 1,
+                    b'\t' => spaces += 3,
+                    b'\n' => newline = true,
+                    _ if d < 0x80 => break,
+                    _ => match char_at(s, i) {
+                        Some((w, wn)) if w.is_whitespace() => {
+                            spaces += 1;
+                            i += wn;
+                            continue;
+                        }
+                        _ => break,
+                    },
                 }
-                newline |= d == '\n';
-                spaces += if d == '\t' { 3 } else { 1 };
-                i += dn;
+                i += 1;
             }
-            let next_cap = char_at(s, i).is_some_and(|(d, _)| d.is_uppercase());
-            if !out.is_empty() && next_cap && out.last().is_some_and(|t| t.is_word()) {
+            let next_cap = match b.get(i) {
+                Some(&d) if d < 0x80 => byte::CLASS[usize::from(d)] & byte::UPPER != 0,
+                Some(_) => char_at(s, i).is_some_and(|(d, _)| d.is_uppercase()),
+                None => false,
+            };
+            if next_cap && out.last().is_some_and(|t| t.is_word()) {
                 let gap = !newline && spaces >= 3;
                 let heading =
                     newline && is_heading_line(&out[line_first..], line_first == 0 && begins_line);
@@ -214,67 +298,77 @@ pub(crate) fn tokens<'a>(
         }
         let start = i;
         let mut end = i + n;
-        if c.is_alphanumeric() {
-            while let Some((d, dn)) = char_at(s, end) {
-                let inner = d.is_alphanumeric() || matches!(d, '-' | '.' | '’' | '\'' | '/' | '&');
-                if !inner {
-                    break;
+        let mut dotted = false;
+        let mut joined = false;
+        let alnum = k & byte::ALNUM != 0 || (k & byte::NON_ASCII != 0 && c.is_alphanumeric());
+        if alnum {
+            while end < b.len() {
+                let d = b[end];
+                let dk = byte::CLASS[usize::from(d)];
+                if dk & byte::ALNUM != 0 {
+                    end += 1;
+                    continue;
                 }
-                // A final full stop, apostrophe, hyphen or slash belongs to punctuation
-                // unless a word follows; "U.S." and "Mr." keep their stop.
-                if matches!(d, '.' | '’' | '\'' | '-' | '/' | '&')
-                    && !char_at(s, end + dn).is_some_and(|(e, _)| e.is_alphanumeric())
-                {
-                    if d == '.' && keeps_stop(&s[start..end]) {
+                // A joiner, or the apostrophe ’, stays in the word only when a word
+                // follows; a final full stop stays after an abbreviation ("U.S.", "Mr.").
+                let joiner_len = if dk & byte::JOINER != 0 {
+                    1
+                } else if dk & byte::NON_ASCII != 0 {
+                    match char_at(s, end) {
+                        Some((x, xn)) if x.is_alphanumeric() => {
+                            end += xn;
+                            continue;
+                        }
+                        Some(('’', xn)) => xn,
+                        _ => break,
+                    }
+                } else {
+                    break;
+                };
+                if !word_at(s, end + joiner_len) {
+                    if d == b'.' && keeps_stop(&s[start..end]) {
                         end += 1;
                     }
                     break;
                 }
-                end += dn;
+                dotted |= d == b'.';
+                joined |= matches!(d, b'-' | b'.');
+                end += joiner_len;
             }
-        } else if c == '-' && s.as_bytes().get(end) == Some(&b'-') {
+        } else if c == '-' && b.get(end) == Some(&b'-') {
             end += 1; // "--" as one dash
         }
-        let at = span.start - base;
         let word = &s[start..end];
-        let mut lo = &low[at + start..at + end];
+        let mut lo = &low[start..end];
         let mut flags = 0u8;
-        if c.is_alphanumeric() {
+        if alnum {
             flags |= WORD;
-            if c.is_uppercase() {
+            if k & byte::UPPER != 0 || (k & byte::NON_ASCII != 0 && c.is_uppercase()) {
                 flags |= CAP;
             }
-            if c.is_ascii_digit() {
+            if k & byte::DIGIT != 0 {
                 flags |= DIGIT;
             }
-            for suffix in ["’s", "'s"] {
-                if lo.len() > suffix.len() && lo.ends_with(suffix) {
-                    lo = &lo[..lo.len() - suffix.len()];
-                    flags |= POSS;
-                    break;
-                }
-            }
-            let mut letters = 0;
-            let mut upper = true;
-            let mut prev = ' ';
-            for ch in word.chars() {
-                if ch.is_alphabetic() {
-                    letters += 1;
-                    upper &= ch.is_uppercase() || matches!(prev, '’' | '\'');
-                    if ch.is_uppercase() && matches!(prev, '-' | '.') {
-                        flags |= NAMEISH;
+            if lo.len() > 2 && lo.as_bytes()[lo.len() - 1] == b's' {
+                for suffix in ["’s", "'s"] {
+                    if lo.len() > suffix.len() && lo.ends_with(suffix) {
+                        lo = &lo[..lo.len() - suffix.len()];
+                        flags |= POSS;
+                        break;
                     }
                 }
-                prev = ch;
             }
-            if letters >= 2 && upper {
-                flags |= UPPER;
+            // Only a capital first letter or a joiner ("pro-Kremlin") can make a word
+            // UPPER or NAMEISH.
+            if flags & CAP != 0 || joined || k & byte::NON_ASCII != 0 {
+                flags |= case_flags(word);
             }
-            if word.contains('.') && word.len() > 4 && !word.ends_with('.') {
+            if dotted && word.len() > 4 && !word.ends_with('.') {
                 flags |= NAMEISH;
             }
         }
-        let info = if flags & WORD != 0 {
+        // Numbers are in no list.
+        let info = if alnum && flags & DIGIT == 0 {
             cues.info(lo)
         } else {
             WordInfo::default()
@@ -289,6 +383,42 @@ pub(crate) fn tokens<'a>(
         i = end;
     }
     span.end
+}
+
+/// [`UPPER`] and [`NAMEISH`] (a capital after a hyphen or a stop) of a word.
+fn case_flags(word: &str) -> u8 {
+    let mut flags = 0;
+    let mut letters = 0;
+    let mut upper = true;
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        for (k, &c) in b.iter().enumerate() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                let prev = if k > 0 { b[k - 1] } else { b' ' };
+                upper &= c.is_ascii_uppercase() || prev == b'\'';
+                if c.is_ascii_uppercase() && matches!(prev, b'-' | b'.') {
+                    flags |= NAMEISH;
+                }
+            }
+        }
+    } else {
+        let mut prev = ' ';
+        for ch in word.chars() {
+            if ch.is_alphabetic() {
+                letters += 1;
+                upper &= ch.is_uppercase() || matches!(prev, '’' | '\'');
+                if ch.is_uppercase() && matches!(prev, '-' | '.') {
+                    flags |= NAMEISH;
+                }
+            }
+            prev = ch;
+        }
+    }
+    if letters >= 2 && upper {
+        flags |= UPPER;
+    }
+    flags
 }
 
 /// True when the tokens of one line make a heading: at most eight words, every one

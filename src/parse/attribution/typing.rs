@@ -95,11 +95,26 @@ fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, Stri
     let proper = |t: &Tok<'_>| t.cap() || t.has(NAMEISH | UPPER | DIGIT);
     // A window worth a look holds a word no list knows, an acronym or an address, or a
     // medium ("Russian agencies"): "The" or "Foreign Minister" name no outlet.
+    // Only a window whose first word can start an outlet's name is looked up.
+    let may_start = |w: &[Tok<'_>]| {
+        let first = if w.len() > 1 && w[0].lo == "the" {
+            &w[1]
+        } else {
+            &w[0]
+        };
+        outlets.may_start_name(first.lo)
+    };
     let telling = |t: &Tok<'_>| {
         t.info.class == 0
             || t.has(NAMEISH | UPPER)
             || t.info.is(class::OUTLET | class::OUTLET_PL | class::BODY)
     };
+    // Most phrases hold no word that could name an outlet: no window to try.
+    if !np.iter().any(|t| proper(t) && telling(t))
+        || !np.iter().any(|t| proper(t) && outlets.may_start_name(t.lo))
+    {
+        return None;
+    }
     let mut name = String::new();
     for len in (1..=np.len().min(6)).rev() {
         for start in 0..=np.len() - len {
@@ -110,6 +125,7 @@ fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, Stri
                 || !proper(&w[0])
                 || !proper(&w[len - 1])
                 || !w.iter().any(&telling)
+                || !may_start(w)
             {
                 continue;
             }
@@ -176,7 +192,7 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         !t.is_word()
             || t.info.is(class::PRONOUN) && !t.info.is(class::DEFINITE | class::INDEFINITE)
             || t.has(DIGIT)
-            || crate::parse::date::month_number(t.s).is_some()
+            || t.info.is(class::CALENDAR)
             || (t.info.is(class::SENTENCE) && !t.info.is(class::HEAD | class::MODIFIER))
     };
     if lead.iter().all(empty_word) {
@@ -233,10 +249,11 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         });
     }
     // 4. The head.
-    let words: Vec<&Tok<'_>> = lead.iter().filter(|t| t.is_word()).collect();
+    let words = || lead.iter().filter(|t| t.is_word());
+    let word_count = words().count();
     let mut head_class = head.info.class;
-    let mut whole = if words.len() == 1 { head.info.class } else { 0 };
-    if words.len() > 1 {
+    let mut whole = if word_count == 1 { head.info.class } else { 0 };
+    if word_count > 1 && head.info.is(class::MULTI_TAIL) {
         // Multi-word entries: the whole lead ("new delhi") or its last words ("prime
         // minister", "white house").
         let lead_lower = joined(content, 0, head_rel + 1);
@@ -276,7 +293,7 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         });
     }
     let place_like = class::PLACE | class::NATIONALITY | class::COUNTRY | class::CAPITAL;
-    if words.iter().all(|t| {
+    if words().all(|t| {
         t.info.is(place_like | class::MODIFIER)
             && !t.info.is(class::HEAD & !(class::COUNTRY | class::CAPITAL))
     }) || whole & class::PLACE != 0
@@ -344,11 +361,11 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         return ty(SourceType::Person);
     }
     if head.cap() || head.has(UPPER) {
-        if head.info.is(class::SENTENCE | class::PRONOUN) && words.len() == 1 {
+        if head.info.is(class::SENTENCE | class::PRONOUN) && word_count == 1 {
             return None;
         }
         // An acronym no list knows is an organisation ("OSCE", "the IAEA").
-        if head.has(UPPER) && head.s.len() <= 6 && words.len() == 1 && !head.info.is(class::ROLE) {
+        if head.has(UPPER) && head.s.len() <= 6 && word_count == 1 && !head.info.is(class::ROLE) {
             return Some(Typed {
                 named: true,
                 ..ty(SourceType::OfficialBody)?

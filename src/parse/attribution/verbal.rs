@@ -254,8 +254,7 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     // A base form after its subject is a plural present ("officials say"); after a singular
     // one it is a subjunctive ("demanded that the South retract"), which reports nothing.
     let plural_only = forms & (form::S | form::PAST | form::PARTICIPLE) == 0 && aux.is_none();
-    let found = subjects(s, verb, k, cue, plural_only);
-    let Some(&subject) = found.first() else {
+    let Some(subject) = subjects(s, verb, k, cue, plural_only) else {
         return;
     };
     // Objects.
@@ -285,7 +284,7 @@ fn passive_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize, a
             || !(toks[i].info.is(class::BETWEEN)
                 || toks[i].lo == "the"
                 || toks[i].has(super::tokens::DIGIT)
-                || crate::parse::date::month_number(toks[i].s).is_some()
+                || toks[i].info.is(class::CALENDAR)
                 || matches!(toks[i].lo, "on" | "in" | "next" | "following"))
     });
     // Only a verb that always reports names its agent a source ("was denied by the
@@ -382,14 +381,14 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
 }
 
 /// The subjects of the verb whose auxiliaries start at `end`: one phrase, or the
-/// conjuncts of a coordinated subject. Returns their records.
+/// conjuncts of a coordinated subject. Returns the first record.
 fn subjects(
     s: &mut Sentence<'_, '_>,
     verb: &VerbCue,
     end: usize,
     cue: Np,
     plural_only: bool,
-) -> Vec<usize> {
+) -> Option<usize> {
     let toks = s.toks;
     let mut accept = if verb.outlet_subject {
         Accept::Outlet
@@ -418,18 +417,16 @@ fn subjects(
             accept = Accept::Speaker;
         }
     }
-    let Some(mut np) = np_before(toks, e) else {
-        return Vec::new();
-    };
+    let mut np = np_before(toks, e)?;
     // The object of a preposition is no subject: "the postponement of the talks with Putin
     // suggests".
     if np.0 > 0 && !toks[np.0 - 1].cap() && is_object_preposition(toks[np.0 - 1].lo) {
-        return Vec::new();
+        return None;
     }
     if plural_only && !is_plural(&toks[np.0..np.1]) && !matches!(toks[np.0].lo, "and" | "or") {
         let coordinated_subject = np.0 > 0 && matches!(toks[np.0 - 1].lo, "and" | "or");
         if !coordinated_subject {
-            return Vec::new();
+            return None;
         }
     }
     // "the foreign minister, Igor Ivanov, said": the role and the name are one source.
@@ -438,8 +435,11 @@ fn subjects(
     {
         np = (np.0, name.1);
     }
+    // Most subjects stand alone: only a phrase after "and" / "or" may have conjuncts.
+    if np.0 == 0 || !matches!(toks[np.0 - 1].lo, "and" | "or") {
+        return s.push(np, cue, accept);
+    }
     let conjuncts = coordinated(toks, np);
-    let mut out = Vec::new();
     if conjuncts.len() > 1 {
         let typed: Vec<Option<SourceType>> = conjuncts
             .iter()
@@ -460,18 +460,18 @@ fn subjects(
         };
         if typed[0].is_none() || (place(conjuncts[0]) && inner_pp(conjuncts[1])) {
             let whole = (conjuncts[conjuncts.len() - 1].0, np.1);
-            out.extend(s.push(whole, cue, accept));
-            return out;
+            return s.push(whole, cue, accept);
         }
         if typed.iter().all(Option::is_some) {
+            let mut first = None;
             for c in merge_role_and_name(toks, &conjuncts, &typed) {
-                out.extend(s.push(c, cue, accept));
+                let r = s.push(c, cue, accept);
+                first = first.or(r);
             }
-            return out;
+            return first;
         }
     }
-    out.extend(s.push(np, cue, accept));
-    out
+    s.push(np, cue, accept)
 }
 
 /// Prepositions whose object cannot be the subject of the verb after it.
