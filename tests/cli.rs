@@ -252,6 +252,46 @@ fn outlets_file_extends_and_errors_name_line_and_column() {
 }
 
 #[test]
+fn cues_file_extends_the_lexicon_and_errors_name_line_and_column() {
+    let dir = scratch("cues");
+    let good = dir.join("cues.toml");
+    std::fs::write(
+        &good,
+        "roles = [\"hetman\"]\n[[verbs]]\nclass = \"speech\"\nwords = [\"fulminate\"]\n",
+    )
+    .expect("write");
+    let text: &[u8] = b"The hetman fulminated that the tax was unjust.\n";
+    let o = run(&["parse", "--format", "jsonl", "-"], Some(text));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(v["attributions"].as_array().map(Vec::len), Some(0), "not a cue yet");
+    let o = run(
+        &[
+            "parse",
+            "--format",
+            "jsonl",
+            "--cues",
+            good.to_str().unwrap_or_default(),
+            "-",
+        ],
+        Some(text),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(v["attributions"][0]["text"], "The hetman");
+    assert_eq!(v["attributions"][0]["type"], "person");
+    assert_eq!(v["attributions"][0]["cue"], "fulminated");
+
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[[verbs]]\nwords = [\"Grouse\"]\n").expect("write");
+    let o = run(
+        &["parse", "--cues", bad.to_str().unwrap_or_default(), "-"],
+        Some(text),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.toml:2:10:"), "{}", stderr(&o));
+}
+
+#[test]
 fn usage_errors_exit_2_and_help_has_examples() {
     let o = run(&["parse", "--format", "yaml", "x"], None);
     assert_eq!(o.status.code(), Some(2));

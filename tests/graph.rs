@@ -161,6 +161,51 @@ fn groups_aliases_and_collectives_count_once() {
 }
 
 #[test]
+fn a_source_mentioned_twice_in_a_claim_counts_once() {
+    // Issue 15: one document, one person, one outlet each named twice (a claim a paragraph).
+    let p = Pipeline {
+        scope: Scope::Paragraph,
+        ..Pipeline::default()
+    };
+    let text = String::from(
+        "Publication: Monitor Volume: 7 Issue: 80\n\n\
+         The ministry's statement said the border would stay shut. The statement also said \
+         that talks would resume in May.\n\n\
+         President Leonid Kravets said the grid had held. Kravets added that no region had gone \
+         dark, and the president promised repairs within a week.\n\n\
+         The news agency Kabar reported a fire at the depot. The agency said two guards were \
+         hurt.\n",
+    );
+    let a = p.run(&[Document::from_text("t.txt", text)]);
+    let c = &a.report.claims;
+    for (i, what) in ["a statement", "a president", "an agency"].iter().enumerate() {
+        assert_eq!(
+            (c[i].corroboration.verdict, c[i].corroboration.independent_sources),
+            (Verdict::SingleSource, 1),
+            "{what} named twice: {:?}",
+            c[i].corroboration.sources
+        );
+    }
+}
+
+#[test]
+fn unnamed_documents_and_roles_are_distinct_in_every_article() {
+    let a = analyse_text(
+        "Publication: Monitor Volume: 7 Issue: 81\n\n\
+         The statement said the mine was safe. The president said so too.\n\n\
+         Publication: Monitor Volume: 7 Issue: 82\n\n\
+         The statement said the road was open. The president said so too.\n",
+    );
+    let sources = a
+        .graph
+        .graph
+        .node_weights()
+        .filter(|n| matches!(n, srcgraph::graph::Node::Source(_)))
+        .count();
+    assert_eq!(sources, 4, "two statements and two presidents, one of each an article");
+}
+
+#[test]
 fn cross_references_resolve_to_articles_in_the_input() {
     let a = analyse_text(
         "Publication: Monitor Volume: 7 Issue: 70 Date: April 10, 2001\n\nEarlier news (Interfax, April 9).\n\n\
