@@ -436,6 +436,8 @@ fn typing_cannot_invent_a_source() {
         "Parliament approved the budget on Tuesday.",
         "The commission will announce the results next week.",
         "Diplomats declined to comment.",
+        "Neither side has commented on the incident.",
+        "No official confirmed the figures.",
     ]);
     // A subjunctive after "demanded that" reports nothing of its subject.
     let got = find("The opposition demanded that the Chechen side retract its claim.");

@@ -198,6 +198,13 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
     if lead.iter().all(empty_word) {
         return None;
     }
+    // "Neither side", "no official": a negated subject says nothing.
+    if np
+        .first()
+        .is_some_and(|t| matches!(t.lo, "no" | "neither" | "none" | "nobody" | "nor"))
+    {
+        return None;
+    }
     // "54 percent of Russians": a poll figure.
     if np.iter().any(|t| matches!(t.lo, "percent" | "%" | "per")) {
         return None;
