@@ -57,6 +57,10 @@ impl<'t, 'a> Sentence<'t, 'a> {
         if a >= b || b > self.toks.len() {
             return None;
         }
+        // "Neither side commented": a negated subject says nothing.
+        if a > 0 && matches!(self.toks[a - 1].lo, "no" | "neither" | "nor") {
+            return None;
+        }
         // "54 percent of Russians believe": poll figures are not sources.
         if a >= 2
             && self.toks[a - 1].lo == "of"
