@@ -263,7 +263,11 @@ fn cues_file_extends_the_lexicon_and_errors_name_line_and_column() {
     let text: &[u8] = b"The hetman fulminated that the tax was unjust.\n";
     let o = run(&["parse", "--format", "jsonl", "-"], Some(text));
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
-    assert_eq!(v["attributions"].as_array().map(Vec::len), Some(0), "not a cue yet");
+    assert_eq!(
+        v["attributions"].as_array().map(Vec::len),
+        Some(0),
+        "not a cue yet"
+    );
     let o = run(
         &[
             "parse",

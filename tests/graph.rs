@@ -178,9 +178,15 @@ fn a_source_mentioned_twice_in_a_claim_counts_once() {
     );
     let a = p.run(&[Document::from_text("t.txt", text)]);
     let c = &a.report.claims;
-    for (i, what) in ["a statement", "a president", "an agency"].iter().enumerate() {
+    for (i, what) in ["a statement", "a president", "an agency"]
+        .iter()
+        .enumerate()
+    {
         assert_eq!(
-            (c[i].corroboration.verdict, c[i].corroboration.independent_sources),
+            (
+                c[i].corroboration.verdict,
+                c[i].corroboration.independent_sources
+            ),
             (Verdict::SingleSource, 1),
             "{what} named twice: {:?}",
             c[i].corroboration.sources
@@ -202,7 +208,10 @@ fn unnamed_documents_and_roles_are_distinct_in_every_article() {
         .node_weights()
         .filter(|n| matches!(n, srcgraph::graph::Node::Source(_)))
         .count();
-    assert_eq!(sources, 4, "two statements and two presidents, one of each an article");
+    assert_eq!(
+        sources, 4,
+        "two statements and two presidents, one of each an article"
+    );
 }
 
 #[test]

@@ -466,8 +466,22 @@ fn names_someone(text: &str) -> bool {
             && !(i == 0
                 && matches!(
                     w.to_ascii_lowercase().as_str(),
-                    "the" | "a" | "an" | "one" | "this" | "that" | "its" | "his" | "her" | "their"
-                        | "some" | "another" | "two" | "three" | "several" | "many"
+                    "the"
+                        | "a"
+                        | "an"
+                        | "one"
+                        | "this"
+                        | "that"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "some"
+                        | "another"
+                        | "two"
+                        | "three"
+                        | "several"
+                        | "many"
                 ))
     })
 }
