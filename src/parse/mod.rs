@@ -260,7 +260,14 @@ fn parse_article(
         );
         article.citations.push(c);
     }
-    let body: Vec<(usize, Span)> = crate::claims::body_paragraphs(&article, text).collect();
+    // The body and the title: a headline names sources too ("KYIV ACCUSES MOSCOW OF …").
+    let mut body: Vec<(usize, Span)> = crate::claims::body_paragraphs(&article, text).collect();
+    if let Some(t) = article.title_paragraph
+        && let Some(&span) = article.paragraphs.get(t)
+    {
+        body.push((t, span));
+        body.sort_by_key(|p| p.0);
+    }
     let cues = opts.cues.clone().unwrap_or_else(attribution::Cues::builtin);
     article.attributions =
         attribution::find_attributions(text, &doc.lines, &body, &article.citations, outlets, &cues);

@@ -168,6 +168,24 @@ fn antecedent(text: &str, lines: &LineIndex, span: Span) -> Antecedent {
     }
 }
 
+/// The antecedent for a name at `span`: the person source that holds it when there is one
+/// ("Gazprom spokesman Sergei Kupriyanov" for "Sergei Kupriyanov"), so that both mentions
+/// are one source, else the name itself.
+fn mention_of(text: &str, lines: &LineIndex, done: &[Attribution], span: Span) -> Antecedent {
+    done.iter()
+        .find(|d| {
+            d.kind == SourceType::Person && d.span.start <= span.start && span.end <= d.span.end
+        })
+        .map_or_else(
+            || antecedent(text, lines, span),
+            |d| {
+                d.refers_to
+                    .clone()
+                    .unwrap_or_else(|| antecedent(text, lines, d.span))
+            },
+        )
+}
+
 /// The outlet kinds a medium noun can refer back to (`None`: any).
 fn medium_kinds(head: &str) -> Option<&'static [OutletKind]> {
     use OutletKind::*;
@@ -211,7 +229,7 @@ pub(crate) fn resolve(
                 if let Some(first) = same.first()
                     && same.iter().all(|n| n.name == first.name)
                 {
-                    a.refers_to = Some(antecedent(text, lines, first.span));
+                    a.refers_to = Some(mention_of(text, lines, done, first.span));
                 }
             }
             SourceType::Person if m.names == 0 && m.definite && !m.holder => {
@@ -227,7 +245,7 @@ pub(crate) fn resolve(
                         .iter()
                         .find(|n| n.surname() == first.surname())
                         .unwrap_or(first);
-                    a.refers_to = Some(antecedent(text, lines, first_of_person.span));
+                    a.refers_to = Some(mention_of(text, lines, done, first_of_person.span));
                 }
             }
             SourceType::Document if !m.holder && m.definite && m.bare => {

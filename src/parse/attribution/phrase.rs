@@ -24,6 +24,13 @@ pub(crate) fn in_phrase(t: &Tok<'_>) -> bool {
     if t.has(BREAK) || !t.is_word() || matches!(t.lo, "that" | "which" | "who" | "whom") {
         return false;
     }
+    // In capitals ("KYIV ACCUSES MOSCOW OF …") a function word or a verb is no name.
+    if t.has(UPPER)
+        && !t.info.is(class::IN_PHRASE)
+        && t.info.is(class::SENTENCE | class::VERB | class::PRONOUN)
+    {
+        return false;
+    }
     if t.cap() || t.has(NAMEISH | UPPER | POSS | DIGIT) {
         return true;
     }
@@ -325,6 +332,7 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
             e -= 1;
         }
         e = skip_date(toks, e);
+        e = skip_time(toks, e);
         if e > 0 && toks[e - 1].is(")") {
             if let Some(open) = matching_open(toks, e - 1, "(", ")") {
                 e = open;
@@ -402,7 +410,63 @@ fn skip_date(toks: &[Tok<'_>], end: usize) -> usize {
     {
         return k - 1;
     }
+    // A weekday alone: "the ministry Tuesday said".
+    if k + 1 == end && toks[k].info.is(class::CALENDAR) && toks[k].lo.ends_with("day") {
+        return k;
+    }
     end
+}
+
+/// True for a unit of time ("day", "week").
+pub(crate) fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "day"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+    )
+}
+
+/// Step back over a time before `end`: "the following day", "that evening", "a week
+/// later", "last month".
+fn skip_time(toks: &[Tok<'_>], end: usize) -> usize {
+    let mut k = end;
+    if k > 0 && matches!(toks[k - 1].lo, "later" | "earlier" | "ago") {
+        k -= 1;
+    }
+    if k == 0 || !is_time_unit(toks[k - 1].lo) {
+        return end;
+    }
+    k -= 1;
+    let unit = k;
+    while k > 0
+        && unit - k < 3
+        && matches!(
+            toks[k - 1].lo,
+            "the"
+                | "that"
+                | "this"
+                | "last"
+                | "next"
+                | "following"
+                | "same"
+                | "previous"
+                | "a"
+                | "one"
+                | "two"
+                | "three"
+                | "every"
+        )
+    {
+        k -= 1;
+    }
+    if k == unit { end } else { k }
 }
 
 /// A comma-bounded aside ending with the comma at `comma`: where the phrase before it ends,

@@ -153,6 +153,21 @@ fn reporting_verbs_after_their_subject() {
             OfficialBody,
         ),
         (
+            "Izvestiya the following day described the vote as a farce.",
+            "Izvestiya",
+            Outlet,
+        ),
+        (
+            "The union issued a statement urging calm.",
+            "The union",
+            OfficialBody,
+        ),
+        (
+            "Some observers in Tiraspol believe the vote was rigged.",
+            "Some observers in Tiraspol",
+            Vague,
+        ),
+        (
             "Rustam Aliev's lawyer told journalists that his client was innocent.",
             "Rustam Aliev's lawyer",
             Person,

@@ -119,7 +119,8 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
     let t = &toks[v];
     // A capitalised word inside a name ("Freedom Support Act") is not a verb, except in a
     // headline written in capitals or in title case.
-    if t.cap() && !t.has(UPPER) && v > 0 && toks[v - 1].cap() && !title_case(toks, v) {
+    let opens = v == 0 || toks[v - 1].has(BREAK) || !toks[v - 1].is_word() && !toks[v - 1].is(",");
+    if t.cap() && !t.has(UPPER) && !opens && !title_case(toks, v) {
         return;
     }
     let cues = s.cues;
@@ -285,7 +286,11 @@ fn passive_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize, a
                 || toks[i].lo == "the"
                 || toks[i].has(super::tokens::DIGIT)
                 || toks[i].info.is(class::CALENDAR)
-                || matches!(toks[i].lo, "on" | "in" | "next" | "following"))
+                || matches!(
+                    toks[i].lo,
+                    "on" | "in" | "next" | "following" | "same" | "that"
+                )
+                || super::phrase::is_time_unit(toks[i].lo))
     });
     // Only a verb that always reports names its agent a source ("was denied by the
     // ministry", not "was granted by the leadership").
@@ -352,7 +357,11 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
     if need == 0 {
         return true;
     }
-    // At the end of the sentence or before a quotation, any verb reports.
+    // At the end of the sentence or before a quotation, any verb in lower case reports (a
+    // capitalised one ends a title: "Calls for Talks").
+    if end > 0 && toks[end - 1].cap() {
+        return false;
+    }
     match toks.get(end) {
         None => return true,
         Some(t) if t.is(".") || t.is_quote() || t.is(":") => return true,
@@ -507,7 +516,13 @@ fn is_object_preposition(w: &str) -> bool {
 
 /// True when a phrase's last word is a plural noun ("officials", "media", "Georgians").
 fn is_plural(np: &[Tok<'_>]) -> bool {
-    np.last().is_some_and(|t| {
+    // The head: the last word before a preposition ("observers in the capital").
+    let head = np
+        .iter()
+        .skip(1)
+        .position(|t| is_inner_preposition(t.lo) && !t.cap())
+        .map_or(np.len(), |p| p + 1);
+    np[..head].last().is_some_and(|t| {
         t.info.is(class::ROLE_PL
             | class::OUTLET_PL
             | class::DOCUMENT_PL
