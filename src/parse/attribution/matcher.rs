@@ -42,8 +42,10 @@ pub(crate) struct Sentence<'t, 'a> {
 pub(crate) enum Accept {
     /// Any source.
     Any,
-    /// Only an outlet ("told Interfax", "an article in X").
+    /// Only an outlet ("told Interfax", "an interview with X").
     Outlet,
+    /// An outlet, a bare name taken as an outlet's ("a statement carried by Apsnipress").
+    Medium,
     /// A person, body, outlet or document: something that speaks, not a crowd (the
     /// participle and frame cues, where a wrong subject is likelier).
     Speaker,
@@ -88,9 +90,20 @@ impl<'t, 'a> Sentence<'t, 'a> {
             };
             return Some(i);
         }
+        let typed = if accept == Accept::Medium && typed.kind == SourceType::Person && typed.named {
+            let name = &self.toks[a..b];
+            let name: Vec<&str> = name.iter().filter(|t| t.is_word()).map(|t| t.s).collect();
+            Typed {
+                kind: SourceType::Outlet,
+                canonical: Some(name.join(" ")),
+                ..typed
+            }
+        } else {
+            typed
+        };
         let ok = match accept {
             Accept::Any => true,
-            Accept::Outlet => typed.kind == SourceType::Outlet,
+            Accept::Outlet | Accept::Medium => typed.kind == SourceType::Outlet,
             Accept::Speaker => !matches!(typed.kind, SourceType::Vague | SourceType::Anonymous),
         };
         if !ok {
@@ -191,10 +204,10 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
         })
         .max_by_key(|p| p.words.len())?;
     let end = v + p.words.len();
-    let accept = if p.outlet_only {
-        Accept::Outlet
-    } else {
-        Accept::Any
+    let accept = match (p.outlet_only, p.medium) {
+        (_, true) => Accept::Medium,
+        (true, false) => Accept::Outlet,
+        _ => Accept::Any,
     };
     let np = np_after(toks, end)?;
     let cue = (v, end);

@@ -76,8 +76,15 @@ fn preposition_joins(toks: &[Tok<'_>], at: usize) -> bool {
     let to_ok = toks[at].lo != "to" || before.info.is(class::ROLE | class::ROLE_PL);
     // A name no list knows takes no "of" ("an endorsement by Kim of the plan"); "the
     // Ministry of Defence", "the Bank of Russia" do.
-    let of_ok =
-        toks[at].lo != "of" || !(before.cap() && before.info.class == 0 && !before.has(UPPER));
+    let of_ok = toks[at].lo != "of"
+        || !(before.cap() && before.info.class == 0 && !before.has(UPPER))
+        || toks[at + 1..toks.len().min(at + 6)]
+            .iter()
+            .take_while(|t| in_phrase(t))
+            .any(|t| {
+                t.info
+                    .is(class::BODY | class::OUTLET | class::COUNTRY | class::CAPITAL)
+            });
     noun_before && phrase_after && to_ok && of_ok
 }
 

@@ -153,6 +153,16 @@ fn reporting_verbs_after_their_subject() {
             OfficialBody,
         ),
         (
+            "Petr Svoik of the Azat party told journalists the figures were invented.",
+            "Petr Svoik of the Azat party",
+            Person,
+        ),
+        (
+            "The ombudsman expressed concern over the arrest and called on the police to free him.",
+            "The ombudsman",
+            Person,
+        ),
+        (
             "Izvestiya the following day described the vote as a farce.",
             "Izvestiya",
             Outlet,
@@ -361,6 +371,11 @@ fn phrase_cues() {
             "In the words of one veteran diplomat, the summit was a fiasco.",
             "one veteran diplomat",
             Anonymous,
+        ),
+        (
+            "The ministry, in a statement carried by Apsnipress, denied the report.",
+            "Apsnipress",
+            Outlet,
         ),
         (
             "According to reports from the region, the rebels have withdrawn.",

@@ -218,6 +218,22 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         }
         k -= 1;
     }
+    // The second of two verbs with one subject: "… expressed concern and called on the
+    // authorities to …".
+    if k > 0
+        && toks[k - 1].lo == "and"
+        && forms & form::FINITE != 0
+        && needs_ok(toks, verb.needs, end)
+    {
+        let start = toks[..v]
+            .iter()
+            .rposition(|t| t.has(BREAK))
+            .map_or(0, |b| b + 1);
+        if let Some(np) = sentence_subject(toks, start, k - 1) {
+            s.push(np, cue, Accept::Speaker);
+        }
+        return;
+    }
     let passive = aux.is_some_and(|a| is_be(toks[a].lo)) && forms & form::PARTICIPLE != 0;
     if passive {
         passive_cue(s, verb, v, end, k);

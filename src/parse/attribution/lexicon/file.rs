@@ -266,15 +266,16 @@ impl Builder {
             }
         }
         for g in &f.phrases {
-            let outlet_only = match &g.source {
-                None => false,
-                Some(s) if s.get_ref() == "outlet" => true,
-                Some(s) if s.get_ref() == "any" => false,
+            let (outlet_only, medium) = match &g.source {
+                None => (false, false),
+                Some(s) if s.get_ref() == "outlet" => (true, false),
+                Some(s) if s.get_ref() == "medium" => (true, true),
+                Some(s) if s.get_ref() == "any" => (false, false),
                 Some(s) => {
                     return Err(located(
                         text,
                         s.span().start,
-                        format!("unknown source {:?} (any, outlet)", s.get_ref()),
+                        format!("unknown source {:?} (any, outlet, medium)", s.get_ref()),
                     ));
                 }
             };
@@ -286,6 +287,7 @@ impl Builder {
                     p.carrier |= g.carrier;
                     p.cited |= g.cited;
                     p.outlet_only |= outlet_only;
+                    p.medium |= medium;
                     continue;
                 }
                 let id = self.phrases.len() as u32;
@@ -296,6 +298,7 @@ impl Builder {
                 self.phrases.push(PhraseCue {
                     words,
                     outlet_only,
+                    medium,
                     carrier: g.carrier,
                     cited: g.cited,
                 });

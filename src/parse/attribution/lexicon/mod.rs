@@ -174,6 +174,8 @@ pub(crate) struct PhraseCue {
     pub(crate) words: Vec<Box<str>>,
     /// Only an outlet after it is a source.
     pub(crate) outlet_only: bool,
+    /// The phrase names a medium: a bare name after it is an outlet's.
+    pub(crate) medium: bool,
     /// The source after it carries what the rest of the sentence attributes.
     pub(crate) carrier: bool,
     /// The sentence's other source carries the source after the phrase.
