@@ -18,6 +18,7 @@ use super::lexicon::{Cues, class};
 use super::tokens::{CAP, DIGIT, POSS, Tok, WORD};
 use crate::model::{Antecedent, Attribution, Citation, OutletKind, SourceType};
 use crate::span::{LineIndex, Span};
+use std::collections::HashMap;
 
 /// What the matcher knew of a mention, for resolving it (spans into the text: nothing is
 /// copied).
@@ -76,11 +77,6 @@ impl Mention {
                 }),
         }
     }
-}
-
-/// True when two words are the same but for case.
-fn same_word(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase())
 }
 
 /// A capitalised word that no list knows: part of a person's name.
@@ -172,7 +168,12 @@ fn antecedent(text: &str, lines: &LineIndex, span: Span) -> Antecedent {
 /// ("Gazprom spokesman Sergei Kupriyanov" for "Sergei Kupriyanov"), so that both mentions
 /// are one source, else the name itself.
 fn mention_of(text: &str, lines: &LineIndex, done: &[Attribution], span: Span) -> Antecedent {
-    done.iter()
+    // `done` is in text order: the holder starts at or before the name, a few back at most.
+    let k = done.partition_point(|d| d.span.start <= span.start);
+    done[..k]
+        .iter()
+        .rev()
+        .take(4)
         .find(|d| {
             d.kind == SourceType::Person && d.span.start <= span.start && span.end <= d.span.end
         })
@@ -201,8 +202,68 @@ fn medium_kinds(head: &str) -> Option<&'static [OutletKind]> {
     })
 }
 
+/// What is known of the people named before the mention being resolved.
+#[derive(Default)]
+struct PeopleSoFar {
+    /// Surname → (first full mention, true while every full name with it is the same).
+    surnames: HashMap<String, (usize, bool)>,
+    /// Title word → (first person with it, true while only one person had it).
+    titles: HashMap<String, (usize, bool)>,
+    /// Surname → first mention of that person, full or not.
+    first: HashMap<String, usize>,
+}
+
+impl PeopleSoFar {
+    fn add(&mut self, named: &[Named], i: usize) {
+        let n = &named[i];
+        let surname = n.surname().to_string();
+        self.first.entry(surname.clone()).or_insert(i);
+        if n.name.len() >= 2 {
+            let e = self.surnames.entry(surname).or_insert((i, true));
+            e.1 &= named[e.0].name == n.name;
+        }
+        for t in &n.titles {
+            let e = self.titles.entry(t.clone()).or_insert((i, true));
+            e.1 &= named[e.0].surname() == n.surname();
+        }
+    }
+}
+
+/// The latest outlet of each kind seen so far: (position, where to find it).
+#[derive(Default)]
+struct OutletsSoFar {
+    latest: HashMap<OutletKind, (usize, Latest)>,
+}
+
+#[derive(Clone, Copy)]
+enum Latest {
+    /// A prose source (index into the attributions), named or not.
+    Prose(usize),
+    /// A cited reference: (citation, reference).
+    Cited(usize, usize),
+}
+
+impl OutletsSoFar {
+    fn note(&mut self, kinds: &[OutletKind], at: usize, what: Latest) {
+        for k in kinds {
+            let e = self.latest.entry(*k).or_insert((at, what));
+            if at >= e.0 {
+                *e = (at, what);
+            }
+        }
+    }
+
+    fn latest(&self, kinds: &[OutletKind]) -> Option<(usize, Latest)> {
+        kinds
+            .iter()
+            .filter_map(|k| self.latest.get(k).copied())
+            .max_by_key(|(at, _)| *at)
+    }
+}
+
 /// Link every mention of `atts` (one article's, in text order; `mentions` alongside) that
-/// refers back to an earlier one.
+/// refers back to an earlier one. One pass: what came before is kept in maps, so the work is
+/// linear in the article.
 pub(crate) fn resolve(
     text: &str,
     lines: &LineIndex,
@@ -212,96 +273,99 @@ pub(crate) fn resolve(
     atts: &mut [Attribution],
     mentions: &[Mention],
 ) {
+    let mut people = PeopleSoFar::default();
+    let mut next_named = 0;
+    let mut media = OutletsSoFar::default();
+    let mut next_citation = 0;
+    let mut documents: HashMap<String, usize> = HashMap::new();
     for i in 0..atts.len() {
         let (done, rest) = atts.split_at_mut(i);
         let a = &mut rest[0];
         let m = &mentions[i];
         let head = m.head.slice(text);
-        let before = |n: &Named| n.span.end <= a.span.start;
+        while next_named < named.len() && named[next_named].span.end <= a.span.start {
+            people.add(named, next_named);
+            next_named += 1;
+        }
+        while next_citation < citations.len() && citations[next_citation].span.end <= a.span.start {
+            let c = &citations[next_citation];
+            for (r, sr) in c.refs.iter().enumerate() {
+                if !sr.cross_reference {
+                    media.note(&[sr.kind], sr.span.start, Latest::Cited(next_citation, r));
+                }
+            }
+            next_citation += 1;
+        }
         match a.kind {
             SourceType::Person if m.names == 1 => {
                 // A surname: every earlier full name with it must be the same.
-                let surname = m.surname.slice(text);
-                let same: Vec<&Named> = named
-                    .iter()
-                    .filter(|n| before(n) && same_word(n.surname(), surname) && n.name.len() >= 2)
-                    .collect();
-                if let Some(first) = same.first()
-                    && same.iter().all(|n| n.name == first.name)
-                {
-                    a.refers_to = Some(mention_of(text, lines, done, first.span));
+                let surname = m.surname.slice(text).to_lowercase();
+                if let Some(&(first, true)) = people.surnames.get(&surname) {
+                    a.refers_to = Some(mention_of(text, lines, done, named[first].span));
                 }
             }
             SourceType::Person if m.names == 0 && m.definite && !m.holder => {
                 // A role: one person named earlier with that title.
-                let with_title: Vec<&Named> = named
-                    .iter()
-                    .filter(|n| before(n) && n.titles.iter().any(|t| same_word(t, head)))
-                    .collect();
-                if let Some(first) = with_title.first()
-                    && with_title.iter().all(|n| n.surname() == first.surname())
-                {
-                    let first_of_person = named
-                        .iter()
-                        .find(|n| n.surname() == first.surname())
-                        .unwrap_or(first);
-                    a.refers_to = Some(mention_of(text, lines, done, first_of_person.span));
+                if let Some(&(with_title, true)) = people.titles.get(&head.to_lowercase()) {
+                    let first = people
+                        .first
+                        .get(named[with_title].surname())
+                        .copied()
+                        .unwrap_or(with_title);
+                    a.refers_to = Some(mention_of(text, lines, done, named[first].span));
                 }
             }
             SourceType::Document if !m.holder && m.definite && m.bare => {
-                if let Some(j) = (0..i).find(|&j| {
-                    done[j].kind == SourceType::Document
-                        && same_word(mentions[j].head.slice(text), head)
-                }) {
+                if let Some(&j) = documents.get(&head.to_lowercase()) {
                     let first = done[j].refers_to.clone();
                     a.refers_to =
                         Some(first.unwrap_or_else(|| antecedent(text, lines, done[j].span)));
                 }
             }
             SourceType::Outlet if a.canonical.is_none() && m.definite && m.bare => {
-                let Some(kinds) = medium_kinds(&head.to_lowercase()) else {
-                    continue;
-                };
-                let near = |p: usize| p <= a.paragraph && a.paragraph - p <= 2;
-                // The latest earlier outlet of that medium, named in the prose or cited; when
-                // the latest is itself unnamed ("one Russian daily … the same newspaper"), the
-                // reference stays unresolved.
-                let prose = (0..i).rev().find(|&j| {
-                    let d = &done[j];
-                    d.kind == SourceType::Outlet
-                        && near(d.paragraph)
-                        && match d.canonical.as_deref() {
-                            Some(c) => outlets
-                                .lookup(c)
-                                .map_or(same_word(mentions[j].head.slice(text), head), |o| {
-                                    kinds.contains(&o.kind)
-                                }),
-                            None => medium_kinds(&mentions[j].head.slice(text).to_lowercase())
-                                .is_some_and(|k| k.iter().any(|x| kinds.contains(x))),
+                // The latest earlier outlet of that medium, named in the prose or cited, in
+                // this paragraph or the two before; when the latest is itself unnamed ("one
+                // Russian daily … the same newspaper"), the reference stays unresolved.
+                if let Some(kinds) = medium_kinds(&head.to_lowercase()) {
+                    let near = |p: usize| p <= a.paragraph && a.paragraph - p <= 2;
+                    match media.latest(kinds).map(|(_, l)| l) {
+                        Some(Latest::Prose(j)) if near(done[j].paragraph) => {
+                            if done[j].canonical.is_some() {
+                                a.canonical = done[j].canonical.clone();
+                                a.refers_to = Some(
+                                    done[j]
+                                        .refers_to
+                                        .clone()
+                                        .unwrap_or_else(|| antecedent(text, lines, done[j].span)),
+                                );
+                            }
                         }
-                });
-                let cited = citations
-                    .iter()
-                    .filter(|c| c.span.end <= a.span.start && near(c.paragraph))
-                    .flat_map(|c| c.refs.iter())
-                    .rfind(|r| !r.cross_reference && kinds.contains(&r.kind));
-                let prose_at = prose.map(|j| done[j].span.start);
-                match (prose, cited) {
-                    (_, Some(r)) if prose_at < Some(r.span.start) => {
-                        a.canonical = Some(r.canonical.clone());
-                        a.refers_to = Some(antecedent(text, lines, r.span));
+                        Some(Latest::Cited(c, r)) if near(citations[c].paragraph) => {
+                            let r = &citations[c].refs[r];
+                            a.canonical = Some(r.canonical.clone());
+                            a.refers_to = Some(antecedent(text, lines, r.span));
+                        }
+                        _ => {}
                     }
-                    (Some(j), _) if done[j].canonical.is_some() => {
-                        a.canonical = done[j].canonical.clone();
-                        a.refers_to = Some(
-                            done[j]
-                                .refers_to
-                                .clone()
-                                .unwrap_or_else(|| antecedent(text, lines, done[j].span)),
-                        );
-                    }
-                    _ => {}
                 }
+            }
+            _ => {}
+        }
+        // What this mention makes known to the ones after it.
+        match a.kind {
+            SourceType::Document => {
+                documents.entry(head.to_lowercase()).or_insert(i);
+            }
+            SourceType::Outlet => {
+                let kinds: &[OutletKind] = match a.canonical.as_deref() {
+                    Some(c) => match outlets.lookup(c) {
+                        Some(o) => std::slice::from_ref(&o.kind),
+                        None => medium_kinds(&head.to_lowercase()).unwrap_or(&[]),
+                    },
+                    None => medium_kinds(&head.to_lowercase()).unwrap_or(&[]),
+                };
+                let kinds = kinds.to_vec();
+                media.note(&kinds, a.span.start, Latest::Prose(i));
             }
             _ => {}
         }

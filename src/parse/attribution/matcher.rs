@@ -16,6 +16,10 @@ use super::typing::{Typed, classify};
 use crate::model::SourceType;
 use crate::outlets::Outlets;
 
+/// How many of the latest finds a new one is compared with, and how far a carrier looks for
+/// the source it carries.
+const RECENT: usize = 16;
+
 /// A source found in a sentence.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
@@ -73,16 +77,22 @@ impl<'t, 'a> Sentence<'t, 'a> {
         {
             return None;
         }
-        if let Some(i) = self.found.iter().position(|f| f.np == np) {
+        // Only the last finds are compared: a sentence of a million cues stays linear.
+        let recent = self.found.len().saturating_sub(RECENT);
+        if let Some(i) = (recent..self.found.len()).find(|&i| self.found[i].np == np) {
             return Some(i);
         }
         // A phrase inside one already found is the same mention; one that holds an earlier
         // find replaces it ("some" of "some reports").
-        if let Some(i) = self.found.iter().position(|f| f.np.0 <= a && b <= f.np.1) {
+        if let Some(i) =
+            (recent..self.found.len()).find(|&i| self.found[i].np.0 <= a && b <= self.found[i].np.1)
+        {
             return Some(i);
         }
         let typed = classify(&self.toks[a..b], self.cues, self.outlets)?;
-        if let Some(i) = self.found.iter().position(|f| a <= f.np.0 && f.np.1 <= b) {
+        if let Some(i) =
+            (recent..self.found.len()).find(|&i| a <= self.found[i].np.0 && self.found[i].np.1 <= b)
+        {
             self.found[i].np = np;
             self.found[i].typed = Typed {
                 head: typed.head + a,
@@ -166,7 +176,7 @@ pub(crate) fn match_sentence(s: &mut Sentence<'_, '_>) {
         if s.toks.get(after).is_none_or(|t| t.lo != "that") {
             continue;
         }
-        let inner = (0..s.found.len())
+        let inner = (i.saturating_sub(RECENT)..s.found.len().min(i + RECENT))
             .find(|&j| j != i && s.found[j].np.0 > after && s.found[j].cue.0 > after);
         s.cite(Some(i), inner);
     }
@@ -174,8 +184,11 @@ pub(crate) fn match_sentence(s: &mut Sentence<'_, '_>) {
     // Izvestiya, the website reported" and "the website reported, citing Izvestiya": the
     // website carries Izvestiya.
     for (record, phrase_start, after, carries) in carriers {
-        let later = (0..s.found.len()).find(|&i| i != record && s.found[i].np.0 >= after);
-        let earlier = (0..s.found.len())
+        let near = record.saturating_sub(RECENT)..s.found.len().min(record + RECENT);
+        let later = near
+            .clone()
+            .find(|&i| i != record && s.found[i].np.0 >= after);
+        let earlier = near
             .rev()
             .find(|&i| i != record && s.found[i].np.1 <= phrase_start);
         if carries {
@@ -303,6 +316,7 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
 /// on Monday, the prosecutor …"): the subject after its comma.
 fn frame_cue(s: &mut Sentence<'_, '_>) {
     let toks = s.toks;
+    // The frame opens the last stretch after a heading, or the sentence.
     let start = toks.iter().rposition(|t| t.has(BREAK)).map_or(0, |b| b + 1);
     if !toks
         .get(start)

@@ -19,6 +19,30 @@ const MAX_NP: usize = 14;
 /// Most tokens looked back over for an aside.
 const MAX_ASIDE: usize = 30;
 
+/// Most tokens looked at around a cue for the start or end of its clause (a sentence longer
+/// than that is a pathological input: looking further would make the pass quadratic).
+const SEGMENT: usize = 120;
+
+/// Where the stretch of the sentence that holds `v` starts: after the last heading break
+/// before it, or at the sentence's start, looking back a bounded way.
+pub(crate) fn segment_start(toks: &[Tok<'_>], v: usize) -> usize {
+    let from = v.saturating_sub(SEGMENT);
+    toks[from..v]
+        .iter()
+        .rposition(|t| t.has(BREAK))
+        .map_or(from, |b| from + b + 1)
+}
+
+/// Where the stretch of the sentence that holds `v` ends (exclusive), looking ahead a
+/// bounded way.
+pub(crate) fn segment_end(toks: &[Tok<'_>], v: usize) -> usize {
+    let to = toks.len().min(v + SEGMENT);
+    toks[v..to]
+        .iter()
+        .position(|t| t.has(BREAK))
+        .map_or(to, |e| v + e)
+}
+
 /// True when `t` can stand inside a source's phrase.
 pub(crate) fn in_phrase(t: &Tok<'_>) -> bool {
     if t.has(BREAK) || !t.is_word() || matches!(t.lo, "that" | "which" | "who" | "whom") {
@@ -333,7 +357,8 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
     let mut e = end;
     let mut appositive_name = None;
     let mut after_aside = false;
-    loop {
+    // Asides and adverbs are short: looking further back than this finds no subject.
+    while end - e < 80 {
         let before = e;
         while e > 0 && is_between(&toks[e - 1]) {
             e -= 1;

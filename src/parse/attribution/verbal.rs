@@ -14,7 +14,10 @@
 
 use super::lexicon::{VerbCue, class, form, needs};
 use super::matcher::{Accept, Sentence};
-use super::phrase::{Np, in_phrase, is_inner_preposition, np_after, np_before, skip_to_subject};
+use super::phrase::{
+    Np, in_phrase, is_inner_preposition, np_after, np_before, segment_end, segment_start,
+    skip_to_subject,
+};
 use super::tokens::{BREAK, Tok, UPPER};
 use crate::model::SourceType;
 
@@ -100,17 +103,13 @@ fn ends_quotation(toks: &[Tok<'_>], v: usize) -> bool {
 /// True when the stretch of the sentence around `v` (between breaks) is a heading in title
 /// case: three or more words, nearly all capitalised.
 fn title_case(toks: &[Tok<'_>], v: usize) -> bool {
-    let start = toks[..v]
+    let (start, end) = (segment_start(toks, v), segment_end(toks, v));
+    let words = toks[start..end].iter().filter(|t| t.is_word()).count();
+    let caps = toks[start..end]
         .iter()
-        .rposition(|t| t.has(BREAK))
-        .map_or(0, |b| b + 1);
-    let end = toks[v..]
-        .iter()
-        .position(|t| t.has(BREAK))
-        .map_or(toks.len(), |e| v + e);
-    let words: Vec<&Tok<'_>> = toks[start..end].iter().filter(|t| t.is_word()).collect();
-    let caps = words.iter().filter(|t| t.cap()).count();
-    words.len() >= 3 && caps * 5 >= words.len() * 4
+        .filter(|t| t.is_word() && t.cap())
+        .count();
+    words >= 3 && caps * 5 >= words * 4
 }
 
 /// The verb cue at `v`, if any of its entries matches (particles and all).
@@ -225,10 +224,7 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         && forms & form::FINITE != 0
         && needs_ok(toks, verb.needs, end)
     {
-        let start = toks[..v]
-            .iter()
-            .rposition(|t| t.has(BREAK))
-            .map_or(0, |b| b + 1);
+        let start = segment_start(toks, v);
         if let Some(np) = sentence_subject(toks, start, k - 1) {
             s.push(np, cue, Accept::Speaker);
         }
@@ -334,8 +330,8 @@ fn subjects_at(s: &mut Sentence<'_, '_>, end: usize, cue: Np) -> Option<usize> {
 fn control_before(s: &Sentence<'_, '_>, to: usize) -> Option<usize> {
     let toks = s.toks;
     let mut to = to;
-    // Control verbs chain: "appeared to have little to say".
-    loop {
+    // Control verbs chain: "appeared to have little to say" (a few at most).
+    for _ in 0..4 {
         let mut best: Option<(usize, bool)> = None;
         for (words, pass) in s.cues.control() {
             let n = words.len();
@@ -366,6 +362,7 @@ fn control_before(s: &Sentence<'_, '_>, to: usize) -> Option<usize> {
         }
         return Some(start);
     }
+    None
 }
 
 /// True when what follows the verb (ending at `end`) satisfies `need`.
@@ -638,10 +635,7 @@ fn merge_role_and_name(
 fn participle_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize) {
     let toks = s.toks;
     let cue = (v, end);
-    let start = toks[..v]
-        .iter()
-        .rposition(|t| t.has(BREAK))
-        .map_or(0, |b| b + 1);
+    let start = segment_start(toks, v);
     let subject = if v == start {
         // Opening the sentence: the subject after the participle's clause.
         let Some(comma) = (v + 1..toks.len().min(v + 30)).find(|&i| toks[i].is(",")) else {
@@ -697,7 +691,7 @@ fn sentence_subject(toks: &[Tok<'_>], start: usize, v: usize) -> Option<Np> {
         if !(in_phrase(next) && !next.cap() || next.has(super::tokens::POSS)) {
             break;
         }
-        j = (j + 1..v).find(|&k| toks[k].is(","))?;
+        j = (j + 1..v.min(j + 30)).find(|&k| toks[k].is(","))?;
     }
     if j < v && toks[j].is(",") {
         j += 1;
