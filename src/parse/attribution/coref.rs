@@ -278,10 +278,9 @@ pub(crate) fn resolve(
     let mut media = OutletsSoFar::default();
     let mut next_citation = 0;
     let mut documents: HashMap<String, usize> = HashMap::new();
-    for i in 0..atts.len() {
+    for (i, m) in mentions.iter().enumerate().take(atts.len()) {
         let (done, rest) = atts.split_at_mut(i);
         let a = &mut rest[0];
-        let m = &mentions[i];
         let head = m.head.slice(text);
         while next_named < named.len() && named[next_named].span.end <= a.span.start {
             people.add(named, next_named);
@@ -329,16 +328,16 @@ pub(crate) fn resolve(
                 if let Some(kinds) = medium_kinds(&head.to_lowercase()) {
                     let near = |p: usize| p <= a.paragraph && a.paragraph - p <= 2;
                     match media.latest(kinds).map(|(_, l)| l) {
-                        Some(Latest::Prose(j)) if near(done[j].paragraph) => {
-                            if done[j].canonical.is_some() {
-                                a.canonical = done[j].canonical.clone();
-                                a.refers_to = Some(
-                                    done[j]
-                                        .refers_to
-                                        .clone()
-                                        .unwrap_or_else(|| antecedent(text, lines, done[j].span)),
-                                );
-                            }
+                        Some(Latest::Prose(j))
+                            if near(done[j].paragraph) && done[j].canonical.is_some() =>
+                        {
+                            a.canonical = done[j].canonical.clone();
+                            a.refers_to = Some(
+                                done[j]
+                                    .refers_to
+                                    .clone()
+                                    .unwrap_or_else(|| antecedent(text, lines, done[j].span)),
+                            );
                         }
                         Some(Latest::Cited(c, r)) if near(citations[c].paragraph) => {
                             let r = &citations[c].refs[r];
