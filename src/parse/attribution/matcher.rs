@@ -31,6 +31,8 @@ pub(crate) struct Found {
     pub(crate) typed: Typed,
     /// Index (in the sentence's list) of the source this one carries.
     pub(crate) citing: Option<usize>,
+    /// The source is the speaker of a verb ("the envoy said"), not only named by a phrase.
+    pub(crate) speaker: bool,
 }
 
 /// A sentence being matched, and what has been found in it.
@@ -128,8 +130,16 @@ impl<'t, 'a> Sentence<'t, 'a> {
             cue,
             typed,
             citing: None,
+            speaker: false,
         });
         Some(self.found.len() - 1)
+    }
+
+    /// [`Sentence::push`] the speaker of a verb.
+    pub(crate) fn push_speaker(&mut self, np: Np, cue: Np, accept: Accept) -> Option<usize> {
+        let i = self.push(np, cue, accept)?;
+        self.found[i].speaker = true;
+        Some(i)
     }
 
     /// Record that `carrier` carries `origin`.
@@ -191,6 +201,9 @@ pub(crate) fn match_sentence(s: &mut Sentence<'_, '_>) {
         let earlier = near
             .rev()
             .find(|&i| i != record && s.found[i].np.1 <= phrase_start);
+        // What a carrier carries is a speaker with a verb of its own ("According to the
+        // radio, the envoy said").
+        let later = later.filter(|&i| s.found[i].speaker);
         if carries {
             s.cite(Some(record), later);
         } else {

@@ -134,7 +134,11 @@ fn records(
             kind: f.typed.kind,
             canonical: f.typed.canonical.clone(),
             cue: text_of(f.cue),
-            citing: f.citing.map(|o| text_of(s.found[o].np)),
+            // An origin inside a citation group is the parser's, not a prose source.
+            citing: f
+                .citing
+                .filter(|&o| !inside_citation(cited, span_of(s.found[o].np)))
+                .map(|o| text_of(s.found[o].np)),
             refers_to: None,
         });
         mentions.push(coref::Mention::of(

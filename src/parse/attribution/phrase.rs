@@ -549,9 +549,13 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     }
     // "the foreign minister, Igor Ivanov, said": a name after a role is the same source.
     let name = seg.iter().all(|t| t.cap() && t.is_word()) && seg.len() <= 4;
+    // The role is the phrase's head: "the foreign minister", "its representative in Grozny".
     let after_role = np_before(toks, open).is_some_and(|(a, b)| {
-        let last = &toks[b - 1];
-        !last.cap() && last.info.is(class::ROLE) && a < b
+        let head = (a + 1..b)
+            .find(|&i| is_inner_preposition(toks[i].lo) && !toks[i].cap())
+            .unwrap_or(b);
+        let last = &toks[head - 1];
+        !last.cap() && last.info.is(class::ROLE) && a < head
     });
     if name && after_role {
         return Some((open, Some((open + 1, comma))));

@@ -163,6 +163,21 @@ fn reporting_verbs_after_their_subject() {
             Person,
         ),
         (
+            "Its envoy in Tskhinvali, Boris Gagloev, told the daily that no shots were fired.",
+            "Its envoy in Tskhinvali, Boris Gagloev",
+            Person,
+        ),
+        (
+            "Oleg Orlov of Memorial, speaking on Ekho Moskvy radio, contended that it was staged.",
+            "Oleg Orlov of Memorial",
+            Person,
+        ),
+        (
+            "The governor's office called the protest \"a provocation.\"",
+            "The governor's office",
+            OfficialBody,
+        ),
+        (
             "Izvestiya the following day described the vote as a farce.",
             "Izvestiya",
             Outlet,

@@ -181,7 +181,7 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
             && toks
                 .get(np.1)
                 .is_none_or(|t| matches!(t.s, "." | "," | ";" | ":" | "!" | "?") || t.is_quote())
-            && s.push(np, cue, Accept::Any).is_some()
+            && s.push_speaker(np, cue, Accept::Any).is_some()
         {
             return;
         }
@@ -226,7 +226,7 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     {
         let start = segment_start(toks, v);
         if let Some(np) = sentence_subject(toks, start, k - 1) {
-            s.push(np, cue, Accept::Speaker);
+            s.push_speaker(np, cue, Accept::Speaker);
         }
         return;
     }
@@ -309,7 +309,7 @@ fn passive_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize, a
     if let Some(by) = by.filter(|&i| toks[i].lo == "by" && verb.needs == 0)
         && let Some(np) = np_after(toks, by + 1)
     {
-        agent = s.push(np, (v, by + 1), Accept::Any);
+        agent = s.push_speaker(np, (v, by + 1), Accept::Any);
         after = np.1;
     }
     // "X was quoted (by Y) as saying": X is the source, carried by Y.
@@ -322,7 +322,7 @@ fn passive_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize, a
 fn subjects_at(s: &mut Sentence<'_, '_>, end: usize, cue: Np) -> Option<usize> {
     let gap = skip_to_subject(s.toks, end);
     let np = np_before(s.toks, gap.end)?;
-    s.push(np, cue, Accept::Any)
+    s.push_speaker(np, cue, Accept::Any)
 }
 
 /// Where the subject of a control verb before `to` (at `to`) ends, or `None` when there is
@@ -443,7 +443,15 @@ fn subjects(
     // The object of a preposition is no subject: "the postponement of the talks with Putin
     // suggests".
     if np.0 > 0 && !toks[np.0 - 1].cap() && is_object_preposition(toks[np.0 - 1].lo) {
-        return None;
+        // "Aleksandr Cherkasov of Memorial said": a name and its organisation.
+        let name_of = (toks[np.0 - 1].lo == "of")
+            .then(|| np_before(toks, np.0 - 1))
+            .flatten()
+            .filter(|p| p.1 + 1 == np.0 && toks[p.1 - 1].cap() && toks[p.1 - 1].info.class == 0);
+        match name_of {
+            Some(p) => np = (p.0, np.1),
+            None => return None,
+        }
     }
     if plural_only && !is_plural(&toks[np.0..np.1]) && !matches!(toks[np.0].lo, "and" | "or") {
         let coordinated_subject = np.0 > 0 && matches!(toks[np.0 - 1].lo, "and" | "or");
@@ -459,7 +467,7 @@ fn subjects(
     }
     // Most subjects stand alone: only a phrase after "and" / "or" may have conjuncts.
     if np.0 == 0 || !matches!(toks[np.0 - 1].lo, "and" | "or") {
-        return s.push(np, cue, accept);
+        return s.push_speaker(np, cue, accept);
     }
     let conjuncts = coordinated(toks, np);
     if conjuncts.len() > 1 {
@@ -482,18 +490,18 @@ fn subjects(
         };
         if typed[0].is_none() || (place(conjuncts[0]) && inner_pp(conjuncts[1])) {
             let whole = (conjuncts[conjuncts.len() - 1].0, np.1);
-            return s.push(whole, cue, accept);
+            return s.push_speaker(whole, cue, accept);
         }
         if typed.iter().all(Option::is_some) {
             let mut first = None;
             for c in merge_role_and_name(toks, &conjuncts, &typed) {
-                let r = s.push(c, cue, accept);
+                let r = s.push_speaker(c, cue, accept);
                 first = first.or(r);
             }
             return first;
         }
     }
-    s.push(np, cue, accept)
+    s.push_speaker(np, cue, accept)
 }
 
 /// Prepositions whose object cannot be the subject of the verb after it.
@@ -656,7 +664,7 @@ fn participle_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize
     if !needs_ok(toks, verb.needs, end) {
         return;
     }
-    let subject = s.push(np, cue, Accept::Speaker);
+    let subject = s.push_speaker(np, cue, Accept::Speaker);
     if tells(&verb.lemma)
         && let Some(obj) = np_after(toks, end)
     {
