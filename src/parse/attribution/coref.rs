@@ -278,6 +278,7 @@ pub(crate) fn resolve(
     let mut media = OutletsSoFar::default();
     let mut next_citation = 0;
     let mut documents: HashMap<String, usize> = HashMap::new();
+    let mut last_document: Option<usize> = None;
     for (i, m) in mentions.iter().enumerate().take(atts.len()) {
         let (done, rest) = atts.split_at_mut(i);
         let a = &mut rest[0];
@@ -315,7 +316,17 @@ pub(crate) fn resolve(
                 }
             }
             SourceType::Document if !m.holder && m.definite && m.bare => {
-                if let Some(&j) = documents.get(&head.to_lowercase()) {
+                // "The document" stands for the latest document; "the statement" for the
+                // first statement.
+                let generic = matches!(head.to_lowercase().as_str(), "document" | "text");
+                let j = if generic {
+                    last_document.filter(|&j: &usize| {
+                        done[j].paragraph <= a.paragraph && a.paragraph - done[j].paragraph <= 2
+                    })
+                } else {
+                    documents.get(&head.to_lowercase()).copied()
+                };
+                if let Some(j) = j {
                     let first = done[j].refers_to.clone();
                     a.refers_to =
                         Some(first.unwrap_or_else(|| antecedent(text, lines, done[j].span)));
@@ -354,6 +365,7 @@ pub(crate) fn resolve(
         match a.kind {
             SourceType::Document => {
                 documents.entry(head.to_lowercase()).or_insert(i);
+                last_document = Some(i);
             }
             SourceType::Outlet => {
                 let kinds: &[OutletKind] = match a.canonical.as_deref() {

@@ -10,7 +10,7 @@
 //! ([`super::typing`]) and keeps it only when it names a source.
 
 use super::lexicon::{Cues, class, needs};
-use super::phrase::{Np, np_after, np_before};
+use super::phrase::{Np, is_inner_preposition, np_after, np_before};
 use super::tokens::{BREAK, POSS, Tok};
 use super::typing::{Typed, classify};
 use crate::model::SourceType;
@@ -300,7 +300,21 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
     }
     // Reports that are themselves the source: "dismissed reports in the regional press that",
     // "rumours of a deal".
-    if !holder && toks[n].info.is(class::REPORT) && !toks[n].cap() && !toks[n].has(POSS) {
+    // A noun, not the verb of the same form ("the document also claims that"): after a
+    // determiner, a modifier, a verb or a preposition, or opening the sentence.
+    let noun_position = n == 0 || {
+        let p = &toks[n - 1];
+        !p.is_word()
+            || p.info.is(class::DEFINITE | class::INDEFINITE | class::MODIFIER | class::VERB)
+            || is_inner_preposition(p.lo)
+            || p.lo.ends_with("ed")
+    } && !toks[n - 1].info.is(class::BETWEEN);
+    if !holder
+        && noun_position
+        && toks[n].info.is(class::REPORT)
+        && !toks[n].cap()
+        && !toks[n].has(POSS)
+    {
         let start = np_before(toks, n + 1).map_or(n, |np| np.0);
         let mut end = n + 1;
         if toks.get(end).is_some_and(|t| matches!(t.lo, "in" | "from"))

@@ -192,6 +192,16 @@ fn np_before_plain(toks: &[Tok<'_>], end: usize) -> Option<Np> {
             i -= 1;
             continue;
         }
+        // "officials familiar with the draft", "sources close to the president".
+        if i < end
+            && i >= 3
+            && is_inner_preposition(t.lo)
+            && toks[i - 2].info.is(class::POSTMOD)
+            && toks[i - 3].info.is(class::HEAD)
+        {
+            i -= 2;
+            continue;
+        }
         if i < end && t.lo == "out" && toks[i].lo == "of" {
             i -= 1;
             continue;
@@ -518,7 +528,9 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
         return None;
     }
     let relative = matches!(first.lo, "who" | "which" | "whose" | "where" | "whom");
+    // A clause joined by "and" or "but" is no aside: "…, and its spokesman said".
     let adverbial = !first.cap()
+        && !matches!(first.lo, "and" | "but" | "or" | "nor" | "yet" | "so")
         && (first.info.is(class::SENTENCE | class::BETWEEN)
             || first.lo.ends_with("ing")
             || first.lo.ends_with("ed")

@@ -143,6 +143,16 @@ fn reporting_verbs_after_their_subject() {
             OfficialBody,
         ),
         (
+            "Some Western governments threatened sanctions.",
+            "Some Western governments",
+            Vague,
+        ),
+        (
+            "Officials familiar with the draft said it would be published in May.",
+            "Officials familiar with the draft",
+            Vague,
+        ),
+        (
             "Observers in the capital predicted a low turnout.",
             "Observers in the capital",
             Vague,

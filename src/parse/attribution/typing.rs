@@ -73,6 +73,8 @@ fn head_of(np: &[Tok<'_>]) -> usize {
             {
                 from = p + 1;
             }
+            // "officials familiar with": the noun before the adjective.
+            Some(p) if p >= 2 && np[p - 1].info.is(class::POSTMOD) => return p - 2,
             Some(p) => return p - 1,
             None => return np.len() - 1,
         }
@@ -347,6 +349,15 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         return ty(SourceType::Document);
     }
     if head_class & (class::COLLECTIVE | class::DOCUMENT_PL | class::NATIONALITY_PL) != 0 {
+        return ty(SourceType::Vague);
+    }
+    // "Some Western governments", "several parties": unnamed bodies in the plural are vague
+    // ("the authorities" is one body).
+    if head_class & class::BODY != 0
+        && indefinite
+        && head.lo.ends_with('s')
+        && !matches!(head.lo, "authorities" | "headquarters" | "news")
+    {
         return ty(SourceType::Vague);
     }
     if head_class & class::BODY != 0 {

@@ -381,8 +381,12 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
         Some(t) if t.is(",") && toks.get(end + 1).is_some_and(Tok::is_quote) => return true,
         _ => {}
     }
-    for t in toks.iter().skip(end).take(COMPLEMENT_WINDOW) {
-        if t.is(";") || t.has(BREAK) {
+    for (k, t) in toks.iter().enumerate().skip(end).take(COMPLEMENT_WINDOW) {
+        // Another clause ("…, and its spokesman said that") is not the verb's complement.
+        if t.is(";")
+            || t.has(BREAK)
+            || t.is(",") && toks.get(k + 1).is_some_and(|n| matches!(n.lo, "and" | "but"))
+        {
             break;
         }
         let hit = match t.lo {

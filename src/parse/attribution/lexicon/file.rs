@@ -38,6 +38,8 @@ pub(super) struct FileRepr {
     #[serde(default)]
     calendar: Vec<Spanned<String>>,
     #[serde(default)]
+    postmodifiers: Vec<Spanned<String>>,
+    #[serde(default)]
     quantities: Vec<Spanned<String>>,
     #[serde(default)]
     definite: Vec<Spanned<String>>,
@@ -345,8 +347,9 @@ impl Builder {
                 self.add_word(&pl, pl_class);
             }
         }
-        let plain: [(&[Spanned<String>], u32); 13] = [
+        let plain: [(&[Spanned<String>], u32); 14] = [
             (&f.calendar, class::CALENDAR),
+            (&f.postmodifiers, class::POSTMOD),
             (&f.collectives, class::COLLECTIVE),
             (&f.quantities, class::QUANTITY),
             (&f.definite, class::DEFINITE),

@@ -77,6 +77,8 @@ pub(crate) mod class {
     pub(crate) const CALENDAR: u32 = 1 << 27;
     /// The last word of a multi-word entry ("minister" of "prime minister").
     pub(crate) const MULTI_TAIL: u32 = 1 << 28;
+    /// An adjective after a source's noun ("familiar" of "officials familiar with").
+    pub(crate) const POSTMOD: u32 = 1 << 29;
 
     /// Classes that can head a source's phrase.
     pub(crate) const HEAD: u32 = ROLE
