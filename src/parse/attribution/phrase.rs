@@ -77,6 +77,27 @@ pub(crate) fn is_inner_preposition(w: &str) -> bool {
     )
 }
 
+/// True when the unknown noun at `at` closes a prepositional phrase attached to a source's
+/// noun: a determiner within three words before it (over names and modifiers), a
+/// preposition before that, and a noun (or a postmodifier) before the preposition.
+fn pp_object_ends(toks: &[Tok<'_>], at: usize) -> bool {
+    for back in 1..=4 {
+        let Some(d) = at.checked_sub(back) else {
+            return false;
+        };
+        let t = &toks[d];
+        if t.info.is(class::DEFINITE | class::INDEFINITE) && !t.cap() || t.has(POSS) {
+            return d >= 2
+                && is_inner_preposition(toks[d - 1].lo)
+                && (preposition_joins(toks, d - 1) || toks[d - 2].info.is(class::POSTMOD));
+        }
+        if !(t.cap() || t.info.is(class::MODIFIER) || unknown_modifier(t)) {
+            return false;
+        }
+    }
+    false
+}
+
 /// True when a phrase may go on after a preposition at `at` ("of", "in"): a noun before it
 /// and a phrase (not a date or a clause) after it.
 fn preposition_joins(toks: &[Tok<'_>], at: usize) -> bool {
@@ -215,15 +236,9 @@ fn np_before_plain(toks: &[Tok<'_>], end: usize) -> Option<Np> {
             i -= 1;
             continue;
         }
-        // An unknown noun after a determiner in a phrase's prepositional part: "observers
-        // in the capital".
-        if i == end
-            && unknown_modifier(t)
-            && i >= 3
-            && toks[i - 2].info.is(class::DEFINITE)
-            && is_inner_preposition(toks[i - 3].lo)
-            && preposition_joins(toks, i - 3)
-        {
+        // An unknown noun closing a phrase's prepositional part: "observers in the capital",
+        // "analysts at the Troika Dialog brokerage", "officials familiar with the draft".
+        if i == end && unknown_modifier(t) && pp_object_ends(toks, i - 1) {
             i -= 1;
             continue;
         }

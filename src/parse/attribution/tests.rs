@@ -620,3 +620,4 @@ fn a_long_sentence_stays_linear_and_finds_its_sources() {
         .count();
     assert!(whole * 100 >= got.len() * 99, "{whole} of {}", got.len());
 }
+
