@@ -228,10 +228,17 @@ impl Outlets {
     pub fn may_start_name(&self, word: &str) -> bool {
         // A name's key splits words at hyphens ("Kavkaz-Center" is "kavkaz center").
         let first = word
-            .split(['-', '_', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}'])
+            .split([
+                '-', '_', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}',
+            ])
             .next()
             .unwrap_or(word);
-        let quote = |c: char| matches!(c, '"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}');
+        let quote = |c: char| {
+            matches!(
+                c,
+                '"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}'
+            )
+        };
         if !first.contains(quote) {
             return self.first_words.contains(first);
         }

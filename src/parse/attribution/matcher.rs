@@ -305,7 +305,8 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
     let noun_position = n == 0 || {
         let p = &toks[n - 1];
         !p.is_word()
-            || p.info.is(class::DEFINITE | class::INDEFINITE | class::MODIFIER | class::VERB)
+            || p.info
+                .is(class::DEFINITE | class::INDEFINITE | class::MODIFIER | class::VERB)
             || is_inner_preposition(p.lo)
             || p.lo.ends_with("ed")
     } && !toks[n - 1].info.is(class::BETWEEN);

@@ -73,7 +73,7 @@ fn is_calendar_word(t: &Tok<'_>) -> bool {
 pub(crate) fn is_inner_preposition(w: &str) -> bool {
     matches!(
         w,
-        "of" | "for" | "in" | "from" | "at" | "with" | "on" | "to"
+        "of" | "for" | "in" | "from" | "at" | "with" | "on" | "to" | "by"
     )
 }
 
@@ -110,15 +110,28 @@ fn preposition_joins(toks: &[Tok<'_>], at: usize) -> bool {
     let noun_before = in_phrase(before)
         && (before
             .info
-            .is(class::HEAD | class::QUANTITY | class::OUTPUT)
+            .is(class::HEAD | class::QUANTITY | class::OUTPUT | class::MODIFIER)
             || before.cap()
             || before.has(POSS));
-    let phrase_after = in_phrase(after)
+    let phrase_after = (in_phrase(after)
         && !is_calendar_word(after)
         && !after.has(DIGIT)
-        && (after.cap() || after.info.is(class::IN_PHRASE));
-    // "to" joins only a role to its holder: "ambassador to Russia", "adviser to the president".
-    let to_ok = toks[at].lo != "to" || before.info.is(class::ROLE | class::ROLE_PL);
+        && (after.cap() || after.info.is(class::IN_PHRASE)))
+        // "a note of protest": a nominal cue after "of".
+        || (toks[at].lo == "of"
+            && !after.cap()
+            && after.info.is(class::NOUN_CUE | class::REPORT)
+            || before.info.is(class::DOCUMENT) && after.info.is(class::VERB));
+    // "to" joins only a role to its holder ("ambassador to Russia", "adviser to the
+    // president") or two parts of a name ("the Committee to Protect Journalists"); "by" only a
+    // document to its author ("a statement by the ministry").
+    let to_ok = toks[at].lo != "to"
+        || before.info.is(class::ROLE | class::ROLE_PL)
+        || before.cap() && after.cap();
+    let by_ok = toks[at].lo != "by"
+        || !before.cap()
+            && before.info.is(class::DOCUMENT | class::NOUN_CUE)
+            && !before.info.is(class::VERB);
     // A name no list knows takes no "of" ("an endorsement by Kim of the plan"); "the
     // Ministry of Defence", "the Bank of Russia" do.
     let of_ok = toks[at].lo != "of"
@@ -130,7 +143,7 @@ fn preposition_joins(toks: &[Tok<'_>], at: usize) -> bool {
                 t.info
                     .is(class::BODY | class::OUTLET | class::COUNTRY | class::CAPITAL)
             });
-    noun_before && phrase_after && to_ok && of_ok
+    noun_before && phrase_after && to_ok && of_ok && by_ok
 }
 
 /// True for a lower-case word no list knows that may stand between a determiner and its
@@ -239,6 +252,17 @@ fn np_before_plain(toks: &[Tok<'_>], end: usize) -> Option<Np> {
         // An unknown noun closing a phrase's prepositional part: "observers in the capital",
         // "analysts at the Troika Dialog brokerage", "officials familiar with the draft".
         if i == end && unknown_modifier(t) && pp_object_ends(toks, i - 1) {
+            i -= 1;
+            continue;
+        }
+        // "a note of protest": a noun after "of" that the lists know only as a verb or cue.
+        if i == end
+            && i >= 3
+            && !t.cap()
+            && t.is_word()
+            && toks[i - 2].lo == "of"
+            && preposition_joins(toks, i - 2)
+        {
             i -= 1;
             continue;
         }
@@ -419,6 +443,18 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
     if after_aside && e > 0 && toks[e - 1].is(",") {
         e -= 1;
     }
+    // "The bloc's three leaders, A, B and C, have claimed": the list before the comma is the
+    // subject.
+    if !after_aside
+        && e > 1
+        && toks[e - 1].is(",")
+        && let Some(np) = np_before(toks, e - 1)
+        && np.0 > 0
+        && matches!(toks[np.0 - 1].lo, "and" | "or")
+        && toks[np.0..np.1].iter().all(|t| t.cap())
+    {
+        e -= 1;
+    }
     Gap {
         end: e,
         appositive_name,
@@ -559,6 +595,13 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     });
     // A noun phrase after a name: "the regional energy provider", "deputy head of the
     // service", "the president's envoy to the region".
+    // The noun phrase of an appositive ends where a relative clause in it begins ("a
+    // researcher who compiled the figures").
+    let seg = &seg[..seg
+        .iter()
+        .position(|t| matches!(t.lo, "who" | "which" | "whose") && !t.cap())
+        .filter(|&p| p > 0)
+        .unwrap_or(seg.len())];
     let appositive = after_name
         && seg.len() <= 24
         && (first
@@ -582,7 +625,7 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
             .find(|&i| is_inner_preposition(toks[i].lo) && !toks[i].cap())
             .unwrap_or(b);
         let last = &toks[head - 1];
-        !last.cap() && last.info.is(class::ROLE) && a < head
+        !last.cap() && last.info.is(class::ROLE | class::OUTLET | class::BODY) && a < head
     });
     if name && after_role {
         return Some((open, Some((open + 1, comma))));

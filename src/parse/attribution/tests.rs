@@ -143,6 +143,68 @@ fn reporting_verbs_after_their_subject() {
             OfficialBody,
         ),
         (
+            "The union's two leaders, Ivan Sokolov, Pavel Egorov and Anna Lis, have all denied it.",
+            "Anna Lis",
+            Person,
+        ),
+        (
+            "Irina Belova, a lawyer who represents the families, told reporters that the trial was rigged.",
+            "Irina Belova",
+            Person,
+        ),
+        (
+            "His widow, Olga Kravets, has repeatedly insisted that he was threatened.",
+            "His widow, Olga Kravets",
+            Person,
+        ),
+        (
+            "The party's newspaper, Zhoghovurd, had published articles alleging fraud.",
+            "The party's newspaper, Zhoghovurd",
+            Outlet,
+        ),
+        ("Gazprom was demanding a higher price.", "Gazprom", Person),
+        ("REBELS DISMISS AMNESTY OFFER", "REBELS", Vague),
+        (
+            "“We saw nothing,” one elderly woman told a correspondent of the website Kavkazsky Uzel.",
+            "one elderly woman",
+            Anonymous,
+        ),
+        (
+            "“We saw nothing,” she told a correspondent of the website Kavkazsky Uzel.",
+            "a correspondent of the website Kavkazsky Uzel",
+            Outlet,
+        ),
+        (
+            "Diplomatic sources in Minsk said the envoy had been recalled.",
+            "Diplomatic sources in Minsk",
+            Anonymous,
+        ),
+        (
+            "The committee's source said the vote was delayed.",
+            "The committee's source",
+            Anonymous,
+        ),
+        (
+            "The Committee to Protect Journalists condemned the arrest as an outrage.",
+            "The Committee to Protect Journalists",
+            OfficialBody,
+        ),
+        (
+            "Union of Right Forces deputy Yelena Gorbunova warned of a split.",
+            "Union of Right Forces deputy Yelena Gorbunova",
+            Person,
+        ),
+        (
+            "A statement by the ministry's press service said the reports were false.",
+            "A statement by the ministry's press service",
+            Document,
+        ),
+        (
+            "The Georgian side handed over a note of protest, which described the raid as aggression.",
+            "a note of protest",
+            Document,
+        ),
+        (
             "Some Western governments threatened sanctions.",
             "Some Western governments",
             Vague,
@@ -491,6 +553,7 @@ fn typing_cannot_invent_a_source() {
         "Parliament approved the budget on Tuesday.",
         "The commission will announce the results next week.",
         "Diplomats declined to comment.",
+        "It was a blow to Minsk, which had hoped to host the summit.",
         "Neither side has commented on the incident.",
         "No official confirmed the figures.",
     ]);
@@ -620,4 +683,3 @@ fn a_long_sentence_stays_linear_and_finds_its_sources() {
         .count();
     assert!(whole * 100 >= got.len() * 99, "{whole} of {}", got.len());
 }
-

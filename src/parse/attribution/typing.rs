@@ -60,7 +60,7 @@ fn head_of(np: &[Tok<'_>]) -> usize {
         let prep = (from + 1..np.len()).find(|&i| {
             matches!(
                 np[i].lo,
-                "of" | "for" | "in" | "from" | "at" | "with" | "on" | "to" | "out"
+                "of" | "for" | "in" | "from" | "at" | "with" | "on" | "to" | "out" | "by"
             ) && !np[i].cap()
         });
         match prep {
@@ -185,7 +185,15 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
     // Content: after determiners and quotation marks.
     let first = np.iter().position(|t| t.is_word() && !is_determiner(t))?;
     let content = &np[first..];
-    let head_rel = head_of(content);
+    let mut head_rel = head_of(content);
+    // "Union of Right Forces deputy Yelena Gorbunova": an organisation's name, then a role
+    // and a name: the name is the head.
+    if let Some(r) = (head_rel + 1..content.len())
+        .find(|&i| !content[i].cap() && content[i].info.is(class::ROLE) && i + 1 < content.len())
+        && content[r + 1..].iter().all(|t| t.cap() && t.is_word())
+    {
+        head_rel = content.len() - 1;
+    }
     let head_at = first + head_rel;
     let head = &np[head_at];
     let lead = &content[..=head_rel];
@@ -321,7 +329,7 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         if let Some(k) = kind_word
             && np[k + 1..=head_at]
                 .iter()
-                .all(|t| t.cap() || t.has(NAMEISH | UPPER | DIGIT))
+                .all(|t| t.cap() || t.has(NAMEISH | UPPER | DIGIT) || t.is(","))
         {
             if np[k].info.is(class::OUTLET) {
                 return Some(Typed {
@@ -348,6 +356,15 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
     if head_class & class::DOCUMENT != 0 && !head.cap() {
         return ty(SourceType::Document);
     }
+    // People described as sources are anonymous ("diplomatic sources in the capital"); news
+    // or media sources are the media (vague).
+    if matches!(head.lo, "sources" | "insiders" | "contacts")
+        && !np[..head_at]
+            .iter()
+            .any(|t| matches!(t.lo, "news" | "media" | "press" | "information"))
+    {
+        return ty(SourceType::Anonymous);
+    }
     if head_class & (class::COLLECTIVE | class::DOCUMENT_PL | class::NATIONALITY_PL) != 0 {
         return ty(SourceType::Vague);
     }
@@ -369,10 +386,42 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
     if head_class & class::ROLE_PL != 0 {
         return ty(SourceType::Vague);
     }
+    // An unnamed journalist of an outlet speaks for the outlet: "a correspondent of the
+    // website", "a reporter for Izvestiya".
+    if head_class & class::ROLE != 0
+        && !head.cap()
+        && matches!(
+            head.lo,
+            "correspondent"
+                | "reporter"
+                | "journalist"
+                | "commentator"
+                | "columnist"
+                | "editor"
+                | "anchor"
+                | "presenter"
+        )
+        && np
+            .get(head_at + 1)
+            .is_some_and(|t| matches!(t.lo, "of" | "for" | "at" | "with"))
+    {
+        let rest = &np[head_at + 2..];
+        if !rest.is_empty()
+            && let Some(t) = classify(rest, cues, outlets).filter(|t| t.kind == SourceType::Outlet)
+        {
+            return Some(Typed {
+                head: head_at + 2 + t.head,
+                ..t
+            });
+        }
+    }
     if head_class & class::ROLE != 0 && !head.cap() {
         // "the diplomatic source", "the official": someone unnamed, even when definite.
-        let unnamed_kind = matches!(head.lo, "source" | "official" | "insider" | "contact");
-        if indefinite || (unnamed_kind && !definite_role_holder(np, head_at)) {
+        // A source is unnamed whoever holds it ("the agency's source").
+        if matches!(head.lo, "source" | "insider" | "contact") {
+            return ty(SourceType::Anonymous);
+        }
+        if indefinite || (head.lo == "official" && !definite_role_holder(np, head_at)) {
             return ty(SourceType::Anonymous);
         }
         let _ = definite;

@@ -246,37 +246,47 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         subjects(s, verb, start, cue, false);
         return;
     }
-    if forms & form::ING != 0 && forms & form::FINITE == 0 {
+    // "Gazprom was demanding", "officials are insisting": a progressive reports like a
+    // finite verb.
+    let progressive = forms & form::ING != 0 && aux.is_some_and(|a| is_be(toks[a].lo));
+    if forms & form::ING != 0 && forms & form::FINITE == 0 && !progressive {
         // "Citing X, Y reported": Y carries X (a phrase cue), it is not a source of its own.
         if !quotes(&verb.lemma) && verb.class.as_ref() != "epistemic" {
             participle_cue(s, verb, v, end);
         }
         return;
     }
-    if forms & (form::FINITE | form::PARTICIPLE) == 0 {
+    if forms & (form::FINITE | form::PARTICIPLE) == 0 && !progressive {
         return;
     }
     // A bare participle with no auxiliary ("the reported attack", "officials alarmed by") is
     // no cue.
-    if forms & form::FINITE == 0 && aux.is_none() {
+    if forms & form::FINITE == 0 && aux.is_none() && !progressive {
         return;
     }
     if !needs_ok(toks, verb.needs, end) {
         return;
     }
+    // An epistemic verb before "to" states an intention, not a belief: "Moscow had hoped to
+    // use the summit".
+    if &*verb.class == "epistemic" && toks.get(end).is_some_and(|t| t.lo == "to") {
+        return;
+    }
     // A base form after its subject is a plural present ("officials say"); after a singular
     // one it is a subjunctive ("demanded that the South retract"), which reports nothing.
     let plural_only = forms & (form::S | form::PAST | form::PARTICIPLE) == 0 && aux.is_none();
-    let Some(subject) = subjects(s, verb, k, cue, plural_only) else {
-        return;
-    };
-    // Objects.
+    let subject = subjects(s, verb, k, cue, plural_only);
+    // An outlet told something is a source even when its speaker is a pronoun ("she told
+    // the daily Panorama").
     if tells(&verb.lemma)
         && let Some(obj) = np_after(toks, end)
     {
         let o = s.push(obj, cue, Accept::Outlet);
-        s.cite(o, Some(subject));
+        s.cite(o, subject);
     }
+    let Some(subject) = subject else {
+        return;
+    };
     if quotes(&verb.lemma)
         && let Some(obj) = np_after(toks, end)
     {
@@ -372,6 +382,10 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
     }
     // At the end of the sentence or before a quotation, any verb in lower case reports (a
     // capitalised one ends a title: "Calls for Talks").
+    // A headline in capitals reports with any verb ("REBELS DISMISS REFERENDUM").
+    if end > 0 && toks[end - 1].has(UPPER) {
+        return true;
+    }
     if end > 0 && toks[end - 1].cap() {
         return false;
     }
@@ -385,7 +399,10 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
         // Another clause ("…, and its spokesman said that") is not the verb's complement.
         if t.is(";")
             || t.has(BREAK)
-            || t.is(",") && toks.get(k + 1).is_some_and(|n| matches!(n.lo, "and" | "but"))
+            || t.is(",")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.lo, "and" | "but"))
         {
             break;
         }
@@ -443,10 +460,14 @@ fn subjects(
             accept = Accept::Speaker;
         }
     }
+    let by_relative = relative.is_some();
     let mut np = np_before(toks, e)?;
     // The object of a preposition is no subject: "the postponement of the talks with Putin
     // suggests".
-    if np.0 > 0 && !toks[np.0 - 1].cap() && is_object_preposition(toks[np.0 - 1].lo) {
+    // (The antecedent of a relative pronoun may be any phrase: "handed over a note, which
+    // said …".)
+    if !by_relative && np.0 > 0 && !toks[np.0 - 1].cap() && is_object_preposition(toks[np.0 - 1].lo)
+    {
         // "Aleksandr Cherkasov of Memorial said": a name and its organisation.
         let name_of = (toks[np.0 - 1].lo == "of")
             .then(|| np_before(toks, np.0 - 1))
