@@ -226,6 +226,9 @@ impl Outlets {
     /// quotation marks and a leading "the" left out), so a lookup of a name starting there
     /// would find nothing.
     pub fn may_start_name(&self, word: &str) -> bool {
+        if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.') {
+            return self.first_words.contains(word);
+        }
         // A name's key splits words at hyphens ("Kavkaz-Center" is "kavkaz center").
         let first = word
             .split([

@@ -45,7 +45,18 @@ pub fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
     let bytes = s.as_bytes();
     let mut depth = 0usize;
     let mut i = 0;
-    while i < bytes.len() {
+    // The next stop, found with memchr; a parenthesis matters only before it, so each byte
+    // is looked at once for stops and once for parentheses.
+    let mut next_stop = 0;
+    loop {
+        if next_stop < i || next_stop == 0 && i == 0 {
+            next_stop =
+                memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).map_or(bytes.len(), |p| i + p);
+        }
+        i = memchr::memchr2(b'(', b')', &bytes[i..next_stop]).map_or(next_stop, |p| i + p);
+        if i >= bytes.len() {
+            break;
+        }
         match bytes[i] {
             b'(' => depth += 1,
             b')' => depth = depth.saturating_sub(1),

@@ -33,6 +33,8 @@ pub(crate) struct Mention {
     pub surname: Span,
     /// The phrase has a possessive holder ("the ministry's statement").
     pub holder: bool,
+    /// The knowledge base's kind of the outlet it names.
+    pub outlet_kind: Option<OutletKind>,
     /// The phrase opens with a definite determiner.
     pub definite: bool,
     /// The phrase is only a determiner, perhaps "same", and its head ("the agency", "the
@@ -66,6 +68,7 @@ impl Mention {
             names,
             surname,
             holder: np.iter().any(|t| t.has(POSS)),
+            outlet_kind: None,
             definite: np
                 .first()
                 .is_some_and(|t| t.info.is(class::DEFINITE) && !t.info.is(class::HEAD)),
@@ -266,9 +269,9 @@ impl OutletsSoFar {
 /// linear in the article.
 pub(crate) fn resolve(
     text: &str,
+    low: (&str, usize),
     lines: &LineIndex,
     citations: &[Citation],
-    outlets: &crate::outlets::Outlets,
     named: &[Named],
     atts: &mut [Attribution],
     mentions: &[Mention],
@@ -282,7 +285,9 @@ pub(crate) fn resolve(
     for (i, m) in mentions.iter().enumerate().take(atts.len()) {
         let (done, rest) = atts.split_at_mut(i);
         let a = &mut rest[0];
-        let head = m.head.slice(text);
+        // Lower case without copying: `low` is the text in lower case from byte `low.1` on.
+        let lower = |sp: Span| low.0.get(sp.start - low.1..sp.end - low.1).unwrap_or("");
+        let head = lower(m.head);
         while next_named < named.len() && named[next_named].span.end <= a.span.start {
             people.add(named, next_named);
             next_named += 1;
@@ -299,14 +304,14 @@ pub(crate) fn resolve(
         match a.kind {
             SourceType::Person if m.names == 1 => {
                 // A surname: every earlier full name with it must be the same.
-                let surname = m.surname.slice(text).to_lowercase();
-                if let Some(&(first, true)) = people.surnames.get(&surname) {
+                let surname = lower(m.surname);
+                if let Some(&(first, true)) = people.surnames.get(surname) {
                     a.refers_to = Some(mention_of(text, lines, done, named[first].span));
                 }
             }
             SourceType::Person if m.names == 0 && m.definite && !m.holder => {
                 // A role: one person named earlier with that title.
-                if let Some(&(with_title, true)) = people.titles.get(&head.to_lowercase()) {
+                if let Some(&(with_title, true)) = people.titles.get(head) {
                     let first = people
                         .first
                         .get(named[with_title].surname())
@@ -318,13 +323,13 @@ pub(crate) fn resolve(
             SourceType::Document if !m.holder && m.definite && m.bare => {
                 // "The document" stands for the latest document; "the statement" for the
                 // first statement.
-                let generic = matches!(head.to_lowercase().as_str(), "document" | "text");
+                let generic = matches!(head, "document" | "text");
                 let j = if generic {
                     last_document.filter(|&j: &usize| {
                         done[j].paragraph <= a.paragraph && a.paragraph - done[j].paragraph <= 2
                     })
                 } else {
-                    documents.get(&head.to_lowercase()).copied()
+                    documents.get(head).copied()
                 };
                 if let Some(j) = j {
                     let first = done[j].refers_to.clone();
@@ -336,7 +341,7 @@ pub(crate) fn resolve(
                 // The latest earlier outlet of that medium, named in the prose or cited, in
                 // this paragraph or the two before; when the latest is itself unnamed ("one
                 // Russian daily … the same newspaper"), the reference stays unresolved.
-                if let Some(kinds) = medium_kinds(&head.to_lowercase()) {
+                if let Some(kinds) = medium_kinds(head) {
                     let near = |p: usize| p <= a.paragraph && a.paragraph - p <= 2;
                     match media.latest(kinds).map(|(_, l)| l) {
                         Some(Latest::Prose(j))
@@ -364,16 +369,13 @@ pub(crate) fn resolve(
         // What this mention makes known to the ones after it.
         match a.kind {
             SourceType::Document => {
-                documents.entry(head.to_lowercase()).or_insert(i);
+                documents.entry(head.to_string()).or_insert(i);
                 last_document = Some(i);
             }
             SourceType::Outlet => {
-                let kinds: &[OutletKind] = match a.canonical.as_deref() {
-                    Some(c) => match outlets.lookup(c) {
-                        Some(o) => std::slice::from_ref(&o.kind),
-                        None => medium_kinds(&head.to_lowercase()).unwrap_or(&[]),
-                    },
-                    None => medium_kinds(&head.to_lowercase()).unwrap_or(&[]),
+                let kinds: &[OutletKind] = match &m.outlet_kind {
+                    Some(k) => std::slice::from_ref(k),
+                    None => medium_kinds(head).unwrap_or(&[]),
                 };
                 let kinds = kinds.to_vec();
                 media.note(&kinds, a.span.start, Latest::Prose(i));

@@ -88,7 +88,15 @@ pub fn find_attributions(
     let mut pairs: Vec<(Attribution, coref::Mention)> = out.into_iter().zip(mentions).collect();
     pairs.sort_by_key(|(a, _)| (a.span.start, a.span.end));
     let (mut out, mentions): (Vec<Attribution>, Vec<coref::Mention>) = pairs.into_iter().unzip();
-    coref::resolve(text, lines, citations, outlets, &named, &mut out, &mentions);
+    coref::resolve(
+        text,
+        (&low, base),
+        lines,
+        citations,
+        &named,
+        &mut out,
+        &mentions,
+    );
     out
 }
 
@@ -118,7 +126,18 @@ fn records(
         };
         Span::new(s.toks[a].span.start, end)
     };
-    let text_of = |np| crate::parse::collapse_ws(span_of(np).slice(text));
+    // Tokens one space apart are the text as written; other white space is collapsed.
+    let text_of = |(a, b): (usize, usize)| {
+        let single = s.toks[a..b]
+            .windows(2)
+            .all(|w| w[1].span.start - w[0].span.end <= 1);
+        let slice = span_of((a, b)).slice(text);
+        if single && !slice.contains(['\n', '\t', '\r']) {
+            slice.to_string()
+        } else {
+            crate::parse::collapse_ws(slice)
+        }
+    };
     for f in &s.found {
         let span = span_of(f.np);
         if inside_citation(cited, span) {
@@ -141,10 +160,10 @@ fn records(
                 .map(|o| text_of(s.found[o].np)),
             refers_to: None,
         });
-        mentions.push(coref::Mention::of(
-            &s.toks[f.np.0..f.np.1],
-            f.typed.head - f.np.0,
-        ));
+        mentions.push(coref::Mention {
+            outlet_kind: f.typed.outlet_kind,
+            ..coref::Mention::of(&s.toks[f.np.0..f.np.1], f.typed.head - f.np.0)
+        });
     }
 }
 

@@ -26,6 +26,8 @@ pub(crate) struct Typed {
     /// The outlet's canonical name (known outlets), or its name as written (other outlets
     /// named beside an outlet noun: "the newspaper Azg").
     pub(crate) canonical: Option<String>,
+    /// The knowledge base's kind of a known outlet.
+    pub(crate) outlet_kind: Option<OutletKind>,
     /// Index (within the phrase) of its head.
     pub(crate) head: usize,
     /// True when the phrase names its source (a capitalised name or a known outlet), false
@@ -112,8 +114,17 @@ fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, Stri
             || t.info.is(class::OUTLET | class::OUTLET_PL | class::BODY)
     };
     // Most phrases hold no word that could name an outlet: no window to try.
+    // (Only a name no list knows, or a nationality or medium word, can start an outlet's
+    // name: "Interfax", "Radio Liberty", "Russian agencies".)
     if !np.iter().any(|t| proper(t) && telling(t))
-        || !np.iter().any(|t| proper(t) && outlets.may_start_name(t.lo))
+        || !np.iter().any(|t| {
+            proper(t)
+                && (t.info.class == 0
+                    || t.has(NAMEISH | UPPER)
+                    || t.info
+                        .is(class::NATIONALITY | class::OUTLET | class::CAPITAL))
+                && outlets.may_start_name(t.lo)
+        })
     {
         return None;
     }
@@ -149,15 +160,23 @@ fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, Stri
 }
 
 /// Lower-case content of `np[from..to]` joined by single spaces (for multi-word entries).
-fn joined(np: &[Tok<'_>], from: usize, to: usize) -> String {
-    let mut s = String::new();
-    for t in &np[from..to] {
-        if !s.is_empty() {
-            s.push(' ');
+/// The lower case of `words` joined by single spaces, written into `buf` (no allocation);
+/// `None` when it does not fit (no multi-word entry is that long).
+fn joined<'b>(words: &[Tok<'_>], buf: &'b mut [u8; 96]) -> Option<&'b str> {
+    let mut n = 0;
+    for (k, t) in words.iter().enumerate() {
+        let extra = usize::from(k > 0);
+        if n + extra + t.lo.len() > buf.len() {
+            return None;
         }
-        s.push_str(t.lo);
+        if k > 0 {
+            buf[n] = b' ';
+        }
+        n += extra;
+        buf[n..n + t.lo.len()].copy_from_slice(t.lo.as_bytes());
+        n += t.lo.len();
     }
-    s
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// Decide the type of the phrase `np`; `None` when it names no source.
@@ -178,6 +197,7 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         return Some(Typed {
             kind,
             canonical: None,
+            outlet_kind: None,
             head: 0,
             named: false,
         });
@@ -243,6 +263,7 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
             return Some(Typed {
                 kind: SourceType::Vague,
                 canonical: None,
+                outlet_kind: None,
                 head: head_at,
                 named: false,
             });
@@ -251,6 +272,7 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
             return Some(Typed {
                 kind: outlet_kind(kind),
                 canonical: Some(canonical),
+                outlet_kind: Some(kind),
                 head: head_at,
                 named: true,
             });
@@ -261,6 +283,7 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         return Some(Typed {
             kind: SourceType::Outlet,
             canonical: Some(w.s.trim_end_matches(['.', ',']).to_string()),
+            outlet_kind: None,
             head: head_at,
             named: true,
         });
@@ -273,13 +296,11 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
     if word_count > 1 && head.info.is(class::MULTI_TAIL) {
         // Multi-word entries: the whole lead ("new delhi") or its last words ("prime
         // minister", "white house").
-        let lead_lower = joined(content, 0, head_rel + 1);
-        whole |= cues.multi(&lead_lower);
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(lead_lower.match_indices(' ').map(|(i, _)| i + 1))
-            .collect();
-        for k in (2..=4.min(starts.len())).rev() {
-            let m = cues.multi(&lead_lower[starts[starts.len() - k]..]);
+        let lead = &content[..=head_rel];
+        let mut buf = [0u8; 96];
+        whole |= joined(lead, &mut buf).map_or(0, |w| cues.multi(w));
+        for k in (2..=4.min(lead.len())).rev() {
+            let m = joined(&lead[lead.len() - k..], &mut buf).map_or(0, |w| cues.multi(w));
             if m != 0 {
                 head_class = m;
                 break;
@@ -297,6 +318,7 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         Some(Typed {
             kind,
             canonical: None,
+            outlet_kind: None,
             head: head_at,
             named: false,
         })
@@ -332,8 +354,10 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
                 .all(|t| t.cap() || t.has(NAMEISH | UPPER | DIGIT) || t.is(","))
         {
             if np[k].info.is(class::OUTLET) {
+                let (canonical, outlet_kind) = outlet_name(np, k, outlets);
                 return Some(Typed {
-                    canonical: outlet_name(np, k, outlets),
+                    canonical,
+                    outlet_kind,
                     named: true,
                     ..ty(SourceType::Outlet)?
                 });
@@ -345,8 +369,10 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         }
     }
     if head_class & (class::OUTLET) != 0 {
+        let (canonical, outlet_kind) = outlet_name(np, head_at, outlets);
         return Some(Typed {
-            canonical: outlet_name(np, head_at, outlets),
+            canonical,
+            outlet_kind,
             ..ty(SourceType::Outlet)?
         });
     }
@@ -463,7 +489,11 @@ fn definite_role_holder(np: &[Tok<'_>], head: usize) -> bool {
 /// The name of an outlet introduced by its medium ("the newspaper Azg", "the Seoul daily
 /// Hanguk Ilbo", "NTV television"): the known canonical name, or the capitalised words
 /// beside the medium noun as written.
-fn outlet_name(np: &[Tok<'_>], head: usize, outlets: &Outlets) -> Option<String> {
+fn outlet_name(
+    np: &[Tok<'_>],
+    head: usize,
+    outlets: &Outlets,
+) -> (Option<String>, Option<OutletKind>) {
     let after: Vec<&Tok<'_>> = np[head + 1..]
         .iter()
         .take_while(|t| t.cap() || t.has(NAMEISH | UPPER | DIGIT))
@@ -480,8 +510,14 @@ fn outlet_name(np: &[Tok<'_>], head: usize, outlets: &Outlets) -> Option<String>
     } else if !before.is_empty() {
         before.iter().rev().map(|t| t.s).collect()
     } else {
-        return None;
+        return (None, None);
     };
     let name = words.join(" ");
-    Some(outlets.lookup(&name).map_or(name, |o| o.name.clone()))
+    if !outlets.may_start_name(&words[0].to_lowercase()) {
+        return (Some(name), None);
+    }
+    match outlets.lookup(&name) {
+        Some(o) => (Some(o.name.clone()), Some(o.kind)),
+        None => (Some(name), None),
+    }
 }
