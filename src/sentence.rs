@@ -24,7 +24,16 @@ fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     if w.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+        // No abbreviation is longer than eight bytes; shorter words are compared in lower
+        // case from a buffer on the stack.
+        if w.len() > 8 {
+            return false;
+        }
+        let mut buf = [0u8; 8];
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        buf[..w.len()].make_ascii_lowercase();
+        let lower = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+        ABBREVIATIONS.contains(&lower)
     } else {
         ABBREVIATIONS.contains(&w.to_lowercase().as_str())
     }

@@ -218,6 +218,15 @@ pub(crate) fn match_sentence(s: &mut Sentence<'_, '_>) {
 fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize, bool)> {
     let toks = s.toks;
     let cues = s.cues;
+    // Most words that start a phrase ("in", "a", "as") start none here: a quick test of the
+    // next word first.
+    if !toks[v].info.is(class::PHRASE_ALONE)
+        && !toks
+            .get(v + 1)
+            .is_some_and(|t| t.info.is(class::PHRASE_NEXT))
+    {
+        return None;
+    }
     // The longest phrase that matches.
     let p = cues
         .phrases_of(toks[v].info)

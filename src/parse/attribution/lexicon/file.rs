@@ -294,6 +294,10 @@ impl Builder {
                 }
                 let id = self.phrases.len() as u32;
                 self.add_word(&words[0], class::PHRASE);
+                match words.get(1) {
+                    Some(second) => self.add_word(second, class::PHRASE_NEXT),
+                    None => self.add_word(&words[0], class::PHRASE_ALONE),
+                }
                 if let Some(e) = self.words.get_mut(&*words[0]) {
                     e.2.push(id);
                 }

@@ -79,6 +79,10 @@ pub(crate) mod class {
     pub(crate) const MULTI_TAIL: u32 = 1 << 28;
     /// An adjective after a source's noun ("familiar" of "officials familiar with").
     pub(crate) const POSTMOD: u32 = 1 << 29;
+    /// The second word of a phrase cue ("to" of "according to").
+    pub(crate) const PHRASE_NEXT: u32 = 1 << 30;
+    /// A phrase cue of one word ("citing").
+    pub(crate) const PHRASE_ALONE: u32 = 1 << 31;
 
     /// Classes that can head a source's phrase.
     pub(crate) const HEAD: u32 = ROLE
