@@ -335,7 +335,9 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
         let content = toks
             .get(end)
             .is_some_and(|t| t.lo == "that" || t.lo == "of" && end == n + 1);
-        if content {
+        // "said in its annual report that": the report is where its subject spoke.
+        let where_said = start > 0 && matches!(toks[start - 1].lo, "in" | "into");
+        if content && !where_said {
             s.push((start, end), (n, n + 1), Accept::Any);
         }
     }

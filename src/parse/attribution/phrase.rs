@@ -214,7 +214,7 @@ fn np_before_plain(toks: &[Tok<'_>], end: usize) -> Option<Np> {
                 && toks[i].cap()
                 && !t.cap()
                 && t.info
-                    .is(class::DOCUMENT | class::DOCUMENT_PL | class::ROLE_PL | class::COLLECTIVE)
+                    .is(class::DOCUMENT | class::DOCUMENT_PL | class::COLLECTIVE)
                 && !t.info.is(class::MODIFIER)
             {
                 break;
@@ -430,7 +430,11 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
             // Asides follow one another: "X, who chairs the body, speaking in Y, said".
             if let Some((open, name)) = comma_aside(toks, e - 1) {
                 if name.is_some() {
+                    // "a ministry spokesman, Colonel Ivan Orlov, said": the role before the
+                    // name is the subject; nothing before it is an aside.
                     appositive_name = name;
+                    e = open;
+                    break;
                 }
                 e = open + 1;
                 after_aside = true;

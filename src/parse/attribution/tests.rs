@@ -205,6 +205,16 @@ fn reporting_verbs_after_their_subject() {
             Document,
         ),
         (
+            "Opposition deputies Raisa Orlova and Timur Kasymov have demanded an inquiry.",
+            "Opposition deputies Raisa Orlova",
+            Person,
+        ),
+        (
+            "Troops were deployed, in what a ministry spokesman, Colonel Ivan Orlov, called \"a gross violation.\"",
+            "a ministry spokesman, Colonel Ivan Orlov",
+            Person,
+        ),
+        (
             "Some Western governments threatened sanctions.",
             "Some Western governments",
             Vague,

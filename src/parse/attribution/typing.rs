@@ -412,6 +412,24 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
     if head_class & class::ROLE_PL != 0 {
         return ty(SourceType::Vague);
     }
+    // An outlet's report is the outlet's: "a report in the daily Asahi Shimbun", "an
+    // editorial in Izvestiya".
+    if head.info.is(class::OUTPUT)
+        && !head.cap()
+        && np
+            .get(head_at + 1)
+            .is_some_and(|t| matches!(t.lo, "in" | "by" | "of" | "on" | "from"))
+    {
+        let rest = &np[head_at + 2..];
+        if !rest.is_empty()
+            && let Some(t) = classify(rest, cues, outlets).filter(|t| t.kind == SourceType::Outlet)
+        {
+            return Some(Typed {
+                head: head_at + 2 + t.head,
+                ..t
+            });
+        }
+    }
     // An unnamed journalist of an outlet speaks for the outlet: "a correspondent of the
     // website", "a reporter for Izvestiya".
     if head_class & class::ROLE != 0

@@ -22,7 +22,7 @@ use super::tokens::{BREAK, Tok, UPPER};
 use crate::model::SourceType;
 
 /// How far after a verb its complement may start.
-const COMPLEMENT_WINDOW: usize = 12;
+const COMPLEMENT_WINDOW: usize = 16;
 
 /// Verbs whose object, when an outlet, carries the subject ("told Interfax").
 fn tells(lemma: &str) -> bool {
@@ -119,7 +119,8 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
     // A capitalised word inside a name ("Freedom Support Act") is not a verb, except in a
     // headline written in capitals or in title case.
     let opens = v == 0 || toks[v - 1].has(BREAK) || !toks[v - 1].is_word() && !toks[v - 1].is(",");
-    if t.cap() && !t.has(UPPER) && !opens && !title_case(toks, v) {
+    let heading = t.has(UPPER) || t.cap() && title_case(toks, v);
+    if t.cap() && !t.has(UPPER) && !opens && !heading {
         return;
     }
     let cues = s.cues;
@@ -139,6 +140,11 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
     let Some((verb, forms, end)) = best else {
         return;
     };
+    // A headline speaks in the present ("Kyiv Accuses Moscow"); "Afghan Side Accused" is a
+    // passive.
+    if heading && !opens && forms & (form::S | form::BASE) == 0 {
+        return;
+    }
     // After a determiner, a possessive or an adjective the word is a noun: "some reports
     // said", "Moscow's hopes", "the reported attack".
     let noun_too = t.info.is(class::NOUN_CUE
@@ -382,8 +388,9 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
     }
     // At the end of the sentence or before a quotation, any verb in lower case reports (a
     // capitalised one ends a title: "Calls for Talks").
-    // A headline in capitals reports with any verb ("REBELS DISMISS REFERENDUM").
-    if end > 0 && toks[end - 1].has(UPPER) {
+    // A headline in capitals reports with any verb that needs a clause ("REBELS DISMISS
+    // REFERENDUM"), not with one that needs "about" ("KARABAKH TALKS").
+    if end > 0 && toks[end - 1].has(UPPER) && need & needs::ABOUT == 0 {
         return true;
     }
     if end > 0 && toks[end - 1].cap() {
@@ -414,7 +421,7 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
             "for" | "upon" => need & needs::FOR != 0,
             "on" => need & (needs::FOR | needs::ABOUT) != 0,
             "about" | "over" => need & needs::ABOUT != 0,
-            _ => (t.is(":") || t.is_quote()) && need & needs::THAT != 0,
+            _ => (t.is(":") || t.is_quote() && k <= end + 2) && need & needs::THAT != 0,
         };
         if hit {
             return true;
@@ -518,8 +525,22 @@ fn subjects(
             return s.push_speaker(whole, cue, accept);
         }
         if typed.iter().all(Option::is_some) {
+            // "The bloc's three leaders, A, B and C": the plural role heads the list of names;
+            // the names are the sources.
+            let (conjuncts, typed) = match (conjuncts.last(), typed.last()) {
+                (Some(&(a, b)), Some(Some(SourceType::Vague)))
+                    if conjuncts.len() > 2
+                        && toks[a + 1..b].iter().all(|t| !t.cap())
+                        && typed[..typed.len() - 1]
+                            .iter()
+                            .all(|t| *t == Some(SourceType::Person)) =>
+                {
+                    (&conjuncts[..conjuncts.len() - 1], &typed[..typed.len() - 1])
+                }
+                _ => (&conjuncts[..], &typed[..]),
+            };
             let mut first = None;
-            for c in merge_role_and_name(toks, &conjuncts, &typed) {
+            for c in merge_role_and_name(toks, conjuncts, typed) {
                 let r = s.push_speaker(c, cue, accept);
                 first = first.or(r);
             }
