@@ -554,7 +554,8 @@ fn subjects(
 fn is_object_preposition(w: &str) -> bool {
     matches!(
         w,
-        "of" | "with"
+        "of" | "in"
+            | "with"
             | "by"
             | "for"
             | "on"
