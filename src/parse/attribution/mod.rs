@@ -12,7 +12,8 @@
 //!    lexicon entry; headings become breaks.
 //! 3. [`matcher`] and [`verbal`]: every cue of the sentence looks for its source, one
 //!    function per cue class, across what may stand between them ([`phrase`]: adverbs,
-//!    dates, parentheses, appositives, relative clauses, coordination).
+//!    dates, parentheses, appositives, relative clauses; [`subject`]: coordination and the
+//!    checks that keep a phrase that is not a subject out).
 //! 4. [`typing`]: each phrase found is typed; a phrase that names no source (a pronoun, a
 //!    place, a nationality, a date) is dropped here, so no rule can invent a source.
 //! 5. [`coref`]: surnames, roles, documents and outlet nouns that refer back to an earlier
@@ -25,6 +26,7 @@ mod coref;
 mod lexicon;
 mod matcher;
 mod phrase;
+mod subject;
 mod table;
 mod tokens;
 mod typing;

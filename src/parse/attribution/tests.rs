@@ -445,6 +445,11 @@ fn phrase_cues() {
             OfficialBody,
         ),
         (
+            "According to Gazeta.ru, the deal was signed in secret.",
+            "Gazeta.ru",
+            Outlet,
+        ),
+        (
             "According to Vremya Novostei, the deal was signed in secret.",
             "Vremya Novostei",
             Outlet,

@@ -1,0 +1,300 @@
+//! Subjects of verb cues: one phrase before the verb, or the conjuncts of a coordinated
+//! subject ("A, B and C have acknowledged", "Armenia and Turkey welcomed"), with the checks
+//! that keep a phrase that is not a subject out (the object of a preposition, a plural
+//! verb's singular subject); and the subject of the sentence's main clause, for the cues
+//! that take it (participles, a second verb after "and").
+
+use super::lexicon::{VerbCue, class};
+use super::matcher::{Accept, Sentence};
+use super::phrase::{Np, in_phrase, is_inner_preposition, np_after, np_before, skip_to_subject};
+use super::tokens::{POSS, Tok};
+use crate::model::SourceType;
+
+/// The subjects of the verb whose auxiliaries start at `end`: one phrase, or the
+/// conjuncts of a coordinated subject. Returns the first record.
+pub(crate) fn subjects(
+    s: &mut Sentence<'_, '_>,
+    verb: &VerbCue,
+    end: usize,
+    cue: Np,
+    plural_only: bool,
+) -> Option<usize> {
+    let toks = s.toks;
+    let mut accept = if verb.outlet_subject {
+        Accept::Outlet
+    } else {
+        Accept::Any
+    };
+    let gap = skip_to_subject(toks, end);
+    let mut e = gap.end;
+    // ", which also quoted", ", who said": the phrase before the comma, when it names a
+    // speaker (a relative pronoun may stand for another phrase of the sentence).
+    // A phrase may stand between the pronoun and its verb: ", which for the first time
+    // acknowledged".
+    let relative = (e.saturating_sub(7)..e).rev().find(|&k| {
+        k >= 1
+            && matches!(toks[k].lo, "which" | "who")
+            && toks[k - 1].is(",")
+            && (k + 1 == e
+                || is_inner_preposition(toks[k + 1].lo)
+                    && toks[k + 1..e]
+                        .iter()
+                        .all(|t| t.is_word() && !t.info.is(class::VERB | class::PRONOUN)))
+    });
+    if let Some(k) = relative {
+        e = k - 1;
+        if accept == Accept::Any {
+            accept = Accept::Speaker;
+        }
+    }
+    let by_relative = relative.is_some();
+    let mut np = np_before(toks, e)?;
+    // The object of a preposition is no subject: "the postponement of the talks with Putin
+    // suggests".
+    // (The antecedent of a relative pronoun may be any phrase: "handed over a note, which
+    // said …".)
+    if !by_relative && np.0 > 0 && !toks[np.0 - 1].cap() && is_object_preposition(toks[np.0 - 1].lo)
+    {
+        // "Aleksandr Cherkasov of Memorial said": a name and its organisation.
+        let name_of = (toks[np.0 - 1].lo == "of")
+            .then(|| np_before(toks, np.0 - 1))
+            .flatten()
+            .filter(|p| p.1 + 1 == np.0 && toks[p.1 - 1].cap() && toks[p.1 - 1].info.class == 0);
+        match name_of {
+            Some(p) => np = (p.0, np.1),
+            None => return None,
+        }
+    }
+    if plural_only && !is_plural(&toks[np.0..np.1]) && !matches!(toks[np.0].lo, "and" | "or") {
+        let coordinated_subject = np.0 > 0 && matches!(toks[np.0 - 1].lo, "and" | "or");
+        if !coordinated_subject {
+            return None;
+        }
+    }
+    // "the foreign minister, Igor Ivanov, said": the role and the name are one source.
+    if let Some(name) = gap.appositive_name
+        && np.1 + 1 == name.0
+    {
+        np = (np.0, name.1);
+    }
+    // Most subjects stand alone: only a phrase after "and" / "or" may have conjuncts.
+    if np.0 == 0 || !matches!(toks[np.0 - 1].lo, "and" | "or") {
+        return s.push_speaker(np, cue, accept);
+    }
+    let conjuncts = coordinated(toks, np);
+    if conjuncts.len() > 1 {
+        let typed: Vec<Option<SourceType>> = conjuncts
+            .iter()
+            .map(|&c| super::typing::classify(&toks[c.0..c.1], s.cues, s.outlets).map(|t| t.kind))
+            .collect();
+        // "news sources in the capital and the West", "diplomats from Berlin and Paris": the
+        // "and" joins places inside one phrase.
+        let place = |c: Np| {
+            toks[c.0..c.1]
+                .iter()
+                .filter(|t| t.is_word() && !t.info.is(class::DEFINITE))
+                .all(|t| t.info.is(class::COUNTRY | class::CAPITAL | class::PLACE))
+        };
+        let inner_pp = |c: Np| {
+            toks[c.0 + 1..c.1]
+                .iter()
+                .any(|t| is_inner_preposition(t.lo))
+        };
+        if typed[0].is_none() || (place(conjuncts[0]) && inner_pp(conjuncts[1])) {
+            let whole = (conjuncts[conjuncts.len() - 1].0, np.1);
+            return s.push_speaker(whole, cue, accept);
+        }
+        if typed.iter().all(Option::is_some) {
+            // "The bloc's three leaders, A, B and C": the plural role heads the list of names;
+            // the names are the sources.
+            let (conjuncts, typed) = match (conjuncts.last(), typed.last()) {
+                (Some(&(a, b)), Some(Some(SourceType::Vague)))
+                    if conjuncts.len() > 2
+                        && toks[a + 1..b].iter().all(|t| !t.cap())
+                        && typed[..typed.len() - 1]
+                            .iter()
+                            .all(|t| *t == Some(SourceType::Person)) =>
+                {
+                    (&conjuncts[..conjuncts.len() - 1], &typed[..typed.len() - 1])
+                }
+                _ => (&conjuncts[..], &typed[..]),
+            };
+            let mut first = None;
+            for c in merge_role_and_name(toks, conjuncts, typed) {
+                let r = s.push_speaker(c, cue, accept);
+                first = first.or(r);
+            }
+            return first;
+        }
+    }
+    s.push_speaker(np, cue, accept)
+}
+
+/// Prepositions whose object cannot be the subject of the verb after it.
+pub(crate) fn is_object_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in"
+            | "with"
+            | "by"
+            | "for"
+            | "on"
+            | "at"
+            | "from"
+            | "to"
+            | "about"
+            | "against"
+            | "between"
+            | "among"
+            | "than"
+            | "into"
+            | "over"
+            | "under"
+            | "without"
+            | "toward"
+            | "towards"
+            | "upon"
+            | "via"
+            | "despite"
+            | "within"
+            | "through"
+            | "behind"
+    )
+}
+
+/// True when a phrase's last word is a plural noun ("officials", "media", "Georgians").
+fn is_plural(np: &[Tok<'_>]) -> bool {
+    // The head: the last word before a preposition ("observers in the capital").
+    let head = np
+        .iter()
+        .skip(1)
+        .position(|t| is_inner_preposition(t.lo) && !t.cap())
+        .map_or(np.len(), |p| p + 1);
+    np[..head].last().is_some_and(|t| {
+        t.info.is(class::ROLE_PL
+            | class::OUTLET_PL
+            | class::DOCUMENT_PL
+            | class::NATIONALITY_PL
+            | class::COLLECTIVE)
+            || (t.lo.ends_with('s') && !t.lo.ends_with("ss") && !t.cap() && t.info.is(class::BODY))
+            || matches!(t.lo, "authorities" | "people" | "police" | "media")
+    })
+}
+
+/// The conjuncts of a subject ending with `np`, nearest first: "A, B and C" gives C, B, A.
+fn coordinated(toks: &[Tok<'_>], np: Np) -> Vec<Np> {
+    let mut out = vec![np];
+    let mut a = np.0;
+    let mut seen_and = false;
+    loop {
+        let mut k = a;
+        if k > 0 && matches!(toks[k - 1].lo, "and" | "or") && !seen_and {
+            k -= 1;
+            seen_and = true;
+            if k > 0 && toks[k - 1].is(",") {
+                k -= 1;
+            }
+        } else if seen_and && k > 0 && toks[k - 1].is(",") {
+            k -= 1;
+        } else {
+            break;
+        }
+        let Some(prev) = np_before(toks, k) else {
+            break;
+        };
+        if prev.1 != k || out.len() >= 8 {
+            break;
+        }
+        out.push(prev);
+        a = prev.0;
+    }
+    if out.len() > 1 && !seen_and {
+        out.truncate(1);
+    }
+    // The object of a preposition is no conjunct: "a meeting with supporters, Belapan and
+    // Interfax reported".
+    while out.len() > 1
+        && out
+            .last()
+            .is_some_and(|c| c.0 > 0 && is_object_preposition(toks[c.0 - 1].lo))
+    {
+        out.pop();
+    }
+    // The first conjunct must open its clause: in "Putin met Bush and officials said" the
+    // "and" joins clauses, and "Bush" is no subject.
+    if let Some(first) = out.last()
+        && out.len() > 1
+        && first.0 > 0
+    {
+        let t = &toks[first.0 - 1];
+        let opens = !t.is_word()
+            || (t.info.is(class::SENTENCE) && !is_object_preposition(t.lo))
+            || matches!(t.lo, "that" | "while" | "whereas" | "but" | "as" | "when");
+        if !opens {
+            out.truncate(1);
+        }
+    }
+    out
+}
+
+/// In a list of conjuncts, a role without a name followed by a bare name is one source
+/// ("his first deputy, Avtandil Ioseliani"): `conjuncts` are nearest first.
+fn merge_role_and_name(
+    toks: &[Tok<'_>],
+    conjuncts: &[Np],
+    typed: &[Option<SourceType>],
+) -> Vec<Np> {
+    let mut out = Vec::new();
+    let mut i = conjuncts.len();
+    while i > 0 {
+        i -= 1;
+        let c = conjuncts[i];
+        let role_only = !toks[c.0..c.1].iter().any(Tok::cap)
+            && matches!(typed[i], Some(SourceType::Person | SourceType::Anonymous));
+        if role_only && i > 0 {
+            let name = conjuncts[i - 1];
+            if toks[name.0..name.1].iter().all(Tok::cap) {
+                out.push((c.0, name.1));
+                i -= 1;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The subject of the sentence's main clause (the sentence starting at `start`), for a
+/// participle cue at `v` ("Moscow rejected the plan, saying ..."): the first phrase of the
+/// sentence, after an opening adverbial phrase closed by a comma and before appositives,
+/// when a verb-like word follows.
+pub(crate) fn sentence_subject(toks: &[Tok<'_>], start: usize, v: usize) -> Option<Np> {
+    let mut start = start;
+    if start >= v {
+        return None;
+    }
+    let opener = &toks[start];
+    if opener.info.is(class::SENTENCE) && !opener.info.is(class::DEFINITE | class::HEAD) {
+        let comma = (start..v).find(|&i| toks[i].is(","))?;
+        start = comma + 1;
+    }
+    let np = np_after(toks, start)?;
+    if np.0 != start || np.1 >= v {
+        return None;
+    }
+    // Over appositives: "Ivan Petrov, chief engineer of the utility, the region's
+    // supplier, warned …".
+    let mut j = np.1;
+    while j < v && toks[j].is(",") {
+        let next = toks.get(j + 1)?;
+        if !(in_phrase(next) && !next.cap() || next.has(POSS)) {
+            break;
+        }
+        j = (j + 1..v.min(j + 30)).find(|&k| toks[k].is(","))?;
+    }
+    if j < v && toks[j].is(",") {
+        j += 1;
+    }
+    let next = toks.get(j)?;
+    (j < v && next.is_word() && !next.cap() && !in_phrase(next)).then_some(np)
+}
