@@ -285,8 +285,7 @@ fn check_name(text: &str, n: &Spanned<String>) -> Result<(), OutletsError> {
 }
 
 fn located(text: &str, at: usize, message: String) -> OutletsError {
-    let idx = crate::span::LineIndex::new(text);
-    let pos = idx.position(text, at);
+    let pos = crate::span::Position::of(text, at);
     OutletsError {
         line: pos.line,
         column: pos.column,

@@ -69,6 +69,14 @@ pub struct Position {
     pub column: usize,
 }
 
+impl Position {
+    /// The line and column of byte `at` of `text`, for a one-off look-up (a data file's
+    /// error); many look-ups in one text share a [`LineIndex`].
+    pub fn of(text: &str, at: usize) -> Position {
+        LineIndex::new(text).position(text, at)
+    }
+}
+
 /// Start offsets of every line of a text, for offset → line:column look-ups.
 ///
 /// A line ends at `\n`, at `\r\n`, or at a lone `\r` (old Mac files), so positions agree with

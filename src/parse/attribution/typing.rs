@@ -412,28 +412,11 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
     if head_class & class::ROLE_PL != 0 {
         return ty(SourceType::Vague);
     }
-    // An outlet's report is the outlet's: "a report in the daily Asahi Shimbun", "an
-    // editorial in Izvestiya".
-    if head.info.is(class::OUTPUT)
-        && !head.cap()
-        && np
-            .get(head_at + 1)
-            .is_some_and(|t| matches!(t.lo, "in" | "by" | "of" | "on" | "from"))
-    {
-        let rest = &np[head_at + 2..];
-        if !rest.is_empty()
-            && let Some(t) = classify(rest, cues, outlets).filter(|t| t.kind == SourceType::Outlet)
-        {
-            return Some(Typed {
-                head: head_at + 2 + t.head,
-                ..t
-            });
-        }
-    }
-    // An unnamed journalist of an outlet speaks for the outlet: "a correspondent of the
-    // website", "a reporter for Izvestiya".
-    if head_class & class::ROLE != 0
-        && !head.cap()
+    // An outlet's report is the outlet's ("a report in the daily Asahi Shimbun", "an
+    // editorial in Izvestiya"), and an unnamed journalist of an outlet speaks for it ("a
+    // correspondent of the website", "a reporter for Izvestiya").
+    let output = head.info.is(class::OUTPUT);
+    let journalist = head_class & class::ROLE != 0
         && matches!(
             head.lo,
             "correspondent"
@@ -444,20 +427,25 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
                 | "editor"
                 | "anchor"
                 | "presenter"
-        )
-        && np
-            .get(head_at + 1)
-            .is_some_and(|t| matches!(t.lo, "of" | "for" | "at" | "with"))
+        );
+    if (output || journalist)
+        && !head.cap()
+        && np.get(head_at + 1).is_some_and(|t| {
+            matches!(
+                t.lo,
+                "in" | "by" | "of" | "on" | "from" | "for" | "at" | "with"
+            )
+        })
+        && let Some(t) = np
+            .get(head_at + 2..)
+            .filter(|rest| !rest.is_empty())
+            .and_then(|rest| classify(rest, cues, outlets))
+            .filter(|t| t.kind == SourceType::Outlet)
     {
-        let rest = &np[head_at + 2..];
-        if !rest.is_empty()
-            && let Some(t) = classify(rest, cues, outlets).filter(|t| t.kind == SourceType::Outlet)
-        {
-            return Some(Typed {
-                head: head_at + 2 + t.head,
-                ..t
-            });
-        }
+        return Some(Typed {
+            head: head_at + 2 + t.head,
+            ..t
+        });
     }
     if head_class & class::ROLE != 0 && !head.cap() {
         // "the diplomatic source", "the official": someone unnamed, even when definite.

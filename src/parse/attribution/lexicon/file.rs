@@ -121,8 +121,7 @@ pub(super) fn parse_file(text: &str) -> Result<FileRepr, CuesError> {
 }
 
 fn located(text: &str, at: usize, message: String) -> CuesError {
-    let idx = crate::span::LineIndex::new(text);
-    let pos = idx.position(text, at);
+    let pos = crate::span::Position::of(text, at);
     CuesError {
         line: pos.line,
         column: pos.column,
