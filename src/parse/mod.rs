@@ -260,14 +260,16 @@ fn parse_article(
         );
         article.citations.push(c);
     }
-    // The body and the title: a headline names sources too ("KYIV ACCUSES MOSCOW OF …").
-    let mut body: Vec<(usize, Span)> = crate::claims::body_paragraphs(&article, text).collect();
-    if let Some(t) = article.title_paragraph
-        && let Some(&span) = article.paragraphs.get(t)
-    {
-        body.push((t, span));
-        body.sort_by_key(|p| p.0);
-    }
+    // Every block but the header: a headline names sources too ("KYIV ACCUSES MOSCOW OF
+    // …"), and so does a note in parentheses ("(NOTE: Seoul television showed …)"), though
+    // neither is a claim.
+    let body: Vec<(usize, Span)> = article
+        .paragraphs
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(i, _)| Some(i) != article.header_paragraph)
+        .collect();
     let cues = opts.cues.clone().unwrap_or_else(attribution::Cues::builtin);
     article.attributions =
         attribution::find_attributions(text, &doc.lines, &body, &article.citations, outlets, &cues);

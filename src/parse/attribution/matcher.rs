@@ -170,7 +170,7 @@ pub(crate) fn match_sentence(s: &mut Sentence<'_, '_>) {
         if info.is(class::VERB) {
             super::verbal::verb_cue(s, v);
         }
-        if info.is(class::NOUN_CUE) {
+        if info.is(class::NOUN_CUE | class::REPORT) {
             noun_cue(s, v);
         }
     }
@@ -314,8 +314,11 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
     let noun_position = n == 0 || {
         let p = &toks[n - 1];
         !p.is_word()
-            || p.info
-                .is(class::DEFINITE | class::INDEFINITE | class::MODIFIER | class::VERB)
+            || p.info.is(class::DEFINITE
+                | class::INDEFINITE
+                | class::MODIFIER
+                | class::NATIONALITY
+                | class::VERB)
             || is_inner_preposition(p.lo)
             || p.lo.ends_with("ed")
     } && !toks[n - 1].info.is(class::BETWEEN);

@@ -100,7 +100,7 @@ pub(crate) mod class {
     pub(crate) const IN_PHRASE: u32 =
         HEAD | OUTPUT | QUANTITY | DEFINITE | INDEFINITE | MODIFIER | NATIONALITY | PLACE;
     /// Classes that start a cue.
-    pub(crate) const CUE: u32 = NOUN_CUE | PHRASE | VERB | FRAME;
+    pub(crate) const CUE: u32 = NOUN_CUE | PHRASE | VERB | FRAME | REPORT;
 }
 
 /// Forms of a verb, as bits.
