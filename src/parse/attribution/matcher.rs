@@ -10,8 +10,8 @@
 //! ([`super::typing`]) and keeps it only when it names a source.
 
 use super::lexicon::{Cues, class, needs};
-use super::phrase::{Np, is_inner_preposition, np_after, np_before};
-use super::tokens::{BREAK, POSS, Tok};
+use super::phrase::{Np, is_inner_preposition, np_after, np_before, skip_date_after};
+use super::tokens::{BREAK, NAMEISH, POSS, Tok, UPPER};
 use super::typing::{Typed, classify};
 use crate::model::SourceType;
 use crate::outlets::Outlets;
@@ -115,7 +115,9 @@ impl<'t, 'a> Sentence<'t, 'a> {
         };
         let ok = match accept {
             Accept::Any => true,
-            Accept::Outlet | Accept::Medium => typed.kind == SourceType::Outlet,
+            Accept::Outlet | Accept::Medium => {
+                matches!(typed.kind, SourceType::Outlet | SourceType::SelfRef)
+            }
             Accept::Speaker => !matches!(typed.kind, SourceType::Vague | SourceType::Anonymous),
         };
         if !ok {
@@ -244,7 +246,12 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
         (true, false) => Accept::Outlet,
         _ => Accept::Any,
     };
-    let np = np_after(toks, end)?;
+    let from = if p.medium {
+        skip_date_after(toks, end)
+    } else {
+        end
+    };
+    let np = np_after(toks, from)?;
     let cue = (v, end);
     let first = s.push(np, cue, accept);
     // "according to A and B"
@@ -374,9 +381,21 @@ fn frame_cue(s: &mut Sentence<'_, '_>) {
     else {
         return;
     };
-    let Some(np) = np_after(toks, comma + 1) else {
+    let Some(mut np) = np_after(toks, comma + 1) else {
         return;
     };
+    // "In a statement posted on Hunafa.info, a website close to the rebels, the command
+    // said": an indefinite phrase after a name describes the name; the subject follows the
+    // next comma.
+    if toks[np.0].info.is(class::INDEFINITE)
+        && !toks[np.0].info.is(class::DEFINITE)
+        && (toks[comma - 1].cap() || toks[comma - 1].has(NAMEISH | UPPER))
+        && let Some(next) = (np.1..toks.len().min(np.1 + 12)).find(|&i| !toks[i].is_word())
+        && toks[next].is(",")
+        && let Some(after) = np_after(toks, next + 1)
+    {
+        np = after;
+    }
     // The subject must be followed by its verb, not by more of a list.
     if toks.get(np.1).is_some_and(|t| t.is_word() && !t.cap()) {
         s.push(np, (start, frame + 1), Accept::Speaker);

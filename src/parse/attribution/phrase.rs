@@ -64,9 +64,36 @@ pub(crate) fn in_phrase(t: &Tok<'_>) -> bool {
     false
 }
 
+/// Past a date that opens a phrase's object ("posted on June 11 on Hunafa.info"): the token
+/// after the date's next preposition, or `at` itself when no date and preposition follow.
+pub(crate) fn skip_date_after(toks: &[Tok<'_>], at: usize) -> usize {
+    let mut k = at;
+    let mut seen_calendar = false;
+    while k < toks.len() && k - at < 5 {
+        let t = &toks[k];
+        if is_calendar_word(t) {
+            seen_calendar = true;
+        } else if !(t.has(DIGIT) || t.is(",")) {
+            break;
+        }
+        k += 1;
+    }
+    match toks.get(k) {
+        Some(t) if seen_calendar && matches!(t.lo, "on" | "in" | "by") => k + 1,
+        _ => at,
+    }
+}
+
 /// True for a month or weekday name.
 fn is_calendar_word(t: &Tok<'_>) -> bool {
     t.info.is(class::CALENDAR) && (t.cap() || t.lo.len() > 3)
+}
+
+/// True for a preposition that ends the head of the phrase it stands in ("observers in the
+/// capital"), also in a line in capitals ("STUDENTS IN MINSK"); a capitalised one inside a
+/// name does not ("the Committee For Peace").
+pub(crate) fn ends_head(t: &Tok<'_>) -> bool {
+    is_inner_preposition(t.lo) && (!t.cap() || t.has(UPPER))
 }
 
 /// True for a preposition that may join two parts of one phrase.
@@ -155,18 +182,22 @@ fn unknown_modifier(t: &Tok<'_>) -> bool {
         && !t.lo.ends_with("ly")
         && !t.lo.ends_with("ing")
         && t.lo.len() > 2
+        && !is_time_unit(t.lo.trim_end_matches('s'))
 }
 
 /// A determiner or possessive within three words before `at`, over unknown modifiers.
 fn determiner_before(toks: &[Tok<'_>], at: usize) -> bool {
-    for back in 1..=3 {
+    // Up to four words back, past modifiers and names ("the OSCE short-term observation
+    // mission").
+    for back in 1..=4 {
         let Some(u) = at.checked_sub(back).and_then(|i| toks.get(i)) else {
             return false;
         };
         if u.info.is(class::DEFINITE | class::INDEFINITE) || u.has(POSS) {
             return true;
         }
-        if !(unknown_modifier(u) || (u.info.is(class::MODIFIER) && !u.cap())) {
+        let name = (u.cap() || u.has(UPPER)) && !u.info.is(class::SENTENCE | class::VERB);
+        if !(unknown_modifier(u) || name || u.info.is(class::MODIFIER)) {
             return false;
         }
     }
@@ -625,9 +656,7 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     let name = seg.iter().all(|t| t.cap() && t.is_word()) && seg.len() <= 4;
     // The role is the phrase's head: "the foreign minister", "its representative in Grozny".
     let after_role = np_before(toks, open).is_some_and(|(a, b)| {
-        let head = (a + 1..b)
-            .find(|&i| is_inner_preposition(toks[i].lo) && !toks[i].cap())
-            .unwrap_or(b);
+        let head = (a + 1..b).find(|&i| ends_head(&toks[i])).unwrap_or(b);
         let last = &toks[head - 1];
         !last.cap() && last.info.is(class::ROLE | class::OUTLET | class::BODY) && a < head
     });

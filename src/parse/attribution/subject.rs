@@ -6,7 +6,9 @@
 
 use super::lexicon::{VerbCue, class};
 use super::matcher::{Accept, Sentence};
-use super::phrase::{Np, in_phrase, is_inner_preposition, np_after, np_before, skip_to_subject};
+use super::phrase::{
+    Np, ends_head, in_phrase, is_inner_preposition, np_after, np_before, skip_to_subject,
+};
 use super::tokens::{POSS, Tok};
 use crate::model::SourceType;
 
@@ -168,7 +170,7 @@ fn is_plural(np: &[Tok<'_>]) -> bool {
     let head = np
         .iter()
         .skip(1)
-        .position(|t| is_inner_preposition(t.lo) && !t.cap())
+        .position(ends_head)
         .map_or(np.len(), |p| p + 1);
     np[..head].last().is_some_and(|t| {
         t.info.is(class::ROLE_PL

@@ -162,7 +162,11 @@ fn reporting_verbs_after_their_subject() {
             "The party's newspaper, Zhoghovurd",
             Outlet,
         ),
-        ("Gazprom was demanding a higher price.", "Gazprom", Person),
+        (
+            "Gazprom was demanding a higher price.",
+            "Gazprom",
+            OfficialBody,
+        ),
         ("REBELS DISMISS AMNESTY OFFER", "REBELS", Vague),
         (
             "“We saw nothing,” one elderly woman told a correspondent of the website Kavkazsky Uzel.",
@@ -285,6 +289,24 @@ fn reporting_verbs_after_their_subject() {
 #[test]
 fn coordinated_subjects() {
     check(&[
+        // "and" inside a ministry's name joins no two people.
+        (
+            "Trade and Industry Minister Pavel Orlik insisted that the quota stay.",
+            "Trade and Industry Minister Pavel Orlik",
+            Person,
+        ),
+        // Names and unlisted modifiers between a determiner and its head.
+        (
+            "The UNHCR field survey team reported that the camp was full.",
+            "The UNHCR field survey team",
+            OfficialBody,
+        ),
+        // A time after the phrase is no part of it.
+        (
+            "The governor told the weekly Ogonyok last month that he would run.",
+            "the weekly Ogonyok",
+            Outlet,
+        ),
         (
             "Armenia and Turkey have welcomed the protocol.",
             "Armenia",
@@ -484,6 +506,43 @@ fn phrase_cues() {
             "reports from the region",
             Vague,
         ),
+        // A date between a medium phrase and its outlet.
+        (
+            "A video posted on March 3 on Kavkaz-Center showed the burned convoy.",
+            "Kavkaz-Center",
+            Outlet,
+        ),
+        (
+            "The appeal, published on Tuesday in Vremya, called for a boycott.",
+            "Vremya",
+            Outlet,
+        ),
+    ]);
+}
+
+#[test]
+fn outlets_spoken_to_carry_the_speaker() {
+    let got = find("Deputy Olga Ferris described the budget to Radio Mayak as a fraud.");
+    assert!(
+        got.iter().any(|a| a.text == "Radio Mayak"
+            && a.kind == Outlet
+            && a.citing.as_deref() == Some("Deputy Olga Ferris")),
+        "{got:?}"
+    );
+    // Someone spoken to who is no outlet is no source.
+    let got = find("The mayor explained the plan to the residents at length.");
+    assert!(got.iter().all(|a| a.text != "the residents"), "{got:?}");
+    check(&[
+        (
+            "Two ministers told the Bulletin's correspondent that the cabinet would fall.",
+            "the Bulletin's correspondent",
+            Outlet,
+        ),
+        (
+            "Izvestiya's reporter wrote that the plant had closed.",
+            "Izvestiya's reporter",
+            Outlet,
+        ),
     ]);
 }
 
@@ -540,6 +599,18 @@ fn frames_and_headlines() {
             "KAZAKH PREMIER DENIES RESIGNATION RUMORS",
             "KAZAKH PREMIER",
             Person,
+        ),
+        // In capitals a preposition still ends the head.
+        (
+            "STUDENTS IN MINSK SAY NEW FEES ARE ILLEGAL",
+            "STUDENTS IN MINSK",
+            Vague,
+        ),
+        // An indefinite phrase after a name describes it; the subject comes after it.
+        (
+            "In a message sent to Ekho Moskvy, a station critical of the mayor, the union said it would strike.",
+            "the union",
+            OfficialBody,
         ),
         (
             "Border Talks Stall     The commission said on Monday that no maps had been agreed.",

@@ -63,7 +63,7 @@ fn head_of(np: &[Tok<'_>]) -> usize {
             matches!(
                 np[i].lo,
                 "of" | "for" | "in" | "from" | "at" | "with" | "on" | "to" | "out" | "by"
-            ) && !np[i].cap()
+            ) && (!np[i].cap() || np[i].has(UPPER))
         });
         match prep {
             // "a number of diplomats", "one of them": the head comes after "of".
@@ -428,6 +428,15 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
                 | "anchor"
                 | "presenter"
         );
+    // "the Monitor's correspondent", "Izvestiya's editorial": the outlet's own.
+    if (output || journalist)
+        && !head.cap()
+        && let Some(p) = np[..head_at].iter().rposition(|t| t.has(POSS))
+        && let Some(t) = classify(&np[..=p], cues, outlets)
+            .filter(|t| matches!(t.kind, SourceType::Outlet | SourceType::SelfRef))
+    {
+        return Some(Typed { head: p, ..t });
+    }
     if (output || journalist)
         && !head.cap()
         && np.get(head_at + 1).is_some_and(|t| {

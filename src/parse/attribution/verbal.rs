@@ -289,6 +289,18 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         let o = s.push(obj, cue, Accept::Outlet);
         s.cite(o, subject);
     }
+    // "described the plan to Radio Liberty as", "said to Interfax": an outlet spoken to
+    // carries the subject.
+    if !tells(&verb.lemma)
+        && matches!(&*verb.class, "speech" | "description" | "evaluation")
+        && let Some(to) = (end..(end + 6).min(toks.len()))
+            .take_while(|&i| toks[i].is_word() && toks[i].lo != "that")
+            .find(|&i| toks[i].lo == "to")
+        && let Some(obj) = np_after(toks, to + 1)
+    {
+        let o = s.push(obj, cue, Accept::Outlet);
+        s.cite(o, subject);
+    }
     let Some(subject) = subject else {
         return;
     };
