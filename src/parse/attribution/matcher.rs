@@ -10,7 +10,9 @@
 //! ([`super::typing`]) and keeps it only when it names a source.
 
 use super::lexicon::{Cues, class, needs};
-use super::phrase::{Np, is_inner_preposition, np_after, np_before, skip_date_after};
+use super::phrase::{
+    Np, is_inner_preposition, np_after, np_before, skip_date_after, with_appositive_name,
+};
 use super::tokens::{BREAK, NAMEISH, POSS, Tok, UPPER};
 use super::typing::{Typed, classify};
 use crate::model::SourceType;
@@ -115,8 +117,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
         };
         let ok = match accept {
             Accept::Any => true,
-            Accept::Outlet | Accept::Medium => {
+            Accept::Outlet => matches!(typed.kind, SourceType::Outlet | SourceType::SelfRef),
+            // "published in several newspapers", "posted on extremist forums": media unnamed
+            // (not the speaker's own: "posted on their websites").
+            Accept::Medium => {
                 matches!(typed.kind, SourceType::Outlet | SourceType::SelfRef)
+                    || typed.kind == SourceType::Vague
+                        && !matches!(self.toks[a].lo, "their" | "its" | "his" | "her" | "our")
             }
             Accept::Speaker => !matches!(typed.kind, SourceType::Vague | SourceType::Anonymous),
         };
@@ -251,7 +258,7 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
     } else {
         end
     };
-    let np = np_after(toks, from)?;
+    let np = with_appositive_name(toks, np_after(toks, from)?);
     let cue = (v, end);
     let first = s.push(np, cue, accept);
     // "according to A and B"

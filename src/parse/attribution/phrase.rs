@@ -84,6 +84,25 @@ pub(crate) fn skip_date_after(toks: &[Tok<'_>], at: usize) -> usize {
     }
 }
 
+/// `np` with the name set off after it when `np` ends in a role: "quoted a former senator,
+/// Jan Nowak, as saying" gives "a former senator, Jan Nowak".
+pub(crate) fn with_appositive_name(toks: &[Tok<'_>], np: Np) -> Np {
+    let role_last = toks[np.1 - 1].info.is(class::ROLE) && !toks[np.1 - 1].cap();
+    if !role_last || !toks.get(np.1).is_some_and(|t| t.is(",")) {
+        return np;
+    }
+    let from = np.1 + 1;
+    let end = (from..toks.len().min(from + 5))
+        .find(|&i| !(toks[i].is_word() && (toks[i].cap() || toks[i].has(NAMEISH))))
+        .unwrap_or(toks.len().min(from + 5));
+    let closed = toks.get(end).is_none_or(|t| t.is(",") || t.lo == "as");
+    if end > from && end - from <= 4 && closed && !toks[from].info.is(class::SENTENCE) {
+        (np.0, end)
+    } else {
+        np
+    }
+}
+
 /// True for a month or weekday name.
 fn is_calendar_word(t: &Tok<'_>) -> bool {
     t.info.is(class::CALENDAR) && (t.cap() || t.lo.len() > 3)
@@ -117,6 +136,14 @@ fn pp_object_ends(toks: &[Tok<'_>], at: usize) -> bool {
             return d >= 2
                 && is_inner_preposition(toks[d - 1].lo)
                 && (preposition_joins(toks, d - 1) || toks[d - 2].info.is(class::POSTMOD));
+        }
+        // "an expert on energy policy", "a spokesman for foreign affairs": a role's own
+        // prepositional phrase needs no determiner.
+        if d >= 1
+            && matches!(t.lo, "on" | "for" | "in" | "of")
+            && toks[d - 1].info.is(class::ROLE | class::ROLE_PL)
+        {
+            return true;
         }
         if !(t.cap() || t.info.is(class::MODIFIER) || unknown_modifier(t)) {
             return false;
@@ -186,17 +213,23 @@ fn unknown_modifier(t: &Tok<'_>) -> bool {
 }
 
 /// A determiner or possessive within three words before `at`, over unknown modifiers.
-fn determiner_before(toks: &[Tok<'_>], at: usize) -> bool {
+fn determiner_before(toks: &[Tok<'_>], at: usize, bare: bool) -> bool {
     // Up to four words back, past modifiers and names ("the OSCE short-term observation
-    // mission").
+    // mission"); with `bare`, a phrase opening the sentence with a name needs none
+    // ("Kurdish exile groups": only where a known head follows, not in "Minsk raised").
+    let mut named = false;
     for back in 1..=4 {
         let Some(u) = at.checked_sub(back).and_then(|i| toks.get(i)) else {
-            return false;
+            return named && bare;
         };
+        if !u.is_word() || u.has(BREAK) {
+            return named && bare && !u.is_quote();
+        }
         if u.info.is(class::DEFINITE | class::INDEFINITE) || u.has(POSS) {
             return true;
         }
         let name = (u.cap() || u.has(UPPER)) && !u.info.is(class::SENTENCE | class::VERB);
+        named |= name;
         if !(unknown_modifier(u) || name || u.info.is(class::MODIFIER)) {
             return false;
         }
@@ -276,7 +309,7 @@ fn np_before_plain(toks: &[Tok<'_>], end: usize) -> Option<Np> {
             i -= 1;
             continue;
         }
-        if i < end && unknown_modifier(t) && determiner_before(toks, i - 1) {
+        if i < end && unknown_modifier(t) && determiner_before(toks, i - 1, true) {
             i -= 1;
             continue;
         }
@@ -343,6 +376,16 @@ pub(crate) fn np_after(toks: &[Tok<'_>], from: usize) -> Option<Np> {
     let mut j = from;
     while j < toks.len() && j - from < MAX_NP {
         let t = &toks[j];
+        // A bare plural after a preposition: "posted on extremist forums".
+        if j == from
+            && unknown_modifier(t)
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| n.info.is(class::HEAD) && !n.cap() && in_phrase(n))
+        {
+            j += 1;
+            continue;
+        }
         if in_phrase(t) {
             // A date ends the phrase: "Interfax on March 3".
             if j > from && is_calendar_word(t) {
@@ -374,8 +417,19 @@ pub(crate) fn np_after(toks: &[Tok<'_>], from: usize) -> Option<Np> {
             j += 1;
             continue;
         }
-        if unknown_modifier(t) && determiner_before(toks, j) {
+        if unknown_modifier(t) && determiner_before(toks, j, false) {
             j += 1;
+            continue;
+        }
+        // A medium's name in quotation marks, written any way: the daily "24 saati".
+        if j > from
+            && t.is_quote()
+            && toks[j - 1].info.is(class::OUTLET)
+            && let Some(close) = (j + 1..toks.len().min(j + 8))
+                .find(|&k| !toks[k].is_word())
+                .filter(|&k| k > j + 1 && toks[k].is_quote())
+        {
+            j = close + 1;
             continue;
         }
         if j > from
@@ -386,12 +440,19 @@ pub(crate) fn np_after(toks: &[Tok<'_>], from: usize) -> Option<Np> {
             j += 1;
             continue;
         }
+        // A quotation mark that closes one opened inside the phrase.
+        if t.is_quote() && toks[from..j].iter().filter(|q| q.is_quote()).count() % 2 == 1 {
+            j += 1;
+        }
         break;
     }
-    // Leave out what cannot close a phrase.
+    // Leave out what cannot close a phrase (a quotation mark closes one it opened: the
+    // daily "24 saati").
     while j > from {
         let t = &toks[j - 1];
-        let furniture = t.is_quote()
+        let closes_name =
+            t.is_quote() && toks[from..j - 1].iter().filter(|q| q.is_quote()).count() % 2 == 1;
+        let furniture = t.is_quote() && !closes_name
             || is_inner_preposition(t.lo)
             || matches!(t.lo, "and" | "or" | "out")
             || (t.info.is(class::DEFINITE | class::INDEFINITE) && !t.info.is(class::HEAD))
@@ -429,6 +490,9 @@ pub(crate) struct Gap {
     pub(crate) end: usize,
     /// A name standing alone between commas right after the subject.
     pub(crate) appositive_name: Option<Np>,
+    /// A member of the subject named in an aside ("Several papers, including the daily
+    /// Zaman, called"): a source of the same cue.
+    pub(crate) included: Option<Np>,
 }
 
 /// Step back from the verb at `end` over adverbs, auxiliaries, dates, parentheses, dashed
@@ -436,6 +500,7 @@ pub(crate) struct Gap {
 pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
     let mut e = end;
     let mut appositive_name = None;
+    let mut included = None;
     let mut after_aside = false;
     // Asides and adverbs are short: looking further back than this finds no subject.
     while end - e < 80 {
@@ -467,6 +532,9 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
                     e = open;
                     break;
                 }
+                if matches!(toks[open + 1].lo, "including" | "notably" | "particularly") {
+                    included = np_after(toks, open + 2).filter(|np| np.1 + 1 == e);
+                }
                 e = open + 1;
                 after_aside = true;
             }
@@ -493,6 +561,7 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
     Gap {
         end: e,
         appositive_name,
+        included,
     }
 }
 

@@ -81,7 +81,13 @@ pub(crate) fn subjects(
     }
     // Most subjects stand alone: only a phrase after "and" / "or" may have conjuncts.
     if np.0 == 0 || !matches!(toks[np.0 - 1].lo, "and" | "or") {
-        return s.push_speaker(np, cue, accept);
+        let found = s.push_speaker(np, cue, accept);
+        if found.is_some()
+            && let Some(member) = gap.included
+        {
+            s.push_speaker(member, cue, accept);
+        }
+        return found;
     }
     let conjuncts = coordinated(toks, np);
     if conjuncts.len() > 1 {

@@ -100,18 +100,24 @@ fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, Stri
     // A window worth a look holds a word no list knows, an acronym or an address, or a
     // medium ("Russian agencies"): "The" or "Foreign Minister" name no outlet.
     // Only a window whose first word can start an outlet's name is looked up.
+    // A possessive's key keeps its "s" ("People's Daily" is "peoples daily").
+    let starts = |t: &Tok<'_>| {
+        outlets.may_start_name(t.lo) || t.has(POSS) && outlets.may_start_name(&format!("{}s", t.lo))
+    };
     let may_start = |w: &[Tok<'_>]| {
         let first = if w.len() > 1 && w[0].lo == "the" {
             &w[1]
         } else {
             &w[0]
         };
-        outlets.may_start_name(first.lo)
+        starts(first)
     };
+    // (A role's name may be a paper's: "the Monitor", "the Observer".)
     let telling = |t: &Tok<'_>| {
         t.info.class == 0
             || t.has(NAMEISH | UPPER)
-            || t.info.is(class::OUTLET | class::OUTLET_PL | class::BODY)
+            || t.info
+                .is(class::OUTLET | class::OUTLET_PL | class::BODY | class::ROLE)
     };
     // Most phrases hold no word that could name an outlet: no window to try.
     // (Only a name no list knows, or a nationality or medium word, can start an outlet's
@@ -122,8 +128,8 @@ fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, Stri
                 && (t.info.class == 0
                     || t.has(NAMEISH | UPPER)
                     || t.info
-                        .is(class::NATIONALITY | class::OUTLET | class::CAPITAL))
-                && outlets.may_start_name(t.lo)
+                        .is(class::NATIONALITY | class::OUTLET | class::CAPITAL | class::ROLE))
+                && starts(t)
         })
     {
         return None;
@@ -147,8 +153,13 @@ fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, Stri
                 if k > 0 {
                     name.push(' ');
                 }
-                // A possessive on the last word: "Izvestiya's".
-                let s = if t.has(POSS) { &t.s[..t.lo.len()] } else { t.s };
+                // A possessive on the last word: "Izvestiya's" (inside, it is the name's:
+                // "People's Daily").
+                let s = if t.has(POSS) && k + 1 == len {
+                    &t.s[..t.lo.len()]
+                } else {
+                    t.s
+                };
                 name.push_str(s);
             }
             if let Some(o) = outlets.lookup(&name) {
@@ -344,14 +355,20 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
     }
     // A medium or a body followed by its name: "the daily Vechernii Bishkek", "the
     // opposition party Ak Zhol", "the radio station Azattyk".
-    if head.cap() {
+    // A name in quotation marks may be written any way: "the daily \"24 saati\"".
+    let quoted = np.get(head_at + 1).is_some_and(Tok::is_quote);
+    if head.cap() || quoted {
         let kind_word = (0..head_at)
             .rev()
             .find(|&i| !np[i].cap() && np[i].info.is(class::OUTLET | class::BODY));
         if let Some(k) = kind_word
-            && np[k + 1..=head_at]
-                .iter()
-                .all(|t| t.cap() || t.has(NAMEISH | UPPER | DIGIT) || t.is(","))
+            && np[k + 1..=head_at].iter().all(|t| {
+                t.cap()
+                    || t.has(NAMEISH | UPPER | DIGIT)
+                    || t.is(",")
+                    || quoted && (t.is_word() || t.is_quote())
+            })
+            && (!quoted || np[k + 1].is_quote())
         {
             if np[k].info.is(class::OUTLET) {
                 let (canonical, outlet_kind) = outlet_name(np, k, outlets);
@@ -396,10 +413,16 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
     }
     // "Some Western governments", "several parties": unnamed bodies in the plural are vague
     // ("the authorities" is one body).
+    // So are bare plurals ("Kurdish exile groups"); "Russian forces" are the army.
     if head_class & class::BODY != 0
-        && indefinite
+        && (indefinite || !definite)
+        && !head.cap()
         && head.lo.ends_with('s')
-        && !matches!(head.lo, "authorities" | "headquarters" | "news")
+        && !head.lo.ends_with("ss")
+        && !matches!(
+            head.lo,
+            "authorities" | "headquarters" | "news" | "forces" | "troops" | "peacekeepers"
+        )
     {
         return ty(SourceType::Vague);
     }
@@ -509,10 +532,17 @@ fn outlet_name(
     head: usize,
     outlets: &Outlets,
 ) -> (Option<String>, Option<OutletKind>) {
-    let after: Vec<&Tok<'_>> = np[head + 1..]
-        .iter()
-        .take_while(|t| t.cap() || t.has(NAMEISH | UPPER | DIGIT))
-        .collect();
+    let after: Vec<&Tok<'_>> = if np.get(head + 1).is_some_and(Tok::is_quote) {
+        np[head + 2..]
+            .iter()
+            .take_while(|t| !t.is_quote())
+            .collect()
+    } else {
+        np[head + 1..]
+            .iter()
+            .take_while(|t| t.cap() || t.has(NAMEISH | UPPER | DIGIT))
+            .collect()
+    };
     let before: Vec<&Tok<'_>> = np[..head]
         .iter()
         .rev()

@@ -16,6 +16,7 @@ use super::lexicon::{VerbCue, class, form, needs};
 use super::matcher::{Accept, Sentence};
 use super::phrase::{
     Np, in_phrase, np_after, np_before, segment_end, segment_start, skip_to_subject,
+    with_appositive_name,
 };
 use super::subject::{sentence_subject, subjects};
 use super::tokens::{BREAK, Tok, UPPER};
@@ -305,7 +306,7 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         return;
     };
     if quotes(&verb.lemma)
-        && let Some(obj) = np_after(toks, end)
+        && let Some(obj) = np_after(toks, end).map(|np| with_appositive_name(toks, np))
     {
         let o = s.push(obj, cue, Accept::Any);
         s.cite(Some(subject), o);
