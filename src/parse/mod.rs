@@ -424,7 +424,7 @@ static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
 const IMPLIED_WINDOW: usize = 400;
 
 /// The last known outlet named in `before` (the paragraph up to a date-only group):
-/// "…the South Korean news agency Yonhap as advocating a different approach (14 March)".
+/// "…quoted by the Japanese news agency Kyodo as favouring a slower pace (9 June)".
 fn implied_outlet(text: &str, before: Span, outlets: &Outlets) -> Option<String> {
     let mut from = before.end.saturating_sub(IMPLIED_WINDOW).max(before.start);
     while !text.is_char_boundary(from) {

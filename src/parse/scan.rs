@@ -183,11 +183,11 @@ mod tests {
 
     #[test]
     fn list_markers_do_not_close_groups() {
-        let text = "(The North demanded that the South refrain from 1) staging exercises, 2) \
-                    introducing weapons, and 3) using threats.) Then (AFP, May 1) and (TASS, May 2).";
+        let text = "(The council asked both sides to stop 1) moving troops, 2) \
+                    laying mines, and 3) jamming radios.) Then (AFP, May 1) and (TASS, May 2).";
         let got = groups(text);
         assert_eq!(got.len(), 3, "{got:?}");
-        assert!(got[0].ends_with("threats.)"));
+        assert!(got[0].ends_with("radios.)"));
         assert_eq!(&got[1..], ["(AFP, May 1)", "(TASS, May 2)"]);
     }
 

@@ -678,8 +678,10 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     }
     let seg = &toks[open + 1..comma];
     let first = seg.first()?;
-    // The phrase before the aside must end in a noun.
-    if !in_phrase(&toks[open - 1]) {
+    // The phrase before the aside must end in a noun ("However, while X, including Y,
+    // filed": "However" is none).
+    let before = &toks[open - 1];
+    if !in_phrase(before) || before.info.is(class::SENTENCE) && !before.info.is(class::IN_PHRASE) {
         return None;
     }
     let relative = matches!(first.lo, "who" | "which" | "whose" | "where" | "whom");

@@ -581,9 +581,30 @@ fn phrases_of_names_media_and_members() {
             "Several Polish newspapers",
             Vague,
         ),
+        // A member of the media with a name no list knows is an outlet.
+        (
+            "Two regional weeklies, including Gazeta Wolna, reported that the mill had shut.",
+            "Gazeta Wolna",
+            Outlet,
+        ),
+        // The role a phrase is about stays its head, whatever names follow it.
+        (
+            "A spokesman for Baltic Steel owner Pavel Drozd said the mill would reopen.",
+            "A spokesman for Baltic Steel owner Pavel Drozd",
+            Anonymous,
+        ),
+        (
+            "Farmers Party deputy Yelena Orlova said the quota was unfair.",
+            "Farmers Party deputy Yelena Orlova",
+            Person,
+        ),
     ]);
+    // A sentence adverb before an aside is no phrase the aside belongs to.
+    let got =
+        find("However, while several firms, including Nordbank, filed claims, none said why.");
+    assert!(got.iter().all(|a| a.text != "Nordbank"), "{got:?}");
     // The speaker's own media are no other source.
-    let got = find("Three parties posted on their websites what they called a joint platform.");
+    let got = find("Three parties put on their own websites a text they called a joint platform.");
     assert!(got.iter().all(|a| a.text != "their websites"), "{got:?}");
 }
 

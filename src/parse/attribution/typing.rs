@@ -217,10 +217,13 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
     let first = np.iter().position(|t| t.is_word() && !is_determiner(t))?;
     let content = &np[first..];
     let mut head_rel = head_of(content);
-    // "Union of Right Forces deputy Yelena Gorbunova": an organisation's name, then a role
-    // and a name: the name is the head.
-    if let Some(r) = (head_rel + 1..content.len())
-        .find(|&i| !content[i].cap() && content[i].info.is(class::ROLE) && i + 1 < content.len())
+    // "Farmers Party deputy Yelena Orlova": an organisation's name, then a role and a name:
+    // the name is the head (but "an aide to steel magnate Ivan Petrov" is still the aide).
+    let role_head = content[head_rel].info.is(class::ROLE) && !content[head_rel].cap();
+    if !role_head
+        && let Some(r) = (head_rel + 1..content.len()).find(|&i| {
+            !content[i].cap() && content[i].info.is(class::ROLE) && i + 1 < content.len()
+        })
         && content[r + 1..].iter().all(|t| t.cap() && t.is_word())
     {
         head_rel = content.len() - 1;
