@@ -285,6 +285,32 @@ fn relays_trace_back_and_circles_are_found() {
 }
 
 #[test]
+fn an_interview_makes_no_outlet_a_relay_of_the_speaker_elsewhere() {
+    // Radio Mayak carried Mayor Petra Lund's words in the second paragraph; what it reports
+    // in the first does not come from her, and with Interfax it is two sources.
+    let a = analyse_text(
+        "Publication: Monitor Volume: 7 Issue: 80\n\n\
+         The river rose above the dams near the capital (Radio Mayak, April 3; Interfax, April 3).\n\n\
+         Mayor Petra Lund told Radio Mayak that the city would be evacuated (Radio Mayak, April 4).\n\n\
+         Mayor Petra Lund told Radio Mayak and Interfax that the levees would hold.\n",
+    );
+    let c = &a.report.claims;
+    assert_eq!(c.len(), 3, "{c:?}");
+    assert_eq!(c[0].corroboration.verdict, Verdict::Corroborated, "{c:?}");
+    assert!(
+        c[0].corroboration.notes.iter().all(|n| !n.contains("Lund")),
+        "{:?}",
+        c[0].corroboration.notes
+    );
+    // Where the claim names the speaker, both outlets carry her words: one source.
+    assert_eq!(
+        c[2].corroboration.independent_sources, 1,
+        "{:?}",
+        c[2].corroboration
+    );
+}
+
+#[test]
 fn scopes_cut_claims_differently() {
     let doc = sample("seed.txt");
     let count = |scope| {

@@ -171,7 +171,6 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
     let mut cites = Vec::new();
     let mut prose = Vec::new();
     let mut inherited_from = Vec::new();
-    let mut circular = false;
     let mut self_references = 0;
     let mut edges: Vec<_> = g.graph.edges_directed(claim, Direction::Outgoing).collect();
     edges.sort_by_key(|e| e.id());
@@ -200,8 +199,14 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
     };
     let mut sources: Vec<SourceUse> = Vec::new();
     let mut source_nodes: Vec<NodeIndex> = Vec::new();
-    let mut keys: Vec<(String, String)> = Vec::new(); // (independence key, first outlet)
-    let mut notes = Vec::new();
+    let mut tally = Tally {
+        g,
+        roots,
+        named_here: prose.iter().map(|(_, n)| *n).collect(),
+        keys: Vec::new(),
+        notes: Vec::new(),
+        circular: false,
+    };
     for (c, target) in &cites {
         let Some(Node::Outlet(o)) = g.graph.node_weight(*target) else {
             continue;
@@ -210,7 +215,7 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
             let s = &mut sources[i];
             if !c.written.is_empty() && !s.written.contains(&c.written) {
                 if let Some(first) = s.written.first() {
-                    notes.push(format!(
+                    tally.notes.push(format!(
                         "{first} and {} are one outlet ({})",
                         c.written, o.name
                     ));
@@ -219,15 +224,7 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
             }
             if s.role == SourceRole::Relay && !is_carrier(c) {
                 s.role = SourceRole::Independent;
-                add_key(
-                    g,
-                    roots,
-                    *target,
-                    &mut keys,
-                    &mut notes,
-                    &mut s.role,
-                    &mut circular,
-                );
+                tally.add_key(*target, &mut s.role);
             }
             continue;
         }
@@ -247,21 +244,13 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
                 })
                 .filter_map(|(_, n)| g.outlet(*n).map(|o| o.name.as_str()))
                 .collect();
-            notes.push(format!(
+            tally.notes.push(format!(
                 "{} relays {}: counted once",
                 o.name,
                 origins.join(", ")
             ));
         } else {
-            add_key(
-                g,
-                roots,
-                *target,
-                &mut keys,
-                &mut notes,
-                &mut role,
-                &mut circular,
-            );
+            tally.add_key(*target, &mut role);
         }
         source_nodes.push(*target);
         sources.push(SourceUse {
@@ -286,15 +275,7 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
                 continue;
             }
             let mut role = SourceRole::Independent;
-            add_key(
-                g,
-                roots,
-                *target,
-                &mut keys,
-                &mut notes,
-                &mut role,
-                &mut circular,
-            );
+            tally.add_key(*target, &mut role);
             source_nodes.push(*target);
             sources.push(SourceUse {
                 outlet: o.name.clone(),
@@ -325,15 +306,7 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
                     continue;
                 }
                 let mut role = SourceRole::Independent;
-                add_key(
-                    g,
-                    roots,
-                    e.target(),
-                    &mut keys,
-                    &mut notes,
-                    &mut role,
-                    &mut circular,
-                );
+                tally.add_key(e.target(), &mut role);
                 source_nodes.push(e.target());
                 sources.push(SourceUse {
                     outlet: o.name.clone(),
@@ -348,12 +321,12 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
             }
         }
         if any {
-            notes.push(format!(
+            tally.notes.push(format!(
                 "inherits the sources of {label}, which it cross-references"
             ));
         }
     }
-    let reported_by_outlet = !keys.is_empty();
+    let reported_by_outlet = !tally.keys.is_empty();
     let (mut anonymous, mut vague) = (false, false);
     for (a, target) in &prose {
         let Some(Node::Source(s)) = g.graph.node_weight(*target) else {
@@ -370,7 +343,7 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
             }
             _ if reported_by_outlet => SourceRole::Quoted,
             _ => {
-                keys.push((
+                tally.keys.push((
                     format!("source:{}", crate::outlets::outlet_key(&s.name)),
                     s.name.clone(),
                 ));
@@ -388,7 +361,7 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
             inherited: false,
         });
     }
-    let independent = keys.len();
+    let independent = tally.keys.len();
     let verdict = match (independent, self_references) {
         (0, 0) => Verdict::Unsourced,
         (0, _) => Verdict::SelfReferenced,
@@ -408,9 +381,9 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
         self_references,
         collective_only,
         anonymous_only: independent == 0 && anonymous,
-        circular,
+        circular: tally.circular,
         vague_only: independent == 0 && vague,
-        notes,
+        notes: tally.notes,
     }
 }
 
@@ -486,46 +459,70 @@ fn node_name(g: &SourceGraph, n: NodeIndex) -> Option<(String, String)> {
     }
 }
 
-/// Count outlet `n` among the claim's sources: under its relay root's key when all it
-/// reports comes from one origin elsewhere in the input, else under its own independence key.
-fn add_key(
-    g: &SourceGraph,
-    roots: &RelayRoots,
-    n: NodeIndex,
-    keys: &mut Vec<(String, String)>,
-    notes: &mut Vec<String>,
-    role: &mut SourceRole,
-    circular: &mut bool,
-) {
-    let Some((own_key, own_name)) = node_name(g, n) else {
-        return;
-    };
-    let (root, cyclic) = roots.root(n);
-    if cyclic {
-        *circular = true;
-        notes.push(format!(
-            "{own_name} is part of a circle of outlets relaying each other"
-        ));
-    }
-    let (key, name) = match root.filter(|&r| r != n).and_then(|r| node_name(g, r)) {
-        Some((k, rname)) => {
-            notes.push(format!(
-                "{own_name} relays {rname} in the input: traced back to {rname}"
-            ));
-            (k, rname)
-        }
-        None => (own_key, own_name.clone()),
-    };
-    match keys.iter().find(|(k, _)| *k == key) {
-        Some((_, first)) => {
-            *role = SourceRole::SameGroup;
-            if *first != own_name {
-                notes.push(format!(
-                    "{first} and {own_name} count once ({})",
-                    key.replace(':', " ")
-                ));
+/// The independence keys counted for one claim so far, with the notes that explain them.
+struct Tally<'g> {
+    g: &'g SourceGraph,
+    roots: &'g RelayRoots,
+    /// Sources the claim's prose names: a relay of a person, body or document holds only for
+    /// the claim that names them.
+    named_here: Vec<NodeIndex>,
+    /// (independence key, first outlet counted under it).
+    keys: Vec<(String, String)>,
+    notes: Vec<String>,
+    circular: bool,
+}
+
+impl Tally<'_> {
+    /// Count outlet `n` among the claim's sources: under its relay root's key when all it
+    /// reports comes from one origin elsewhere in the input, else under its own independence
+    /// key.
+    ///
+    /// An outlet that carried a person's words ("Kravets told Radio Mayak") is traced back to
+    /// that person only in a claim that names the person: the rest of what the outlet reports
+    /// does not come from them, so elsewhere only its relays of other outlets are followed.
+    fn add_key(&mut self, n: NodeIndex, role: &mut SourceRole) {
+        let g = self.g;
+        let Some((own_key, own_name)) = node_name(g, n) else {
+            return;
+        };
+        let (found, cyclic) = self.roots.roots(n);
+        let speaker_elsewhere = found.iter().flatten().any(|r| {
+            matches!(g.graph.node_weight(*r), Some(Node::Source(_))) && !self.named_here.contains(r)
+        });
+        let root = if speaker_elsewhere {
+            self.roots.outlet_root(n).0
+        } else {
+            match found {
+                [Some(r), None] => Some(r),
+                _ => None,
             }
+        };
+        if cyclic {
+            self.circular = true;
+            self.notes.push(format!(
+                "{own_name} is part of a circle of outlets relaying each other"
+            ));
         }
-        None => keys.push((key, name)),
+        let (key, name) = match root.filter(|&r| r != n).and_then(|r| node_name(g, r)) {
+            Some((k, rname)) => {
+                self.notes.push(format!(
+                    "{own_name} relays {rname} in the input: traced back to {rname}"
+                ));
+                (k, rname)
+            }
+            None => (own_key, own_name.clone()),
+        };
+        match self.keys.iter().find(|(k, _)| *k == key) {
+            Some((_, first)) => {
+                *role = SourceRole::SameGroup;
+                if *first != own_name {
+                    self.notes.push(format!(
+                        "{first} and {own_name} count once ({})",
+                        key.replace(':', " ")
+                    ));
+                }
+            }
+            None => self.keys.push((key, name)),
+        }
     }
 }
