@@ -3,7 +3,7 @@
 //!
 //! The group is split at top-level `;` into parts and each part at top-level `,` into
 //! segments (brackets, nested parentheses and quotes protect their commas, so
-//! `see "RFE/RL Newsline," 2 March 2005` keeps its title whole). Each segment is read as
+//! `see "RFE/RL Caucasus Report," 14 May 2004` keeps its title whole). Each segment is read as
 //! dates, a lone year, a relay ("as cited by Itar-Tass", "citing a report by the BBC"), an
 //! introducer ("for example"), an outlet name, or something else. Outlets take the dates
 //! that follow them; a part with dates and no outlet continues the previous outlet; a group
@@ -20,7 +20,7 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in regex {pattern}: {e}"))
 }
 
-/// "see", "see also", "cf." before an outlet: `(see also the Monitor, April 9)`.
+/// "see", "see also", "cf." before an outlet: `(see also the Monitor, October 12)`.
 static SEE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^(?:see\s+also|see|also\s+see|cf\.?|compare)\s+"));
 
