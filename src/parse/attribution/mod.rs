@@ -11,9 +11,10 @@
 //! 2. [`tokens`]: each sentence becomes words and marks with spans, lower case and their
 //!    lexicon entry; headings become breaks.
 //! 3. [`matcher`] and [`verbal`]: every cue of the sentence looks for its source, one
-//!    function per cue class, across what may stand between them ([`phrase`]: adverbs,
-//!    dates, parentheses, appositives, relative clauses; [`subject`]: coordination and the
-//!    checks that keep a phrase that is not a subject out).
+//!    function per cue class; [`phrase`] finds where a source's phrase starts and ends,
+//!    [`gap`] what may stand between a subject and its verb (adverbs, dates, parentheses,
+//!    appositives, relative clauses), [`subject`] coordination and the checks that keep a
+//!    phrase that is not a subject out.
 //! 4. [`typing`]: each phrase found is typed; a phrase that names no source (a pronoun, a
 //!    place, a nationality, a date) is dropped here, so no rule can invent a source.
 //! 5. [`coref`]: surnames, roles, documents and outlet nouns that refer back to an earlier
@@ -23,6 +24,7 @@
 //! modal verbs ("would not say"), poll figures ("54 percent of Russians believe").
 
 mod coref;
+mod gap;
 mod lexicon;
 mod matcher;
 mod phrase;

@@ -1,12 +1,11 @@
 //! Noun phrases of sources: where a subject ends before its cue, where an object or agent
-//! ends after it, and what may stand between a subject and its verb.
+//! ends after it.
 //!
 //! A phrase is a run of words the lexicon allows inside one (determiners, modifiers, role,
 //! body, outlet and document nouns, places) or capitalised words, joined by a preposition
 //! when a noun stands before it and a phrase after it ("the press secretary of the
-//! company", "reports out of the capital"). Between a subject and its verb there may be
-//! adverbs and auxiliaries, a date, a parenthesis, a dashed aside and comma-bounded asides
-//! (appositives, relative clauses, "for its part").
+//! company", "reports out of the capital"). What may stand between a subject and its verb
+//! is [`gap`](super::gap)'s.
 
 use super::lexicon::class;
 use super::tokens::{BREAK, DIGIT, NAMEISH, POSS, Tok, UPPER};
@@ -16,8 +15,6 @@ pub(crate) type Np = (usize, usize);
 
 /// Most words in one phrase.
 const MAX_NP: usize = 14;
-/// Most tokens looked back over for an aside.
-const MAX_ASIDE: usize = 30;
 
 /// Most tokens looked at around a cue for the start or end of its clause (a sentence longer
 /// than that is a pathological input: looking further would make the pass quadratic).
@@ -104,7 +101,7 @@ pub(crate) fn with_appositive_name(toks: &[Tok<'_>], np: Np) -> Np {
 }
 
 /// True for a month or weekday name.
-fn is_calendar_word(t: &Tok<'_>) -> bool {
+pub(crate) fn is_calendar_word(t: &Tok<'_>) -> bool {
     t.info.is(class::CALENDAR) && (t.cap() || t.lo.len() > 3)
 }
 
@@ -202,14 +199,14 @@ fn preposition_joins(toks: &[Tok<'_>], at: usize) -> bool {
 
 /// True for a lower-case word no list knows that may stand between a determiner and its
 /// noun ("the embattled youth movement"): not a verb form of the lexicon, not an adverb.
-fn unknown_modifier(t: &Tok<'_>) -> bool {
+pub(crate) fn unknown_modifier(t: &Tok<'_>) -> bool {
     t.is_word()
         && !t.cap()
         && t.info.class == 0
         && !t.lo.ends_with("ly")
         && !t.lo.ends_with("ing")
         && t.lo.len() > 2
-        && !is_time_unit(t.lo.trim_end_matches('s'))
+        && !super::gap::is_time_unit(t.lo.trim_end_matches('s'))
 }
 
 /// A determiner or possessive within three words before `at`, over unknown modifiers.
@@ -470,269 +467,4 @@ pub(crate) fn np_after(toks: &[Tok<'_>], from: usize) -> Option<Np> {
         start
     };
     (start < j).then_some((start, j))
-}
-
-/// True for a word that may stand between a subject and its verb: an adverb, an auxiliary,
-/// a time word ("Kommersant reportedly quoted", "the ministry has since denied").
-fn is_between(t: &Tok<'_>) -> bool {
-    t.is_word()
-        && !t.cap()
-        && (t.info.is(class::BETWEEN)
-            || (t.lo.len() > 4
-                && t.lo.ends_with("ly")
-                && !t.info.is(class::HEAD | class::MODIFIER | class::OUTPUT)))
-}
-
-/// What stands between a subject and the verb at `end`: where the subject must end, and
-/// a name in an aside that belongs to it ("the foreign minister, Igor Ivanov, said").
-pub(crate) struct Gap {
-    /// The subject ends before this token.
-    pub(crate) end: usize,
-    /// A name standing alone between commas right after the subject.
-    pub(crate) appositive_name: Option<Np>,
-    /// A member of the subject named in an aside ("Several papers, including the daily
-    /// Zaman, called"): a source of the same cue.
-    pub(crate) included: Option<Np>,
-}
-
-/// Step back from the verb at `end` over adverbs, auxiliaries, dates, parentheses, dashed
-/// asides and comma-bounded asides to where its subject ends.
-pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
-    let mut e = end;
-    let mut appositive_name = None;
-    let mut included = None;
-    let mut after_aside = false;
-    // Asides and adverbs are short: looking further back than this finds no subject.
-    while end - e < 80 {
-        let before = e;
-        while e > 0 && is_between(&toks[e - 1]) {
-            e -= 1;
-        }
-        e = skip_date(toks, e);
-        e = skip_time(toks, e);
-        if e > 0 && toks[e - 1].is(")") {
-            if let Some(open) = matching_open(toks, e - 1, "(", ")") {
-                e = open;
-            }
-        } else if e > 0 && matches!(toks[e - 1].s, "--" | "—" | "–") {
-            let dash = toks[e - 1].s;
-            if let Some(d) = (e.saturating_sub(MAX_ASIDE)..e - 1)
-                .rev()
-                .find(|&k| toks[k].s == dash)
-            {
-                e = d;
-            }
-        } else if e > 1 && toks[e - 1].is(",") {
-            // Asides follow one another: "X, who chairs the body, speaking in Y, said".
-            if let Some((open, name)) = comma_aside(toks, e - 1) {
-                if name.is_some() {
-                    // "a ministry spokesman, Colonel Ivan Orlov, said": the role before the
-                    // name is the subject; nothing before it is an aside.
-                    appositive_name = name;
-                    e = open;
-                    break;
-                }
-                if matches!(toks[open + 1].lo, "including" | "notably" | "particularly") {
-                    included = np_after(toks, open + 2).filter(|np| np.1 + 1 == e);
-                }
-                e = open + 1;
-                after_aside = true;
-            }
-        }
-        if e == before {
-            break;
-        }
-    }
-    if after_aside && e > 0 && toks[e - 1].is(",") {
-        e -= 1;
-    }
-    // "The bloc's three leaders, A, B and C, have claimed": the list before the comma is the
-    // subject.
-    if !after_aside
-        && e > 1
-        && toks[e - 1].is(",")
-        && let Some(np) = np_before(toks, e - 1)
-        && np.0 > 0
-        && matches!(toks[np.0 - 1].lo, "and" | "or")
-        && toks[np.0..np.1].iter().all(|t| t.cap())
-    {
-        e -= 1;
-    }
-    Gap {
-        end: e,
-        appositive_name,
-        included,
-    }
-}
-
-/// The `open` that matches the `close` at `at`, looking back a bounded way.
-fn matching_open(toks: &[Tok<'_>], at: usize, open: &str, close: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for k in (at.saturating_sub(MAX_ASIDE * 2)..=at).rev() {
-        if toks[k].s == close {
-            depth += 1;
-        } else if toks[k].s == open {
-            depth -= 1;
-            if depth == 0 {
-                return Some(k);
-            }
-        }
-    }
-    None
-}
-
-/// Step back over a date before `end`: "on March 29", "on 13 March", "on Tuesday", "in
-/// March", "last week", "earlier this month".
-fn skip_date(toks: &[Tok<'_>], end: usize) -> usize {
-    if end == 0 || !(is_calendar_word(&toks[end - 1]) || toks[end - 1].has(DIGIT)) {
-        return end;
-    }
-    let mut k = end;
-    let mut seen_calendar = false;
-    while k > 0 && end - k < 5 {
-        let t = &toks[k - 1];
-        if is_calendar_word(t) {
-            seen_calendar = true;
-        } else if !(t.has(DIGIT) || t.is(",")) {
-            break;
-        }
-        k -= 1;
-    }
-    if seen_calendar
-        && k > 0
-        && matches!(
-            toks[k - 1].lo,
-            "on" | "in" | "since" | "until" | "by" | "of"
-        )
-    {
-        return k - 1;
-    }
-    // A weekday alone: "the ministry Tuesday said".
-    if k + 1 == end && toks[k].info.is(class::CALENDAR) && toks[k].lo.ends_with("day") {
-        return k;
-    }
-    end
-}
-
-/// True for a unit of time ("day", "week").
-pub(crate) fn is_time_unit(w: &str) -> bool {
-    matches!(
-        w,
-        "day"
-            | "week"
-            | "month"
-            | "year"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "weekend"
-    )
-}
-
-/// Step back over a time before `end`: "the following day", "that evening", "a week
-/// later", "last month".
-fn skip_time(toks: &[Tok<'_>], end: usize) -> usize {
-    let mut k = end;
-    if k > 0 && matches!(toks[k - 1].lo, "later" | "earlier" | "ago") {
-        k -= 1;
-    }
-    if k == 0 || !is_time_unit(toks[k - 1].lo) {
-        return end;
-    }
-    k -= 1;
-    let unit = k;
-    while k > 0
-        && unit - k < 3
-        && matches!(
-            toks[k - 1].lo,
-            "the"
-                | "that"
-                | "this"
-                | "last"
-                | "next"
-                | "following"
-                | "same"
-                | "previous"
-                | "a"
-                | "one"
-                | "two"
-                | "three"
-                | "every"
-        )
-    {
-        k -= 1;
-    }
-    if k == unit { end } else { k }
-}
-
-/// A comma-bounded aside ending with the comma at `comma`: where the phrase before it ends,
-/// and a bare name it holds. `None` when what stands between the commas is not an aside
-/// (a clause: "Kim left, officials said").
-fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
-    let open = (comma.saturating_sub(MAX_ASIDE)..comma)
-        .rev()
-        .find(|&k| toks[k].is(",") || toks[k].has(BREAK))?;
-    if toks[open].has(BREAK) || open == 0 {
-        return None;
-    }
-    let seg = &toks[open + 1..comma];
-    let first = seg.first()?;
-    // The phrase before the aside must end in a noun ("However, while X, including Y,
-    // filed": "However" is none).
-    let before = &toks[open - 1];
-    if !in_phrase(before) || before.info.is(class::SENTENCE) && !before.info.is(class::IN_PHRASE) {
-        return None;
-    }
-    let relative = matches!(first.lo, "who" | "which" | "whose" | "where" | "whom");
-    // A clause joined by "and" or "but" is no aside: "…, and its spokesman said".
-    let adverbial = !first.cap()
-        && !matches!(first.lo, "and" | "but" | "or" | "nor" | "yet" | "so")
-        && (first.info.is(class::SENTENCE | class::BETWEEN)
-            || first.lo.ends_with("ing")
-            || first.lo.ends_with("ed")
-            || first.lo.ends_with("ly"));
-    // "Ivanov, the foreign minister, said" / "Ivanov, deputy head of the service, said": an
-    // appositive after a name.
-    let after_name = np_before(toks, open).is_some_and(|(a, b)| {
-        toks[a..b]
-            .iter()
-            .any(|t| t.cap() && !t.info.is(class::SENTENCE))
-    });
-    // A noun phrase after a name: "the regional energy provider", "deputy head of the
-    // service", "the president's envoy to the region".
-    // The noun phrase of an appositive ends where a relative clause in it begins ("a
-    // researcher who compiled the figures").
-    let seg = &seg[..seg
-        .iter()
-        .position(|t| matches!(t.lo, "who" | "which" | "whose") && !t.cap())
-        .filter(|&p| p > 0)
-        .unwrap_or(seg.len())];
-    let appositive = after_name
-        && seg.len() <= 24
-        && (first
-            .info
-            .is(class::DEFINITE | class::INDEFINITE | class::ROLE | class::MODIFIER)
-            || first.has(POSS))
-        && seg.iter().enumerate().all(|(k, t)| {
-            in_phrase(t)
-                || unknown_modifier(t)
-                || t.is_quote()
-                || (k > 0 && (is_inner_preposition(t.lo) || t.lo == "and"))
-        });
-    if relative || adverbial || appositive {
-        return Some((open, None));
-    }
-    // "the foreign minister, Igor Ivanov, said": a name after a role is the same source.
-    let name = seg.iter().all(|t| t.cap() && t.is_word()) && seg.len() <= 4;
-    // The role is the phrase's head: "the foreign minister", "its representative in Grozny".
-    let after_role = np_before(toks, open).is_some_and(|(a, b)| {
-        let head = (a + 1..b).find(|&i| ends_head(&toks[i])).unwrap_or(b);
-        let last = &toks[head - 1];
-        !last.cap() && last.info.is(class::ROLE | class::OUTLET | class::BODY) && a < head
-    });
-    if name && after_role {
-        return Some((open, Some((open + 1, comma))));
-    }
-    None
 }

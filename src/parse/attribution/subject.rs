@@ -4,11 +4,10 @@
 //! verb's singular subject); and the subject of the sentence's main clause, for the cues
 //! that take it (participles, a second verb after "and").
 
+use super::gap::skip_to_subject;
 use super::lexicon::{VerbCue, class};
 use super::matcher::{Accept, Sentence};
-use super::phrase::{
-    Np, ends_head, in_phrase, is_inner_preposition, np_after, np_before, skip_to_subject,
-};
+use super::phrase::{Np, ends_head, in_phrase, is_inner_preposition, np_after, np_before};
 use super::tokens::{POSS, Tok};
 use crate::model::SourceType;
 

@@ -12,11 +12,11 @@
 //! - objects: an outlet told something carries the subject ("told Interfax"), and the one
 //!   quoted is carried by the subject ("Yonhap quoted a diplomat as saying").
 
+use super::gap::skip_to_subject;
 use super::lexicon::{VerbCue, class, form, needs};
 use super::matcher::{Accept, Sentence};
 use super::phrase::{
-    Np, in_phrase, np_after, np_before, segment_end, segment_start, skip_to_subject,
-    with_appositive_name,
+    Np, in_phrase, np_after, np_before, segment_end, segment_start, with_appositive_name,
 };
 use super::subject::{sentence_subject, subjects};
 use super::tokens::{BREAK, Tok, UPPER};
@@ -330,7 +330,7 @@ fn passive_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize, a
                     toks[i].lo,
                     "on" | "in" | "next" | "following" | "same" | "that"
                 )
-                || super::phrase::is_time_unit(toks[i].lo))
+                || super::gap::is_time_unit(toks[i].lo))
     });
     // Only a verb that always reports names its agent a source ("was denied by the
     // ministry", not "was granted by the leadership").
