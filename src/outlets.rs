@@ -257,6 +257,11 @@ impl Outlets {
             .map(|&i| &self.publications[i])
     }
 
+    /// Every bulletin known, in the order of its table.
+    pub fn publications(&self) -> &[PublicationInfo] {
+        &self.publications
+    }
+
     /// Number of outlets (bulletins included).
     pub fn len(&self) -> usize {
         self.outlets.len()

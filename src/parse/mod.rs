@@ -87,7 +87,7 @@ fn article_head(doc: &Document, index: usize, l: &layout::ArticleLayout) -> Arti
             .find(|f| f.key.eq_ignore_ascii_case(key))
             .map(|f| f.value.as_str())
     };
-    let number = |key: &str| field(key).and_then(|v| v.trim().parse::<u32>().ok());
+    let number = |key: &str| field(key).and_then(header_number);
     let publication = field("publication")
         .filter(|p| !p.is_empty())
         .map(str::to_string);
@@ -136,11 +136,7 @@ fn parse_article(
 
     let mut ctx = match (date, opts.year, pub_info, volume) {
         (Some(d), _, _, _) => YearContext::from_date(d, YearSource::HeaderDate),
-        (None, Some(y), _, _) => YearContext {
-            year: Some(y),
-            anchor: None,
-            source: YearSource::Given,
-        },
+        (None, Some(y), _, _) => YearContext::from_year(y, YearSource::Given),
         (None, None, Some(p), Some(v)) => {
             YearContext::from_volume(p, v, issue).unwrap_or(YearContext::UNKNOWN)
         }
@@ -216,32 +212,58 @@ fn parse_article(
         }
     }
 
-    if ctx.year.is_none()
-        && !opts.strict_years
-        && drafts.iter().any(|d| needs_year(&d.3))
-        && let Some(y) = year_from_prose(text, l, &article.other_parentheses, &drafts)
-    {
-        ctx = YearContext {
-            year: Some(y),
-            anchor: None,
-            source: YearSource::Text,
+    if ctx.year.is_none() && !opts.strict_years && drafts.iter().any(|d| needs_year(&d.3)) {
+        let (inferred, message) = if let Some(full) = latest_full_date(&drafts) {
+            (
+                Some(YearContext::near(full)),
+                format!(
+                    "no header date or volume: year-less dates are placed in the year that puts them nearest to {full}, the latest date the citations write in full"
+                ),
+            )
+        } else if let Some(y) = year_from_prose(text, l, &article.other_parentheses, &drafts) {
+            (
+                Some(YearContext::from_year(y, YearSource::Text)),
+                format!(
+                    "no header date or volume: year-less dates are taken to be in {y}, the year after the latest year written out in the text"
+                ),
+            )
+        } else {
+            (None, String::new())
         };
-        article.diagnostics.push(diag(
+        if let Some(inferred) = inferred {
+            ctx = inferred;
+            article.diagnostics.push(diag(
                 doc,
                 Severity::Note,
                 DiagCode::InferredYear,
                 Span::new(l.span.start, l.span.start),
-                format!(
-                    "no header date or volume: year-less dates are taken to be in {y}, the year after the latest year written out in the text"
-                ),
+                message,
             ));
+        }
     }
-    ctx = ctx.with_anchor_from(drafts.iter().flat_map(|d| {
-        d.3.dates
+    // Back issues ("see the Monitor, April 2") may lie months back: the days the sources are
+    // cited at date the article, when there are any.
+    let mut cited: Vec<((u8, u8), bool)> = Vec::new();
+    for (_, _, _, d) in &drafts {
+        for r in &d.refs {
+            let back_issue = r.see
+                || outlets
+                    .lookup(r.span.slice(text))
+                    .is_some_and(|o| o.kind == OutletKind::Bulletin);
+            for t in r.dates.iter().filter_map(|&i| d.dates.get(i)) {
+                if let (None, Some(m), Some(day)) = (t.start.year, t.start.month, t.start.day) {
+                    cited.push(((m, day), back_issue));
+                }
+            }
+        }
+    }
+    let sources_only = cited.iter().any(|&(_, back)| !back);
+    ctx = ctx.with_anchor_from(
+        cited
             .iter()
-            .filter(|t| t.start.year.is_none())
-            .filter_map(|t| Some((t.start.month?, t.start.day?)))
-    }));
+            .filter(|&&(_, back)| !(sources_only && back))
+            .map(|&(day, _)| day),
+    );
     article.year = ctx.year;
     article.year_source = ctx.source;
     cap_diagnostics(&mut article.diagnostics);
@@ -260,6 +282,7 @@ fn parse_article(
         );
         article.citations.push(c);
     }
+    one_unknown_year_warning(&mut article.diagnostics);
     // Every block but the header: a headline names sources too ("KYIV ACCUSES MOSCOW OF
     // …"), and so does a note in parentheses ("(NOTE: Seoul television showed …)"), though
     // neither is a claim.
@@ -274,6 +297,31 @@ fn parse_article(
     article.attributions =
         attribution::find_attributions(text, &doc.lines, &body, &article.citations, outlets, &cues);
     article
+}
+
+/// Dates without a year in an article whose year is unknown: one warning at the first, with
+/// the count, instead of one per date.
+fn one_unknown_year_warning(diags: &mut Vec<Diagnostic>) {
+    let n = diags
+        .iter()
+        .filter(|d| d.code == DiagCode::UnknownYear)
+        .count();
+    if n < 2 {
+        return;
+    }
+    let mut first = true;
+    diags.retain_mut(|d| {
+        if d.code != DiagCode::UnknownYear {
+            return true;
+        }
+        if std::mem::take(&mut first) {
+            d.message = format!(
+                "{n} dates in this article, this one first, are written without a year and the article's year is unknown (give --year)"
+            );
+            return true;
+        }
+        false
+    });
 }
 
 /// Most diagnostics of one code kept per article; a flood of 100 000 stray parentheses says
@@ -303,6 +351,17 @@ fn cap_diagnostics(diags: &mut Vec<Diagnostic>) {
             });
         }
     }
+}
+
+/// The latest date the citations write with its year ("18 September 1993", "January 1994":
+/// a month alone counts as its 15th).
+fn latest_full_date(drafts: &[(usize, Span, Span, DraftCitation)]) -> Option<Date> {
+    drafts
+        .iter()
+        .flat_map(|d| &d.3.dates)
+        .flat_map(|t| std::iter::once(t.start).chain(t.end))
+        .filter_map(|p| Date::new(p.year?, p.month?, p.day.unwrap_or(15)))
+        .max()
 }
 
 fn needs_year(d: &DraftCitation) -> bool {
@@ -491,6 +550,67 @@ fn year_from_prose(
         .filter_map(|m| m.as_str().parse::<i32>().ok())
         .max()
         .map(|y| y + 1)
+}
+
+/// A volume or issue number as a header writes it: "12", "No. 12", or in Roman numerals
+/// ("VIII").
+fn header_number(value: &str) -> Option<u32> {
+    let v = value.trim().trim_start_matches("No.").trim();
+    v.parse::<u32>().ok().or_else(|| roman(v))
+}
+
+/// The value of a Roman numeral up to 3999 ("VIII" = 8), strictly formed.
+fn roman(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 15 {
+        return None;
+    }
+    let digit = |c: u8| match c.to_ascii_uppercase() {
+        b'I' => Some(1),
+        b'V' => Some(5),
+        b'X' => Some(10),
+        b'L' => Some(50),
+        b'C' => Some(100),
+        b'D' => Some(500),
+        b'M' => Some(1000),
+        _ => None,
+    };
+    let values: Vec<u32> = s.bytes().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, &v) in values.iter().enumerate() {
+        match values.get(i + 1) {
+            Some(&next) if next > v => total -= v as i64,
+            _ => total += v as i64,
+        }
+    }
+    let n = u32::try_from(total).ok().filter(|&n| n > 0)?;
+    // Only the canonical spelling: "IIII" or "VX" are no numerals.
+    (to_roman(n).eq_ignore_ascii_case(s)).then_some(n)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, r) in TABLE {
+        while n >= v {
+            out.push_str(r);
+            n -= v;
+        }
+    }
+    out
 }
 
 fn parse_header_date(value: &str) -> Option<Date> {

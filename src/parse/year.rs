@@ -3,8 +3,10 @@
 //! The article's year comes, in order of trust, from a date in its header, from a year the
 //! caller gives, from the publication's volume number (Monitor volume 1 = 1995, ...), or,
 //! as a last resort flagged by a diagnostic, from the explicit years in the article's own
-//! text. With an (approximate) article date, a date more than 45 days after it belongs to the
-//! previous year: December sources cited in a January issue.
+//! text. Against a date the text gives — the header's, or the day the article's own citations
+//! cluster at — a date more than 45 days after it belongs to the previous year: December
+//! sources cited in a January issue. An issue number only places an issue in the first weeks
+//! of its volume (issue numbering drifts: skipped weeks, double issues), never later.
 
 use super::date::PartialDate;
 use crate::calendar::Date;
@@ -14,13 +16,22 @@ use crate::outlets::PublicationInfo;
 /// Days after the article date beyond which a year-less date is taken from the previous year.
 pub const LOOKAHEAD_DAYS: i64 = 45;
 
+/// Day of the year (from 0) of November 1 in a common year, at the latest.
+const NOVEMBER_1: i64 = 304;
+
 /// The year context of one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct YearContext {
     /// The year for year-less dates.
     pub year: Option<i32>,
-    /// The article's date, exact or estimated from its issue number.
+    /// The article's date as the text gives it: its header date, or the day its citations
+    /// cluster at.
     pub anchor: Option<Date>,
+    /// A date the citations give in full when the article's year is inferred from them:
+    /// year-less dates are placed in the year that puts them nearest to it.
+    pub near: Option<Date>,
+    /// The issue number puts the issue in the first weeks of its volume's year.
+    pub early: bool,
     /// Where `year` came from.
     pub source: YearSource,
 }
@@ -30,20 +41,39 @@ impl YearContext {
     pub const UNKNOWN: YearContext = YearContext {
         year: None,
         anchor: None,
+        near: None,
+        early: false,
         source: YearSource::Unknown,
     };
+
+    /// A year known with nothing else: from the caller, or from the text.
+    pub fn from_year(year: i32, source: YearSource) -> YearContext {
+        YearContext {
+            year: Some(year),
+            source,
+            ..YearContext::UNKNOWN
+        }
+    }
+
+    /// Year-less dates placed nearest to `date`, a date the text gives in full.
+    pub fn near(date: Date) -> YearContext {
+        YearContext {
+            near: Some(date),
+            ..YearContext::from_year(date.year(), YearSource::Text)
+        }
+    }
 
     /// From an exact article date.
     pub fn from_date(date: Date, source: YearSource) -> YearContext {
         YearContext {
-            year: Some(date.year()),
             anchor: Some(date),
-            source,
+            ..YearContext::from_year(date.year(), source)
         }
     }
 
-    /// From a publication's volume table: the year of `volume`, and an estimated date from
-    /// the issue number when the publication says how many issues it has a year.
+    /// From a publication's volume table: the year of `volume`, and whether the issue number
+    /// puts the issue in the first twelfth of its year (when the publication says how many
+    /// issues it has a year).
     pub fn from_volume(
         publication: &PublicationInfo,
         volume: u32,
@@ -53,19 +83,13 @@ impl YearContext {
         let year = first
             .checked_add(i32::try_from(volume).ok()?)?
             .checked_sub(1)?;
-        let jan1 = Date::new(year, 1, 1)?;
-        let anchor = match (issue, publication.issues_per_year) {
-            (Some(i), Some(per)) if per > 0 && i >= 1 && i <= per.saturating_mul(2) => {
-                // Issue i appears about (i - 0.5) / per of the way through the year.
-                let day = (i64::from(i) * 2 - 1) * 365 / (i64::from(per) * 2);
-                jan1.add_days(day.min(364))
-            }
-            _ => None,
+        let early = match (issue, publication.issues_per_year) {
+            (Some(i), Some(per)) => i >= 1 && i <= (per / 12).max(1),
+            _ => false,
         };
         Some(YearContext {
-            year: Some(year),
-            anchor,
-            source: YearSource::Volume,
+            early,
+            ..YearContext::from_year(year, YearSource::Volume)
         })
     }
 
@@ -74,9 +98,11 @@ impl YearContext {
     /// cited day that ends the largest gap-free stretch, when the largest gap between cited
     /// days (around the calendar circle) exceeds half a year. A report of March citing March
     /// days and one December day is thus anchored in March, and the December day falls in
-    /// the previous year. With dates spread over the year no anchor is set.
+    /// the previous year. With dates spread over the year no anchor is set, unless the issue
+    /// is an early one of its volume and cites only November and December: then those are
+    /// last year's.
     pub fn with_anchor_from(mut self, cited: impl IntoIterator<Item = (u8, u8)>) -> YearContext {
-        let (None, Some(year)) = (self.anchor, self.year) else {
+        let (None, None, Some(year)) = (self.anchor, self.near, self.year) else {
             return self;
         };
         let Some(jan1) = Date::new(year, 1, 1) else {
@@ -89,6 +115,11 @@ impl YearContext {
             .collect();
         days.sort_unstable();
         days.dedup();
+        if self.early && days.first().is_some_and(|&d| d >= NOVEMBER_1) {
+            // An early issue citing only November and December: last year's days.
+            self.anchor = jan1.add_days(14);
+            return self;
+        }
         if days.len() < 2 {
             return self;
         }
@@ -109,6 +140,14 @@ impl YearContext {
     /// The year a month/day without a year belongs to.
     fn year_for(&self, month: u8, day: u8) -> Option<i32> {
         let year = self.year?;
+        if self.anchor.is_none()
+            && let Some(near) = self.near
+        {
+            return (year - 1..=year + 1).min_by_key(|&y| {
+                Date::new(y, month, day)
+                    .map_or(i64::MAX, |d| (d.day_number() - near.day_number()).abs())
+            });
+        }
         if let Some(anchor) = self.anchor
             && let Some(d) = Date::new(year, month, day)
             && d.day_number() - anchor.day_number() > LOOKAHEAD_DAYS
@@ -196,34 +235,65 @@ mod tests {
     }
 
     #[test]
-    fn volume_gives_year_and_estimated_date() {
-        let ctx = YearContext::from_volume(&monitor(), 7, Some(79)).expect("known");
-        assert_eq!(ctx.year, Some(2001));
-        let anchor = ctx.anchor.expect("estimated");
-        assert_eq!((anchor.year(), anchor.month()), (2001, 4));
-        assert_eq!(iso(&ctx, p(4, 20), None), "2001-04-20");
+    fn an_issue_number_never_moves_a_date_to_last_year_but_early_in_the_volume() {
+        // Issue 150 of 250 is estimated in July; September days stay in its year.
+        let mid = YearContext::from_volume(&monitor(), 7, Some(150)).expect("known");
+        assert_eq!(mid.year, Some(2001));
+        assert_eq!(mid.anchor, None);
+        let mid = mid.with_anchor_from([(9, 13), (9, 10)]);
+        assert_eq!(iso(&mid, p(9, 13), None), "2001-09-13");
+        // Against the September days it cites, a December day is last year's.
+        assert_eq!(iso(&mid, p(12, 30), None), "2000-12-30");
+        // An early issue citing December only: last year.
+        let early = YearContext::from_volume(&monitor(), 7, Some(3)).expect("known");
+        assert!(early.early);
+        let dec = early.with_anchor_from([(12, 28), (12, 29)]);
+        assert_eq!(iso(&dec, p(12, 28), None), "2000-12-28");
+        // ... and with January days too, the cluster decides.
+        let both = early.with_anchor_from([(12, 28), (1, 4)]);
+        assert_eq!(iso(&both, p(12, 28), None), "2000-12-28");
+        assert_eq!(iso(&both, p(1, 4), None), "2001-01-04");
+        // A late issue citing December: this year.
+        let late = YearContext::from_volume(&monitor(), 7, Some(249)).expect("known");
+        assert!(!late.early);
+        assert_eq!(
+            iso(&late.with_anchor_from([(12, 28)]), p(12, 28), None),
+            "2001-12-28"
+        );
     }
 
     #[test]
     fn december_in_january_issue_is_previous_year() {
-        let ctx = YearContext::from_volume(&monitor(), 7, Some(3)).expect("known");
-        assert_eq!(iso(&ctx, p(12, 28), None), "2000-12-28");
-        assert_eq!(iso(&ctx, p(1, 4), None), "2001-01-04");
         let exact = YearContext::from_date(
             Date::new(1994, 3, 23).expect("valid"),
             YearSource::HeaderDate,
         );
         assert_eq!(iso(&exact, p(5, 7), None), "1994-05-07");
         assert_eq!(iso(&exact, p(5, 8), None), "1993-05-08");
+        let jan = YearContext::from_date(
+            Date::new(2001, 1, 5).expect("valid"),
+            YearSource::HeaderDate,
+        );
+        assert_eq!(iso(&jan, p(12, 28), None), "2000-12-28");
+    }
+
+    #[test]
+    fn dates_given_in_full_place_the_others_nearest() {
+        let sept = YearContext::near(Date::new(1993, 9, 18).expect("valid"));
+        assert_eq!(iso(&sept, p(9, 2), None), "1993-09-02");
+        assert_eq!(iso(&sept, p(11, 30), None), "1993-11-30");
+        let jan = YearContext::near(Date::new(1994, 1, 3).expect("valid"));
+        assert_eq!(iso(&jan, p(12, 28), None), "1993-12-28");
+        assert_eq!(iso(&jan, p(3, 17), None), "1994-03-17");
+        let dec = YearContext::near(Date::new(1995, 12, 20).expect("valid"));
+        assert_eq!(iso(&dec, p(1, 6), None), "1996-01-06");
+        // The clustering of citations does not override it.
+        assert_eq!(dec.with_anchor_from([(1, 6), (12, 1)]).anchor, None);
     }
 
     #[test]
     fn anchor_from_clustered_citations() {
-        let base = YearContext {
-            year: Some(1994),
-            anchor: None,
-            source: YearSource::Text,
-        };
+        let base = YearContext::from_year(1994, YearSource::Text);
         let ctx = base.with_anchor_from([(3, 14), (3, 21), (12, 29), (3, 18)]);
         assert_eq!(
             ctx.anchor.map(|d| d.to_string()).as_deref(),
