@@ -32,7 +32,8 @@ use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 /// Identity of a node across chunk graphs: outlets by key, named sources by type and key
-/// (unnamed sources are one node per article and never relay roots).
+/// (unnamed sources and missing outlets are one node per article or citation and never
+/// relay roots).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum NodeKey {
     Outlet(String),
@@ -41,6 +42,8 @@ enum NodeKey {
 
 fn node_key(n: &Node) -> Option<NodeKey> {
     match n {
+        // A citation's missing outlet is its own and never a relay root.
+        Node::Outlet(o) if o.is_missing() => None,
         Node::Outlet(o) => Some(NodeKey::Outlet(outlet_key(&o.name))),
         Node::Source(s) if !matches!(s.kind, SourceType::Anonymous | SourceType::Vague) => {
             Some(NodeKey::Source(s.kind, outlet_key(&s.name)))

@@ -161,6 +161,65 @@ fn groups_aliases_and_collectives_count_once() {
 }
 
 #[test]
+fn a_missing_outlet_is_an_unknown_source_of_its_own_claim() {
+    // Web copies lose hyperlinked outlet names: "(, September 13)".
+    let a = analyse_text(
+        "Publication: Monitor Volume: 7 Issue: 160\n\n\
+         The dam failed (, September 13). The mayor resigned (, September 14). \
+         Troops moved in (, citing a report by the BBC, September 15). \
+         Prices rose (Interfax, September 16; , September 17).\n",
+    );
+    let c = &a.report.claims;
+    assert_eq!(c.len(), 4, "{c:?}");
+    for claim in &c[..2] {
+        assert_eq!(claim.corroboration.verdict, Verdict::SingleSource);
+        assert!(
+            claim.corroboration.notes[0].contains("no outlet"),
+            "{:?}",
+            claim.corroboration.notes
+        );
+    }
+    // Never one node shared by the claims that lost their outlet.
+    let missing: Vec<_> = a
+        .graph
+        .outlet_nodes()
+        .filter(|&n| a.graph.outlet(n).is_some_and(|o| o.is_missing()))
+        .collect();
+    assert_eq!(missing.len(), 3);
+    // A relay after the empty slot gives its origin.
+    let relayed: Vec<(&str, SourceRole)> = c[2]
+        .corroboration
+        .sources
+        .iter()
+        .map(|s| (s.outlet.as_str(), s.role))
+        .collect();
+    assert_eq!(
+        relayed,
+        [
+            (srcgraph::graph::UNNAMED_OUTLET, SourceRole::Relay),
+            ("BBC", SourceRole::Independent)
+        ]
+    );
+    // A part with a date and no outlet continues the outlet before it.
+    assert_eq!(c[3].corroboration.independent_sources, 1);
+    // No table of outlets lists it.
+    let outlets = srcgraph::analyze::summarize_outlets(&a.graph, &a.report.claims);
+    assert!(
+        outlets
+            .iter()
+            .all(|o| o.outlet != srcgraph::graph::UNNAMED_OUTLET),
+        "{outlets:?}"
+    );
+    let stats = srcgraph::analyze::corpus_stats(&a.graph, &a.report);
+    assert!(
+        stats
+            .outlets
+            .iter()
+            .all(|o| o.outlet != srcgraph::graph::UNNAMED_OUTLET)
+    );
+}
+
+#[test]
 fn a_source_mentioned_twice_in_a_claim_counts_once() {
     // Issue 15: one document, one person, one outlet each named twice (a claim a paragraph).
     let p = Pipeline {

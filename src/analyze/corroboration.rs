@@ -211,6 +211,12 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
         let Some(Node::Outlet(o)) = g.graph.node_weight(*target) else {
             continue;
         };
+        if o.is_missing() && !source_nodes.contains(target) && c.relays.is_empty() {
+            tally.notes.push(
+                "a citation gives a date but no outlet (lost from the text?): one unknown source of this claim"
+                    .to_string(),
+            );
+        }
         if let Some(i) = source_nodes.iter().position(|n| n == target) {
             let s = &mut sources[i];
             if !c.written.is_empty() && !s.written.contains(&c.written) {

@@ -11,7 +11,7 @@
 use super::{ClaimReport, OutletSummary, Report, Verdict};
 use crate::calendar::Date;
 use crate::graph::Name;
-use crate::graph::{Edge, Node, SourceGraph, UNNAMED_OUTLET};
+use crate::graph::{Edge, Node, SourceGraph};
 use crate::model::OutletKind;
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
@@ -267,7 +267,7 @@ impl CoCitationCounter {
             .map_or(0, |n| n.index() + 1);
         let mut number: Vec<Option<u32>> = vec![None; bound];
         for n in g.outlet_nodes() {
-            let Some(o) = g.outlet(n).filter(|o| o.name != UNNAMED_OUTLET) else {
+            let Some(o) = g.outlet(n).filter(|o| !o.is_missing()) else {
                 continue;
             };
             let key = crate::outlets::outlet_key(&o.name);

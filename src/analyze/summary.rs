@@ -100,7 +100,7 @@ pub fn summarize_outlets_of(
     let mut out: Vec<OutletSummary> = g
         .outlet_nodes()
         .filter_map(|n| {
-            let o = g.outlet(n)?;
+            let o = g.outlet(n).filter(|o| !o.is_missing())?;
             let incoming: Vec<_> = g
                 .graph
                 .edges_directed(n, Direction::Incoming)

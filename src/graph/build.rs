@@ -11,6 +11,7 @@ use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeSet, HashMap};
 
 /// Name of the outlet node for date-only groups whose outlet is neither written nor implied.
+/// The name of the outlet of a citation that names none: see [`OutletNode::is_missing`].
 pub const UNNAMED_OUTLET: &str = "(outlet not given)";
 
 /// Choices for [`build`].
@@ -216,7 +217,7 @@ impl Builder<'_> {
                     ref_nodes.push(None);
                     continue;
                 }
-                let (on, implied) = self.outlet_for(r);
+                let (on, implied) = self.outlet_for(r, (input, c.span.start));
                 let written = self.names.get(&r.outlet);
                 self.g.graph.add_edge(
                     cn,
@@ -276,7 +277,9 @@ impl Builder<'_> {
     }
 
     /// The outlet node of a reference, and whether the outlet was only implied by the prose.
-    fn outlet_for(&mut self, r: &SourceRef) -> (NodeIndex, bool) {
+    /// A reference naming no outlet gets the node of its citation (`at`: input and offset),
+    /// of its own.
+    fn outlet_for(&mut self, r: &SourceRef, at: (usize, usize)) -> (NodeIndex, bool) {
         let (name, kind, country, group, implied) = if !r.outlet.is_empty() {
             (
                 r.canonical.clone(),
@@ -305,7 +308,11 @@ impl Builder<'_> {
                 false,
             )
         };
-        let key = outlet_key(&name);
+        let mut key = outlet_key(&name);
+        if name == UNNAMED_OUTLET {
+            // Not an outlet's name: one node per citation.
+            key = format!("{key}\u{0}{}:{}", at.0, at.1);
+        }
         let n = match self.outlets.get(&key) {
             Some(&n) => n,
             None => {
@@ -408,7 +415,7 @@ impl Builder<'_> {
                     line: at.line,
                     column: at.column,
                 };
-                self.outlet_for(&r).0
+                self.outlet_for(&r, (0, at.span.start)).0
             }
             kind => {
                 // A mention that refers back to an earlier one is that source. Unnamed

@@ -78,6 +78,13 @@ pub struct OutletNode {
 }
 
 impl OutletNode {
+    /// True for the outlet of a citation that names none ("(, September 13)": lost from a web
+    /// copy). Each such citation has a node of its own, never merged with another's, never
+    /// in a table of outlets.
+    pub fn is_missing(&self) -> bool {
+        self.name == super::UNNAMED_OUTLET
+    }
+
     /// The key under which outlets count as one independent source: the independence
     /// group, or the outlet itself.
     pub fn independence_key(&self) -> String {

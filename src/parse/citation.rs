@@ -376,8 +376,29 @@ pub fn classify_group(text: &str, inner: Span, outlets: &Outlets) -> GroupClass 
         let mut pending: Vec<usize> = Vec::new();
         let mut dated: Vec<usize> = Vec::new();
         let mut part_has_outlet = false;
-        for seg in split_top(text, part, b',') {
-            match classify_segment(text, seg, outlets) {
+        // An empty first segment is an outlet lost from the text ("(, citing the BBC, May
+        // 2)"): where a relay needs a partner, that empty slot is one.
+        let mut lost_outlet: Option<usize> = None;
+        for (k, seg) in split_top(text, part, b',').into_iter().enumerate() {
+            let segment = classify_segment(text, seg, outlets);
+            if k == 0 && matches!(segment, Segment::Empty) {
+                lost_outlet = Some(trim_span(text, seg, &[]).start);
+            }
+            if matches!(segment, Segment::RelayCarrier(_) | Segment::RelayOrigin(_))
+                && pending.is_empty()
+                && dated.is_empty()
+                && last_targets.is_empty()
+                && let Some(at) = lost_outlet.take()
+            {
+                pending.push(draft.refs.len());
+                draft.refs.push(DraftRef {
+                    span: Span::new(at, at),
+                    see,
+                    dates: Vec::new(),
+                    relays: Vec::new(),
+                });
+            }
+            match segment {
                 Segment::Empty | Segment::Filler => {}
                 Segment::Junk => return GroupClass::Other(aside_reason(s)),
                 Segment::Outlet(name, shape) => {
