@@ -1057,3 +1057,36 @@ fn graph_from_a_long_pipe_is_the_graph_of_the_file() {
         "the graphs differ"
     );
 }
+
+#[test]
+fn header_less_items_on_standard_input_are_separated_by_form_feeds() {
+    let items = [
+        "Dam fails in the north\n\nThe dam failed (Interfax, May 2).\n",
+        "Mayor resigns\n\nThe mayor resigned (Reuters, May 3).\n",
+        "Prices rise\n\nPrices rose (AFP, May 4). Nothing else happened.\n",
+    ];
+    // What `awk 'FNR==1 && NR>1 {printf "\f\n"} 1' items/*.txt` writes.
+    let joined = items.join("\x0c\n");
+    let o = run(
+        &["parse", "--format", "jsonl", "-"],
+        Some(joined.as_bytes()),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let titles: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSON");
+            v["title"].as_str().unwrap_or("").to_string()
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        ["Dam fails in the north", "Mayor resigns", "Prices rise"]
+    );
+    // Without a separator they are one article.
+    let o = run(
+        &["parse", "--format", "jsonl", "-"],
+        Some(items.concat().as_bytes()),
+    );
+    assert_eq!(stdout(&o).lines().count(), 1);
+}
