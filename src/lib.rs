@@ -37,6 +37,7 @@ pub mod diag; // recoverable problems, kept as data
 pub mod export; // JSON, JSON Lines and text writers
 pub mod graph; // the source graph (petgraph)
 pub mod input; // bytes → Document
+pub mod markup; // Markdown read as its text, every byte in place
 pub mod model; // plain data between stages
 pub mod outlets; // the outlet knowledge base
 pub mod parse; // Document → Articles

@@ -158,6 +158,8 @@ pub enum NonCitationReason {
     Number,
     /// Too long to be a citation.
     TooLong,
+    /// The target of a Markdown link, right after its text: `[Reuters](https://…)`.
+    Link,
     /// Anything else: glosses, asides, whole sentences.
     Aside,
 }

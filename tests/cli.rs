@@ -1090,3 +1090,63 @@ fn header_less_items_on_standard_input_are_separated_by_form_feeds() {
     );
     assert_eq!(stdout(&o).lines().count(), 1);
 }
+
+#[test]
+fn markdown_inputs_are_read_as_their_text_with_spans_into_the_file() {
+    let dir = scratch("markdown");
+    let md = "# Grid *Reconnected*\n\n\
+              Publication: Eurasia Daily Monitor Volume: 6 Issue: 201\n\n\
+              The **grid operator** finished the link, [Interfax](https://if.example/a) reported \
+              ([Interfax](https://if.example/a), October 29; *Kommersant*, October 30).\n";
+    let path = dir.join("item.md");
+    std::fs::write(&path, md).expect("write");
+    let path = path.display().to_string();
+    let o = run(&["parse", "--format", "jsonl", &path], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(v["title"], "Grid Reconnected");
+    let c = &v["citations"][0];
+    let names: Vec<&str> = c["refs"]
+        .as_array()
+        .expect("refs")
+        .iter()
+        .map(|r| r["outlet"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(names, ["Interfax", "Kommersant"]);
+    // Spans, lines and columns point into the file as written.
+    let span = &c["span"];
+    let (s, e) = (
+        span[0].as_u64().expect("start") as usize,
+        span[1].as_u64().expect("end") as usize,
+    );
+    assert!(
+        md[s..e].starts_with("([Interfax](https://"),
+        "{}",
+        &md[s..e]
+    );
+    assert_eq!(c["line"], 5);
+    // The prose outlet is found through the link.
+    assert!(
+        v["attributions"]
+            .as_array()
+            .expect("attributions")
+            .iter()
+            .any(|a| a["text"] == "Interfax" && a["type"] == "outlet"),
+        "{}",
+        v["attributions"]
+    );
+    // As text, the same file keeps its markup.
+    let o = run(
+        &[
+            "parse",
+            "--format",
+            "jsonl",
+            "--input-format",
+            "text",
+            &path,
+        ],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(v["title"], "# Grid *Reconnected*");
+}

@@ -122,6 +122,11 @@ pub(crate) struct InputArgs {
     #[arg(long, value_name = "GLOB", default_value = "*.txt")]
     pub(crate) glob: String,
 
+    /// How the inputs are written: `auto` reads `.md` and `.markdown` files as Markdown
+    /// (emphasis, links and headings read as their text) and everything else as text.
+    #[arg(long, value_name = "FORMAT", default_value = "auto")]
+    pub(crate) input_format: InputFormatArg,
+
     /// A TOML file of outlets and publications that adds to or overrides the built-in
     /// knowledge base (format: docs/outlets.md).
     #[arg(long, value_name = "FILE")]
@@ -153,6 +158,28 @@ pub(crate) struct InputArgs {
     /// Bytes read at a time (whole articles are kept together); for tests.
     #[arg(long, hide = true, value_name = "BYTES", default_value_t = srcgraph::stream::DEFAULT_CHUNK)]
     pub(crate) chunk_size: usize,
+}
+
+/// `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputFormatArg {
+    /// By file name: Markdown for `.md`, `.markdown`; text otherwise.
+    Auto,
+    /// Plain text.
+    Text,
+    /// Markdown (CommonMark).
+    Markdown,
+}
+
+impl InputFormatArg {
+    /// The format every input is read in, or `None` to go by file names.
+    pub(crate) fn format(self) -> Option<srcgraph::markup::InputFormat> {
+        match self {
+            InputFormatArg::Auto => None,
+            InputFormatArg::Text => Some(srcgraph::markup::InputFormat::Text),
+            InputFormatArg::Markdown => Some(srcgraph::markup::InputFormat::Markdown),
+        }
+    }
 }
 
 /// Output formats of `parse`.

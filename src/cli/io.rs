@@ -6,6 +6,7 @@ use super::args::InputArgs;
 use anyhow::{Context, Result, bail};
 use regex::Regex;
 use srcgraph::input::{Document, InputError};
+use srcgraph::markup::InputFormat;
 use srcgraph::outlets::Outlets;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -26,6 +27,19 @@ pub(crate) struct Input {
     /// Shown in messages and output.
     pub(crate) name: String,
     pub(crate) source: Source,
+    /// How it is written: by `--input-format`, else by its file name.
+    pub(crate) format: InputFormat,
+}
+
+impl Input {
+    fn new(name: String, source: Source, forced: Option<InputFormat>) -> Input {
+        let format = forced.unwrap_or_else(|| InputFormat::for_path(&name));
+        Input {
+            name,
+            source,
+            format,
+        }
+    }
 }
 
 /// Collects problems with inputs: the run goes on, and the exit status says so at the end.
@@ -134,6 +148,7 @@ impl Glob {
 /// order (so output is deterministic). Problems are reported and skipped.
 pub(crate) fn collect_inputs(args: &InputArgs, rep: &mut Reporter) -> Result<Vec<Input>> {
     let glob = Glob::new(&args.glob)?;
+    let forced = args.input_format.format();
     let mut paths: Vec<Cow<'_, Path>> = args
         .paths
         .iter()
@@ -154,16 +169,13 @@ pub(crate) fn collect_inputs(args: &InputArgs, rep: &mut Reporter) -> Result<Vec
                 continue;
             }
             stdin_used = true;
-            inputs.push(Input {
-                name: "<stdin>".into(),
-                source: Source::Stdin,
-            });
+            inputs.push(Input::new("<stdin>".into(), Source::Stdin, forced));
             continue;
         }
         match fs::metadata(&p) {
             Ok(m) if m.is_dir() => {
                 let before = inputs.len();
-                walk_dir(&p, &glob, &mut inputs, rep, &mut HashSet::new());
+                walk_dir(&p, &glob, forced, &mut inputs, rep, &mut HashSet::new());
                 if inputs.len() == before {
                     rep.warn(format!(
                         "{}: directory holds no file matching {:?}",
@@ -172,10 +184,11 @@ pub(crate) fn collect_inputs(args: &InputArgs, rep: &mut Reporter) -> Result<Vec
                     ));
                 }
             }
-            Ok(_) => inputs.push(Input {
-                name: p.display().to_string(),
-                source: Source::File(p.into_owned()),
-            }),
+            Ok(_) => inputs.push(Input::new(
+                p.display().to_string(),
+                Source::File(p.into_owned()),
+                forced,
+            )),
             Err(e) => rep.error(format!("{}: {}", p.display(), io_reason(&e))),
         }
     }
@@ -185,6 +198,7 @@ pub(crate) fn collect_inputs(args: &InputArgs, rep: &mut Reporter) -> Result<Vec
 fn walk_dir(
     dir: &Path,
     glob: &Glob,
+    forced: Option<InputFormat>,
     out: &mut Vec<Input>,
     rep: &mut Reporter,
     seen: &mut HashSet<PathBuf>,
@@ -213,11 +227,12 @@ fn walk_dir(
             continue; // hidden files and directories, as ripgrep and fd skip them
         }
         match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk_dir(&path, glob, out, rep, seen),
-            Ok(_) if glob.matches(&name) => out.push(Input {
-                name: path.display().to_string(),
-                source: Source::File(path.clone()),
-            }),
+            Ok(m) if m.is_dir() => walk_dir(&path, glob, forced, out, rep, seen),
+            Ok(_) if glob.matches(&name) => out.push(Input::new(
+                path.display().to_string(),
+                Source::File(path.clone()),
+                forced,
+            )),
             Ok(_) => {}
             Err(e) => rep.error(format!("{}: {}", path.display(), io_reason(&e))),
         }
@@ -241,7 +256,8 @@ pub(crate) fn read_document(input: &Input, rep: &mut Reporter) -> Option<Documen
         }
     };
     match Document::from_bytes(input.name.clone(), bytes) {
-        Ok((doc, warning)) => {
+        Ok((mut doc, warning)) => {
+            doc.text = input.format.text_of(std::mem::take(&mut doc.text));
             if let Some(w) = warning {
                 rep.warn(format!("{}: {w}", input.name));
             }
@@ -527,12 +543,13 @@ pub(crate) fn for_each_chunk(
             }
         },
     };
-    for_each_chunk_in(&input.name, reader, rep, f)
+    for_each_chunk_in(&input.name, input.format, reader, rep, f)
 }
 
 /// [`for_each_chunk`] over any reader.
 pub(crate) fn for_each_chunk_in(
     name: &str,
+    format: InputFormat,
     reader: impl Read,
     rep: &mut Reporter,
     mut f: impl FnMut(srcgraph::stream::Chunk, &mut Reporter) -> Result<()>,
@@ -542,7 +559,8 @@ pub(crate) fn for_each_chunk_in(
     let mut chunks = ChunkReader::new(name, reader, rep.chunk_size);
     loop {
         match chunks.next_chunk() {
-            Ok(Some(chunk)) => {
+            Ok(Some(mut chunk)) => {
+                chunk.doc.text = format.text_of(std::mem::take(&mut chunk.doc.text));
                 let raw = chunk.raw_len;
                 f(chunk, rep)?;
                 rep.progress.advance(raw, name);

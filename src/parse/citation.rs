@@ -61,6 +61,11 @@ static RELAY_ORIGIN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A whole segment that is a Markdown link: `[Reuters](https://www.reuters.com/…)`, its text
+/// captured.
+static MARKDOWN_LINK: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"^[*_]*\[([^\[\]]+)\]\([^()\s]*(?:\s+"[^"]*")?\)[*_]*$"#));
+
 /// Words that introduce a source without naming one: `(for example, ...)`.
 static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -233,6 +238,8 @@ pub fn trim_span(text: &str, span: Span, extra: &[char]) -> Span {
 
 const QUOTES_AND_STOPS: &[char] = &[
     '"', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{00AB}', '\u{00BB}', '.', ',', ':',
+    // Markdown emphasis pasted with a name: `*Kommersant*`, `__Izvestiya__`.
+    '*', '_',
 ];
 
 /// How much `name` looks like an outlet's name.
@@ -287,7 +294,14 @@ pub fn outlet_shape(name: &str, outlets: &Outlets) -> OutletShape {
 }
 
 fn classify_segment(text: &str, span: Span, outlets: &Outlets) -> Segment {
-    let span = trim_span(text, span, &['.']);
+    let mut span = trim_span(text, span, &['.']);
+    // A Markdown link pasted from the web: its text is the name, `[Reuters](https://…)`.
+    if let Some(m) = MARKDOWN_LINK
+        .captures(span.slice(text))
+        .and_then(|c| c.get(1))
+    {
+        span = Span::new(span.start + m.start(), span.start + m.end());
+    }
     let s = span.slice(text);
     if s.is_empty() {
         return Segment::Empty;

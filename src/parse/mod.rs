@@ -172,7 +172,9 @@ fn parse_article(
         }
         for g in found.groups {
             let inner = g.inner();
+            let link_target = text[..g.span.start].ends_with(']');
             let class = match classify_group(text, inner, outlets) {
+                _ if link_target => GroupClass::Other(NonCitationReason::Link),
                 GroupClass::Citation(d)
                     if is_gloss(text, &d, g.span.start, para.start, outlets) =>
                 {

@@ -68,7 +68,7 @@ impl<'a> TwoPasses<'a> {
             (Source::Stdin, Some(kept)) => {
                 let mut kept = kept.borrow_mut();
                 match kept.reader() {
-                    Ok(reader) => for_each_chunk_in(&input.name, reader, rep, f),
+                    Ok(reader) => for_each_chunk_in(&input.name, input.format, reader, rep, f),
                     Err(e) => {
                         rep.error(format!("{}: {e}", input.name));
                         Ok(false)
