@@ -6,7 +6,8 @@
 //! sentence. Text that no citation group supports (after the last group of an article, or a
 //! paragraph or sentence without one) is a claim with no citations: an unsourced claim.
 //! Header, title, byline and heading blocks, and blocks made only of parenthetical groups
-//! (credit lines), are not claims.
+//! (credit lines), are not claims, and a section heading line that opens a block
+//! ("Implications", "Box 2: …") is not part of the claim after it.
 
 use crate::model::{Article, Claim, Scope};
 use crate::sentence::{sentence_end, sentences};
@@ -53,7 +54,73 @@ fn is_non_claim_block(text: &str, block: Span) -> bool {
     outside.next().is_none()
 }
 
-/// The spans of the article's body paragraphs, with their indices.
+/// Small words a title-case heading may hold in lower case.
+fn heading_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "and"
+            | "the"
+            | "in"
+            | "on"
+            | "for"
+            | "to"
+            | "a"
+            | "an"
+            | "with"
+            | "at"
+            | "by"
+            | "vs"
+            | "or"
+    )
+}
+
+/// True when `line` is a section heading: one to eight words in title case ("Implications",
+/// "Box 2: The Northern Pipeline", "End Box"), no sentence punctuation, no parenthesis.
+fn is_heading_line(line: &str) -> bool {
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 8
+        || line.len() > 80
+        || line.ends_with(['.', ';', ',', '?', '!', '"', '\u{201D}'])
+        || line.contains(['(', ')'])
+    {
+        return false;
+    }
+    let capital = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    capital(words[0])
+        && words
+            .iter()
+            .all(|w| capital(w) || heading_small_word(w.trim_end_matches(':')))
+}
+
+/// The part of a body block that may be a claim: without a heading line that opens it
+/// ("Implications" above the paragraph's first sentence, which starts in capitals); `None`
+/// for a block that is only a heading.
+fn claim_part(text: &str, block: Span) -> Option<Span> {
+    let s = block.slice(text);
+    let Some(nl) = s.find('\n') else {
+        return (!is_heading_line(s)).then_some(block);
+    };
+    let rest = &s[nl + 1..];
+    let next_starts_upper = rest
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    if next_starts_upper && is_heading_line(&s[..nl]) {
+        let skip = nl + 1 + (rest.len() - rest.trim_start().len());
+        return Some(Span::new(block.start + skip, block.end));
+    }
+    Some(block)
+}
+
+/// The spans of the article's body paragraphs, with their indices: headings, bylines and
+/// credit lines are left out, and a heading line opening a block is cut off it.
 pub fn body_paragraphs<'a>(
     article: &'a Article,
     text: &'a str,
@@ -68,6 +135,7 @@ pub fn body_paragraphs<'a>(
                 && Some(i) != article.title_paragraph
                 && !is_non_claim_block(text, p)
         })
+        .filter_map(move |(i, p)| Some((i, claim_part(text, p)?)))
 }
 
 /// Split an article into claims.
@@ -167,7 +235,14 @@ fn runs(article: &Article, text: &str, body: &[(usize, Span)]) -> Vec<(Span, Vec
             }
             continue;
         }
-        out.push((trim(text, Span::new(cursor, end)), vec![ci]));
+        // A run starts in the body: past a heading or a block that states nothing.
+        let start = body
+            .iter()
+            .map(|&(_, p)| p)
+            .find(|p| p.end > cursor)
+            .map_or(cursor, |p| p.start.max(cursor))
+            .min(c.span.start);
+        out.push((trim(text, Span::new(start, end)), vec![ci]));
         cursor = end;
     }
     if cursor < body_end {
@@ -298,6 +373,34 @@ mod tests {
         let got = claims(Scope::Sentence);
         let cites: Vec<usize> = got.iter().map(|(_, c)| c.len()).collect();
         assert_eq!(cites, [0, 2, 1, 2, 0, 1, 0], "{got:?}");
+    }
+
+    #[test]
+    fn section_headings_and_box_ends_are_no_claims() {
+        let text = "Talks Collapse\n\nThe talks collapsed on 2 May (Radio Tirana, 3 May).\n\n\
+                    Outlook\nThe cabinet will look for partners abroad (ATA, 4 May).\n\n\
+                    Box 3: The Coastal Railway\nThe railway was shelved (ATA, 5 May).\n\n\
+                    End Box\n\n\
+                    North Korean Leader Kim Jong Il\nsaid on Monday that the reactor was shut.\n";
+        let doc = Document::from_text("t.txt", text);
+        let a = &parse_document(&doc, Outlets::builtin(), &ParseOptions::default())[0];
+        for scope in [Scope::Run, Scope::Paragraph] {
+            let got: Vec<String> = segment_claims(a, &doc.text, &doc.lines, scope)
+                .into_iter()
+                .map(|c| c.span.slice(&doc.text).replace('\n', "/"))
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    "The talks collapsed on 2 May (Radio Tirana, 3 May).",
+                    "The cabinet will look for partners abroad (ATA, 4 May).",
+                    "The railway was shelved (ATA, 5 May).",
+                    // A line of names that runs on in lower case is no heading.
+                    "North Korean Leader Kim Jong Il/said on Monday that the reactor was shut.",
+                ],
+                "{scope:?}"
+            );
+        }
     }
 
     #[test]
