@@ -296,9 +296,13 @@ pub fn outlet_shape(name: &str, outlets: &Outlets) -> OutletShape {
 fn classify_segment(text: &str, span: Span, outlets: &Outlets) -> Segment {
     let mut span = trim_span(text, span, &['.']);
     // A Markdown link pasted from the web: its text is the name, `[Reuters](https://…)`.
-    if let Some(m) = MARKDOWN_LINK
-        .captures(span.slice(text))
-        .and_then(|c| c.get(1))
+    if span
+        .slice(text)
+        .trim_start_matches(['*', '_'])
+        .starts_with('[')
+        && let Some(m) = MARKDOWN_LINK
+            .captures(span.slice(text))
+            .and_then(|c| c.get(1))
     {
         span = Span::new(span.start + m.start(), span.start + m.end());
     }

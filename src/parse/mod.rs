@@ -248,10 +248,7 @@ fn parse_article(
     let mut cited: Vec<((u8, u8), bool)> = Vec::new();
     for (_, _, _, d) in &drafts {
         for r in &d.refs {
-            let back_issue = r.see
-                || outlets
-                    .lookup(r.span.slice(text))
-                    .is_some_and(|o| o.kind == OutletKind::Bulletin);
+            let back_issue = r.see || pub_info.is_some_and(|p| is_title_of(r.span.slice(text), p));
             for t in r.dates.iter().filter_map(|&i| d.dates.get(i)) {
                 if let (None, Some(m), Some(day)) = (t.start.year, t.start.month, t.start.day) {
                     cited.push(((m, day), back_issue));
@@ -353,6 +350,19 @@ fn cap_diagnostics(diags: &mut Vec<Diagnostic>) {
             });
         }
     }
+}
+
+/// True when `name` is a title of publication `p` ("Chechnya Weekly", "the Monitor"), compared
+/// without allocating.
+fn is_title_of(name: &str, p: &crate::outlets::PublicationInfo) -> bool {
+    let name = name.trim();
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    std::iter::once(&p.name)
+        .chain(&p.aliases)
+        .any(|t| t.trim_start_matches("The ").eq_ignore_ascii_case(name))
 }
 
 /// The latest date the citations write with its year ("18 September 1993", "January 1994":
