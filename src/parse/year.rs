@@ -16,6 +16,9 @@ use crate::outlets::PublicationInfo;
 /// Days after the article date beyond which a year-less date is taken from the previous year.
 pub const LOOKAHEAD_DAYS: i64 = 45;
 
+/// Days before an issue within which its citations cluster.
+const CLUSTER_DAYS: i64 = 30;
+
 /// Day of the year (from 0) of November 1 in a common year, at the latest.
 const NOVEMBER_1: i64 = 304;
 
@@ -94,9 +97,10 @@ impl YearContext {
     }
 
     /// Without an article date, estimate one from the year-less dates the article cites:
-    /// citations cluster in the weeks before publication, so the article is dated at the
-    /// cited day that ends the largest gap-free stretch, when the largest gap between cited
-    /// days (around the calendar circle) exceeds half a year. A report of March citing March
+    /// citations cluster in the weeks before publication, so the article is dated at the one
+    /// cited day with the most cited days in the month before it (around the calendar
+    /// circle); without such a day, at the cited day that ends the largest gap-free stretch,
+    /// when the largest gap between cited days exceeds half a year. A report of March citing March
     /// days and one December day is thus anchored in March, and the December day falls in
     /// the previous year. With dates spread over the year no anchor is set, unless the issue
     /// is an early one of its volume and cites only November and December: then those are
@@ -121,6 +125,22 @@ impl YearContext {
             return self;
         }
         if days.len() < 2 {
+            return self;
+        }
+        // The day most cited days lead up to (within a month before it, around the calendar):
+        // bulletins cite the days just before an issue.
+        let lead_up = |i: usize| {
+            days.iter()
+                .filter(|&&d| (days[i] - d).rem_euclid(365) <= CLUSTER_DAYS)
+                .count()
+        };
+        let counts: Vec<usize> = (0..days.len()).map(lead_up).collect();
+        let most = counts.iter().copied().max().unwrap_or(0);
+        let mut leaders = (0..days.len()).filter(|&i| counts[i] == most);
+        if let (Some(only), None) = (leaders.next(), leaders.next())
+            && most >= 2
+        {
+            self.anchor = jan1.add_days(days[only]);
             return self;
         }
         let gap_after = |i: usize| {
@@ -303,6 +323,14 @@ mod tests {
         assert_eq!(iso(&ctx, p(3, 14), None), "1994-03-14");
         let jan = base.with_anchor_from([(12, 28), (1, 3), (12, 29)]);
         assert_eq!(iso(&jan, p(12, 28), None), "1993-12-28");
+        // A December issue citing background from January: the December days date it.
+        let dec = base.with_anchor_from([(11, 28), (11, 29), (12, 1), (1, 14)]);
+        assert_eq!(
+            dec.anchor.map(|d| d.to_string()).as_deref(),
+            Some("1994-12-01")
+        );
+        assert_eq!(iso(&dec, p(1, 14), None), "1994-01-14");
+        assert_eq!(iso(&dec, p(11, 28), None), "1994-11-28");
         let spread = base.with_anchor_from([(2, 1), (5, 1), (8, 1), (11, 1)]);
         assert_eq!(spread.anchor, None);
         assert_eq!(base.with_anchor_from([(4, 1)]).anchor, None);
