@@ -219,7 +219,7 @@ fn parse_article(
             (
                 Some(YearContext::near(full)),
                 format!(
-                    "no header date or volume: year-less dates are placed in the year that puts them nearest to {full}, the latest date the citations write in full"
+                    "no header date or volume: year-less dates are placed after {full}, the latest date the citations write in full, or at most 45 days before it"
                 ),
             )
         } else if let Some(y) = year_from_prose(text, l, &article.other_parentheses, &drafts) {
@@ -280,6 +280,18 @@ fn parse_article(
             pub_info,
         );
         article.citations.push(c);
+    }
+    if ctx.near.is_some() {
+        // The article's year is that of the latest day its citations resolve to.
+        article.year = article
+            .citations
+            .iter()
+            .flat_map(|c| &c.refs)
+            .flat_map(|r| &r.dates)
+            .filter_map(|d| d.end.or(d.date))
+            .max()
+            .map(|d| d.year())
+            .or(article.year);
     }
     one_unknown_year_warning(&mut article.diagnostics);
     // Every block but the header: a headline names sources too ("KYIV ACCUSES MOSCOW OF

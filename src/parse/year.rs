@@ -31,7 +31,7 @@ pub struct YearContext {
     /// cluster at.
     pub anchor: Option<Date>,
     /// A date the citations give in full when the article's year is inferred from them:
-    /// year-less dates are placed in the year that puts them nearest to it.
+    /// year-less dates are placed after it, or at most 45 days before it.
     pub near: Option<Date>,
     /// The issue number puts the issue in the first weeks of its volume's year.
     pub early: bool,
@@ -58,7 +58,8 @@ impl YearContext {
         }
     }
 
-    /// Year-less dates placed nearest to `date`, a date the text gives in full.
+    /// Year-less dates placed after `date`, a date the text gives in full, or at most 45
+    /// days before it.
     pub fn near(date: Date) -> YearContext {
         YearContext {
             near: Some(date),
@@ -163,10 +164,15 @@ impl YearContext {
         if self.anchor.is_none()
             && let Some(near) = self.near
         {
-            return (year - 1..=year + 1).min_by_key(|&y| {
-                Date::new(y, month, day)
-                    .map_or(i64::MAX, |d| (d.day_number() - near.day_number()).abs())
-            });
+            // Dates written in full are behind the writer (why else write the year?): the
+            // others lie after the latest of them, or at most 45 days before it.
+            let after =
+                |y: i32| Date::new(y, month, day).map(|d| d.day_number() - near.day_number());
+            return (year - 1..=year + 1)
+                .find(|&y| {
+                    after(y).is_some_and(|a| (-LOOKAHEAD_DAYS..365 - LOOKAHEAD_DAYS).contains(&a))
+                })
+                .or(Some(year));
         }
         if let Some(anchor) = self.anchor
             && let Some(d) = Date::new(year, month, day)
@@ -298,10 +304,12 @@ mod tests {
     }
 
     #[test]
-    fn dates_given_in_full_place_the_others_nearest() {
+    fn dates_given_in_full_place_the_others_after_them() {
         let sept = YearContext::near(Date::new(1993, 9, 18).expect("valid"));
         assert_eq!(iso(&sept, p(9, 2), None), "1993-09-02");
         assert_eq!(iso(&sept, p(11, 30), None), "1993-11-30");
+        // Spring after an autumn written in full is the next spring.
+        assert_eq!(iso(&sept, p(5, 3), None), "1994-05-03");
         let jan = YearContext::near(Date::new(1994, 1, 3).expect("valid"));
         assert_eq!(iso(&jan, p(12, 28), None), "1993-12-28");
         assert_eq!(iso(&jan, p(3, 17), None), "1994-03-17");

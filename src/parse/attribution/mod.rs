@@ -36,7 +36,7 @@ mod verbal;
 
 pub use lexicon::{Cues, CuesError};
 
-use crate::model::{Attribution, Citation};
+use crate::model::{Attribution, Citation, SourceType};
 use crate::outlets::Outlets;
 use crate::sentence::sentences;
 use crate::span::{LineIndex, Span};
@@ -89,6 +89,7 @@ pub fn find_attributions(
             }
         }
     }
+    outlets_the_article_cites(citations, &mut out);
     let mut pairs: Vec<(Attribution, coref::Mention)> = out.into_iter().zip(mentions).collect();
     pairs.sort_by_key(|(a, _)| (a.span.start, a.span.end));
     let (mut out, mentions): (Vec<Attribution>, Vec<coref::Mention>) = pairs.into_iter().unzip();
@@ -102,6 +103,28 @@ pub fn find_attributions(
         &mentions,
     );
     out
+}
+
+/// A name typed as a person that the article's own citations give as an outlet is that
+/// outlet: "According to Ekonomicheskaya Pravda, …" beside "(Ekonomicheskaya Pravda, June
+/// 19)", though no list knows the paper.
+fn outlets_the_article_cites(citations: &[Citation], found: &mut [Attribution]) {
+    if citations.is_empty() || !found.iter().any(|a| a.kind == SourceType::Person) {
+        return;
+    }
+    let cited: Vec<(String, &str)> = citations
+        .iter()
+        .flat_map(|c| &c.refs)
+        .filter(|r| !r.outlet.is_empty() && !r.cross_reference)
+        .map(|r| (crate::outlets::outlet_key(&r.outlet), r.canonical.as_str()))
+        .collect();
+    for a in found.iter_mut().filter(|a| a.kind == SourceType::Person) {
+        let key = crate::outlets::outlet_key(&a.text);
+        if let Some((_, canonical)) = cited.iter().find(|(k, _)| *k == key) {
+            a.kind = SourceType::Outlet;
+            a.canonical = Some((*canonical).to_string());
+        }
+    }
 }
 
 /// True when `span` lies inside one of the citation groups `cited` (sorted by start).

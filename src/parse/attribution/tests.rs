@@ -599,6 +599,25 @@ fn phrases_of_names_media_and_members() {
             Person,
         ),
     ]);
+    // Verbs that report nothing here: a noun before an auxiliary, a verb of motion.
+    check_none(&[
+        "The nationalist press has begun to ask who ordered the closure.",
+        "The steel company presses ahead with plans to build a second plant.",
+    ]);
+    // A name the article's own citations give as an outlet is that outlet.
+    let text = "According to Gazeta Wolna, the mill will close (Gazeta Wolna, May 3).";
+    let doc = crate::input::Document::from_text("t.txt", text);
+    let arts = crate::parse::parse_document(
+        &doc,
+        crate::outlets::Outlets::builtin(),
+        &crate::parse::ParseOptions::default(),
+    );
+    let got = &arts[0].attributions;
+    assert!(
+        got.iter()
+            .any(|a| a.text == "Gazeta Wolna" && a.kind == Outlet),
+        "{got:?}"
+    );
     // A sentence adverb before an aside is no phrase the aside belongs to.
     let got =
         find("However, while several firms, including Nordbank, filed claims, none said why.");

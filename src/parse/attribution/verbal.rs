@@ -140,6 +140,21 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
     let Some((verb, forms, end)) = best else {
         return;
     };
+    // Not a report: "Gazprom presses ahead with its plans" (a verb of motion with "ahead"),
+    // and a present form that an auxiliary follows is a noun heading its phrase ("the
+    // opposition press has begun", "the government calls were").
+    if verb.particles.is_empty()
+        && let Some(next) = toks.get(end)
+    {
+        if matches!(next.lo, "ahead" | "forward") {
+            return;
+        }
+        let present_only = forms & (form::BASE | form::S) != 0 && forms & form::PAST == 0;
+        if present_only && !matches!(verb.lemma.as_ref(), "say" | "think") && is_auxiliary(next.lo)
+        {
+            return;
+        }
+    }
     // A headline speaks in the present ("Kyiv Accuses Moscow"); "Afghan Side Accused" is a
     // passive.
     if heading && !opens && forms & (form::S | form::BASE) == 0 {
@@ -166,6 +181,29 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
         }
     }
     match_verb(s, verb, forms, v, end);
+}
+
+/// A finite auxiliary or modal: what a subject's head is followed by, never a verb's object.
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+    )
 }
 
 fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end: usize) {
