@@ -69,6 +69,19 @@ impl Document {
         }
     }
 
+    /// The document read as written in `format`: its text is what the markup shows, every
+    /// byte in place ([`crate::markup`]); lines and columns still count in the file.
+    pub fn read_as(mut self, format: crate::markup::InputFormat) -> Document {
+        if format == crate::markup::InputFormat::Text {
+            return self;
+        }
+        if format.moves_lines() {
+            self.lines = LineIndex::of_source(&self.text);
+        }
+        self.text = format.text_of(std::mem::take(&mut self.text));
+        self
+    }
+
     /// A document from raw bytes: binary data is refused, invalid UTF-8 is replaced (and
     /// reported), a byte-order mark is skipped.
     ///

@@ -1,9 +1,17 @@
-//! Markup that is not text. A Markdown input is read as its text with every byte of markup
-//! — emphasis marks, link targets, heading and list marks, block-quote marks, reference
-//! definitions, inline HTML — turned into white space and its line breaks kept. The text
-//! keeps every byte at its offset and every character at its column, so spans, lines and
-//! columns point into the original file, and the layout rules see Markdown's paragraphs
-//! (blank lines) and headings (short lines) as they see plain text's.
+//! Markup that is not text, read as the text it shows with every byte in place.
+//!
+//! - A Markdown input is read as its text with every byte of markup — emphasis marks, link
+//!   targets, heading and list marks, block-quote marks, reference definitions, inline HTML
+//!   — turned into white space and its line breaks kept: every byte stays at its offset and
+//!   every character at its column, and the layout rules see Markdown's paragraphs (blank
+//!   lines) and headings (short lines) as they see plain text's.
+//! - An HTML input is read with a WHATWG tokenizer (html5gum): the text of the body, entities
+//!   decoded, script, style, navigation, footers and head dropped, block elements as
+//!   paragraphs. Tags become
+//!   spaces and a block element's tag a paragraph break; source line breaks become spaces.
+//!   Every word keeps its byte offset (an entity's saving is paid back at the next space),
+//!   and lines and columns are counted in the file as written
+//!   ([`LineIndex::of_source`](crate::span::LineIndex::of_source)).
 
 use pulldown_cmark::{Event, Options, Parser};
 use std::path::Path;
@@ -17,6 +25,8 @@ pub enum InputFormat {
     Text,
     /// Markdown (CommonMark): `.md`, `.markdown`.
     Markdown,
+    /// HTML: `.html`, `.htm`, `.xhtml`.
+    Html,
 }
 
 impl InputFormat {
@@ -29,6 +39,7 @@ impl InputFormat {
             .map(str::to_ascii_lowercase);
         match ext.as_deref() {
             Some("md" | "markdown" | "mdown" | "mkd") => InputFormat::Markdown,
+            Some("html" | "htm" | "xhtml") => InputFormat::Html,
             _ => InputFormat::Text,
         }
     }
@@ -38,8 +49,184 @@ impl InputFormat {
         match self {
             InputFormat::Text => source,
             InputFormat::Markdown => markdown_text(&source),
+            InputFormat::Html => html_text(&source),
         }
     }
+
+    /// Whether lines and columns must be counted in the source rather than in its text (the
+    /// text moves line breaks).
+    pub fn moves_lines(self) -> bool {
+        self == InputFormat::Html
+    }
+}
+
+/// Elements whose content is no text of the page.
+const HIDDEN: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "select",
+    "textarea", "nav", "button", "footer",
+];
+
+/// Elements that start and end a block: a paragraph break before and after.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "tfoot",
+    "caption",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "main",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
+    "body",
+    "html",
+];
+
+/// The text of HTML `src`, the same length, every text byte in place.
+///
+/// # Complexity
+/// Linear in the length of `src` (one pass of the tokenizer, one over each text).
+pub fn html_text(src: &str) -> String {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    let mut out = vec![b' '; src.len()];
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    let mut hidden = 0usize;
+    for token in Tokenizer::new_with_emitter(src, emitter) {
+        let Ok(token) = token;
+        match token {
+            Token::StartTag(t) => {
+                let name = t.name.to_ascii_lowercase();
+                if HIDDEN.contains(&&*String::from_utf8_lossy(&name)) && !t.self_closing {
+                    hidden += 1;
+                }
+                tag_break(&name, t.span.start, t.span.end, &mut out);
+            }
+            Token::EndTag(t) => {
+                let name = t.name.to_ascii_lowercase();
+                if HIDDEN.contains(&&*String::from_utf8_lossy(&name)) {
+                    hidden = hidden.saturating_sub(1);
+                }
+                tag_break(&name, t.span.start, t.span.end, &mut out);
+            }
+            Token::String(s) if hidden == 0 => {
+                copy_text(src, s.span.start, s.span.end, &mut out);
+            }
+            _ => {}
+        }
+    }
+    // Every byte written is ASCII or a whole character copied or decoded on a character
+    // boundary of its own slot: the bytes are UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// A block element's tag breaks the paragraph; `<br>` breaks the line.
+fn tag_break(name: &[u8], start: usize, end: usize, out: &mut [u8]) {
+    let Some(slot) = out.get_mut(start..end) else {
+        return;
+    };
+    let name = std::str::from_utf8(name).unwrap_or("");
+    if name == "br" {
+        if let Some(b) = slot.first_mut() {
+            *b = b'\n';
+        }
+    } else if BLOCKS.contains(&name) && slot.len() >= 2 {
+        slot[0] = b'\n';
+        slot[1] = b'\n';
+    }
+}
+
+/// Copy the text `src[start..end]` into `out` at the same offsets, entities decoded: a
+/// decoded entity is shorter than its source, and the bytes it saves are paid back as spaces
+/// before the next white space, so only the rest of its own word moves.
+fn copy_text(src: &str, start: usize, end: usize, out: &mut [u8]) {
+    let Some(text) = src.get(start..end) else {
+        return;
+    };
+    let bytes = text.as_bytes();
+    let (mut r, mut w) = (0usize, 0usize);
+    while r < bytes.len() {
+        let b = bytes[r];
+        if b == b'&'
+            && let Some((len, decoded)) = entity_at(&text[r..])
+            && decoded.len() <= len
+        {
+            out[start + w..start + w + decoded.len()].copy_from_slice(decoded.as_bytes());
+            w += decoded.len();
+            r += len;
+            continue;
+        }
+        if b.is_ascii_whitespace() {
+            // Pay back what entities saved, then the space itself: in place again.
+            out[start + w..start + r].fill(b' ');
+            out[start + r] = b' ';
+            r += 1;
+            w = r;
+            continue;
+        }
+        // A whole character at a time.
+        let n = text[r..].chars().next().map_or(1, char::len_utf8);
+        out[start + w..start + w + n].copy_from_slice(&bytes[r..r + n]);
+        r += n;
+        w += n;
+    }
+    out[start + w..start + r].fill(b' ');
+}
+
+/// The entity at the start of `s` ("&amp;", "&#8217;", "&eacute;"), its length and its text,
+/// typographic quotes and dashes written in ASCII.
+fn entity_at(s: &str) -> Option<(usize, String)> {
+    let body = s
+        .get(1..)?
+        .bytes()
+        .take(32)
+        .position(|c| !(c.is_ascii_alphanumeric() || c == b'#'))?;
+    let len = 1 + body + usize::from(s.as_bytes().get(1 + body) == Some(&b';'));
+    let raw = &s[..len];
+    let decoded = html_escape::decode_html_entities(raw);
+    if decoded == raw {
+        return None;
+    }
+    let folded: String = decoded
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => ' ',
+            c => c,
+        })
+        .collect();
+    Some((len, folded))
 }
 
 /// The text of Markdown `src`: what a reader sees kept in place, the rest blanked.
@@ -132,7 +319,50 @@ mod tests {
     }
 
     #[test]
+    fn html_is_read_as_the_text_of_its_body_in_place() {
+        let src = "<html><head><title>T</title><style>p{}</style></head>\n<body><nav>Home</nav>\
+                   <h1>Grid Deal</h1><p>Kyiv&rsquo;s plan &amp; more\n(<a href=\"x\">Interfax</a>, \
+                   June 2)</p><script>var a = \"(Fake, May 1)\";</script><!-- (c) --></body></html>";
+        let out = html_text(src);
+        assert_eq!(out.len(), src.len());
+        // Words keep their offsets; an entity's saving is paid back before the next space.
+        for word in ["Grid", "Deal", "more", "Interfax", "June"] {
+            assert_eq!(out.find(word), src.find(word), "{word}");
+        }
+        assert!(
+            out.contains("Kyiv's ") && out.contains("plan & "),
+            "{out:?}"
+        );
+        // Hidden content and markup are gone; blocks are paragraphs.
+        for gone in ["Fake", "Home", "<", "style", "href", "(c)", "T<"] {
+            assert!(!out.contains(gone), "{gone}: {out:?}");
+        }
+        let blocks: Vec<String> = out
+            .split("\n\n")
+            .map(|b| b.split_whitespace().collect::<String>())
+            .filter(|b| !b.is_empty())
+            .collect();
+        assert_eq!(blocks, ["GridDeal", "Kyiv'splan&more(Interfax,June2)"]);
+    }
+
+    #[test]
+    fn broken_html_still_gives_text_of_the_same_length() {
+        for src in [
+            "<p>unclosed <b>bold",
+            "a < b && c > d",
+            "<p>&amp",
+            "&#x1F600; &nGt; x",
+            "<",
+        ] {
+            let out = html_text(src);
+            assert_eq!(out.len(), src.len(), "{src}");
+        }
+        assert!(html_text("a < b && c").contains("a < b && c"));
+    }
+
+    #[test]
     fn formats_by_file_name() {
+        assert_eq!(InputFormat::for_path("page.HTM"), InputFormat::Html);
         assert_eq!(InputFormat::for_path("a/b.MD"), InputFormat::Markdown);
         assert_eq!(
             InputFormat::for_path("notes.markdown"),

@@ -90,6 +90,9 @@ pub struct LineIndex {
     /// empty for ASCII text, where a column is a byte distance.
     marks: Vec<(usize, usize)>,
     ascii: bool,
+    /// The text lines and columns are counted in, when it is not the text parsed: an HTML
+    /// file read as its text ([`LineIndex::of_source`]).
+    source: Option<std::sync::Arc<str>>,
 }
 
 fn count_chars(bytes: &[u8]) -> usize {
@@ -126,6 +129,17 @@ impl LineIndex {
             starts,
             marks,
             ascii,
+            source: None,
+        }
+    }
+
+    /// Lines and columns of `source`, for a text of the same length derived from it (markup
+    /// blanked, line breaks moved): every offset of the derived text is looked up in
+    /// `source`, whatever text [`position`](Self::position) is given.
+    pub fn of_source(source: &str) -> LineIndex {
+        LineIndex {
+            source: Some(source.into()),
+            ..LineIndex::new(source)
         }
     }
 
@@ -153,6 +167,7 @@ impl LineIndex {
     /// index was built from). An offset inside a multi-byte character counts as that
     /// character's column.
     pub fn position(&self, text: &str, offset: usize) -> Position {
+        let text = self.source.as_deref().unwrap_or(text);
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;

@@ -1150,3 +1150,60 @@ fn markdown_inputs_are_read_as_their_text_with_spans_into_the_file() {
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
     assert_eq!(v["title"], "# Grid *Reconnected*");
 }
+
+#[test]
+fn html_pages_are_read_as_their_text_with_positions_in_the_file() {
+    let dir = scratch("html");
+    let page = "<!DOCTYPE html>\n<html><head><title>x</title>\n\
+                <script>var q = \"(Fake, May 1)\";</script></head>\n<body>\n\
+                <nav><a href=\"/\">Home</a></nav>\n\
+                <h1>Port Strike Ends</h1>\n\
+                <p>Dockworkers&rsquo; leaders said the strike was over\n\
+                (<a href=\"https://example.org/bns\">BNS</a>, March 13; <em>Delfi</em>, March 14).</p>\n\
+                </body></html>\n";
+    let path = dir.join("page.html");
+    std::fs::write(&path, page).expect("write");
+    let path = path.display().to_string();
+    let o = run(
+        &["parse", "--format", "jsonl", "--year", "2006", &path],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
+    assert_eq!(v["title"], "Port Strike Ends");
+    let c = &v["citations"][0];
+    let names: Vec<&str> = c["refs"]
+        .as_array()
+        .expect("refs")
+        .iter()
+        .map(|r| r["outlet"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(names, ["BNS", "Delfi"]);
+    assert_eq!(
+        v["citations"].as_array().map(Vec::len),
+        Some(1),
+        "no script text"
+    );
+    // The group's span, line and column are those of the file as written.
+    let (s, e) = (
+        c["span"][0].as_u64().expect("start") as usize,
+        c["span"][1].as_u64().expect("end") as usize,
+    );
+    assert!(page[s..e].starts_with("(<a href="), "{}", &page[s..e]);
+    let line = page[..s].matches('\n').count() + 1;
+    assert_eq!(c["line"], line);
+    assert_eq!(c["column"], 1);
+    // The same page as text keeps its tags.
+    let o = run(
+        &[
+            "parse",
+            "--format",
+            "jsonl",
+            "--input-format",
+            "text",
+            &path,
+        ],
+        None,
+    );
+    assert!(stdout(&o).contains("Fake"), "{}", stdout(&o));
+}

@@ -262,3 +262,50 @@ proptest! {
         prop_assert_eq!(chunked, whole);
     }
 }
+
+/// Text with plenty of markup characters, for the Markdown and HTML readers.
+fn markup_soup() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<script>".to_string()),
+            Just("</script>".to_string()),
+            Just("<!--".to_string()),
+            Just("-->".to_string()),
+            Just("&amp;".to_string()),
+            Just("&rsquo;".to_string()),
+            Just("&#x1F600;".to_string()),
+            Just("&".to_string()),
+            Just("**".to_string()),
+            Just("[a](b)".to_string()),
+            Just("\n".to_string()),
+            Just(" (Interfax, May 2) ".to_string()),
+            any::<String>(),
+        ],
+        0..24,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Markup read as its text keeps every byte offset, and the whole pipeline runs on it
+    /// with positions inside the file.
+    #[test]
+    fn markup_readers_keep_offsets(s in markup_soup()) {
+        use srcgraph::markup::InputFormat;
+        for format in [InputFormat::Markdown, InputFormat::Html] {
+            let text = format.text_of(s.clone());
+            prop_assert_eq!(text.len(), s.len());
+            let doc = Document::from_text("m", s.clone()).read_as(format);
+            let articles = parse_document(&doc, Outlets::builtin(), &ParseOptions::default());
+            check_article_invariants(&doc, &articles)?;
+            let lines = s.split('\n').count();
+            for a in &articles {
+                prop_assert!(a.line >= 1 && a.line <= lines.max(1));
+            }
+        }
+    }
+}

@@ -66,7 +66,10 @@ fn samples_parse_as_expected() {
     let mut names: Vec<_> = std::fs::read_dir(root.join("samples"))
         .expect("samples/")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "txt" || e == "md" || e == "html")
+        })
         .collect();
     names.sort();
     assert!(names.len() >= 6, "seed plus at least five samples");
@@ -79,10 +82,11 @@ fn samples_parse_as_expected() {
             .unwrap_or("?")
             .to_string();
         let bytes = std::fs::read(&path).expect("readable sample");
-        let (mut doc, warning) = Document::from_bytes(stem.clone(), bytes).expect("text");
+        let (doc, warning) = Document::from_bytes(stem.clone(), bytes).expect("text");
         assert!(warning.is_none(), "{stem}: {warning:?}");
-        let format = srcgraph::markup::InputFormat::for_path(&path.display().to_string());
-        doc.text = format.text_of(std::mem::take(&mut doc.text));
+        let doc = doc.read_as(srcgraph::markup::InputFormat::for_path(
+            &path.display().to_string(),
+        ));
         let mut got = render(&parse_document(
             &doc,
             Outlets::builtin(),

@@ -123,7 +123,8 @@ pub(crate) struct InputArgs {
     pub(crate) glob: String,
 
     /// How the inputs are written: `auto` reads `.md` and `.markdown` files as Markdown
-    /// (emphasis, links and headings read as their text) and everything else as text.
+    /// (emphasis, links and headings read as their text), `.html` and `.htm` as HTML (the
+    /// text of the page), and everything else as text.
     #[arg(long, value_name = "FORMAT", default_value = "auto")]
     pub(crate) input_format: InputFormatArg,
 
@@ -163,12 +164,15 @@ pub(crate) struct InputArgs {
 /// `--input-format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum InputFormatArg {
-    /// By file name: Markdown for `.md`, `.markdown`; text otherwise.
+    /// By file name: Markdown for `.md`, `.markdown`; HTML for `.html`, `.htm`; text
+    /// otherwise.
     Auto,
     /// Plain text.
     Text,
     /// Markdown (CommonMark).
     Markdown,
+    /// HTML (the text of the page's body).
+    Html,
 }
 
 impl InputFormatArg {
@@ -178,6 +182,7 @@ impl InputFormatArg {
             InputFormatArg::Auto => None,
             InputFormatArg::Text => Some(srcgraph::markup::InputFormat::Text),
             InputFormatArg::Markdown => Some(srcgraph::markup::InputFormat::Markdown),
+            InputFormatArg::Html => Some(srcgraph::markup::InputFormat::Html),
         }
     }
 }

@@ -255,20 +255,29 @@ pub(crate) fn read_document(input: &Input, rep: &mut Reporter) -> Option<Documen
             return None;
         }
     };
-    match Document::from_bytes(input.name.clone(), bytes) {
-        Ok((mut doc, warning)) => {
-            doc.text = input.format.text_of(std::mem::take(&mut doc.text));
+    document_of(&input.name, bytes, input.format, rep)
+}
+
+/// The document of one input's bytes read in `format`; problems are reported and give `None`.
+fn document_of(
+    name: &str,
+    bytes: Vec<u8>,
+    format: InputFormat,
+    rep: &mut Reporter,
+) -> Option<Document> {
+    match Document::from_bytes(name.to_string(), bytes) {
+        Ok((doc, warning)) => {
             if let Some(w) = warning {
-                rep.warn(format!("{}: {w}", input.name));
+                rep.warn(format!("{name}: {w}"));
             }
-            Some(doc)
+            Some(doc.read_as(format))
         }
         Err(e @ InputError::Binary { .. }) => {
-            rep.warn(format!("{}: {e}", input.name));
+            rep.warn(format!("{name}: {e}"));
             None
         }
         Err(e) => {
-            rep.error(format!("{}: {e}", input.name));
+            rep.error(format!("{name}: {e}"));
             None
         }
     }
@@ -555,12 +564,33 @@ pub(crate) fn for_each_chunk_in(
     mut f: impl FnMut(srcgraph::stream::Chunk, &mut Reporter) -> Result<()>,
 ) -> Result<bool> {
     let mut read = true;
-    use srcgraph::stream::{ChunkError, ChunkReader};
+    use srcgraph::stream::{Chunk, ChunkError, ChunkReader};
+    if format.moves_lines() {
+        // HTML is read whole: its lines are not articles' boundaries.
+        let mut reader = reader;
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            rep.error(format!("{name}: {}", io_reason(&e)));
+            return Ok(false);
+        }
+        let raw_len = bytes.len();
+        let Some(doc) = document_of(name, bytes, format, rep) else {
+            return Ok(false);
+        };
+        let chunk = Chunk {
+            doc,
+            offset: srcgraph::stream::Offset::default(),
+            raw_len,
+        };
+        f(chunk, rep)?;
+        rep.progress.advance(raw_len, name);
+        return Ok(true);
+    }
     let mut chunks = ChunkReader::new(name, reader, rep.chunk_size);
     loop {
         match chunks.next_chunk() {
             Ok(Some(mut chunk)) => {
-                chunk.doc.text = format.text_of(std::mem::take(&mut chunk.doc.text));
+                chunk.doc = chunk.doc.read_as(format);
                 let raw = chunk.raw_len;
                 f(chunk, rep)?;
                 rep.progress.advance(raw, name);

@@ -599,6 +599,12 @@ fn phrases_of_names_media_and_members() {
             Person,
         ),
     ]);
+    // People by trade are sources too.
+    check(&[(
+        "Grain exporters, who ship through the northern ports, had warned that prices would rise.",
+        "Grain exporters",
+        Vague,
+    )]);
     // Verbs that report nothing here: a noun before an auxiliary, a verb of motion.
     check_none(&[
         "The nationalist press has begun to ask who ordered the closure.",
