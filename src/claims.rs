@@ -54,26 +54,6 @@ fn is_non_claim_block(text: &str, block: Span) -> bool {
     outside.next().is_none()
 }
 
-/// Small words a title-case heading may hold in lower case.
-fn heading_small_word(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "and"
-            | "the"
-            | "in"
-            | "on"
-            | "for"
-            | "to"
-            | "a"
-            | "an"
-            | "with"
-            | "at"
-            | "by"
-            | "vs"
-            | "or"
-    )
-}
-
 /// True when `line` is a section heading: one to eight words in title case ("Implications",
 /// "Box 2: The Northern Pipeline", "End Box"), no sentence punctuation, no parenthesis.
 fn is_heading_line(line: &str) -> bool {
@@ -93,9 +73,9 @@ fn is_heading_line(line: &str) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     capital(words[0])
-        && words
-            .iter()
-            .all(|w| capital(w) || heading_small_word(w.trim_end_matches(':')))
+        && words.iter().all(|w| {
+            capital(w) || crate::parse::layout::heading_small_word(w.trim_end_matches(':'))
+        })
 }
 
 /// The part of a body block that may be a claim: without a heading line that opens it

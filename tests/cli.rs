@@ -1106,19 +1106,11 @@ fn markdown_inputs_are_read_as_their_text_with_spans_into_the_file() {
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
     assert_eq!(v["title"], "Grid Reconnected");
     let c = &v["citations"][0];
-    let names: Vec<&str> = c["refs"]
-        .as_array()
-        .expect("refs")
-        .iter()
-        .map(|r| r["outlet"].as_str().unwrap_or(""))
-        .collect();
+    let names = outlets_of(c);
     assert_eq!(names, ["Interfax", "Kommersant"]);
     // Spans, lines and columns point into the file as written.
     let span = &c["span"];
-    let (s, e) = (
-        span[0].as_u64().expect("start") as usize,
-        span[1].as_u64().expect("end") as usize,
-    );
+    let (s, e) = span_of(span);
     assert!(
         md[s..e].starts_with("([Interfax](https://"),
         "{}",
@@ -1172,12 +1164,7 @@ fn html_pages_are_read_as_their_text_with_positions_in_the_file() {
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("JSON");
     assert_eq!(v["title"], "Port Strike Ends");
     let c = &v["citations"][0];
-    let names: Vec<&str> = c["refs"]
-        .as_array()
-        .expect("refs")
-        .iter()
-        .map(|r| r["outlet"].as_str().unwrap_or(""))
-        .collect();
+    let names = outlets_of(c);
     assert_eq!(names, ["BNS", "Delfi"]);
     assert_eq!(
         v["citations"].as_array().map(Vec::len),
@@ -1185,10 +1172,7 @@ fn html_pages_are_read_as_their_text_with_positions_in_the_file() {
         "no script text"
     );
     // The group's span, line and column are those of the file as written.
-    let (s, e) = (
-        c["span"][0].as_u64().expect("start") as usize,
-        c["span"][1].as_u64().expect("end") as usize,
-    );
+    let (s, e) = span_of(&c["span"]);
     assert!(page[s..e].starts_with("(<a href="), "{}", &page[s..e]);
     let line = page[..s].matches('\n').count() + 1;
     assert_eq!(c["line"], line);
@@ -1206,4 +1190,20 @@ fn html_pages_are_read_as_their_text_with_positions_in_the_file() {
         None,
     );
     assert!(stdout(&o).contains("Fake"), "{}", stdout(&o));
+}
+
+/// The outlets of a citation of `parse --format jsonl`, as written.
+fn outlets_of(citation: &serde_json::Value) -> Vec<&str> {
+    citation["refs"]
+        .as_array()
+        .expect("refs")
+        .iter()
+        .map(|r| r["outlet"].as_str().unwrap_or(""))
+        .collect()
+}
+
+/// A JSON span `[start, end]` as byte offsets.
+fn span_of(span: &serde_json::Value) -> (usize, usize) {
+    let at = |i: usize| span[i].as_u64().expect("offset") as usize;
+    (at(0), at(1))
 }

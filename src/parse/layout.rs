@@ -109,6 +109,29 @@ pub fn split_articles(text: &str, start: usize) -> Vec<ArticleLayout> {
     group_blocks(text, &blocks)
 }
 
+/// Small words a title-case heading may hold in lower case.
+pub(crate) fn heading_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "and"
+            | "the"
+            | "in"
+            | "on"
+            | "for"
+            | "to"
+            | "a"
+            | "an"
+            | "with"
+            | "at"
+            | "by"
+            | "from"
+            | "vs"
+            | "or"
+            | "over"
+            | "as"
+    )
+}
+
 fn is_header(text: &str, block: Span) -> bool {
     HEADER_LINE.is_match(block.slice(text))
 }

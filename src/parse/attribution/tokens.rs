@@ -143,29 +143,6 @@ fn keeps_stop(word: &str) -> bool {
         )
 }
 
-/// Small words a title-case heading may hold in lower case.
-fn heading_small_word(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "and"
-            | "the"
-            | "in"
-            | "on"
-            | "for"
-            | "to"
-            | "a"
-            | "an"
-            | "with"
-            | "at"
-            | "by"
-            | "from"
-            | "vs"
-            | "or"
-            | "over"
-            | "as"
-    )
-}
-
 /// Byte classes for the tokenizer's ASCII fast path.
 mod byte {
     pub(super) const ALNUM: u8 = 1;
@@ -430,9 +407,10 @@ fn is_heading_line(line: &[Tok<'_>], opens_sentence: bool) -> bool {
     let bytes = line[line.len() - 1].span.end - line[0].span.start;
     bytes <= 60
         && line.iter().any(Tok::cap)
-        && line
-            .iter()
-            .all(|t| t.is_word() && (t.cap() || t.has(DIGIT) || heading_small_word(t.lo)))
+        && line.iter().all(|t| {
+            t.is_word()
+                && (t.cap() || t.has(DIGIT) || crate::parse::layout::heading_small_word(t.lo))
+        })
 }
 
 #[cfg(test)]
