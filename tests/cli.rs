@@ -173,8 +173,8 @@ fn directories_binary_and_bad_utf8() {
     let o = run(&["parse", "--format", "jsonl", d], None);
     assert_eq!(
         o.status.code(),
-        Some(0),
-        "warnings are not errors: {}",
+        Some(2),
+        "a binary input skipped makes the results incomplete: {}",
         stderr(&o)
     );
     let paths: Vec<String> = stdout(&o)
@@ -871,7 +871,7 @@ fn check_and_stats_skip_binary_inputs_and_read_stdin_twice() {
     std::fs::write(&bin, b"abc\0def").expect("write");
     let bin = bin.display().to_string();
     let o = run(&["check", &bin, &sample("seed.txt")], None);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("binary data (NUL byte at offset 3); skipped"));
     assert!(!stdout(&o).contains("data.txt:"), "{}", stdout(&o));
     assert!(stdout(&o).contains("seed.txt: 1 article, 7 claims"));
@@ -882,7 +882,7 @@ fn check_and_stats_skip_binary_inputs_and_read_stdin_twice() {
     assert_eq!(v["inputs"][0]["path"], "<stdin>");
     assert_eq!(v["inputs"][0]["claims"].as_array().map(Vec::len), Some(7));
     let o = run(&["stats", "-", &bin], Some(&seed));
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
         stdout(&o).starts_with("1 article, 7 claims"),
         "{}",

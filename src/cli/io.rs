@@ -91,6 +91,13 @@ impl Reporter {
                 .print(|| eprintln!("srcgraph: warning: {msg}"));
         }
     }
+
+    /// An input (or the rest of one) was skipped, as binary data: a warning, and the run
+    /// will exit 2 (its results are incomplete).
+    pub(crate) fn skipped(&mut self, msg: impl std::fmt::Display) {
+        self.errored = true;
+        self.warn(msg);
+    }
 }
 
 /// A glob on file names, compiled to a regex: `*`, `?`, `[...]`, `{a,b}`.
@@ -273,7 +280,7 @@ fn document_of(
             Some(doc.read_as(format))
         }
         Err(e @ InputError::Binary { .. }) => {
-            rep.warn(format!("{name}: {e}"));
+            rep.skipped(format!("{name}: {e}"));
             None
         }
         Err(e) => {
@@ -608,7 +615,7 @@ pub(crate) fn for_each_chunk_in(
                         ..
                     }
                 );
-                rep.warn(format!("{name}: {e}"));
+                rep.skipped(format!("{name}: {e}"));
                 break;
             }
         }
