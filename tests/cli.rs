@@ -1207,3 +1207,30 @@ fn span_of(span: &serde_json::Value) -> (usize, usize) {
     let at = |i: usize| span[i].as_u64().expect("offset") as usize;
     (at(0), at(1))
 }
+
+#[test]
+fn check_reports_the_verdicts_asked_for() {
+    let o = run(
+        &[
+            "check",
+            "--verdict",
+            "unsourced,self-referenced",
+            &sample("seed.txt"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.matches("warning[unsourced]").count(), 1, "{out}");
+    assert_eq!(out.matches("warning[self-referenced]").count(), 3, "{out}");
+    assert!(!out.contains("warning[single-source]"), "{out}");
+    assert!(
+        out.contains("4 reported (verdict unsourced or self-referenced)"),
+        "{out}"
+    );
+    let o = run(
+        &["check", "--verdict", "corroborated", &sample("seed.txt")],
+        None,
+    );
+    assert_eq!(stdout(&o).matches("warning[corroborated]").count(), 2);
+}

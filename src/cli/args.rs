@@ -314,6 +314,11 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
     pub(crate) deny: Vec<DenyKind>,
 
+    /// Report the claims with these verdicts instead, whatever their number of sources
+    /// (comma-separated: `--verdict unsourced` lists every unsourced claim).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
+    pub(crate) verdict: Vec<VerdictArg>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub(crate) format: CheckFormat,
@@ -330,7 +335,7 @@ pub(crate) struct CheckArgs {
     pub(crate) output: Option<PathBuf>,
 }
 
-/// Verdicts that `graph --verdict` selects.
+/// Verdicts that `graph --verdict` and `check --verdict` select.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum VerdictArg {
     /// No citation.
@@ -361,7 +366,7 @@ pub(crate) enum GraphFormat {
     /// Graphviz DOT.
     #[default]
     Dot,
-    /// Node-link JSON (networkx `node_link_graph`, D3).
+    /// Node-link JSON (networkx: `node_link_graph(data, edges="links")`; D3).
     Json,
     /// GraphML (Gephi, yEd, Cytoscape, networkx).
     Graphml,

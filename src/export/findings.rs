@@ -2,7 +2,7 @@
 //! short, with the claim's citation (or its start) underlined in a snippet of the source,
 //! then a one-line summary per input.
 
-use super::text::sanitize;
+use super::text::{count, sanitize};
 use crate::analyze::{ArticleSummary, ClaimReport, Verdict};
 use crate::span::{LineIndex, Span};
 use crate::stream::Offset;
@@ -306,16 +306,20 @@ pub fn summary_line(
     for a in articles {
         totals.add(a);
     }
-    summary_line_of(path, &totals, findings, min_sources)
+    summary_line_of(path, &totals, findings, &fewer_than(min_sources))
 }
 
-/// [`summary_line`] from totals.
-pub fn summary_line_of(
-    path: &str,
-    totals: &ArticleTotals,
-    findings: usize,
-    min_sources: usize,
-) -> String {
+/// Why claims are reported with `--min-sources N`: "fewer than 2 independent sources".
+pub fn fewer_than(min_sources: usize) -> String {
+    format!(
+        "fewer than {}",
+        count(min_sources, "independent source", "independent sources")
+    )
+}
+
+/// [`summary_line`] from totals; `why` says why the `findings` were reported
+/// ([`fewer_than`], or the verdicts asked for).
+pub fn summary_line_of(path: &str, totals: &ArticleTotals, findings: usize, why: &str) -> String {
     let claims = totals.claims;
     let mut parts = Vec::new();
     for v in Verdict::ALL.iter().rev() {
@@ -324,26 +328,42 @@ pub fn summary_line_of(
             parts.push(format!("{n} {v}"));
         }
     }
+    // Collective-only claims are among the verdicts above, not beside them.
     let collective = totals.collective_only;
-    if collective > 0 {
-        parts.push(format!("{collective} collective-only"));
-    }
-    let articles = totals.articles;
+    let of_which = if collective > 0 {
+        format!(" (of which {collective} collective-only)")
+    } else {
+        String::new()
+    };
     format!(
-        "{}: {} article{}, {claims} claim{}{}{}; {findings} reported (fewer than {min_sources} independent source{})",
+        "{}: {}, {}{}{}{of_which}; {findings} reported ({why})",
         sanitize(path),
-        articles,
-        if articles == 1 { "" } else { "s" },
-        if claims == 1 { "" } else { "s" },
+        count(totals.articles, "article", "articles"),
+        count(claims, "claim", "claims"),
         if parts.is_empty() { "" } else { ": " },
         parts.join(", "),
-        if min_sources == 1 { "" } else { "s" },
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summary_counts_do_not_overlap() {
+        let mut totals = ArticleTotals {
+            articles: 1,
+            claims: 2,
+            collective_only: 1,
+            ..ArticleTotals::default()
+        };
+        totals.verdicts.insert(Verdict::SingleSource, 2);
+        assert_eq!(
+            summary_line_of("a.txt", &totals, 2, &fewer_than(1)),
+            "a.txt: 1 article, 2 claims: 2 single-source (of which 1 collective-only); \
+             2 reported (fewer than 1 independent source)"
+        );
+    }
 
     /// The window as first written: every character of the line counted.
     fn window_by_counting(

@@ -6,7 +6,7 @@
 //! so the writers hold no more than the `top` rows the summary lists.
 
 use super::interchange::csv_field;
-use super::text::sanitize;
+use super::text::{count, sanitize, top_of};
 use crate::analyze::{ArticleRows, ArticleStats, CorpusStats, Verdict, VerdictCounts};
 use serde::Serialize;
 use serde_json::Value;
@@ -44,19 +44,17 @@ pub fn write_human(
 ) -> io::Result<()> {
     writeln!(
         w,
-        "{} article{}, {} claim{}, {:.2} independent sources per claim on average",
-        s.articles,
-        if s.articles == 1 { "" } else { "s" },
-        s.counts.claims,
-        if s.counts.claims == 1 { "" } else { "s" },
+        "{}, {}, {:.2} independent sources per claim on average",
+        count(s.articles, "article", "articles"),
+        count(s.counts.claims, "claim", "claims"),
         s.mean_independent_sources
     )?;
     writeln!(w, "verdicts: {}", verdict_line(&s.counts))?;
 
     writeln!(
         w,
-        "\nOutlets by claims supported (top {top} of {})",
-        s.outlets.len()
+        "\nOutlets by claims supported ({})",
+        top_of(top, s.outlets.len(), "outlets")
     )?;
     writeln!(
         w,
@@ -88,10 +86,9 @@ pub fn write_human(
         let volume = v.volume.map_or_else(String::new, |n| format!(" vol. {n}"));
         writeln!(
             w,
-            "  {name}{volume}: {} article{}, {} claims: {}",
-            v.articles,
-            if v.articles == 1 { "" } else { "s" },
-            v.counts.claims,
+            "  {name}{volume}: {}, {}: {}",
+            count(v.articles, "article", "articles"),
+            count(v.counts.claims, "claim", "claims"),
             verdict_line(&v.counts)
         )?;
     }
@@ -111,8 +108,8 @@ pub fn write_human(
 
     writeln!(
         w,
-        "\nOutlets cited together (top {top} of {} pairs)",
-        s.co_citations.len()
+        "\nOutlets cited together ({})",
+        top_of(top, s.co_citations.len(), "pairs")
     )?;
     for p in s.co_citations.iter().take(top) {
         writeln!(
@@ -131,12 +128,12 @@ pub fn write_human(
     for a in weakest_articles(rows, top)? {
         writeln!(
             w,
-            "  {:>6}  {}#{} {} ({} claims)",
+            "  {:>6}  {}#{} {} ({})",
             percent(weakness(&a.counts)),
             sanitize(&a.path),
             a.index + 1,
             sanitize(&a.label),
-            a.counts.claims
+            count(a.counts.claims, "claim", "claims")
         )?;
     }
     Ok(())

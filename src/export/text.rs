@@ -5,6 +5,20 @@ use crate::model::Article;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+/// `n` and its noun, singular or plural: "1 claim", "2 claims" (`plural` given whole).
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// A heading's limit: "top 20 of 35 pairs", or "all 18 pairs" when none is left out.
+pub fn top_of(top: usize, total: usize, plural: &str) -> String {
+    if total <= top {
+        format!("all {total} {plural}")
+    } else {
+        format!("top {top} of {total} {plural}")
+    }
+}
+
 /// Make `s` safe to print on a terminal: control characters (escape sequences included) and
 /// bidirectional overrides become visible `\u{..}` escapes; line breaks become spaces.
 pub fn sanitize(s: &str) -> String {
@@ -147,7 +161,15 @@ pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{count, sanitize, top_of};
+
+    #[test]
+    fn counts_and_limits_read_as_english() {
+        assert_eq!(count(1, "claim", "claims"), "1 claim");
+        assert_eq!(count(0, "claim", "claims"), "0 claims");
+        assert_eq!(top_of(20, 18, "pairs"), "all 18 pairs");
+        assert_eq!(top_of(20, 35, "pairs"), "top 20 of 35 pairs");
+    }
 
     #[test]
     fn escapes_terminal_controls() {

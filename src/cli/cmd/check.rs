@@ -5,12 +5,12 @@ use crate::cli::Status;
 use crate::cli::args::{CheckArgs, CheckFormat};
 use crate::cli::io::{Input, Reporter, Session, Source, open_output, use_colour};
 use crate::cli::spill::Spill;
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde::Serialize;
 use srcgraph::analyze::{ClaimReport, OutletSummary, sort_by_citations};
 use srcgraph::context::{ChunkJudge, ChunkReport, InputContext, OnePassCaveats, OnePassJudge};
 use srcgraph::export::findings::{
-    ArticleTotals, Style, finding_kind, summary_line_of, write_finding_at,
+    ArticleTotals, Style, fewer_than, finding_kind, summary_line_of, write_finding_at,
 };
 use srcgraph::pipeline::Pipeline;
 use srcgraph::stream::Chunk;
@@ -31,7 +31,9 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
         scope: args.scope.into(),
         date_nodes: false,
     };
-    let min = usize::try_from(args.min_sources).unwrap_or(2);
+    let min = usize::try_from(args.min_sources).context("--min-sources does not fit")?;
+    let verdicts: Vec<srcgraph::analyze::Verdict> =
+        args.verdict.iter().map(|&v| v.into()).collect();
     let allowed: Vec<&str> = args.allow.iter().map(|a| a.as_str()).collect();
     let denied: Vec<&str> = args.deny.iter().map(|d| d.as_str()).collect();
     let mut c = Checker {
@@ -42,6 +44,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
         min,
         allowed: &allowed,
         denied: &denied,
+        verdicts: &verdicts,
         out: open_output(args.output.as_deref())?,
         any_finding: false,
         inputs: 0,
@@ -92,6 +95,8 @@ struct Checker<'a> {
     min: usize,
     allowed: &'a [&'a str],
     denied: &'a [&'a str],
+    /// `--verdict`: report the claims with these verdicts instead.
+    verdicts: &'a [srcgraph::analyze::Verdict],
     out: Box<dyn Write>,
     any_finding: bool,
     inputs: usize,
@@ -109,6 +114,15 @@ struct Tally {
 }
 
 impl Checker<'_> {
+    /// Why the findings were reported, for the summary line.
+    fn why(&self) -> String {
+        if self.verdicts.is_empty() {
+            return fewer_than(self.min);
+        }
+        let names: Vec<&str> = self.verdicts.iter().map(|v| v.as_str()).collect();
+        format!("verdict {}", names.join(" or "))
+    }
+
     /// Both passes over one input.
     fn input(&mut self, passes: &TwoPasses<'_>, input: &Input, rep: &mut Reporter) -> Result<()> {
         let mut ctx = InputContext::new();
@@ -208,7 +222,7 @@ impl Checker<'_> {
             CheckFormat::Human => writeln!(
                 self.out,
                 "{}",
-                summary_line_of(&input.name, &tally.totals, tally.findings, self.min)
+                summary_line_of(&input.name, &tally.totals, tally.findings, &self.why())
             )?,
             CheckFormat::Json => {
                 let mut outlets: Vec<OutletSummary> = tally.outlets.into_values().collect();
@@ -240,8 +254,14 @@ impl Checker<'_> {
     /// Write the findings (or, in JSON, every claim) of one chunk.
     fn chunk(&mut self, chunk: &Chunk, claims: Vec<ClaimReport>, tally: &mut Tally) -> Result<()> {
         for c in claims {
-            let kind =
-                finding_kind(&c, self.min, self.denied).filter(|k| !self.allowed.contains(k));
+            let kind = if self.verdicts.is_empty() {
+                finding_kind(&c, self.min, self.denied).filter(|k| !self.allowed.contains(k))
+            } else {
+                let v = c.corroboration.verdict;
+                self.verdicts
+                    .contains(&v)
+                    .then(|| finding_kind(&c, self.min, self.denied).unwrap_or(v.as_str()))
+            };
             tally.findings += usize::from(kind.is_some());
             match self.format {
                 CheckFormat::Human => {
