@@ -4,7 +4,6 @@
 
 use super::args::InputArgs;
 use anyhow::{Context, Result, bail};
-use regex::Regex;
 use srcgraph::input::{Document, InputError};
 use srcgraph::markup::InputFormat;
 use srcgraph::outlets::Outlets;
@@ -100,50 +99,17 @@ impl Reporter {
     }
 }
 
-/// A glob on file names, compiled to a regex: `*`, `?`, `[...]`, `{a,b}`.
-pub(crate) struct Glob(Regex);
+/// A glob on file names (globset): `*`, `?`, `[abc]`, `[!abc]`, `{a,b}`.
+pub(crate) struct Glob(globset::GlobMatcher);
 
 impl Glob {
     pub(crate) fn new(pattern: &str) -> Result<Glob> {
-        let mut re = String::from("^");
-        let mut in_class = false;
-        let mut braces = 0usize;
-        for c in pattern.chars() {
-            match c {
-                _ if in_class => {
-                    if c == ']' {
-                        in_class = false;
-                    }
-                    if c == '\\' {
-                        re.push_str("\\\\");
-                    } else {
-                        re.push(c);
-                    }
-                }
-                '*' => re.push_str("[^/]*"),
-                '?' => re.push_str("[^/]"),
-                '[' => {
-                    in_class = true;
-                    re.push('[');
-                }
-                '{' => {
-                    braces += 1;
-                    re.push_str("(?:");
-                }
-                '}' if braces > 0 => {
-                    braces -= 1;
-                    re.push(')');
-                }
-                ',' if braces > 0 => re.push('|'),
-                c => re.push_str(&regex::escape(&c.to_string())),
-            }
-        }
-        if in_class || braces > 0 {
-            bail!("invalid --glob {pattern:?}: unclosed `[` or `{{`");
-        }
-        re.push('$');
-        let re = Regex::new(&re).with_context(|| format!("invalid --glob {pattern:?}"))?;
-        Ok(Glob(re))
+        let glob = globset::GlobBuilder::new(pattern)
+            .literal_separator(true)
+            .backslash_escape(true)
+            .build()
+            .with_context(|| format!("invalid --glob {pattern:?}"))?;
+        Ok(Glob(glob.compile_matcher()))
     }
 
     pub(crate) fn matches(&self, name: &str) -> bool {
@@ -429,6 +395,10 @@ mod tests {
                 .expect("valid")
                 .matches("a+b(c).txt")
         );
+        // A negated class, as shells write it.
+        let g = Glob::new("[!a]*.txt").expect("valid");
+        assert!(!g.matches("a.txt") && g.matches("b.txt"));
+        assert!(!Glob::new("*.txt").expect("valid").matches("sub/a.txt"));
     }
 }
 
