@@ -1234,3 +1234,28 @@ fn check_reports_the_verdicts_asked_for() {
     );
     assert_eq!(stdout(&o).matches("warning[corroborated]").count(), 2);
 }
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    for (what, marker) in [
+        ("complete-bash", "_srcgraph()"),
+        ("complete-zsh", "#compdef srcgraph"),
+        ("complete-fish", "complete -c srcgraph"),
+        ("complete-powershell", "Register-ArgumentCompleter"),
+        ("man", ".TH srcgraph 1"),
+    ] {
+        let o = run(&["--generate", what], None);
+        assert_eq!(o.status.code(), Some(0), "{what}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(
+            out.contains(marker),
+            "{what}: {}",
+            &out[..out.len().min(300)]
+        );
+        assert!(out.contains("check"), "{what} names the subcommands");
+    }
+    // No subcommand at all is a usage error that shows the help.
+    let o = run(&[], Some(b""));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Usage: srcgraph"), "{}", stderr(&o));
+}

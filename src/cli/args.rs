@@ -10,8 +10,28 @@ use std::path::PathBuf;
     after_help = "Examples:\n  srcgraph parse samples/seed.txt\n  srcgraph parse --format jsonl archive/ > citations.jsonl\n  cat article.txt | srcgraph parse -\n\nExit status: 0 ok, 1 findings (check), 2 unreadable input or usage error."
 )]
 pub(crate) struct Cli {
+    /// Print a shell completion script or the man page on standard output, and exit
+    /// (`srcgraph --generate complete-bash > /etc/bash_completion.d/srcgraph`).
+    #[arg(long, value_enum, value_name = "WHAT", exclusive = true)]
+    pub(crate) generate: Option<Generate>,
+
     #[command(subcommand)]
-    pub(crate) command: Command,
+    pub(crate) command: Option<Command>,
+}
+
+/// What `--generate` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Generate {
+    /// Completions for bash.
+    CompleteBash,
+    /// Completions for zsh.
+    CompleteZsh,
+    /// Completions for fish.
+    CompleteFish,
+    /// Completions for PowerShell.
+    CompletePowershell,
+    /// The man page (roff).
+    Man,
 }
 
 /// The subcommands.

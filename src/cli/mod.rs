@@ -29,13 +29,20 @@ pub(crate) fn run() -> ExitCode {
             });
         }
     };
-    let result = match cli.command {
-        args::Command::Parse(a) => cmd::parse::run(&a),
-        args::Command::Check(a) => cmd::check::run(&a),
-        args::Command::Graph(a) => cmd::graph::run(&a),
-        args::Command::Render(a) => cmd::graph::run_render(&a),
-        args::Command::Report(a) => cmd::graph::run_report(&a),
-        args::Command::Stats(a) => cmd::stats::run(&a),
+    let result = match (cli.generate, cli.command) {
+        (Some(what), _) => generate(what).map(|()| Status::Ok),
+        (None, Some(args::Command::Parse(a))) => cmd::parse::run(&a),
+        (None, Some(args::Command::Check(a))) => cmd::check::run(&a),
+        (None, Some(args::Command::Graph(a))) => cmd::graph::run(&a),
+        (None, Some(args::Command::Render(a))) => cmd::graph::run_render(&a),
+        (None, Some(args::Command::Report(a))) => cmd::graph::run_report(&a),
+        (None, Some(args::Command::Stats(a))) => cmd::stats::run(&a),
+        (None, None) => {
+            // Like a missing subcommand in clap: the help, on stderr, as a usage error.
+            let _ =
+                <args::Cli as clap::CommandFactory>::command().write_help(&mut std::io::stderr());
+            return ExitCode::from(Status::Error.code());
+        }
     };
     match result {
         Ok(status) => ExitCode::from(status.code()),
@@ -45,6 +52,26 @@ pub(crate) fn run() -> ExitCode {
             ExitCode::from(Status::Error.code())
         }
     }
+}
+
+/// Print a completion script or the man page, built from the argument definitions.
+fn generate(what: args::Generate) -> anyhow::Result<()> {
+    use args::Generate;
+    use clap_complete::Shell;
+    let mut cmd = <args::Cli as clap::CommandFactory>::command();
+    let mut out = std::io::stdout().lock();
+    let shell = match what {
+        Generate::CompleteBash => Shell::Bash,
+        Generate::CompleteZsh => Shell::Zsh,
+        Generate::CompleteFish => Shell::Fish,
+        Generate::CompletePowershell => Shell::PowerShell,
+        Generate::Man => {
+            clap_mangen::Man::new(cmd).render(&mut out)?;
+            return Ok(());
+        }
+    };
+    clap_complete::generate(shell, &mut cmd, "srcgraph", &mut out);
+    Ok(())
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
