@@ -418,6 +418,40 @@ fn scopes_cut_claims_differently() {
 }
 
 #[test]
+fn the_legend_shows_what_the_graph_holds() {
+    let a = analyse_text(
+        "Publication: Monitor Volume: 7 Issue: 160\n\n\
+         The dam failed, the mayor said (Interfax, September 13).\n",
+    );
+    let dot = print_dot(&to_dot(&a.graph, &a.report, &DotOptions::default()));
+    let legend = &dot[dot.find("cluster_legend").expect("a legend")..];
+    for shown in [
+        "claim: single-source",
+        "label=\"agency\"",
+        "source: person",
+        "label=\"cites\"",
+        "named in the prose",
+    ] {
+        assert!(legend.contains(shown), "{shown}: {legend}");
+    }
+    for absent in [
+        "claim: unsourced",
+        "claim: corroborated",
+        "newspaper",
+        "source: vague",
+        "relays",
+        "see an earlier issue",
+    ] {
+        assert!(!legend.contains(absent), "{absent}: {legend}");
+    }
+    graphviz_rust::parse(&dot).expect("graphviz-rust parses the legend");
+    // Nothing to explain, no legend.
+    let empty = analyse_text("");
+    let dot = print_dot(&to_dot(&empty.graph, &empty.report, &DotOptions::default()));
+    assert!(!dot.contains("cluster_legend"), "{dot}");
+}
+
+#[test]
 fn dot_parses_back_and_is_deterministic() {
     let docs = [
         sample("seed.txt"),

@@ -201,7 +201,8 @@ fn sections(
         edge_statement(g, &ids, opts, e)
     })?;
     if opts.legend {
-        sink.section(std::iter::once(()), 1, |_| [Stmt::Subgraph(legend())])?;
+        let legend = legend(g, report, opts);
+        sink.section(legend.into_iter(), 1, |l| [Stmt::Subgraph(l.clone())])?;
     }
     Ok(())
 }
@@ -266,16 +267,7 @@ fn other_node_statement(g: &SourceGraph, ids: &NodeIds, n: NodeIndex) -> Option<
             let mut a = vec![
                 attr("shape", plain(kind_shape(o.kind))),
                 attr("label", quoted(&format!("{}\n{}", o.name, o.kind))),
-                attr(
-                    "style",
-                    quoted(
-                        if o.kind == OutletKind::Collective || o.kind == OutletKind::Unknown {
-                            "dashed"
-                        } else {
-                            "solid"
-                        },
-                    ),
-                ),
+                attr("style", quoted(outlet_style(o.kind))),
             ];
             if o.spellings.iter().any(|s| s != &o.name) {
                 a.push(attr("tooltip", quoted(&o.spellings.join(" / "))));
@@ -320,29 +312,19 @@ fn other_node_statement(g: &SourceGraph, ids: &NodeIds, n: NodeIndex) -> Option<
 /// The statement of edge `e` (none for a date edge when dates are not drawn as nodes).
 fn edge_statement(g: &SourceGraph, ids: &NodeIds, opts: &DotOptions, e: EdgeIndex) -> Option<Stmt> {
     let (source, target) = g.graph.edge_endpoints(e)?;
-    let attrs = match g.graph.edge_weight(e)? {
-        Edge::Contains => vec![
-            attr("style", quoted("dotted")),
-            attr("arrowhead", plain("none")),
-        ],
+    let edge = g.graph.edge_weight(e)?;
+    let look = EdgeLook::of(edge);
+    let attrs = match edge {
         Edge::Cites(c) => {
             let mut a = Vec::new();
             if opts.dates == DateMode::Labels && !c.dates.is_empty() {
                 a.push(attr("label", quoted(&dates_label(&c.dates))));
             }
-            if !c.relays.is_empty() {
-                a.push(attr("style", quoted("dashed")));
-            }
-            if c.implied {
-                a.push(attr("style", quoted("dotted")));
-            }
+            a.extend(look.attrs());
             a
         }
         Edge::Relays { count } => {
-            let mut a = vec![
-                attr("style", quoted("dashed")),
-                attr("color", quoted("#6a1b9a")),
-            ];
+            let mut a = look.attrs();
             a.push(attr(
                 "label",
                 quoted(&if *count > 1 {
@@ -354,10 +336,7 @@ fn edge_statement(g: &SourceGraph, ids: &NodeIds, opts: &DotOptions, e: EdgeInde
             a
         }
         Edge::CrossReference(x) => {
-            let mut a = vec![
-                attr("style", quoted("dotted")),
-                attr("color", quoted("#1565c0")),
-            ];
+            let mut a = look.attrs();
             let label = dates_label(&x.dates);
             a.push(attr(
                 "label",
@@ -369,20 +348,13 @@ fn edge_statement(g: &SourceGraph, ids: &NodeIds, opts: &DotOptions, e: EdgeInde
             ));
             a
         }
-        Edge::Attributes(a) => vec![
-            attr("style", quoted("dashed")),
-            attr("color", quoted("#558b2f")),
-            attr("label", quoted(&a.cue)),
-        ],
-        Edge::OnDate => {
-            if opts.dates != DateMode::Nodes {
-                return None;
-            }
-            vec![
-                attr("color", quoted("#bdbdbd")),
-                attr("arrowhead", plain("none")),
-            ]
+        Edge::Attributes(at) => {
+            let mut a = look.attrs();
+            a.push(attr("label", quoted(&at.cue)));
+            a
         }
+        Edge::OnDate if opts.dates != DateMode::Nodes => return None,
+        Edge::Contains | Edge::OnDate => look.attrs(),
     };
     Some(Stmt::Edge(DotEdge {
         ty: EdgeTy::Pair(
@@ -463,28 +435,181 @@ fn claim_attrs(
     ]
 }
 
-const LEGEND_KINDS: [OutletKind; 9] = [
+/// How each kind of edge is drawn, and what the legend calls it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum EdgeLook {
+    Cites,
+    CitesRelayed,
+    CitesImplied,
+    Relays,
+    CrossReference,
+    Attributes,
+    Contains,
+    OnDate,
+}
+
+impl EdgeLook {
+    fn of(e: &Edge) -> EdgeLook {
+        match e {
+            Edge::Cites(c) if c.implied => EdgeLook::CitesImplied,
+            Edge::Cites(c) if !c.relays.is_empty() => EdgeLook::CitesRelayed,
+            Edge::Cites(_) => EdgeLook::Cites,
+            Edge::Relays { .. } => EdgeLook::Relays,
+            Edge::CrossReference(_) => EdgeLook::CrossReference,
+            Edge::Attributes(_) => EdgeLook::Attributes,
+            Edge::Contains => EdgeLook::Contains,
+            Edge::OnDate => EdgeLook::OnDate,
+        }
+    }
+
+    fn attrs(self) -> Vec<Attribute> {
+        match self {
+            EdgeLook::Cites => vec![],
+            EdgeLook::CitesRelayed => vec![attr("style", quoted("dashed"))],
+            EdgeLook::CitesImplied => vec![attr("style", quoted("dotted"))],
+            EdgeLook::Relays => vec![
+                attr("style", quoted("dashed")),
+                attr("color", quoted("#6a1b9a")),
+            ],
+            EdgeLook::CrossReference => vec![
+                attr("style", quoted("dotted")),
+                attr("color", quoted("#1565c0")),
+            ],
+            EdgeLook::Attributes => vec![
+                attr("style", quoted("dashed")),
+                attr("color", quoted("#558b2f")),
+            ],
+            EdgeLook::Contains => vec![
+                attr("style", quoted("dotted")),
+                attr("arrowhead", plain("none")),
+            ],
+            EdgeLook::OnDate => vec![
+                attr("color", quoted("#bdbdbd")),
+                attr("arrowhead", plain("none")),
+            ],
+        }
+    }
+
+    fn meaning(self) -> &'static str {
+        match self {
+            EdgeLook::Cites => "cites",
+            EdgeLook::CitesRelayed => "cites a carrier",
+            EdgeLook::CitesImplied => "cites (outlet from the prose)",
+            EdgeLook::Relays => "relays",
+            EdgeLook::CrossReference => "see an earlier issue",
+            EdgeLook::Attributes => "named in the prose",
+            EdgeLook::Contains => "article holds claim",
+            EdgeLook::OnDate => "on date",
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            EdgeLook::Cites => "cites",
+            EdgeLook::CitesRelayed => "cites_relayed",
+            EdgeLook::CitesImplied => "cites_implied",
+            EdgeLook::Relays => "relays",
+            EdgeLook::CrossReference => "see",
+            EdgeLook::Attributes => "attributes",
+            EdgeLook::Contains => "contains",
+            EdgeLook::OnDate => "on_date",
+        }
+    }
+}
+
+/// What a graph holds, for a legend of only that: verdicts, outlet kinds, source types
+/// and edge looks, each in a fixed order.
+#[derive(Debug, Default)]
+struct Present {
+    verdicts: Vec<Verdict>,
+    kinds: Vec<OutletKind>,
+    sources: Vec<SourceType>,
+    edges: Vec<EdgeLook>,
+}
+
+impl Present {
+    fn of(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Present {
+        let mut p = Present::default();
+        let in_graph: std::collections::HashSet<NodeIndex> =
+            g.claims.iter().flatten().copied().collect();
+        for c in report.claims.iter().filter(|c| in_graph.contains(&c.node)) {
+            p.verdicts.push(c.corroboration.verdict);
+        }
+        for n in g.graph.node_weights() {
+            match n {
+                Node::Outlet(o) => p.kinds.push(o.kind),
+                Node::Source(s) => p.sources.push(s.kind),
+                _ => {}
+            }
+        }
+        for e in g.graph.edge_weights() {
+            let look = EdgeLook::of(e);
+            if look != EdgeLook::OnDate || opts.dates == DateMode::Nodes {
+                p.edges.push(look);
+            }
+        }
+        let order = |v: &Verdict| Verdict::ALL.iter().position(|w| w == v);
+        p.verdicts.sort_by_key(order);
+        p.verdicts.dedup();
+        p.kinds
+            .sort_by_key(|k| OUTLET_KINDS.iter().position(|w| w == k));
+        p.kinds.dedup();
+        p.sources
+            .sort_by_key(|k| SOURCE_TYPES.iter().position(|w| w == k));
+        p.sources.dedup();
+        p.edges.sort();
+        p.edges.dedup();
+        p
+    }
+
+    fn is_empty(&self) -> bool {
+        self.verdicts.is_empty() && self.kinds.is_empty() && self.sources.is_empty()
+    }
+}
+
+/// Outlet kinds in legend order.
+const OUTLET_KINDS: [OutletKind; 11] = [
     OutletKind::Agency,
     OutletKind::Newspaper,
+    OutletKind::Magazine,
     OutletKind::Television,
     OutletKind::Radio,
     OutletKind::Online,
     OutletKind::Official,
     OutletKind::Collective,
     OutletKind::Bulletin,
+    OutletKind::Other,
     OutletKind::Unknown,
 ];
 
-fn legend() -> Subgraph {
+/// Types of sources named in the prose that get a node of their own, in legend order.
+const SOURCE_TYPES: [SourceType; 5] = [
+    SourceType::Person,
+    SourceType::OfficialBody,
+    SourceType::Document,
+    SourceType::Anonymous,
+    SourceType::Vague,
+];
+
+/// A legend of what the graph holds (none for an empty graph): claim verdicts, outlet
+/// kinds, prose source types, and the edges' looks.
+fn legend(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Option<Subgraph> {
+    let present = Present::of(g, report, opts);
+    if present.is_empty() {
+        return None;
+    }
     let mut stmts = vec![
         Stmt::Attribute(attr("label", quoted("Legend"))),
         Stmt::Attribute(attr("style", quoted("rounded"))),
         Stmt::Attribute(attr("color", quoted("#bdbdbd"))),
     ];
-    for v in Verdict::ALL {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row = Vec::new();
+    for &v in &present.verdicts {
         let (fill, border) = verdict_colours(v);
+        let id = format!("legend_{}", v.as_str().replace('-', "_"));
         stmts.push(node_stmt(
-            &format!("legend_{}", v.as_str().replace('-', "_")),
+            &id,
             vec![
                 attr("shape", plain("box")),
                 attr("style", quoted("rounded,filled")),
@@ -493,46 +618,81 @@ fn legend() -> Subgraph {
                 attr("label", quoted(&format!("claim: {v}"))),
             ],
         ));
+        row.push(id);
     }
-    for k in LEGEND_KINDS {
+    rows.push(std::mem::take(&mut row));
+    for &k in &present.kinds {
+        let id = format!("legend_{}", k.as_str());
         stmts.push(node_stmt(
-            &format!("legend_{}", k.as_str()),
+            &id,
             vec![
                 attr("shape", plain(kind_shape(k))),
+                attr("style", quoted(outlet_style(k))),
                 attr("label", quoted(k.as_str())),
             ],
         ));
+        row.push(id);
+    }
+    rows.push(std::mem::take(&mut row));
+    for &k in &present.sources {
+        let (shape, fill, style) = source_look(k);
+        let id = format!("legend_source_{}", k.as_str());
+        stmts.push(node_stmt(
+            &id,
+            vec![
+                attr("shape", plain(shape)),
+                attr("style", quoted(style)),
+                attr("fillcolor", quoted(fill)),
+                attr("label", quoted(&format!("source: {}", source_type_name(k)))),
+            ],
+        ));
+        row.push(id);
+    }
+    rows.push(row);
+    // Each edge look: two small points and the edge between them, labelled.
+    for &look in &present.edges {
+        let (a, b) = (
+            format!("legend_edge_{}_a", look.id()),
+            format!("legend_edge_{}_b", look.id()),
+        );
+        for id in [&a, &b] {
+            stmts.push(node_stmt(
+                id,
+                vec![attr("shape", plain("point")), attr("width", plain("0.05"))],
+            ));
+        }
+        let mut attributes = look.attrs();
+        attributes.push(attr("label", quoted(look.meaning())));
+        stmts.push(edge_stmt(&a, &b, attributes));
     }
     // Invisible edges lay each group out as one row (left to right, as the graph runs).
-    let chain = |names: Vec<String>| -> Vec<Stmt> {
-        names
-            .windows(2)
-            .map(|w| {
-                Stmt::Edge(DotEdge {
-                    ty: EdgeTy::Pair(
-                        Vertex::N(NodeId(plain(&w[0]), None)),
-                        Vertex::N(NodeId(plain(&w[1]), None)),
-                    ),
-                    attributes: vec![attr("style", plain("invis"))],
-                })
-            })
-            .collect()
-    };
-    stmts.extend(chain(
-        Verdict::ALL
-            .iter()
-            .map(|v| format!("legend_{}", v.as_str().replace('-', "_")))
-            .collect(),
-    ));
-    stmts.extend(chain(
-        LEGEND_KINDS
-            .iter()
-            .map(|k| format!("legend_{}", k.as_str()))
-            .collect(),
-    ));
-    Subgraph {
+    for names in rows {
+        for w in names.windows(2) {
+            stmts.push(edge_stmt(&w[0], &w[1], vec![attr("style", plain("invis"))]));
+        }
+    }
+    Some(Subgraph {
         id: plain("cluster_legend"),
         stmts,
+    })
+}
+
+fn edge_stmt(a: &str, b: &str, attributes: Vec<Attribute>) -> Stmt {
+    Stmt::Edge(DotEdge {
+        ty: EdgeTy::Pair(
+            Vertex::N(NodeId(plain(a), None)),
+            Vertex::N(NodeId(plain(b), None)),
+        ),
+        attributes,
+    })
+}
+
+/// Outlets of unknown or collective standing are drawn dashed.
+fn outlet_style(k: OutletKind) -> &'static str {
+    if k == OutletKind::Collective || k == OutletKind::Unknown {
+        "dashed"
+    } else {
+        "solid"
     }
 }
 
