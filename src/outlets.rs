@@ -98,7 +98,7 @@ pub struct Outlets {
 
 static BUILTIN_OUTLETS: LazyLock<Outlets> = LazyLock::new(|| {
     // The built-in file is tested (`builtin_base_loads`), so failing here is a build defect.
-    Outlets::from_toml_str(BUILTIN).unwrap_or_else(|e| panic!("built-in outlets.toml: {e}"))
+    Outlets::from_toml_str(BUILTIN).expect("the built-in outlets.toml loads (tested)")
 });
 
 /// Longest name accepted in an outlets file; longer ones are surely a mistake.

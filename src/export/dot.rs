@@ -794,7 +794,13 @@ pub fn co_citation_dot(net: &crate::analyze::CoCitationNetwork, min_claims: usiz
         .collect();
     names.sort_unstable();
     names.dedup();
-    let id = |name: &str| format!("o{}", names.binary_search(&name).unwrap_or(0));
+    // Every pair's outlets are among `names` by construction: an id for each, once.
+    let ids: std::collections::HashMap<&str, String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (*n, format!("o{i}")))
+        .collect();
+    let id = |name: &str| ids.get(name).cloned().unwrap_or_default();
     let max = kept.iter().map(|p| p.claims).max().unwrap_or(1) as f64;
     let mut stmts: Vec<Stmt> = vec![
         Stmt::Attribute(attr("layout", plain("neato"))),

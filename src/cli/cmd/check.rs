@@ -53,8 +53,8 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
         write!(
             c.out,
             "{{\n  \"allow\": {},\n  \"deny\": {},\n  \"inputs\": [",
-            json(&allowed, 2),
-            json(&denied, 2)
+            json(&allowed, 2)?,
+            json(&denied, 2)?
         )?;
     }
     let passes =
@@ -74,7 +74,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
         writeln!(
             c.out,
             "],\n  \"min_sources\": {min},\n  \"scope\": {},\n  \"version\": {}\n}}",
-            json(&srcgraph::model::Scope::from(args.scope), 2),
+            json(&srcgraph::model::Scope::from(args.scope), 2)?,
             srcgraph::export::json::SCHEMA_VERSION
         )?;
     }
@@ -84,9 +84,12 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
 }
 
 /// `value` as pretty JSON, its lines after the first indented by `indent` spaces.
-fn json(value: &impl Serialize, indent: usize) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
-    text.replace('\n', &format!("\n{:indent$}", ""))
+///
+/// # Errors
+/// A value serde cannot write (none of ours: every map key is a string).
+fn json(value: &impl Serialize, indent: usize) -> Result<String> {
+    let text = serde_json::to_string_pretty(value).context("cannot write JSON")?;
+    Ok(text.replace('\n', &format!("\n{:indent$}", "")))
 }
 
 struct Checker<'a> {
@@ -176,7 +179,7 @@ impl Checker<'_> {
             write!(
                 self.out,
                 "{sep}\n    {{\n      \"path\": {},\n      \"claims\": [",
-                json(&input.name, 6)
+                json(&input.name, 6)?
             )?;
         }
         Ok(())
@@ -194,7 +197,7 @@ impl Checker<'_> {
                     ",\n        "
                 };
                 tally.articles_json.write_all(sep.as_bytes())?;
-                tally.articles_json.write_all(json(a, 8).as_bytes())?;
+                tally.articles_json.write_all(json(a, 8)?.as_bytes())?;
             }
         }
         for o in report.outlets {
@@ -241,9 +244,9 @@ impl Checker<'_> {
                     tally.articles_json.copy_to(&mut self.out)?;
                     self.out.write_all(b"\n      ]")?;
                 }
-                write!(self.out, ",\n      \"outlets\": {}", json(&outlets, 6))?;
+                write!(self.out, ",\n      \"outlets\": {}", json(&outlets, 6)?)?;
                 if let Some(caveats) = one_pass {
-                    write!(self.out, ",\n      \"one_pass\": {}", json(&caveats, 6))?;
+                    write!(self.out, ",\n      \"one_pass\": {}", json(&caveats, 6)?)?;
                 }
                 write!(self.out, "\n    }}")?;
             }
@@ -286,7 +289,7 @@ impl Checker<'_> {
                         );
                     }
                     let sep = if tally.claims == 0 { "" } else { "," };
-                    write!(self.out, "{sep}\n        {}", json(&v, 8))?;
+                    write!(self.out, "{sep}\n        {}", json(&v, 8)?)?;
                 }
             }
             tally.claims += 1;
