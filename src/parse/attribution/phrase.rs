@@ -414,7 +414,14 @@ pub(crate) fn np_after(toks: &[Tok<'_>], from: usize) -> Option<Np> {
             j += 1;
             continue;
         }
-        if unknown_modifier(t) && determiner_before(toks, j, false) {
+        // An unlisted word between a determiner and the head ("the Kremlin-friendly daily"),
+        // not after the head: "The officials met, saying" ends at "officials".
+        if unknown_modifier(t)
+            && determiner_before(toks, j, false)
+            && !toks[from..j]
+                .iter()
+                .any(|h| h.info.is(class::HEAD) && !h.cap() && !h.info.is(class::MODIFIER))
+        {
             j += 1;
             continue;
         }

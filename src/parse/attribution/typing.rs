@@ -302,6 +302,17 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
             named: true,
         });
     }
+    // 3b. A name no list knows that says it is a medium: "Gedimino Press", "The Riga Herald",
+    // "Radio Baltic", "Imedi TV".
+    if let Some(canonical) = medium_name(content) {
+        return Some(Typed {
+            kind: SourceType::Outlet,
+            canonical: Some(canonical),
+            outlet_kind: None,
+            head: head_at,
+            named: true,
+        });
+    }
     // 4. The head.
     let words = || lead.iter().filter(|t| t.is_word());
     let word_count = words().count();
@@ -488,6 +499,14 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         if matches!(head.lo, "source" | "insider" | "contact") {
             return ty(SourceType::Anonymous);
         }
+        // "A spokesman for the union, Peteris Ozols": the role set off before a name is
+        // that named person.
+        if named_after_comma(np) {
+            return Some(Typed {
+                named: true,
+                ..ty(SourceType::Person)?
+            });
+        }
         if indefinite || (head.lo == "official" && !definite_role_holder(np, head_at)) {
             return ty(SourceType::Anonymous);
         }
@@ -519,6 +538,74 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
         });
     }
     None
+}
+
+/// Last words that make a capitalised name a medium's ("Baltic Press", "The Riga Herald").
+const MEDIUM_TAILS: &[&str] = &[
+    "press",
+    "television",
+    "times",
+    "herald",
+    "post",
+    "news",
+    "daily",
+    "gazette",
+    "journal",
+    "tribune",
+    "telegraph",
+    "courier",
+    "express",
+    "chronicle",
+    "tv",
+    "radio",
+    "weekly",
+    "review",
+    "digest",
+    "gazeta",
+    "pravda",
+    "vesti",
+    "novosti",
+    "izvestiya",
+    "shimbun",
+    "ilbo",
+    "nippo",
+    "zeitung",
+    "inform",
+];
+
+/// First words that make a capitalised name a medium's ("Radio Baltic", "Channel One").
+const MEDIUM_HEADS: &[&str] = &["radio", "television", "tv", "channel"];
+
+/// The name of a medium that a capitalised phrase spells out by its first or last word, as
+/// written (a leading "the" dropped): only a whole phrase of two to six capitalised words.
+fn medium_name(content: &[Tok<'_>]) -> Option<String> {
+    let words: Vec<&Tok<'_>> = content
+        .iter()
+        .skip_while(|t| t.lo == "the")
+        .filter(|t| t.is_word())
+        .collect();
+    if words.len() < 2
+        || words.len() > 6
+        || content.iter().any(|t| !t.is_word())
+        || !words.iter().all(|t| t.cap() || t.has(UPPER))
+    {
+        return None;
+    }
+    let (first, last) = (words[0], words[words.len() - 1]);
+    let medium = MEDIUM_TAILS.contains(&last.lo) || MEDIUM_HEADS.contains(&first.lo);
+    medium.then(|| words.iter().map(|t| t.s).collect::<Vec<_>>().join(" "))
+}
+
+/// True when the phrase ends in a name set off by a comma: ", Peteris Ozols".
+fn named_after_comma(np: &[Tok<'_>]) -> bool {
+    let Some(comma) = np.iter().rposition(|t| t.is(",")) else {
+        return false;
+    };
+    let name = &np[comma + 1..];
+    (2..=4).contains(&name.len())
+        && name
+            .iter()
+            .all(|t| t.is_word() && t.cap() && !t.info.is(class::HEAD | class::SENTENCE))
 }
 
 /// True when a definite source noun is a named office rather than an unnamed person ("the

@@ -304,8 +304,15 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         return;
     }
     // A bare participle with no auxiliary ("the reported attack", "officials alarmed by") is
-    // no cue.
+    // no cue, nor a past form that "by" follows: "the tabloid published by the group".
     if forms & form::FINITE == 0 && aux.is_none() && !progressive {
+        return;
+    }
+    if forms & form::PARTICIPLE != 0
+        && aux.is_none()
+        && verb.particles.is_empty()
+        && toks.get(end).is_some_and(|t| t.lo == "by")
+    {
         return;
     }
     if !needs_ok(toks, verb.needs, end) {
@@ -507,7 +514,8 @@ fn participle_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize
     if !needs_ok(toks, verb.needs, end) {
         return;
     }
-    let subject = s.push_speaker(np, cue, Accept::Speaker);
+    // Unnamed people speak too: "Georgian officials met on Monday, arguing that …".
+    let subject = s.push_speaker(np, cue, Accept::Any);
     if tells(&verb.lemma)
         && let Some(obj) = np_after(toks, end)
     {
