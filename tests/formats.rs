@@ -89,6 +89,11 @@ fn shape_of_a_group() {
             &["Reuters:2001-04-10,2001-04-11"],
         ),
         (
+            "The talks stalled (al-Hayat, May 24; Asharq al-Awsat, May 25; de Telegraaf, May 26).",
+            &["al-Hayat:2001-05-24 | Asharq al-Awsat:2001-05-25 | de Telegraaf:2001-05-26"],
+        ),
+        ("He was there (at the time, June 4).", &["-"]),
+        (
             "Seoul approved the aid (Hankyoreh, Dong-A Ilbo, May 14).",
             &["Hankyoreh:2001-05-14 | Dong-A Ilbo:2001-05-14"],
         ),

@@ -275,11 +275,18 @@ pub fn outlet_shape(name: &str, outlets: &Outlets) -> OutletShape {
     if words.len() > 8 {
         return OutletShape::No;
     }
-    let starts_well = first
-        .trim_start_matches(['"', '\u{201C}', '\u{00AB}', '\''])
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let capital = |w: &str| {
+        w.trim_start_matches(['"', '\u{201C}', '\u{00AB}', '\''])
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    // Names that open with a lower-case article: "al-Hayat", "an-Nahar", "de Volkskrant".
+    let article_joined = first
+        .split_once(['-', '\'', '\u{2019}'])
+        .is_some_and(|(a, rest)| is_name_article(a) && capital(rest));
+    let article_apart = is_name_article(first) && words.get(1).is_some_and(|w| capital(w));
+    let starts_well = capital(first) || article_joined || article_apart;
     if !starts_well {
         return OutletShape::No;
     }
@@ -291,6 +298,30 @@ pub fn outlet_shape(name: &str, outlets: &Outlets) -> OutletShape {
         return OutletShape::No;
     }
     OutletShape::Weak
+}
+
+/// A lower-case article that opens a name in Arabic, Dutch, French, Italian or Spanish.
+fn is_name_article(w: &str) -> bool {
+    matches!(
+        w,
+        "al" | "el"
+            | "ad"
+            | "an"
+            | "ar"
+            | "as"
+            | "ash"
+            | "at"
+            | "az"
+            | "de"
+            | "la"
+            | "le"
+            | "il"
+            | "van"
+            | "von"
+            | "het"
+            | "der"
+            | "die"
+    )
 }
 
 fn classify_segment(text: &str, span: Span, outlets: &Outlets) -> Segment {
