@@ -579,21 +579,22 @@ const MEDIUM_HEADS: &[&str] = &["radio", "television", "tv", "channel"];
 /// The name of a medium that a capitalised phrase spells out by its first or last word, as
 /// written (a leading "the" dropped): only a whole phrase of two to six capitalised words.
 fn medium_name(content: &[Tok<'_>]) -> Option<String> {
-    let words: Vec<&Tok<'_>> = content
-        .iter()
-        .skip_while(|t| t.lo == "the")
-        .filter(|t| t.is_word())
-        .collect();
-    if words.len() < 2
-        || words.len() > 6
-        || content.iter().any(|t| !t.is_word())
-        || !words.iter().all(|t| t.cap() || t.has(UPPER))
-    {
+    // Cheap tests first: this runs for every phrase typed.
+    let (first, last) = (content.first()?, content.last()?);
+    let first = if first.lo == "the" {
+        content.get(1)?
+    } else {
+        first
+    };
+    if !(MEDIUM_TAILS.contains(&last.lo) || MEDIUM_HEADS.contains(&first.lo)) {
         return None;
     }
-    let (first, last) = (words[0], words[words.len() - 1]);
-    let medium = MEDIUM_TAILS.contains(&last.lo) || MEDIUM_HEADS.contains(&first.lo);
-    medium.then(|| words.iter().map(|t| t.s).collect::<Vec<_>>().join(" "))
+    let words = || content.iter().skip_while(|t| t.lo == "the");
+    let n = words().count();
+    if !(2..=6).contains(&n) || !words().all(|t| t.is_word() && (t.cap() || t.has(UPPER))) {
+        return None;
+    }
+    Some(words().map(|t| t.s).collect::<Vec<_>>().join(" "))
 }
 
 /// True when the phrase ends in a name set off by a comma: ", Peteris Ozols".
