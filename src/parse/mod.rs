@@ -460,7 +460,10 @@ fn build_citation(
         .map(|r| {
             let written = strip_quotes(&collapse_ws(r.span.slice(text)));
             let info = outlets.lookup(&written);
-            let publication = outlets.publication(&written);
+            // A publication is also an outlet of kind bulletin: ask only then.
+            let publication = info
+                .filter(|o| o.kind == OutletKind::Bulletin)
+                .and_then(|_| outlets.publication(&written));
             let cross_reference = publication
                 .is_some_and(|p| r.see || own.as_deref() == Some(outlet_key(&p.name).as_str()));
             let at = doc.lines.position(text, r.span.start);

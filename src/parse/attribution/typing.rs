@@ -541,40 +541,45 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
 }
 
 /// Last words that make a capitalised name a medium's ("Baltic Press", "The Riga Herald").
-const MEDIUM_TAILS: &[&str] = &[
-    "press",
-    "television",
-    "times",
-    "herald",
-    "post",
-    "news",
-    "daily",
-    "gazette",
-    "journal",
-    "tribune",
-    "telegraph",
-    "courier",
-    "express",
-    "chronicle",
-    "tv",
-    "radio",
-    "weekly",
-    "review",
-    "digest",
-    "gazeta",
-    "pravda",
-    "vesti",
-    "novosti",
-    "izvestiya",
-    "shimbun",
-    "ilbo",
-    "nippo",
-    "zeitung",
-    "inform",
-];
+fn is_medium_tail(w: &str) -> bool {
+    matches!(
+        w,
+        "press"
+            | "television"
+            | "times"
+            | "herald"
+            | "post"
+            | "news"
+            | "daily"
+            | "gazette"
+            | "journal"
+            | "tribune"
+            | "telegraph"
+            | "courier"
+            | "express"
+            | "chronicle"
+            | "tv"
+            | "radio"
+            | "weekly"
+            | "review"
+            | "digest"
+            | "gazeta"
+            | "pravda"
+            | "vesti"
+            | "novosti"
+            | "izvestiya"
+            | "shimbun"
+            | "ilbo"
+            | "nippo"
+            | "zeitung"
+            | "inform"
+    )
+}
 
 /// First words that make a capitalised name a medium's ("Radio Baltic", "Channel One").
-const MEDIUM_HEADS: &[&str] = &["radio", "television", "tv", "channel"];
+fn is_medium_head(w: &str) -> bool {
+    matches!(w, "radio" | "television" | "tv" | "channel")
+}
 
 /// The name of a medium that a capitalised phrase spells out by its first or last word, as
 /// written (a leading "the" dropped): only a whole phrase of two to six capitalised words.
@@ -586,7 +591,7 @@ fn medium_name(content: &[Tok<'_>]) -> Option<String> {
     } else {
         first
     };
-    if !(MEDIUM_TAILS.contains(&last.lo) || MEDIUM_HEADS.contains(&first.lo)) {
+    if !(is_medium_tail(last.lo) || is_medium_head(first.lo)) {
         return None;
     }
     let words = || content.iter().skip_while(|t| t.lo == "the");
