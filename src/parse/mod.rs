@@ -367,14 +367,19 @@ fn cap_diagnostics(diags: &mut Vec<Diagnostic>) {
 /// True when `name` is a title of publication `p` ("Chechnya Weekly", "the Monitor"), compared
 /// without allocating.
 fn is_title_of(name: &str, p: &crate::outlets::PublicationInfo) -> bool {
-    let name = name.trim();
-    let name = name
-        .strip_prefix("the ")
-        .or_else(|| name.strip_prefix("The "))
-        .unwrap_or(name);
+    // Byte comparisons only: this runs for every reference of every article.
+    fn without_the(s: &str) -> &[u8] {
+        let b = s.trim().as_bytes();
+        if b.len() > 4 && b[..4].eq_ignore_ascii_case(b"the ") {
+            &b[4..]
+        } else {
+            b
+        }
+    }
+    let name = without_the(name);
     std::iter::once(&p.name)
         .chain(&p.aliases)
-        .any(|t| t.trim_start_matches("The ").eq_ignore_ascii_case(name))
+        .any(|t| without_the(t).eq_ignore_ascii_case(name))
 }
 
 /// The latest date the citations write with its year ("18 September 1993", "January 1994":

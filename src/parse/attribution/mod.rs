@@ -112,17 +112,25 @@ fn outlets_the_article_cites(citations: &[Citation], found: &mut [Attribution]) 
     if citations.is_empty() || !found.iter().any(|a| a.kind == SourceType::Person) {
         return;
     }
-    let cited: Vec<(String, &str)> = citations
+    let cited: Vec<&crate::model::SourceRef> = citations
         .iter()
         .flat_map(|c| &c.refs)
         .filter(|r| !r.outlet.is_empty() && !r.cross_reference)
-        .map(|r| (crate::outlets::outlet_key(&r.outlet), r.canonical.as_str()))
         .collect();
     for a in found.iter_mut().filter(|a| a.kind == SourceType::Person) {
+        // Keys only for names of about the same length: most persons are no outlet.
+        let near = |r: &&&crate::model::SourceRef| r.outlet.len().abs_diff(a.text.len()) <= 6;
+        if !cited.iter().any(|r| near(&r)) {
+            continue;
+        }
         let key = crate::outlets::outlet_key(&a.text);
-        if let Some((_, canonical)) = cited.iter().find(|(k, _)| *k == key) {
+        let same = cited
+            .iter()
+            .filter(near)
+            .find(|r| crate::outlets::outlet_key(&r.outlet) == key);
+        if let Some(r) = same {
             a.kind = SourceType::Outlet;
-            a.canonical = Some((*canonical).to_string());
+            a.canonical = Some(r.canonical.clone());
         }
     }
 }
