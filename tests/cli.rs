@@ -657,8 +657,9 @@ fn check_names_parse_problems_on_stderr() {
         &["check", "-"],
         Some(b"Publication: Monitor Volume: 7 Issue: 79\n\nIt was (AFP, April 2.\n"),
     );
+    // The form of the findings (rustc's), on standard error.
     assert!(
-        stderr(&o).contains("srcgraph: warning: <stdin>:3:8: [unclosed-paren]"),
+        stderr(&o).contains("warning[unclosed-paren]: `(` is not closed before the end of its paragraph\n  --> <stdin>:3:8"),
         "{}",
         stderr(&o)
     );

@@ -68,14 +68,15 @@ impl Reporter {
         for a in articles {
             for d in &a.diagnostics {
                 if d.severity == srcgraph::diag::Severity::Warning {
+                    // The findings' form (rustc's): the code in brackets, the place below.
                     self.progress.print(|| {
                         eprintln!(
-                            "srcgraph: warning: {}:{}:{}: [{}] {}",
+                            "warning[{}]: {}\n  --> {}:{}:{}",
+                            d.code,
+                            srcgraph::export::sanitize(&d.message),
                             srcgraph::export::sanitize(&a.path),
                             d.line,
                             d.column,
-                            d.code,
-                            srcgraph::export::sanitize(&d.message)
                         );
                     });
                 }
