@@ -1260,3 +1260,27 @@ fn completions_and_man_page_are_generated() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("Usage: srcgraph"), "{}", stderr(&o));
 }
+
+#[test]
+fn render_refuses_a_graph_too_large_to_lay_out() {
+    let dir = scratch("render-large");
+    let mut text = String::from("Publication: Monitor Volume: 7 Issue: 79\n\n");
+    for i in 0..2600 {
+        text.push_str(&format!(
+            "Claim number {i} was made (Outlet{i}a, April 2; Outlet{i}b, April 3).\n\n"
+        ));
+    }
+    let input = dir.join("big.txt");
+    std::fs::write(&input, text).expect("write");
+    let out = dir.join("big.svg");
+    let args = [
+        "render",
+        input.to_str().unwrap_or_default(),
+        "-o",
+        out.to_str().unwrap_or_default(),
+    ];
+    let o = run(&args, None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--focus"), "{}", stderr(&o));
+    assert!(!out.exists(), "nothing is drawn");
+}

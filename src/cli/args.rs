@@ -529,6 +529,10 @@ pub(crate) struct RenderArgs {
     /// Layout engine.
     #[arg(long, value_enum, default_value_t = EngineArg::Dot)]
     pub(crate) engine: EngineArg,
+
+    /// Draw a graph above the size Graphviz lays out in reasonable time (see --help).
+    #[arg(long)]
+    pub(crate) force: bool,
 }
 
 impl From<ScopeArg> for srcgraph::model::Scope {

@@ -477,6 +477,21 @@ impl Progress {
         }
     }
 
+    /// A spinner that says what is going on while one long step runs (on a terminal, not
+    /// with `--quiet`); finish it when the step is done.
+    pub(crate) fn spinner(quiet: bool, message: &str) -> Progress {
+        if quiet || !io::stderr().is_terminal() {
+            return Progress::default();
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message(message.to_string());
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        Progress {
+            bar: Some(bar),
+            started: Some(std::time::Instant::now()),
+        }
+    }
+
     /// One more piece of work done (any thread).
     pub(crate) fn tick(&self) {
         if let Some(bar) = &self.bar {

@@ -206,6 +206,12 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
 }
 
 /// Run `render`.
+/// The largest graph `render` lays out without `--force`: Graphviz's `dot` takes minutes and
+/// gigabytes well above it (a 50 MB archive: 0.9 GB and no drawing after two minutes).
+pub(crate) const MAX_RENDER_NODES: usize = 5_000;
+/// See [`MAX_RENDER_NODES`].
+pub(crate) const MAX_RENDER_EDGES: usize = 20_000;
+
 pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
     let format = match args.format {
         Some(ImageFormatArg::Svg) => ImageFormat::Svg,
@@ -221,7 +227,23 @@ pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
     let engine = engine(args.engine);
     let mut s = Session::open(&args.input)?;
     let (g, report, opts) = selected_graph(&mut s, &args.select)?;
-    let drawing = render(&to_dot(&g, &report, &opts), format, engine)?;
+    let (nodes, edges) = (g.graph.node_count(), g.graph.edge_count());
+    if !args.force && (nodes > MAX_RENDER_NODES || edges > MAX_RENDER_EDGES) {
+        bail!(
+            "the graph has {nodes} nodes and {edges} edges, more than a layout finishes in \
+             reasonable time ({MAX_RENDER_NODES} nodes, {MAX_RENDER_EDGES} edges): draw a part \
+             of it (--focus NAME, --verdict single-source, --min-claims N), write it with \
+             `srcgraph graph` for another tool, or give --force"
+        );
+    }
+    s.rep.progress.finish();
+    let working = Progress::spinner(
+        args.input.quiet,
+        &format!("laying out {nodes} nodes and {edges} edges"),
+    );
+    let drawing = render(&to_dot(&g, &report, &opts), format, engine);
+    working.finish();
+    let drawing = drawing?;
     if let Some(w) = &drawing.warning {
         s.rep.warn(w);
     }
