@@ -9,13 +9,18 @@
 //! The pipeline, one module per stage, plain data between them:
 //!
 //! 1. [`input`] — bytes to a [`Document`](input::Document) (UTF-8, BOM, binary detection);
-//! 2. [`parse`] — documents to [`Article`](model::Article)s with citations and diagnostics;
+//!    [`markup`] reads Markdown and HTML as their text, every byte in place;
+//! 2. [`parse`] — documents to [`Article`](model::Article)s with citations, sources named in
+//!    the prose, and diagnostics;
 //! 3. [`claims`] — which stretch of text each citation group supports;
-//! 4. [`graph`] — articles, claims, outlets and dates as a petgraph graph;
-//! 5. [`analyze`] — corroboration verdicts and summaries;
-//! 6. [`export`] — JSON, JSON Lines, text and Graphviz DOT.
+//! 4. [`graph`] — articles, claims, outlets, sources and dates as a petgraph graph;
+//! 5. [`analyze`] — corroboration verdicts, relay roots, summaries and corpus statistics;
+//! 6. [`export`] — JSON, JSON Lines, text, findings, Graphviz DOT, GraphML, GEXF, node-link
+//!    JSON, CSV, statistics, SVG charts and the HTML report.
 //!
-//! [`pipeline::Pipeline`] runs them all.
+//! [`pipeline::Pipeline`] runs them all; [`stream`] reads an input in chunks of whole
+//! articles and [`context`] judges each chunk's claims as in the whole input; [`render`]
+//! draws a graph.
 //!
 //! ```
 //! use srcgraph::{input::Document, outlets::Outlets, parse::{parse_document, ParseOptions}};

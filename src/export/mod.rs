@@ -1,4 +1,7 @@
-//! Writers: the parse results as JSON, JSON Lines or readable text, to any `io::Write`.
+//! Writers, to any `io::Write`: the parse results as JSON, JSON Lines or readable text
+//! ([`json`], [`text`]); `check`'s findings ([`findings`]); the source graph as Graphviz DOT
+//! ([`dot`]), GraphML, GEXF, node-link JSON and CSV ([`interchange`], [`table`]); corpus
+//! statistics and their SVG charts ([`stats`], [`chart`]); the HTML report ([`html`]).
 //!
 //! Writers escape at the boundary: JSON through serde_json, text through [`sanitize`], which
 //! makes control characters and terminal escape sequences visible instead of acting on them.
