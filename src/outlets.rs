@@ -211,7 +211,7 @@ impl Outlets {
     }
 
     /// The outlet a name refers to, trying the name as written, then without a bracketed
-    /// place ("Zolotoi Rog [Vladivostok]") and without a generic word ("NTV television").
+    /// place (`Zolotoi Rog [Vladivostok]`) and without a generic word ("NTV television").
     pub fn lookup(&self, name: &str) -> Option<&OutletInfo> {
         let key = outlet_key(name);
         if key.is_empty() {

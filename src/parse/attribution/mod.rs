@@ -4,20 +4,20 @@
 //!
 //! The method, one module a step:
 //!
-//! 1. [`lexicon`]: the cue lexicon (`src/data/cues.toml`: verbs in every inflection, nominal
+//! 1. `lexicon`: the cue lexicon (`src/data/cues.toml`: verbs in every inflection, nominal
 //!    cues, phrases, frames) and the words of sources' phrases (`src/data/sources.toml`:
 //!    roles, bodies, outlet and document nouns, places), compiled once into one table;
 //!    `--cues FILE` extends it.
-//! 2. [`tokens`]: each sentence becomes words and marks with spans, lower case and their
+//! 2. `tokens`: each sentence becomes words and marks with spans, lower case and their
 //!    lexicon entry; headings become breaks.
-//! 3. [`matcher`] and [`verbal`]: every cue of the sentence looks for its source, one
-//!    function per cue class; [`phrase`] finds where a source's phrase starts and ends,
-//!    [`gap`] what may stand between a subject and its verb (adverbs, dates, parentheses,
-//!    appositives, relative clauses), [`subject`] coordination and the checks that keep a
+//! 3. `matcher` and `verbal`: every cue of the sentence looks for its source, one
+//!    function per cue class; `phrase` finds where a source's phrase starts and ends,
+//!    `gap` what may stand between a subject and its verb (adverbs, dates, parentheses,
+//!    appositives, relative clauses), `subject` coordination and the checks that keep a
 //!    phrase that is not a subject out.
-//! 4. [`typing`]: each phrase found is typed; a phrase that names no source (a pronoun, a
+//! 4. `typing`: each phrase found is typed; a phrase that names no source (a pronoun, a
 //!    place, a nationality, a date) is dropped here, so no rule can invent a source.
-//! 5. [`coref`]: surnames, roles, documents and outlet nouns that refer back to an earlier
+//! 5. `coref`: surnames, roles, documents and outlet nouns that refer back to an earlier
 //!    mention are linked to it.
 //!
 //! Left out on purpose: pronoun subjects, agentless passives ("it was said"), negated and
