@@ -17,7 +17,7 @@ pub(crate) struct RowStore {
     spill: Spill,
     rows: usize,
     names: Vec<Name>,
-    ids: HashMap<Name, u32>,
+    ids: HashMap<Name, u64>,
     /// One row's bytes, reused.
     scratch: Vec<u8>,
 }
@@ -29,15 +29,15 @@ impl RowStore {
             let mut b = std::mem::take(&mut self.scratch);
             b.clear();
             let path = self.id(&row.path);
-            put(&mut b, u64::from(path));
+            put(&mut b, path);
             put(&mut b, row.index as u64);
             put(&mut b, row.label.len() as u64);
             b.extend_from_slice(row.label.as_bytes());
             let publication = row.publication.as_ref().map_or(0, |p| self.id(p) + 1);
-            put(&mut b, u64::from(publication));
+            put(&mut b, publication);
             put(&mut b, row.volume.map_or(0, |v| u64::from(v) + 1));
             let month = row.month.as_ref().map_or(0, |m| self.id(m) + 1);
-            put(&mut b, u64::from(month));
+            put(&mut b, month);
             put(&mut b, row.counts.claims as u64);
             for v in Verdict::ALL {
                 put(&mut b, row.counts.verdicts[v] as u64);
@@ -49,12 +49,13 @@ impl RowStore {
         Ok(())
     }
 
-    /// The number of `name` in the table, added on first use.
-    fn id(&mut self, name: &Name) -> u32 {
+    /// The number of `name` in the table, added on first use: its place, as the `u64` every
+    /// number is stored as (no table outgrows it).
+    fn id(&mut self, name: &Name) -> u64 {
         if let Some(&id) = self.ids.get(name) {
             return id;
         }
-        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        let id = self.names.len() as u64;
         self.names.push(name.clone());
         self.ids.insert(name.clone(), id);
         id
