@@ -125,15 +125,15 @@ pub fn html_text(src: &str) -> String {
         let Ok(token) = token;
         match token {
             Token::StartTag(t) => {
-                let name = t.name.to_ascii_lowercase();
-                if HIDDEN.contains(&&*String::from_utf8_lossy(&name)) && !t.self_closing {
+                let name = tag_name(&t.name);
+                if HIDDEN.contains(&name.as_str()) && !t.self_closing {
                     hidden += 1;
                 }
                 tag_break(&name, t.span.start, t.span.end, &mut out);
             }
             Token::EndTag(t) => {
-                let name = t.name.to_ascii_lowercase();
-                if HIDDEN.contains(&&*String::from_utf8_lossy(&name)) {
+                let name = tag_name(&t.name);
+                if HIDDEN.contains(&name.as_str()) {
                     hidden = hidden.saturating_sub(1);
                 }
                 tag_break(&name, t.span.start, t.span.end, &mut out);
@@ -150,11 +150,15 @@ pub fn html_text(src: &str) -> String {
 }
 
 /// A block element's tag breaks the paragraph; `<br>` breaks the line.
-fn tag_break(name: &[u8], start: usize, end: usize, out: &mut [u8]) {
+/// A tag's name in lower case (a name that is not UTF-8 matches no element we know).
+fn tag_name(name: &[u8]) -> String {
+    std::str::from_utf8(name).unwrap_or("").to_ascii_lowercase()
+}
+
+fn tag_break(name: &str, start: usize, end: usize, out: &mut [u8]) {
     let Some(slot) = out.get_mut(start..end) else {
         return;
     };
-    let name = std::str::from_utf8(name).unwrap_or("");
     if name == "br" {
         if let Some(b) = slot.first_mut() {
             *b = b'\n';

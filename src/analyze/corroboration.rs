@@ -498,10 +498,7 @@ impl Tally<'_> {
         let root = if speaker_elsewhere {
             self.roots.outlet_root(n).0
         } else {
-            match found {
-                [Some(r), None] => Some(r),
-                _ => None,
-            }
+            self.roots.root(n).0
         };
         if cyclic {
             self.circular = true;

@@ -831,11 +831,10 @@ pub fn co_citation_dot(net: &crate::analyze::CoCitationNetwork, min_claims: usiz
                 attr(
                     "tooltip",
                     quoted(&format!(
-                        "{} + {}: {} claim{}",
+                        "{} + {}: {}",
                         p.a,
                         p.b,
-                        p.claims,
-                        if p.claims == 1 { "" } else { "s" }
+                        super::text::count(p.claims, "claim", "claims")
                     )),
                 ),
             ],

@@ -195,11 +195,10 @@ pub fn write_finding_at(
     if corr.self_references > 0 {
         writeln!(
             w,
-            "{:gutter$}{} note: {} reference{} to the publication's own earlier issues (not counted)",
+            "{:gutter$}{} note: {} to the publication's own earlier issues (not counted)",
             "",
             style.blue("="),
-            corr.self_references,
-            if corr.self_references == 1 { "" } else { "s" }
+            count(corr.self_references, "reference", "references")
         )?;
     }
     for n in &corr.notes {

@@ -61,15 +61,13 @@ pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
     }
     let _ = write!(
         head,
-        ": {} citation{}, {} other parenthes{}",
-        a.citations.len(),
-        if a.citations.len() == 1 { "" } else { "s" },
-        a.other_parentheses.len(),
-        if a.other_parentheses.len() == 1 {
-            "is"
-        } else {
-            "es"
-        },
+        ": {}, {}",
+        count(a.citations.len(), "citation", "citations"),
+        count(
+            a.other_parentheses.len(),
+            "other parenthesis",
+            "other parentheses"
+        ),
     );
     writeln!(w, "{head}")?;
     for c in &a.citations {
