@@ -19,7 +19,8 @@
 //!    JSON, CSV, statistics, SVG charts and the HTML report.
 //!
 //! [`pipeline::Pipeline`] runs them all; [`stream`] reads an input in chunks of whole
-//! articles and [`context`] judges each chunk's claims as in the whole input; [`render`]
+//! articles, [`context`] judges each chunk's claims as in the whole input, and [`judge`]
+//! runs both over a file or reader in bounded memory ([`judge::judge_file`]); [`render`]
 //! draws a graph.
 //!
 //! ```
@@ -41,7 +42,8 @@ pub mod context; // a chunk's claims judged within its whole input
 pub mod diag; // recoverable problems, kept as data
 pub mod export; // JSON, JSON Lines and text writers
 pub mod graph; // the source graph (petgraph)
-pub mod input; // bytes → Document
+pub mod input;
+pub mod judge; // bytes → Document
 pub mod markup; // Markdown read as its text, every byte in place
 pub mod model; // plain data between stages
 pub mod outlets; // the outlet knowledge base

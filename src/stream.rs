@@ -71,6 +71,90 @@ pub enum ChunkError {
     },
 }
 
+/// How reading an input in chunks ended, besides the chunks handed out ([`read_chunks`]).
+#[derive(Debug)]
+pub struct ReadEnd {
+    /// False when nothing of the input was read: it could not be read, or was refused
+    /// whole as binary data.
+    pub read: bool,
+    /// Why reading stopped before the end, if it did: an I/O error or binary data.
+    pub stopped: Option<ChunkError>,
+    /// Invalid UTF-8 met (replaced by U+FFFD, so the input was still read).
+    pub warning: Option<InputWarning>,
+}
+
+/// Read `reader`, the input `name` written in `format`, in chunks of whole articles of
+/// about `chunk_size` bytes, handing each to `f` in input order. HTML is read whole: its
+/// lines are not article boundaries. Problems of the input end the reading and are in the
+/// [`ReadEnd`]; only an error of `f` is an error.
+///
+/// # Errors
+/// The first error of `f`, which stops the reading.
+pub fn read_chunks<E>(
+    name: &str,
+    format: crate::markup::InputFormat,
+    mut reader: impl Read,
+    chunk_size: usize,
+    mut f: impl FnMut(Chunk) -> Result<(), E>,
+) -> Result<ReadEnd, E> {
+    let mut end = ReadEnd {
+        read: true,
+        stopped: None,
+        warning: None,
+    };
+    if format.moves_lines() {
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            end.read = false;
+            end.stopped = Some(e.into());
+            return Ok(end);
+        }
+        let raw_len = bytes.len();
+        match Document::from_bytes(name, bytes) {
+            Ok((doc, warning)) => {
+                end.warning = warning;
+                let doc = doc.read_as(format);
+                f(Chunk {
+                    doc,
+                    offset: Offset::default(),
+                    raw_len,
+                })?;
+            }
+            Err(crate::input::InputError::Binary { offset }) => {
+                end.read = false;
+                end.stopped = Some(ChunkError::Binary {
+                    offset,
+                    skipped_all: true,
+                });
+            }
+        }
+        return Ok(end);
+    }
+    let mut chunks = ChunkReader::new(name, reader, chunk_size);
+    loop {
+        match chunks.next_chunk() {
+            Ok(Some(mut chunk)) => {
+                chunk.doc = chunk.doc.read_as(format);
+                f(chunk)?;
+            }
+            Ok(None) => break,
+            Err(e) => {
+                end.read = !matches!(
+                    e,
+                    ChunkError::Binary {
+                        skipped_all: true,
+                        ..
+                    }
+                );
+                end.stopped = Some(e);
+                break;
+            }
+        }
+    }
+    end.warning = chunks.invalid_utf8();
+    Ok(end)
+}
+
 /// Reads an input as a sequence of [`Chunk`]s of whole articles.
 #[derive(Debug)]
 pub struct ChunkReader<R> {

@@ -987,7 +987,7 @@ Gas talks resumed in Moscow (Kommersant, January 19; Reuters, January 19).
 
 /// Past a megabyte, `stats` keeps its per-article rows and `check --format json` its article
 /// summaries in a temporary file: the output is whole, the file is gone afterwards, and an
-/// unwritable temporary directory is an error that names the file.
+/// unwritable temporary directory is an error that names the directory.
 #[test]
 fn rows_past_a_megabyte_go_through_a_temporary_file() {
     let dir = scratch("spill");
@@ -1030,8 +1030,7 @@ fn rows_past_a_megabyte_go_through_a_temporary_file() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
-        err.contains("keeping data in the temporary file")
-            && err.contains(&*missing.display().to_string()),
+        err.contains("in a temporary file in") && err.contains(&*missing.display().to_string()),
         "{err}"
     );
 }

@@ -9,6 +9,7 @@
 
 mod corroboration;
 mod relays;
+mod rows;
 mod stats;
 mod summary;
 
@@ -16,6 +17,7 @@ pub use corroboration::{
     Corroboration, SourceRole, SourceUse, Verdict, corroborate, corroborate_with, trace_root,
 };
 pub use relays::RelayRoots;
+pub use rows::RowStore;
 pub use stats::{
     ArticleRows, ArticleStats, CoCitation, CoCitationCounter, CoCitationNetwork, CorpusStats,
     MonthStats, OutletStats, StatsBuilder, VerdictCounts, VerdictTally, VolumeStats, co_citations,

@@ -7,6 +7,7 @@ use anyhow::{Context, Result, bail};
 use srcgraph::input::{Document, InputError};
 use srcgraph::markup::InputFormat;
 use srcgraph::outlets::Outlets;
+use srcgraph::pipeline::Pipeline;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs;
@@ -53,6 +54,17 @@ pub(crate) struct Reporter {
 }
 
 impl Reporter {
+    /// A reporter that speaks as this one does (the same `--quiet`, the same progress
+    /// bar) with nothing counted yet: for printing while this one is borrowed.
+    pub(crate) fn voice(&self) -> Reporter {
+        Reporter {
+            quiet: self.quiet,
+            chunk_size: self.chunk_size,
+            errored: false,
+            progress: self.progress.clone(),
+        }
+    }
+
     /// An input could not be read: always printed, and the run will exit 2.
     pub(crate) fn error(&mut self, msg: impl std::fmt::Display) {
         self.errored = true;
@@ -285,13 +297,30 @@ pub(crate) fn load_cues(
     Ok(Some(std::sync::Arc::new(cues)))
 }
 
-/// What every subcommand starts from: the reporter, the knowledge base (with `--outlets`),
-/// the inputs and the parse options.
+/// What every subcommand starts from: the reporter, the inputs, and what the pipeline is
+/// set up with.
 pub(crate) struct Session {
     pub(crate) rep: Reporter,
-    pub(crate) outlets: Cow<'static, Outlets>,
     pub(crate) inputs: Vec<Input>,
+    pub(crate) setup: Setup,
+}
+
+/// The knowledge base (with `--outlets`) and the parse options (`--year`, `--cues`, …).
+pub(crate) struct Setup {
+    pub(crate) outlets: Cow<'static, Outlets>,
     pub(crate) parse: srcgraph::parse::ParseOptions,
+}
+
+impl Setup {
+    /// The pipeline of a command that cuts claims by `scope`, with date nodes or not.
+    pub(crate) fn pipeline(&self, scope: srcgraph::model::Scope, date_nodes: bool) -> Pipeline<'_> {
+        Pipeline {
+            outlets: &self.outlets,
+            parse: self.parse.clone(),
+            scope,
+            date_nodes,
+        }
+    }
 }
 
 impl Session {
@@ -319,12 +348,14 @@ impl Session {
         rep.progress = Progress::new(total, args.quiet);
         Ok(Session {
             rep,
-            outlets,
             inputs,
-            parse: srcgraph::parse::ParseOptions {
-                year: args.year,
-                strict_years: args.strict_years,
-                cues,
+            setup: Setup {
+                outlets,
+                parse: srcgraph::parse::ParseOptions {
+                    year: args.year,
+                    strict_years: args.strict_years,
+                    cues,
+                },
             },
         })
     }
@@ -556,58 +587,20 @@ pub(crate) fn for_each_chunk_in(
     rep: &mut Reporter,
     mut f: impl FnMut(srcgraph::stream::Chunk, &mut Reporter) -> Result<()>,
 ) -> Result<bool> {
-    let mut read = true;
-    use srcgraph::stream::{Chunk, ChunkError, ChunkReader};
-    if format.moves_lines() {
-        // HTML is read whole: its lines are not articles' boundaries.
-        let mut reader = reader;
-        let mut bytes = Vec::new();
-        if let Err(e) = reader.read_to_end(&mut bytes) {
-            rep.error(format!("{name}: {}", io_reason(&e)));
-            return Ok(false);
-        }
-        let raw_len = bytes.len();
-        let Some(doc) = document_of(name, bytes, format, rep) else {
-            return Ok(false);
-        };
-        let chunk = Chunk {
-            doc,
-            offset: srcgraph::stream::Offset::default(),
-            raw_len,
-        };
+    use srcgraph::stream::{ChunkError, read_chunks};
+    let end = read_chunks(name, format, reader, rep.chunk_size, |chunk| {
+        let raw = chunk.raw_len;
         f(chunk, rep)?;
-        rep.progress.advance(raw_len, name);
-        return Ok(true);
+        rep.progress.advance(raw, name);
+        anyhow::Ok(())
+    })?;
+    match end.stopped {
+        Some(ChunkError::Io { source }) => rep.error(format!("{name}: {}", io_reason(&source))),
+        Some(e) => rep.skipped(format!("{name}: {e}")),
+        None => {}
     }
-    let mut chunks = ChunkReader::new(name, reader, rep.chunk_size);
-    loop {
-        match chunks.next_chunk() {
-            Ok(Some(mut chunk)) => {
-                chunk.doc = chunk.doc.read_as(format);
-                let raw = chunk.raw_len;
-                f(chunk, rep)?;
-                rep.progress.advance(raw, name);
-            }
-            Ok(None) => break,
-            Err(ChunkError::Io { source }) => {
-                rep.error(format!("{name}: {}", io_reason(&source)));
-                break;
-            }
-            Err(e) => {
-                read = !matches!(
-                    e,
-                    ChunkError::Binary {
-                        skipped_all: true,
-                        ..
-                    }
-                );
-                rep.skipped(format!("{name}: {e}"));
-                break;
-            }
-        }
-    }
-    if let Some(w) = chunks.invalid_utf8() {
+    if let Some(w) = end.warning {
         rep.warn(format!("{name}: {w}"));
     }
-    Ok(read)
+    Ok(end.read)
 }

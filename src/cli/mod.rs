@@ -6,8 +6,6 @@ mod args;
 mod cmd;
 mod exit;
 mod io;
-mod row_store;
-mod spill;
 
 use clap::Parser;
 use std::process::ExitCode;

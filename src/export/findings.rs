@@ -44,12 +44,17 @@ impl Style {
 /// Why a claim is reported. `deny` may hold `anonymous-only` and `vague-only`: claims whose
 /// only support is an anonymous or a vague source named in the prose are then reported as
 /// such (they count no source, so they fall short anyway, but get their own kind).
-pub fn finding_kind(c: &ClaimReport, min_sources: usize, deny: &[&str]) -> Option<&'static str> {
+pub fn finding_kind(
+    c: &ClaimReport,
+    min_sources: usize,
+    deny: &[impl AsRef<str>],
+) -> Option<&'static str> {
     let corr = &c.corroboration;
-    if corr.anonymous_only && deny.contains(&"anonymous-only") {
+    let denied = |kind: &str| deny.iter().any(|d| d.as_ref() == kind);
+    if corr.anonymous_only && denied("anonymous-only") {
         return Some("anonymous-only");
     }
-    if corr.vague_only && deny.contains(&"vague-only") {
+    if corr.vague_only && denied("vague-only") {
         return Some("vague-only");
     }
     if corr.circular {

@@ -1,5 +1,5 @@
 //! Writers, to any `io::Write`: the parse results as JSON, JSON Lines or readable text
-//! ([`json`], [`text`]); `check`'s findings ([`findings`]); the source graph as Graphviz DOT
+//! ([`json`], [`text`]); `check`'s findings and its JSON document ([`findings`], [`check`]); the source graph as Graphviz DOT
 //! ([`dot`]), GraphML, GEXF, node-link JSON and CSV ([`interchange`], [`table`]); corpus
 //! statistics and their SVG charts ([`stats`], [`chart`]); the HTML report ([`html`]).
 //!
@@ -7,6 +7,7 @@
 //! makes control characters and terminal escape sequences visible instead of acting on them.
 
 pub mod chart;
+pub mod check;
 pub mod dot;
 pub mod findings;
 pub mod html;

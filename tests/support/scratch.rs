@@ -1,17 +1,19 @@
 //! A scratch directory for one test, removed when the test ends (also when it fails).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// A fresh directory under the system's temporary directory, named after the test and this
-/// process, removed with everything in it when dropped.
-pub(crate) struct Scratch(PathBuf);
+/// A fresh directory under the system's temporary directory, its name starting with the
+/// test's ([`tempfile::TempDir`]: unpredictable, created atomically), removed with
+/// everything in it when dropped.
+pub(crate) struct Scratch(tempfile::TempDir);
 
 impl Scratch {
-    /// A new, empty directory `srcgraph-{name}-{pid}`.
+    /// A new, empty directory `srcgraph-{name}-XXXXXX`.
     pub(crate) fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("srcgraph-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch dir");
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("srcgraph-{name}-"))
+            .tempdir()
+            .expect("scratch dir");
         Scratch(dir)
     }
 }
@@ -19,18 +21,12 @@ impl Scratch {
 impl std::ops::Deref for Scratch {
     type Target = Path;
     fn deref(&self) -> &Path {
-        &self.0
+        self.0.path()
     }
 }
 
 impl AsRef<Path> for Scratch {
     fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        self.0.path()
     }
 }

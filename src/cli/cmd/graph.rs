@@ -2,7 +2,7 @@
 //! inputs, selected, as DOT or an interchange format, drawn as an image, or shown in an HTML
 //! report with the text.
 
-use super::judged::{Ahead, Parsed, TwoPasses, second_pass};
+use super::judged::TwoPasses;
 use crate::cli::Status;
 use crate::cli::args::{
     DatesArg, EngineArg, GraphArgs, GraphFormat, ImageFormatArg, RenderArgs, ReportArgs, SelectArgs,
@@ -16,8 +16,9 @@ use srcgraph::export::html::{ReportOptions, write_report_with_progress};
 use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, write_node_link};
 use srcgraph::export::table::GraphTable;
 use srcgraph::graph::{GraphBuilder, Node, SourceGraph, select};
+use srcgraph::judge::{Ahead, ChunkSource, Parsed, Pass};
 use srcgraph::outlets::{Outlets, outlet_key};
-use srcgraph::pipeline::{Analysis, Pipeline};
+use srcgraph::pipeline::Analysis;
 use srcgraph::render::{Engine, ImageFormat, render};
 use std::io::Write as _;
 
@@ -31,41 +32,39 @@ fn analyse_all(
     scope: srcgraph::model::Scope,
     date_nodes: bool,
 ) -> Result<(SourceGraph, Report)> {
-    let pipeline = Pipeline {
-        outlets: &s.outlets,
-        parse: s.parse.clone(),
-        scope,
-        date_nodes,
-    };
-    let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep, true);
+    let pipeline = s.setup.pipeline(scope, date_nodes);
+    let passes = TwoPasses::new(&s.inputs, &mut s.rep, true);
     let mut builder = GraphBuilder::new(&pipeline.build_options());
     let mut readable = Vec::new();
     for input in &s.inputs {
-        let read = passes.each_chunk(input, &mut s.rep, |chunk, _| {
-            for mut head in srcgraph::parse::article_heads(&chunk.doc) {
-                srcgraph::stream::rebase_article(&mut head, chunk.offset);
-                builder.article_node(&head);
-            }
-            Ok(())
-        })?;
+        let read = passes
+            .source(input, &mut s.rep)
+            .each_chunk(Pass::Learn, &mut |chunk| {
+                for mut head in srcgraph::parse::article_heads(&chunk.doc) {
+                    srcgraph::stream::rebase_article(&mut head, chunk.offset);
+                    builder.article_node(&head);
+                }
+                Ok(())
+            })?;
         if read {
             readable.push(input);
         }
     }
-    let mut quiet = second_pass(&s.rep);
+    let voice = s.rep.voice();
     let mut ahead = Ahead::new(&pipeline);
     let mut add = |(_, articles, claims): Parsed| {
-        s.rep.article_diagnostics(&articles);
+        voice.article_diagnostics(&articles);
         for (a, c) in articles.iter().zip(&claims) {
             builder.article_content(a, c);
         }
         Ok(())
     };
     for input in readable {
-        passes.each_chunk(input, &mut quiet, |chunk, _| ahead.push(chunk, &mut add))?;
+        passes
+            .source(input, &mut s.rep)
+            .each_chunk(Pass::Judge, &mut |chunk| ahead.push(chunk, &mut add))?;
     }
     ahead.finish(&mut add)?;
-    s.rep.errored |= quiet.errored;
     let g = builder.finish();
     // Drawing and exporting need each claim's verdict, not its sources and notes.
     let report = srcgraph::analyze::analyze_brief(&g, &[]);
@@ -82,12 +81,7 @@ fn co_citation_network(
     s: &mut Session,
     scope: srcgraph::model::Scope,
 ) -> Result<srcgraph::analyze::CoCitationNetwork> {
-    let pipeline = Pipeline {
-        outlets: &s.outlets,
-        parse: s.parse.clone(),
-        scope,
-        date_nodes: false,
-    };
+    let pipeline = s.setup.pipeline(scope, false);
     let opts = pipeline.build_options();
     let mut counter = srcgraph::analyze::CoCitationCounter::new();
     let mut ahead = Ahead::with(&pipeline, |(_, a, c): Parsed| {
@@ -119,12 +113,7 @@ fn analyse_documents(
         .iter()
         .filter_map(|i| read_document(i, &mut s.rep))
         .collect();
-    let pipeline = Pipeline {
-        outlets: &s.outlets,
-        parse: s.parse.clone(),
-        scope,
-        date_nodes: false,
-    };
+    let pipeline = s.setup.pipeline(scope, false);
     let analysis = pipeline.run(&docs);
     s.rep.article_diagnostics(&analysis.articles);
     (docs, analysis)
@@ -134,7 +123,7 @@ fn analyse_documents(
 fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
     let (mut g, report) = analyse_all(s, sel.scope.into(), sel.dates == DatesArg::Nodes)?;
     if let Some(focus) = &sel.focus {
-        let Some(n) = find_focus(&g, &s.outlets, focus) else {
+        let Some(n) = find_focus(&g, &s.setup.outlets, focus) else {
             bail!(
                 "--focus {focus:?} matches no outlet, article (path or path#N) or claim (path:line) of the input"
             );

@@ -25,7 +25,7 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
         ParseFormat::Json => Some(json::JsonWriter::begin(&mut out)?),
         _ => None,
     };
-    let (outlets, parse) = (&s.outlets, &s.parse);
+    let (outlets, parse) = (&s.setup.outlets, &s.setup.parse);
     for input in &s.inputs {
         for_each_chunk(input, &mut s.rep, |chunk, _| {
             let articles = parse_chunk(&chunk, outlets, parse);

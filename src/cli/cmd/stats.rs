@@ -1,12 +1,12 @@
 //! `srcgraph stats`: corpus statistics over every input judged as one, as tables, JSON or
 //! CSV, with SVG charts on request.
 
-use super::judged::{TwoPasses, judge_once, warn_one_pass};
+use super::judged::{InputChunks, TwoPasses, judging, warn_one_pass};
 use crate::cli::Status;
 use crate::cli::args::{StatsArgs, StatsFormat};
 use crate::cli::io::{Input, Reporter, Session, Source, open_output};
-use crate::cli::row_store::RowStore;
 use anyhow::{Context, Result};
+use srcgraph::analyze::RowStore;
 use srcgraph::analyze::{CorpusStats, StatsBuilder, Verdict};
 use srcgraph::context::{ChunkJudge, ChunkReport, InputContext, OnePassJudge};
 use srcgraph::export::{chart, dot::verdict_colours, stats};
@@ -21,12 +21,7 @@ use std::path::Path;
 /// ([`one_pass_stats`]).
 pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
-    let pipeline = Pipeline {
-        outlets: &s.outlets,
-        parse: s.parse.clone(),
-        scope: args.scope.into(),
-        date_nodes: false,
-    };
+    let pipeline = s.setup.pipeline(args.scope.into(), false);
     let mut stats = StatsBuilder::new();
     // Each chunk's rows go to the store as soon as they are complete.
     let mut rows = RowStore::default();
@@ -41,17 +36,19 @@ pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
             &mut rows,
         )?;
     } else {
-        let passes = TwoPasses::new(&pipeline, &s.inputs, &mut s.rep, false);
+        let passes = TwoPasses::new(&s.inputs, &mut s.rep, false);
+        let mut judging = judging(&pipeline, &s.rep);
         let mut ctx = InputContext::new();
         let mut readable = Vec::new();
         for input in &s.inputs {
-            if passes.learn(input, &mut s.rep, &mut ctx)? {
+            if judging.learn(&mut passes.source(input, &mut s.rep), &mut ctx)? {
                 readable.push(input);
             }
         }
         let mut judge = ChunkJudge::new(&ctx);
         for input in readable {
-            passes.judge(input, &mut s.rep, &mut judge, |_, r| {
+            let mut src = passes.source(input, &mut s.rep);
+            judging.judge(&mut src, &mut judge, |_, r| {
                 count_chunk(&mut stats, &mut rows, &r)
             })?;
         }
@@ -83,10 +80,10 @@ fn one_pass_stats(
     rows: &mut RowStore,
 ) -> Result<()> {
     let mut judge = OnePassJudge::new(held);
+    let judging = judging(pipeline, rep);
     for input in inputs {
-        judge_once(pipeline, input, rep, &mut judge, |_, r| {
-            count_chunk(stats, rows, &r)
-        })?;
+        let mut src = InputChunks::once(input, rep);
+        judging.judge_once(&mut src, &mut judge, |_, r| count_chunk(stats, rows, &r))?;
     }
     let what = match inputs {
         [one] => one.name.clone(),

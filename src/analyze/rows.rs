@@ -1,33 +1,56 @@
-//! `stats`' per-article rows, kept as they come in a [`Spill`] (memory up to a megabyte,
-//! then a temporary file) in a compact binary form, and read back for the writers: a corpus
-//! of a million short items does not hold a million rows.
+//! Per-article rows of the statistics ([`ArticleStats`]) kept as they come, in bounded
+//! memory: in memory up to a megabyte, then in an unnamed temporary file
+//! ([`tempfile::SpooledTempFile`]), so a corpus of a million short items does not hold a
+//! million rows; read back, as often as needed, by the writers of `export::stats`.
 //!
 //! A row is its numbers in little-endian, its label length-prefixed, and its path,
 //! publication and month as numbers into a table of the names seen (a corpus has few).
 
-use super::spill::Spill;
-use srcgraph::analyze::{ArticleRows, ArticleStats, Verdict, VerdictCounts};
-use srcgraph::graph::Name;
+use super::{ArticleRows, ArticleStats, Verdict, VerdictCounts};
+use crate::graph::Name;
 use std::collections::HashMap;
-use std::io::{self, Read};
+use std::io::{self, BufReader, Read, Seek, SeekFrom, Write};
+use tempfile::SpooledTempFile;
+
+/// Bytes of rows held in memory before they go to a temporary file.
+const IN_MEMORY: usize = 1 << 20;
 
 /// Rows kept in input order.
-#[derive(Default)]
-pub(crate) struct RowStore {
-    spill: Spill,
+pub struct RowStore {
+    kept: SpooledTempFile,
     rows: usize,
     names: Vec<Name>,
     ids: HashMap<Name, u64>,
-    /// One row's bytes, reused.
+    /// The bytes of the rows being kept, reused.
     scratch: Vec<u8>,
+}
+
+impl Default for RowStore {
+    fn default() -> Self {
+        RowStore {
+            kept: SpooledTempFile::new(IN_MEMORY),
+            rows: 0,
+            names: Vec::new(),
+            ids: HashMap::new(),
+            scratch: Vec::new(),
+        }
+    }
 }
 
 impl RowStore {
     /// Keep `rows` after the rows kept.
-    pub(crate) fn extend(&mut self, rows: Vec<ArticleStats>) -> io::Result<()> {
+    ///
+    /// # Errors
+    /// The temporary file could not be written.
+    pub fn extend(&mut self, rows: Vec<ArticleStats>) -> io::Result<()> {
+        // After a reading, rows are appended.
+        self.kept
+            .seek(SeekFrom::End(0))
+            .map_err(in_temporary_file)?;
+        // The rows' bytes are written at once: past its memory share the store is a file.
+        let mut b = std::mem::take(&mut self.scratch);
+        b.clear();
         for row in rows {
-            let mut b = std::mem::take(&mut self.scratch);
-            b.clear();
             let path = self.id(&row.path);
             put(&mut b, path);
             put(&mut b, row.index as u64);
@@ -42,11 +65,11 @@ impl RowStore {
             for v in Verdict::ALL {
                 put(&mut b, row.counts.verdicts[v] as u64);
             }
-            self.spill.write_all(&b)?;
-            self.scratch = b;
             self.rows += 1;
         }
-        Ok(())
+        let written = self.kept.write_all(&b).map_err(in_temporary_file);
+        self.scratch = b;
+        written
     }
 
     /// The number of `name` in the table, added on first use: its place, as the `u64` every
@@ -66,10 +89,10 @@ impl ArticleRows for RowStore {
     fn rows(&mut self) -> Box<dyn Iterator<Item = io::Result<ArticleStats>> + '_> {
         let names = &self.names;
         let mut left = self.rows;
-        let mut reader = match self.spill.reader() {
-            Ok(r) => r,
-            Err(e) => return Box::new(std::iter::once(Err(e))),
-        };
+        if let Err(e) = self.kept.seek(SeekFrom::Start(0)) {
+            return Box::new(std::iter::once(Err(in_temporary_file(e))));
+        }
+        let mut reader = BufReader::new(Kept(&mut self.kept));
         Box::new(std::iter::from_fn(move || {
             if left == 0 {
                 return None;
@@ -82,6 +105,26 @@ impl ArticleRows for RowStore {
             Some(row)
         }))
     }
+}
+
+/// The kept rows, read with errors that say where.
+struct Kept<'a>(&'a mut SpooledTempFile);
+
+impl Read for Kept<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf).map_err(in_temporary_file)
+    }
+}
+
+/// Error `e` of the kept rows, saying where.
+fn in_temporary_file(e: io::Error) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!(
+            "keeping article rows in a temporary file in {}: {e}",
+            std::env::temp_dir().display()
+        ),
+    )
 }
 
 fn put(b: &mut Vec<u8>, n: u64) {

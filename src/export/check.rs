@@ -1,0 +1,339 @@
+//! The output of `srcgraph check`, written as the judged chunks come ([`CheckWriter`]):
+//! rustc-style findings with a summary line per input, or one JSON document
+//! (`docs/output-formats.md` gives its schema) whose claims are written chunk by chunk and
+//! whose article summaries wait in memory up to a megabyte, then in an unnamed temporary
+//! file, since they follow the claims.
+//!
+//! ```
+//! use srcgraph::export::check::{CheckFormat, CheckWriter, Selection};
+//! use srcgraph::export::findings::Style;
+//! use srcgraph::judge::judge_reader;
+//! use srcgraph::pipeline::Pipeline;
+//!
+//! let text = "Troops moved north (AFP, May 2; Kyodo, May 3).\n\nTalks stalled (Interfax, May 4).\n";
+//! let mut out = Vec::new();
+//! let mut w = CheckWriter::new(&mut out, CheckFormat::Human, Selection::fewer_than(2), Style::default())?;
+//! w.begin("bulletin.txt")?;
+//! let caveats = judge_reader(&Pipeline::default(), "bulletin.txt", text.as_bytes(), 500, |chunk, report| {
+//!     Ok(w.chunk(chunk, report)?)
+//! })?;
+//! w.end(Some(caveats))?;
+//! let any_finding = w.finish(srcgraph::model::Scope::Run)?;
+//! assert!(any_finding);
+//! assert!(String::from_utf8(out)?.contains("bulletin.txt:3:"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use super::findings::{
+    ArticleTotals, Style, fewer_than, finding_kind, summary_line_of, write_finding_at,
+};
+use crate::analyze::{ClaimReport, OutletSummary, Verdict, sort_by_citations};
+use crate::context::{ChunkReport, OnePassCaveats};
+use crate::model::Scope;
+use crate::stream::Chunk;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{self, Seek, SeekFrom, Write};
+use tempfile::SpooledTempFile;
+
+/// Bytes of article summaries held in memory before they go to a temporary file.
+const IN_MEMORY: usize = 1 << 20;
+
+/// How `check` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// rustc-style findings with snippets, and a summary line per input.
+    Human,
+    /// One JSON document: every claim with its verdict and finding.
+    Json,
+}
+
+/// Which claims are findings.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Claims with fewer independent sources than this are findings.
+    pub min_sources: usize,
+    /// Finding kinds never reported (`--allow`).
+    pub allow: Vec<String>,
+    /// Finding kinds reported even at enough sources (`--deny`).
+    pub deny: Vec<String>,
+    /// When not empty, the claims with these verdicts are the findings instead
+    /// (`--verdict`).
+    pub verdicts: Vec<Verdict>,
+}
+
+impl Selection {
+    /// Claims with fewer than `min_sources` independent sources.
+    pub fn fewer_than(min_sources: usize) -> Selection {
+        Selection {
+            min_sources,
+            ..Selection::default()
+        }
+    }
+
+    /// The finding `c` is, if any.
+    fn finding(&self, c: &ClaimReport) -> Option<&'static str> {
+        let kind = finding_kind(c, self.min_sources, &self.deny);
+        if self.verdicts.is_empty() {
+            return kind.filter(|k| !self.allow.iter().any(|a| a == k));
+        }
+        let v = c.corroboration.verdict;
+        self.verdicts
+            .contains(&v)
+            .then(|| kind.unwrap_or(v.as_str()))
+    }
+
+    /// Why the findings were reported, for the summary line.
+    fn why(&self) -> String {
+        if self.verdicts.is_empty() {
+            return fewer_than(self.min_sources);
+        }
+        let names: Vec<&str> = self.verdicts.iter().map(|v| v.as_str()).collect();
+        format!("verdict {}", names.join(" or "))
+    }
+}
+
+/// What one input adds up to: totals over its articles and, for JSON, their summaries as
+/// written (they come after the claims).
+struct Tally {
+    name: String,
+    findings: usize,
+    claims: usize,
+    totals: ArticleTotals,
+    articles_json: SpooledTempFile,
+    outlets: BTreeMap<String, OutletSummary>,
+}
+
+/// Writes `check`'s output input after input: [`CheckWriter::begin`], the judged chunks
+/// ([`CheckWriter::chunk`]), [`CheckWriter::end`]; then [`CheckWriter::finish`].
+pub struct CheckWriter<W: Write> {
+    out: W,
+    format: CheckFormat,
+    selection: Selection,
+    style: Style,
+    any_finding: bool,
+    inputs: usize,
+    input: Option<Tally>,
+}
+
+impl<W: Write> CheckWriter<W> {
+    /// A writer to `out` (in JSON, the document's opening is written now).
+    ///
+    /// # Errors
+    /// Writing failed.
+    pub fn new(
+        mut out: W,
+        format: CheckFormat,
+        selection: Selection,
+        style: Style,
+    ) -> io::Result<CheckWriter<W>> {
+        if format == CheckFormat::Json {
+            write!(
+                out,
+                "{{\n  \"allow\": {},\n  \"deny\": {},\n  \"inputs\": [",
+                json(&selection.allow, 2)?,
+                json(&selection.deny, 2)?
+            )?;
+        }
+        Ok(CheckWriter {
+            out,
+            format,
+            selection,
+            style,
+            any_finding: false,
+            inputs: 0,
+            input: None,
+        })
+    }
+
+    /// True between [`CheckWriter::begin`] and [`CheckWriter::end`].
+    pub fn in_input(&self) -> bool {
+        self.input.is_some()
+    }
+
+    /// Start the output of the input `name` (an input begun and not ended is ended first).
+    ///
+    /// # Errors
+    /// Writing failed.
+    pub fn begin(&mut self, name: &str) -> io::Result<()> {
+        if self.in_input() {
+            self.end(None)?;
+        }
+        if self.format == CheckFormat::Json {
+            let sep = if self.inputs == 0 { "" } else { "," };
+            write!(
+                self.out,
+                "{sep}\n    {{\n      \"path\": {},\n      \"claims\": [",
+                json(&name, 6)?
+            )?;
+        }
+        self.input = Some(Tally {
+            name: name.to_string(),
+            findings: 0,
+            claims: 0,
+            totals: ArticleTotals::default(),
+            articles_json: SpooledTempFile::new(IN_MEMORY),
+            outlets: BTreeMap::new(),
+        });
+        Ok(())
+    }
+
+    /// Write one judged chunk of the input begun (its text quotes the findings) and add it
+    /// up.
+    ///
+    /// # Errors
+    /// Writing failed, or no input was begun.
+    pub fn chunk(&mut self, chunk: &Chunk, report: ChunkReport) -> io::Result<()> {
+        let Some(mut tally) = self.input.take() else {
+            return Err(io::Error::other(
+                "a chunk written before its input was begun",
+            ));
+        };
+        let written = self.chunk_of(chunk, report, &mut tally);
+        self.input = Some(tally);
+        written
+    }
+
+    fn chunk_of(&mut self, chunk: &Chunk, report: ChunkReport, t: &mut Tally) -> io::Result<()> {
+        for c in &report.claims {
+            let kind = self.selection.finding(c);
+            t.findings += usize::from(kind.is_some());
+            match self.format {
+                CheckFormat::Human => {
+                    if let Some(kind) = kind {
+                        let (doc, at) = (&chunk.doc, chunk.offset);
+                        write_finding_at(
+                            &mut self.out,
+                            &doc.text,
+                            &doc.lines,
+                            at,
+                            c,
+                            kind,
+                            self.style,
+                        )?;
+                    }
+                }
+                CheckFormat::Json => {
+                    let sep = if t.claims == 0 { "" } else { "," };
+                    // A map: the claim's keys and `finding`, in alphabetical order.
+                    let mut claim = serde_json::to_value(c)?;
+                    if let Some(o) = claim.as_object_mut() {
+                        o.insert("finding".into(), kind.into());
+                    }
+                    write!(self.out, "{sep}\n        {}", json(&claim, 8)?)?;
+                }
+            }
+            t.claims += 1;
+        }
+        for a in &report.articles {
+            t.totals.add(a);
+            if self.format == CheckFormat::Json {
+                let sep = if t.totals.articles == 1 {
+                    "[\n        "
+                } else {
+                    ",\n        "
+                };
+                let kept = &mut t.articles_json;
+                kept.write_all(sep.as_bytes()).map_err(in_temporary_file)?;
+                kept.write_all(json(a, 8)?.as_bytes())
+                    .map_err(in_temporary_file)?;
+            }
+        }
+        for o in report.outlets {
+            match t.outlets.get_mut(&o.outlet) {
+                Some(known) => known.absorb(&o),
+                None => {
+                    t.outlets.insert(o.outlet.clone(), o);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Finish the output of the input begun: its summary line, or the rest of its JSON
+    /// object (with `one_pass`, what a one-pass reading missed). Nothing when no input was
+    /// begun.
+    ///
+    /// # Errors
+    /// Writing failed.
+    pub fn end(&mut self, one_pass: Option<OnePassCaveats>) -> io::Result<()> {
+        let Some(mut t) = self.input.take() else {
+            return Ok(());
+        };
+        self.any_finding |= t.findings > 0;
+        self.inputs += 1;
+        match self.format {
+            CheckFormat::Human => {
+                let why = self.selection.why();
+                let line = summary_line_of(&t.name, &t.totals, t.findings, &why);
+                writeln!(self.out, "{line}")?;
+            }
+            CheckFormat::Json => {
+                let mut outlets: Vec<OutletSummary> = t.outlets.into_values().collect();
+                sort_by_citations(&mut outlets);
+                if t.claims > 0 {
+                    self.out.write_all(b"\n      ")?;
+                }
+                write!(
+                    self.out,
+                    "],\n      \"findings\": {},\n      \"articles\": ",
+                    t.findings
+                )?;
+                if t.totals.articles == 0 {
+                    self.out.write_all(b"[]")?;
+                } else {
+                    let kept = &mut t.articles_json;
+                    kept.seek(SeekFrom::Start(0)).map_err(in_temporary_file)?;
+                    io::copy(kept, &mut self.out)?;
+                    self.out.write_all(b"\n      ]")?;
+                }
+                write!(self.out, ",\n      \"outlets\": {}", json(&outlets, 6)?)?;
+                if let Some(caveats) = one_pass {
+                    write!(self.out, ",\n      \"one_pass\": {}", json(&caveats, 6)?)?;
+                }
+                write!(self.out, "\n    }}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// End the output (an input begun is ended first) and flush it; true when any claim was
+    /// a finding. `scope` is how claims were cut, for the JSON document.
+    ///
+    /// # Errors
+    /// Writing failed.
+    pub fn finish(mut self, scope: Scope) -> io::Result<bool> {
+        self.end(None)?;
+        if self.format == CheckFormat::Json {
+            if self.inputs > 0 {
+                self.out.write_all(b"\n  ")?;
+            }
+            writeln!(
+                self.out,
+                "],\n  \"min_sources\": {},\n  \"scope\": {},\n  \"version\": {}\n}}",
+                self.selection.min_sources,
+                json(&scope, 2)?,
+                super::json::SCHEMA_VERSION
+            )?;
+        }
+        self.out.flush()?;
+        Ok(self.any_finding)
+    }
+}
+
+/// `value` as pretty JSON, its lines after the first indented by `indent` spaces.
+fn json(value: &impl Serialize, indent: usize) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    Ok(text.replace('\n', &format!("\n{:indent$}", "")))
+}
+
+/// Error `e` of the kept article summaries, saying where.
+fn in_temporary_file(e: io::Error) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!(
+            "keeping article summaries in a temporary file in {}: {e}",
+            std::env::temp_dir().display()
+        ),
+    )
+}

@@ -1,0 +1,245 @@
+//! Judging an input chunk by chunk in bounded memory, with the verdicts one graph of the
+//! whole input gives: the protocol `srcgraph check`, `stats` and `graph` use, for any
+//! input a [`ChunkSource`] can read.
+//!
+//! - **Two passes** ([`Judging::learn`], then [`Judging::judge`]): pass 1 learns what the
+//!   claims' verdicts depend on elsewhere in the input (relays, cross-referenced issues) into
+//!   an [`InputContext`]; pass 2 judges chunk after chunk with a [`ChunkJudge`]. The input is
+//!   read twice, except an input of one chunk, whose parse pass 2 takes over.
+//! - **One pass** ([`Judging::judge_once`] with a [`OnePassJudge`]): for an input that can be
+//!   read only once (a pipe) or must show findings at once; the judge's caveats count what
+//!   came too late.
+//!
+//! Either way the next chunk is parsed and judged on the thread pool while the reports of
+//! the one before are consumed, in input order, on the calling thread.
+//!
+//! Judging a file in two passes and listing its single-source claims:
+//!
+//! ```
+//! use srcgraph::analyze::Verdict;
+//! use srcgraph::judge::judge_file;
+//! use srcgraph::pipeline::Pipeline;
+//!
+//! let dir = tempfile::tempdir()?;
+//! let path = dir.path().join("bulletin.txt");
+//! std::fs::write(&path, "Troops moved north (AFP, May 2; Kyodo, May 3).\n\n\
+//!                        Talks stalled (Interfax, May 4).\n")?;
+//! let mut single = Vec::new();
+//! judge_file(&Pipeline::default(), &path, |_chunk, report| {
+//!     for claim in report.claims {
+//!         if claim.corroboration.verdict == Verdict::SingleSource {
+//!             single.push(claim.line);
+//!         }
+//!     }
+//!     Ok(())
+//! })?;
+//! assert_eq!(single, [3]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod source;
+mod stages;
+
+pub use source::{FileSource, JudgeError, ReaderSource};
+pub use stages::Ahead;
+
+use crate::context::{ChunkJudge, ChunkReport, InputContext, OnePassCaveats, OnePassJudge};
+use crate::graph::{BuildOptions, SourceGraph, build};
+use crate::model::{Article, Claim};
+use crate::pipeline::Pipeline;
+use crate::stream::Chunk;
+use stages::Stages;
+use std::path::Path;
+
+/// A chunk as parsed: the chunk, its articles and their claims.
+pub type Parsed = (Chunk, Vec<Article>, Vec<Vec<Claim>>);
+
+/// Which reading of an input a [`ChunkSource`] is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// The only reading: one-pass judging.
+    Once,
+    /// The first of two readings, which learns the input.
+    Learn,
+    /// The second of two readings, which judges it: a source need not repeat what it
+    /// reported in the first (warnings about the input).
+    Judge,
+}
+
+/// The chunks of one input, read once per pass, in the same order each time.
+pub trait ChunkSource {
+    /// An error that stops the run: of reading the input, or of the consumer of reports.
+    type Error;
+
+    /// The input's name, as chunks carry it.
+    fn name(&self) -> &str;
+
+    /// Hand every chunk of the input, in order, to `f`. `Ok(false)` when nothing of the
+    /// input could be read (the source has said why, or keeps it).
+    ///
+    /// # Errors
+    /// An error of `f`, or one of reading that the source will not let pass.
+    fn each_chunk(
+        &mut self,
+        pass: Pass,
+        f: &mut dyn FnMut(Chunk) -> Result<(), Self::Error>,
+    ) -> Result<bool, Self::Error>;
+
+    /// Pass 2 took over `chunk` from pass 1 without reading it again (for progress).
+    fn reused(&mut self, _chunk: &Chunk) {}
+}
+
+/// What is told the articles of each chunk as parsed ([`Judging::on_parsed`]).
+type ParsedHook<'p> = Box<dyn Fn(&[Article]) + 'p>;
+
+/// Reads inputs for judging ([`Judging::learn`], [`Judging::judge`],
+/// [`Judging::judge_once`]); between the passes it keeps the parse of the last input
+/// learnt, when that was one chunk.
+pub struct Judging<'p> {
+    p: &'p Pipeline<'p>,
+    parsed: ParsedHook<'p>,
+    single: Option<(String, Parsed)>,
+}
+
+impl<'p> Judging<'p> {
+    /// Judging with the settings of `p`.
+    pub fn new(p: &'p Pipeline<'p>) -> Judging<'p> {
+        Judging {
+            p,
+            parsed: Box::new(|_| {}),
+            single: None,
+        }
+    }
+
+    /// Hand the articles of each chunk, as parsed and once per input, to `f` (for their
+    /// warnings): in pass 1, or in the only pass.
+    pub fn on_parsed(mut self, f: impl Fn(&[Article]) + 'p) -> Judging<'p> {
+        self.parsed = Box::new(f);
+        self
+    }
+
+    /// Pass 1 over `src`: what its claims' verdicts depend on, into `ctx` (which may hold
+    /// other inputs judged as one with it). `Ok(false)` when nothing could be read.
+    ///
+    /// # Errors
+    /// An error of `src`.
+    pub fn learn<S: ChunkSource>(
+        &mut self,
+        src: &mut S,
+        ctx: &mut InputContext,
+    ) -> Result<bool, S::Error> {
+        let p = self.p;
+        // Pass 1 learns relays and sources: dates as nodes add nothing to it.
+        let opts = BuildOptions {
+            date_nodes: false,
+            ..p.build_options()
+        };
+        let mut chunks = 0;
+        let mut first: Option<Parsed> = None;
+        // Each chunk's own graph is built on the pool with its parse.
+        let mut ahead = Ahead::with(p, |(chunk, a, c): Parsed| {
+            let g = build(&a, &c, &opts);
+            ((chunk, a, c), g)
+        });
+        let parsed = &self.parsed;
+        let mut learn = |((chunk, a, c), g): (Parsed, SourceGraph)| {
+            parsed(&a);
+            ctx.learn(p, &a, &c, &g);
+            chunks += 1;
+            first = (chunks == 1).then_some((chunk, a, c));
+            Ok(())
+        };
+        let read = src.each_chunk(Pass::Learn, &mut |chunk| ahead.push(chunk, &mut learn))?;
+        ahead.finish(&mut learn)?;
+        self.single = first
+            .filter(|_| chunks == 1)
+            .map(|parsed| (src.name().to_string(), parsed));
+        Ok(read)
+    }
+
+    /// Pass 2 over `src`: each chunk judged by `judge`, and its report handed to `consume`
+    /// with the chunk (whose text the claims quote), in input order.
+    ///
+    /// # Errors
+    /// An error of `src` or of `consume`.
+    pub fn judge<S: ChunkSource>(
+        &mut self,
+        src: &mut S,
+        judge: &mut ChunkJudge<'_>,
+        mut consume: impl FnMut(&Chunk, ChunkReport) -> Result<(), S::Error>,
+    ) -> Result<(), S::Error> {
+        let p = self.p;
+        let cached = self.single.take();
+        if let Some((_, (chunk, a, c))) = cached.filter(|(name, _)| name == src.name()) {
+            src.reused(&chunk);
+            return consume(&chunk, judge.judge(p, a, c));
+        }
+        let mut stages = Stages::new();
+        let unsaid = |_: &[Article]| {};
+        src.each_chunk(Pass::Judge, &mut |chunk| {
+            stages.push(p, judge, &unsaid, Some(chunk), &mut consume)
+        })?;
+        stages.finish(p, judge, &unsaid, &mut consume)
+    }
+
+    /// Read `src` once, judging each chunk with `judge` as it is read and handing its
+    /// report to `consume` with the chunk, in input order. `Ok(false)` when nothing could
+    /// be read.
+    ///
+    /// # Errors
+    /// An error of `src` or of `consume`.
+    pub fn judge_once<S: ChunkSource>(
+        &self,
+        src: &mut S,
+        judge: &mut OnePassJudge,
+        mut consume: impl FnMut(&Chunk, ChunkReport) -> Result<(), S::Error>,
+    ) -> Result<bool, S::Error> {
+        let p = self.p;
+        let parsed = &*self.parsed;
+        let mut stages = Stages::new();
+        let read = src.each_chunk(Pass::Once, &mut |chunk| {
+            stages.push(p, judge, parsed, Some(chunk), &mut consume)
+        })?;
+        stages.finish(p, judge, parsed, &mut consume)?;
+        Ok(read)
+    }
+}
+
+/// Judge the file at `path` in two passes, handing each chunk's report to `consume` in
+/// input order: the verdicts of one graph of the whole file, in the memory of a chunk and
+/// what pass 1 keeps.
+///
+/// # Errors
+/// The file could not be read (or holds binary data), or `consume` failed.
+pub fn judge_file(
+    p: &Pipeline<'_>,
+    path: impl AsRef<Path>,
+    consume: impl FnMut(&Chunk, ChunkReport) -> Result<(), JudgeError>,
+) -> Result<(), JudgeError> {
+    let mut src = FileSource::new(path.as_ref());
+    let mut ctx = InputContext::new();
+    let mut judging = Judging::new(p);
+    judging.learn(&mut src, &mut ctx)?;
+    let mut judge = ChunkJudge::new(&ctx);
+    judging.judge(&mut src, &mut judge, consume)
+}
+
+/// Judge what `reader` gives (the input `name`) in one pass, handing each chunk's report
+/// to `consume` as soon as it is judged; cross-references reach back `held` dated
+/// articles ([`crate::context::DEFAULT_HELD_ARTICLES`] is the CLI's default). Returns what
+/// the one pass could not take into account.
+///
+/// # Errors
+/// The reader failed (or gave binary data), or `consume` failed.
+pub fn judge_reader(
+    p: &Pipeline<'_>,
+    name: &str,
+    reader: impl std::io::Read,
+    held: usize,
+    consume: impl FnMut(&Chunk, ChunkReport) -> Result<(), JudgeError>,
+) -> Result<OnePassCaveats, JudgeError> {
+    let mut src = ReaderSource::new(name, reader);
+    let mut judge = OnePassJudge::new(held);
+    Judging::new(p).judge_once(&mut src, &mut judge, consume)?;
+    Ok(judge.caveats())
+}

@@ -1,0 +1,246 @@
+//! The stages that keep both cores busy while chunks are judged in input order: [`Ahead`]
+//! parses the next chunk while one is consumed, [`Stages`] judges the next chunk while one
+//! is consumed and parses the one after it. Chunks are consumed in input order, so the
+//! output is that of judging chunk after chunk; with one thread (`-j 1`) the stages take
+//! turns.
+
+use super::Parsed;
+use crate::context::{ChunkJob, ChunkJudge, ChunkReport, OnePassJob, OnePassJudge};
+use crate::model::{Article, Claim};
+use crate::pipeline::Pipeline;
+use crate::stream::Chunk;
+
+/// A judge whose chunks can be judged in stages: each chunk is prepared in input order on
+/// the reading thread, judged anywhere on a shared borrow, and — for a one-pass judge —
+/// learnt from before the next chunk is judged.
+pub(super) trait StagedJudge: Sync {
+    /// A prepared chunk.
+    type Job: Send;
+    /// Take the next chunk (in input order) with what judging it needs.
+    fn prepare(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> Self::Job;
+    /// Judge a prepared chunk.
+    fn judge_job(&self, p: &Pipeline<'_>, job: Self::Job) -> ChunkReport;
+    /// Learn from the chunk judged last, before the next chunk is prepared.
+    fn learn(&mut self, _report: &ChunkReport) {}
+}
+
+impl<'a> StagedJudge for ChunkJudge<'a> {
+    type Job = ChunkJob<'a>;
+    fn prepare(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> ChunkJob<'a> {
+        ChunkJudge::prepare(self, p, articles, claims)
+    }
+    fn judge_job(&self, p: &Pipeline<'_>, job: ChunkJob<'a>) -> ChunkReport {
+        job.judge(p)
+    }
+}
+
+impl StagedJudge for OnePassJudge {
+    type Job = OnePassJob;
+    fn prepare(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> OnePassJob {
+        OnePassJudge::prepare(self, p, articles, claims)
+    }
+    fn judge_job(&self, p: &Pipeline<'_>, job: OnePassJob) -> ChunkReport {
+        OnePassJudge::judge_job(self, p, job)
+    }
+    fn learn(&mut self, report: &ChunkReport) {
+        OnePassJudge::learn(self, report);
+    }
+}
+
+/// Judging in three stages: while one chunk's report is consumed on this thread, the next
+/// chunk is judged and the one after it parsed on the pool. Chunks are prepared
+/// ([`StagedJudge::prepare`]: what they need of the input, in order), judged after the chunk
+/// before them was learnt from (one pass: its relays and sources are context for what
+/// follows), and consumed in input order.
+pub(super) struct Stages {
+    parsed: Option<Parsed>,
+    judged: Option<(Chunk, ChunkReport)>,
+}
+
+impl Stages {
+    pub(super) fn new() -> Stages {
+        Stages {
+            parsed: None,
+            judged: None,
+        }
+    }
+
+    /// Move every chunk one stage on, with `next` (if any) starting to be parsed; the
+    /// articles of the chunk prepared go to `parsed` (for their warnings).
+    pub(super) fn push<J: StagedJudge, E>(
+        &mut self,
+        p: &Pipeline<'_>,
+        judge: &mut J,
+        parsed: &dyn Fn(&[Article]),
+        next: Option<Chunk>,
+        consume: &mut impl FnMut(&Chunk, ChunkReport) -> Result<(), E>,
+    ) -> Result<(), E> {
+        if let Some((_, report)) = &self.judged {
+            judge.learn(report);
+        }
+        let job = self.parsed.take().map(|(chunk, a, c)| {
+            parsed(&a);
+            (chunk, judge.prepare(p, a, c))
+        });
+        let done = self.judged.take();
+        if rayon::current_num_threads() < 2 {
+            if let Some((chunk, report)) = done {
+                consume(&chunk, report)?;
+            }
+            self.judged = job.map(|(chunk, job)| (chunk, judge.judge_job(p, job)));
+            self.parsed = next.map(|chunk| {
+                let (a, c) = p.read_chunk(&chunk);
+                (chunk, a, c)
+            });
+            return Ok(());
+        }
+        let judge = &*judge;
+        let (mut parsed, mut judged) = (None, None);
+        let consumed = rayon::in_place_scope(|s| {
+            if let Some(chunk) = next {
+                s.spawn(|_| {
+                    let (a, c) = p.read_chunk(&chunk);
+                    parsed = Some((chunk, a, c));
+                });
+            }
+            if let Some((chunk, job)) = job {
+                s.spawn(|_| judged = Some((chunk, judge.judge_job(p, job))));
+            }
+            match done {
+                Some((chunk, report)) => consume(&chunk, report),
+                None => Ok(()),
+            }
+        });
+        consumed?;
+        (self.parsed, self.judged) = (parsed, judged);
+        Ok(())
+    }
+
+    /// Judge and consume what is left.
+    pub(super) fn finish<J: StagedJudge, E>(
+        &mut self,
+        p: &Pipeline<'_>,
+        judge: &mut J,
+        parsed: &dyn Fn(&[Article]),
+        consume: &mut impl FnMut(&Chunk, ChunkReport) -> Result<(), E>,
+    ) -> Result<(), E> {
+        while self.parsed.is_some() || self.judged.is_some() {
+            self.push(p, judge, parsed, None, consume)?;
+        }
+        Ok(())
+    }
+}
+
+/// Parsing one chunk ahead: each chunk pushed is parsed on another thread while the one
+/// before it is consumed, so parsing (itself parallel) overlaps judging and writing, which
+/// are not. What can be done with a chunk alone — `then`, such as building its own graph —
+/// runs there too. Chunks are consumed in order, so the output does not change; with one
+/// thread (`-j 1`) nothing runs alongside.
+///
+/// ```
+/// use srcgraph::judge::{Ahead, Parsed};
+/// use srcgraph::pipeline::Pipeline;
+/// use srcgraph::stream::ChunkReader;
+///
+/// let p = Pipeline::default();
+/// let text = "Troops moved (AFP, May 2).\n\nTalks stalled (Kyodo, May 3).\n";
+/// let mut reader = ChunkReader::new("bulletin.txt", text.as_bytes(), 1 << 17);
+/// let mut claims = 0;
+/// let mut ahead = Ahead::new(&p);
+/// let mut count = |(_, _, c): Parsed| -> Result<(), std::io::Error> {
+///     claims += c.iter().map(Vec::len).sum::<usize>();
+///     Ok(())
+/// };
+/// while let Some(chunk) = reader.next_chunk().expect("in memory") {
+///     ahead.push(chunk, &mut count)?;
+/// }
+/// ahead.finish(&mut count)?;
+/// assert_eq!(claims, 2);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub struct Ahead<'a, T, F> {
+    p: &'a Pipeline<'a>,
+    then: F,
+    pending: Option<T>,
+}
+
+impl<'a> Ahead<'a, Parsed, fn(Parsed) -> Parsed> {
+    /// Chunks consumed as parsed.
+    pub fn new(p: &'a Pipeline<'a>) -> Self {
+        Ahead::with(p, std::convert::identity)
+    }
+}
+
+impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
+    /// Chunks consumed after `then`, which runs with the parse.
+    pub fn with(p: &'a Pipeline<'a>, then: F) -> Self {
+        Ahead {
+            p,
+            then,
+            pending: None,
+        }
+    }
+
+    /// Parse `chunk` while consuming the chunk pushed before it.
+    ///
+    /// # Errors
+    /// An error of `consume`, which stops the reading.
+    pub fn push<E>(
+        &mut self,
+        chunk: Chunk,
+        consume: &mut impl FnMut(T) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let (p, then) = (self.p, &self.then);
+        let prepare = move |chunk: Chunk| {
+            let (a, c) = p.read_chunk(&chunk);
+            then((chunk, a, c))
+        };
+        let next = match self.pending.take() {
+            None => prepare(chunk),
+            Some(before) if rayon::current_num_threads() < 2 => {
+                consume(before)?;
+                prepare(chunk)
+            }
+            Some(before) => {
+                // The parse runs on the pool's threads (their allocator arenas are reused
+                // chunk after chunk); consuming stays on this thread, so `consume` need not
+                // be `Send`.
+                let mut prepared = None;
+                let consumed = rayon::in_place_scope(|s| {
+                    s.spawn(|_| prepared = Some(prepare(chunk)));
+                    consume(before)
+                });
+                consumed?;
+                prepared.expect("a rayon scope ends after the jobs spawned in it")
+            }
+        };
+        self.pending = Some(next);
+        Ok(())
+    }
+
+    /// Consume the last chunk.
+    ///
+    /// # Errors
+    /// An error of `consume`.
+    pub fn finish<E>(&mut self, consume: &mut impl FnMut(T) -> Result<(), E>) -> Result<(), E> {
+        match self.pending.take() {
+            Some(last) => consume(last),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The library's judging protocol (`srcgraph::judge`): a file judged in two passes gives
+//! the verdicts of one graph of the whole file, a reader judged in one pass gives them too
+//! when nothing comes late, and problems of the input are errors that name it.
+
+mod support {
+    pub(crate) mod scratch;
+}
+
+use srcgraph::analyze::Verdict;
+use srcgraph::input::Document;
+use srcgraph::judge::{ChunkSource, JudgeError, Pass, ReaderSource, judge_file, judge_reader};
+use srcgraph::pipeline::Pipeline;
+use std::path::Path;
+use support::scratch::Scratch;
+
+fn sample(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+/// (line, verdict) of every claim of the whole document, analysed in one graph.
+fn whole(path: &Path) -> Vec<(usize, Verdict)> {
+    let text = std::fs::read_to_string(path).expect("sample");
+    let doc = Document::from_text(path.display().to_string(), text).read_as(
+        srcgraph::markup::InputFormat::for_path(&path.display().to_string()),
+    );
+    let analysis = Pipeline::default().run(&[doc]);
+    analysis
+        .report
+        .claims
+        .iter()
+        .map(|c| (c.line, c.corroboration.verdict))
+        .collect()
+}
+
+#[test]
+fn a_file_judged_in_two_passes_gets_the_verdicts_of_the_whole_file() {
+    for name in [
+        "seed.txt",
+        "monitor-caspian.txt",
+        "markdown-item.md",
+        "html-page.html",
+    ] {
+        let path = sample(name);
+        let mut got = Vec::new();
+        judge_file(&Pipeline::default(), &path, |_, report| {
+            got.extend(
+                report
+                    .claims
+                    .iter()
+                    .map(|c| (c.line, c.corroboration.verdict)),
+            );
+            Ok(())
+        })
+        .expect("judged");
+        assert!(!got.is_empty(), "{name}: no claims");
+        assert_eq!(got, whole(&path), "{name}");
+    }
+}
+
+#[test]
+fn a_reader_judged_in_one_pass_matches_when_nothing_comes_late() {
+    let path = sample("seed.txt");
+    let bytes = std::fs::read(&path).expect("seed");
+    let mut got = Vec::new();
+    let caveats = judge_reader(&Pipeline::default(), "seed.txt", &bytes[..], 500, |_, r| {
+        got.extend(r.claims.iter().map(|c| (c.line, c.corroboration.verdict)));
+        Ok(())
+    })
+    .expect("judged");
+    assert!(caveats.is_empty());
+    assert_eq!(got, whole(&path));
+}
+
+#[test]
+fn problems_of_the_input_are_errors_that_name_it() {
+    let dir = Scratch::new("judge");
+    let missing = dir.join("missing.txt");
+    let e = judge_file(&Pipeline::default(), &missing, |_, _| Ok(())).expect_err("missing");
+    assert!(matches!(e, JudgeError::Input { .. }), "{e:?}");
+    assert!(e.to_string().contains("missing.txt"), "{e}");
+
+    let binary = dir.join("binary.txt");
+    std::fs::write(&binary, b"Some text\0more").expect("write");
+    let e = judge_file(&Pipeline::default(), &binary, |_, _| Ok(())).expect_err("binary");
+    assert!(e.to_string().contains("binary data"), "{e}");
+
+    // A consumer's error stops the reading and comes back as it was.
+    let e = judge_file(&Pipeline::default(), sample("seed.txt"), |_, _| {
+        Err(std::io::Error::other("disk full").into())
+    })
+    .expect_err("consumer");
+    assert!(
+        matches!(e, JudgeError::Output(_)) && e.to_string() == "disk full",
+        "{e}"
+    );
+}
+
+#[test]
+fn a_reader_cannot_be_read_twice() {
+    let mut src = ReaderSource::new("pipe.txt", &b"A claim (AFP, May 2).\n"[..]);
+    let mut chunks = 0;
+    assert!(
+        src.each_chunk(Pass::Once, &mut |_| {
+            chunks += 1;
+            Ok(())
+        })
+        .expect("first reading")
+    );
+    assert_eq!(chunks, 1);
+    let e = src
+        .each_chunk(Pass::Judge, &mut |_| Ok(()))
+        .expect_err("second reading");
+    assert!(matches!(e, JudgeError::ReadTwice { .. }), "{e:?}");
+}
+
+#[test]
+fn invalid_utf8_is_a_warning_kept_once() {
+    let mut src = ReaderSource::new("latin1.txt", &b"Caf\xe9 talks (AFP, May 2).\n"[..]);
+    src.each_chunk(Pass::Once, &mut |_| Ok(())).expect("read");
+    assert_eq!(src.warnings().len(), 1);
+}
