@@ -397,7 +397,7 @@ fn check_reports_claims_below_the_threshold() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let o = run(&["check", "--color", "always", &sample("seed.txt")], None);
     assert!(
-        stdout(&o).contains("\x1b[1;33mwarning[single-source]"),
+        stdout(&o).contains("\x1b[1m\x1b[33mwarning[single-source]\x1b[0m"),
         "colour when asked"
     );
 }

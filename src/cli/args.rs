@@ -236,7 +236,7 @@ pub(crate) struct ParseArgs {
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub(crate) enum ColorChoice {
-    /// When standard output is a terminal and NO_COLOR is not set.
+    /// When the output is a terminal and NO_COLOR is not set (CLICOLOR_FORCE forces it).
     #[default]
     Auto,
     /// Always.

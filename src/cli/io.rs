@@ -405,8 +405,10 @@ pub(crate) fn use_colour(choice: super::args::ColorChoice, output: Option<&Path>
     match choice {
         super::args::ColorChoice::Always => true,
         super::args::ColorChoice::Never => false,
+        // NO_COLOR turns colour off, CLICOLOR_FORCE on, as anstream does.
         super::args::ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && output_is_terminal(output)
+            !anstyle_query::no_color()
+                && (anstyle_query::clicolor_force() || output_is_terminal(output))
         }
     }
 }

@@ -1,19 +1,16 @@
 //! Small SVG charts for `srcgraph stats --plot`: horizontal bars, a line over time and
 //! stacked 100 % bars. Written directly (no plotting crate, no fonts needed); every text is
-//! XML-escaped and stripped of control characters.
+//! XML-escaped, characters XML forbids replaced by U+FFFD.
 
 use std::fmt::Write as _;
 
 const WIDTH: f64 = 860.0;
 const FONT: &str = "font-family=\"Helvetica, Arial, sans-serif\"";
 
-/// Text safe inside an SVG element or attribute.
+/// Text safe inside an SVG element or attribute: the XML writers' escaping
+/// ([`super::interchange::xml_safe`], then quick-xml's).
 fn xml(s: &str) -> String {
-    let clean: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    quick_xml::escape::escape(clean.as_str()).into_owned()
+    quick_xml::escape::escape(super::interchange::xml_safe(s).as_str()).into_owned()
 }
 
 fn open(svg: &mut String, height: f64, title: &str) {

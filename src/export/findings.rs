@@ -6,9 +6,10 @@ use super::text::{count, sanitize};
 use crate::analyze::{ArticleSummary, ClaimReport, Verdict};
 use crate::span::{LineIndex, Span};
 use crate::stream::Offset;
+use anstyle::AnsiColor;
 use std::io::{self, Write};
 
-/// ANSI styles, or none.
+/// Terminal colours (ANSI, through anstyle), or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Style {
     /// Emit colour escape codes.
@@ -16,28 +17,31 @@ pub struct Style {
 }
 
 impl Style {
-    fn paint(self, code: &str, s: &str) -> String {
+    fn paint(self, style: anstyle::Style, s: &str) -> String {
         if self.colour {
-            format!("\x1b[{code}m{s}\x1b[0m")
+            format!("{style}{s}{style:#}")
         } else {
             s.to_string()
         }
     }
     fn bold(self, s: &str) -> String {
-        self.paint("1", s)
+        self.paint(anstyle::Style::new().bold(), s)
+    }
+    fn bright(colour: AnsiColor) -> anstyle::Style {
+        anstyle::Style::new().bold().fg_color(Some(colour.into()))
     }
     fn blue(self, s: &str) -> String {
-        self.paint("1;34", s)
+        self.paint(Self::bright(AnsiColor::Blue), s)
     }
     fn verdict(self, v: &str, s: &str) -> String {
-        let code = match v {
-            "unsourced" => "1;31",
+        let colour = match v {
+            "unsourced" => AnsiColor::Red,
             "single-source" | "collective-only" | "anonymous-only" | "vague-only"
-            | "circular-reporting" => "1;33",
-            "self-referenced" => "1;36",
-            _ => "1;32",
+            | "circular-reporting" => AnsiColor::Yellow,
+            "self-referenced" => AnsiColor::Cyan,
+            _ => AnsiColor::Green,
         };
-        self.paint(code, s)
+        self.paint(Self::bright(colour), s)
     }
 }
 

@@ -320,26 +320,21 @@ fn attvalues<W: Write, R>(x: &mut Writer<W>, attrs: &[Attr<R>], row: &R) -> io::
     Ok(())
 }
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+/// A CSV writer (the csv crate): RFC 4180 quoting — a field holding a comma, a quote or a
+/// line break is quoted — and lines ended by `\n`.
+pub fn csv_writer<W: Write>(w: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(w)
 }
 
 fn csv_rows<R>(w: &mut dyn Write, columns: &[Attr<R>], rows: &[R]) -> io::Result<()> {
-    let header: Vec<&str> = columns.iter().map(|a| a.name).collect();
-    writeln!(w, "{}", header.join(","))?;
+    let mut csv = csv_writer(w);
+    csv.write_record(columns.iter().map(|a| a.name))?;
     for r in rows {
-        let fields: Vec<String> = columns
-            .iter()
-            .map(|a| csv_field(&(a.get)(r).unwrap_or_default()))
-            .collect();
-        writeln!(w, "{}", fields.join(","))?;
+        csv.write_record(columns.iter().map(|a| (a.get)(r).unwrap_or_default()))?;
     }
-    Ok(())
+    csv.flush()
 }
 
 /// Write `nodes.csv` and `edges.csv` into directory `dir` (created when missing).
@@ -381,9 +376,14 @@ mod tests {
 
     #[test]
     fn csv_quotes_specials() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\"\n"), "\"say \"\"hi\"\"\n\"");
+        let mut csv = csv_writer(Vec::new());
+        csv.write_record(["plain", "a,b", "say \"hi\"\n", ""])
+            .expect("in memory");
+        let bytes = csv.into_inner().expect("in memory");
+        assert_eq!(
+            String::from_utf8_lossy(&bytes),
+            "plain,\"a,b\",\"say \"\"hi\"\"\n\",\n"
+        );
     }
 
     #[test]

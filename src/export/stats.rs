@@ -5,7 +5,7 @@
 //! own `by_article` (`&mut st.by_article.as_slice()`), or a store the caller kept them in,
 //! so the writers hold no more than the `top` rows the summary lists.
 
-use super::interchange::csv_field;
+use super::interchange::csv_writer;
 use super::text::{count, sanitize, top_of};
 use crate::analyze::{ArticleRows, ArticleStats, CorpusStats, Verdict, VerdictCounts};
 use serde::Serialize;
@@ -268,15 +268,10 @@ fn sorted<T: Serialize, E: serde::ser::Error>(x: &T) -> Result<Value, E> {
 /// # Errors
 /// Any error of the writer or of reading `rows`.
 pub fn write_csv(w: &mut dyn Write, s: &CorpusStats, rows: &mut dyn ArticleRows) -> io::Result<()> {
+    let mut csv = csv_writer(w);
     let mut row = |section: &str, name: &str, metric: &str, value: String| {
-        writeln!(
-            w,
-            "{},{},{},{}",
-            section,
-            csv_field(name),
-            metric,
-            csv_field(&value)
-        )
+        csv.write_record([section, name, metric, &value])
+            .map_err(io::Error::from)
     };
     row("section", "name", "metric", "value".into())?;
     row("corpus", "", "articles", s.articles.to_string())?;
@@ -357,7 +352,7 @@ pub fn write_csv(w: &mut dyn Write, s: &CorpusStats, rows: &mut dyn ArticleRows)
             row("article", &name, verdict.as_str(), n.to_string())?;
         }
     }
-    Ok(())
+    csv.flush()
 }
 
 #[cfg(test)]
