@@ -53,11 +53,11 @@ fn node_key(n: &Node) -> Option<NodeKey> {
 }
 
 /// An issue as cross-references find it: its publication, numbered by the input's
-/// context ([`InputContext::intern`]), and its date. Twelve bytes however long the
+/// context ([`InputContext::intern`]), and its date. A few bytes however long the
 /// publication's name: the context keeps one for every cross-referenced issue of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct IssueKey {
-    publication: u32,
+    publication: usize,
     date: Date,
 }
 
@@ -76,7 +76,7 @@ pub struct InputContext {
     /// Every cross-referenced issue, with the number of the last article referring to it.
     referenced: HashMap<IssueKey, usize>,
     /// The number of each publication key in [`IssueKey`]s.
-    publications: HashMap<String, u32>,
+    publications: HashMap<String, usize>,
     forward: Vec<Kept>,
     seen: usize,
 }
@@ -193,7 +193,7 @@ impl InputContext {
 
     /// The key of `issue`, numbering its publication if it is new.
     fn intern(&mut self, (publication, date): IssueName) -> IssueKey {
-        let next = u32::try_from(self.publications.len()).unwrap_or(u32::MAX);
+        let next = self.publications.len();
         let publication = *self.publications.entry(publication).or_insert(next);
         IssueKey { publication, date }
     }
@@ -499,9 +499,9 @@ pub struct OnePassJudge {
     /// Cross-referenced issues not read (yet).
     unresolved: HashSet<IssueKey>,
     /// Outlets by number, for `cited_together`.
-    ids: HashMap<NodeKey, u32>,
+    ids: HashMap<NodeKey, usize>,
     /// Pairs of outlets that one claim cited together.
-    cited_together: HashSet<(u32, u32)>,
+    cited_together: HashSet<(usize, usize)>,
     caveats: OnePassCaveats,
     seen: usize,
 }
@@ -658,7 +658,7 @@ impl OnePassJudge {
     /// Remember which outlets each claim of the chunk cited together.
     fn note_cited_together(&mut self, report: &ChunkReport) {
         let g = &report.graph;
-        let mut cited: Vec<u32> = Vec::new();
+        let mut cited: Vec<usize> = Vec::new();
         for &claim in report.chunk.clone().flat_map(|i| &g.claims[i]) {
             cited.clear();
             for e in g.graph.edges(claim) {
@@ -668,7 +668,7 @@ impl OnePassJudge {
                 // Outlets only: their number is bounded by the vocabulary, while named
                 // people and bodies would make the pairs grow with the input.
                 if let Some(k @ NodeKey::Outlet(_)) = node_key(&g.graph[e.target()]) {
-                    let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+                    let next = self.ids.len();
                     cited.push(*self.ids.entry(k).or_insert(next));
                 }
             }

@@ -79,3 +79,72 @@ fn output_does_not_depend_on_threads_or_chunks() {
         }
     }
 }
+
+/// Killing `srcgraph render` (SIGTERM, as `kill` sends) stops the Graphviz process it
+/// started, and srcgraph ends as killed. Linux only (children are found in /proc), and only
+/// where Graphviz is installed.
+#[cfg(target_os = "linux")]
+#[test]
+fn killing_render_kills_its_graphviz() {
+    let has_dot = Command::new("dot").arg("-V").output().is_ok();
+    if !has_dot {
+        eprintln!("skipped: Graphviz `dot` is not installed");
+        return;
+    }
+    let dir = Scratch::new("kill-render");
+    // Large enough that the layout takes seconds.
+    let input = corpus_file(&dir, "big.txt", 3000, true);
+    let out = dir.join("big.svg");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_srcgraph"))
+        .args(["render", "--force", "--quiet", &input, "-o"])
+        .arg(&out)
+        .spawn()
+        .expect("run srcgraph");
+    let me = child.id();
+    let children_of = |pid: u32| -> Vec<u32> {
+        std::fs::read_dir("/proc")
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+            .filter(|p| {
+                std::fs::read_to_string(format!("/proc/{p}/stat")).is_ok_and(|s| {
+                    s.rfind(')')
+                        .and_then(|i| s[i + 1..].split_whitespace().nth(1))
+                        == Some(&pid.to_string())
+                })
+            })
+            .collect()
+    };
+    let wait = |what: &dyn Fn() -> bool| {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !what() && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        what()
+    };
+    let mut dot = Vec::new();
+    assert!(
+        wait(&|| !children_of(me).is_empty()),
+        "no Graphviz process started"
+    );
+    dot.extend(children_of(me));
+    let killed = Command::new("kill")
+        .arg(me.to_string())
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = child.wait().expect("wait");
+    assert!(!status.success(), "srcgraph ended as killed: {status:?}");
+    let alive = |pid: u32| {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            // A zombie (state Z) has ended.
+            .is_ok_and(|s| {
+                s.rfind(')')
+                    .is_some_and(|i| !s[i + 1..].trim_start().starts_with('Z'))
+            })
+    };
+    assert!(
+        wait(&|| dot.iter().all(|&p| !alive(p))),
+        "Graphviz still runs after srcgraph was killed: {dot:?}"
+    );
+}

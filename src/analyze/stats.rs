@@ -243,9 +243,9 @@ pub struct CoCitationCounter {
     /// Outlets by number: name and kind.
     outlets: Vec<(String, OutletKind)>,
     /// Numbers by outlet key.
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, usize>,
     /// Claims per pair of numbers (smaller first).
-    pairs: HashMap<(u32, u32), usize>,
+    pairs: HashMap<(usize, usize), usize>,
 }
 
 impl CoCitationCounter {
@@ -265,7 +265,7 @@ impl CoCitationCounter {
             .node_indices()
             .next_back()
             .map_or(0, |n| n.index() + 1);
-        let mut number: Vec<Option<u32>> = vec![None; bound];
+        let mut number: Vec<Option<usize>> = vec![None; bound];
         for n in g.outlet_nodes() {
             let Some(o) = g.outlet(n).filter(|o| !o.is_missing()) else {
                 continue;
@@ -274,7 +274,7 @@ impl CoCitationCounter {
             let id = match self.ids.get(&key) {
                 Some(&id) => id,
                 None => {
-                    let id = u32::try_from(self.outlets.len()).unwrap_or(u32::MAX);
+                    let id = self.outlets.len();
                     self.outlets.push((o.name.clone(), o.kind));
                     self.ids.insert(key, id);
                     id
@@ -282,7 +282,7 @@ impl CoCitationCounter {
             };
             number[n.index()] = Some(id);
         }
-        let mut cited: Vec<u32> = Vec::new();
+        let mut cited: Vec<usize> = Vec::new();
         for c in claims {
             cited.clear();
             cited.extend(
@@ -304,9 +304,9 @@ impl CoCitationCounter {
     /// The network of everything added: each pair's names in order, pairs most shared
     /// claims first, then by name.
     pub fn finish(self) -> CoCitationNetwork {
-        let outlet = |id: u32| {
+        let outlet = |id: usize| {
             self.outlets
-                .get(id as usize)
+                .get(id)
                 .map_or(("", OutletKind::Unknown), |(n, k)| (n.as_str(), *k))
         };
         let mut kinds = BTreeMap::new();

@@ -445,10 +445,23 @@ pub(crate) struct Progress {
 }
 
 impl Progress {
-    /// Each input is read `passes` times.
+    /// Each input is read `passes` times: the bar counts every reading, so it shows how
+    /// much of the work is done and says so, instead of a byte total larger than the input.
     pub(crate) fn set_passes(&self, passes: u64) {
-        if let Some(bar) = &self.bar {
-            bar.set_length(bar.length().unwrap_or(0) * passes);
+        let Some(bar) = &self.bar else {
+            return;
+        };
+        let total = bar.length().unwrap_or(0);
+        if passes < 2 || total == 0 {
+            return;
+        }
+        bar.set_length(total * passes);
+        let template = format!(
+            "{{spinner}} [{{elapsed_precise}}] {{wide_bar}} {{percent}}% of {passes} readings of {} ({{binary_bytes_per_sec}}, {{eta}} left) {{msg}}",
+            indicatif::BinaryBytes(total)
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
+            bar.set_style(style);
         }
     }
 

@@ -3,6 +3,7 @@
 //! into library calls.
 
 mod args;
+mod children;
 mod cmd;
 mod exit;
 mod io;

@@ -202,6 +202,8 @@ pub(crate) const MAX_RENDER_NODES: usize = 5_000;
 pub(crate) const MAX_RENDER_EDGES: usize = 20_000;
 
 pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
+    // Graphviz runs as a child: stop it too when told to stop.
+    crate::cli::children::stop_children_with_us();
     let format = match args.format {
         Some(ImageFormatArg::Svg) => ImageFormat::Svg,
         Some(ImageFormatArg::Png) => ImageFormat::Png,
@@ -255,6 +257,8 @@ fn engine(e: EngineArg) -> Engine {
 /// Run `report`: the whole input in one analysis (so cross-references between inputs
 /// resolve), written as one HTML file.
 pub(crate) fn run_report(args: &ReportArgs) -> Result<Status> {
+    // Graphviz runs as a child: stop it too when told to stop.
+    crate::cli::children::stop_children_with_us();
     let mut s = Session::open(&args.input)?;
     let (docs, analysis) = analyse_documents(&mut s, args.scope.into());
     let opts = ReportOptions {
