@@ -53,3 +53,9 @@ pub mod render; // SVG/PNG/PDF via Graphviz, or SVG via a pure-Rust layout
 pub mod sentence; // sentence boundaries in prose
 pub mod span; // byte spans and line:column look-up
 pub mod stream; // inputs read in chunks of whole articles
+
+/// The examples of `docs/library.md`, compiled as doc tests.
+#[doc = include_str!("../docs/library.md")]
+#[cfg(doctest)]
+pub struct LibraryGuide;
+
