@@ -58,4 +58,3 @@ pub mod stream; // inputs read in chunks of whole articles
 #[doc = include_str!("../docs/library.md")]
 #[cfg(doctest)]
 pub struct LibraryGuide;
-

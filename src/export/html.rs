@@ -53,7 +53,8 @@ impl Default for ReportOptions {
     }
 }
 
-const CSS: &str = r#"
+/// The style sheet up to the verdicts' backgrounds.
+const CSS_HEAD: &str = r#"
 body{font:15px/1.55 Georgia,"Times New Roman",serif;margin:0;color:#222;background:#fafafa}
 header.top{background:#263238;color:#fff;padding:14px 28px}header.top h1{margin:0;font:600 20px system-ui,sans-serif}
 main{max-width:1100px;margin:0 auto;padding:12px 28px 60px}
@@ -64,15 +65,31 @@ th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}t
 .text p{margin:0 0 .8em}.text p.meta{font:13px system-ui,sans-serif;color:#666}
 .claim{border-radius:3px;padding:1px 0;text-decoration:none;color:inherit}
 .claim:hover,.claim:target{outline:2px solid #455a64}
-.v-corroborated{background:#c8e6c9}.v-single-source{background:#ffe0b2}
-.v-self-referenced{background:#bbdefb}.v-unsourced{background:#ffcdd2}
-mark.cite{background:none;border-bottom:2px solid #37474f;font-weight:600;color:#263238}
+"#;
+
+/// The rest of the style sheet, after the verdicts' backgrounds ([`verdict_css`]).
+const CSS_TAIL: &str = r#"mark.cite{background:none;border-bottom:2px solid #37474f;font-weight:600;color:#263238}
 .badge{display:inline-block;border-radius:9px;padding:0 7px;font:12px system-ui,sans-serif}
 .cards .card{display:none;border:1px solid #90a4ae;background:#fff;padding:6px 10px;margin:6px 0;font:13px system-ui,sans-serif}
 .cards .card:target{display:block}
 .graph{overflow:auto;border:1px solid #ddd;background:#fff;margin:8px 0}.graph svg{max-width:100%;height:auto}
 .legend span{margin-right:10px}
 "#;
+
+/// The verdicts' backgrounds, in the colours the graph fills their claims with
+/// ([`super::dot::verdict_colours`]), two to a line.
+fn verdict_css() -> String {
+    use crate::analyze::Verdict::{Corroborated, SelfReferenced, SingleSource, Unsourced};
+    let mut css = String::new();
+    for pair in [[Corroborated, SingleSource], [SelfReferenced, Unsourced]] {
+        for v in pair {
+            let (fill, _) = super::dot::verdict_colours(v);
+            let _ = write!(css, ".v-{}{{background:{fill}}}", v.as_str());
+        }
+        css.push('\n');
+    }
+    css
+}
 
 fn verdict_badge(v: &str) -> String {
     format!("<span class=\"badge v-{v}\">{v}</span>")
@@ -134,8 +151,9 @@ pub fn write_report_with_progress(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-         <title>srcgraph report</title><style>{CSS}</style></head><body>\n\
-         <header class=\"top\"><h1>srcgraph report: how each claim is sourced</h1></header><main>\n"
+         <title>srcgraph report</title><style>{CSS_HEAD}{}{CSS_TAIL}</style></head><body>\n\
+         <header class=\"top\"><h1>srcgraph report: how each claim is sourced</h1></header><main>\n",
+        verdict_css()
     );
     let report = &analysis.report;
     let _ = write!(h, "<p class=\"legend\">");

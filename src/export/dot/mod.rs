@@ -18,6 +18,13 @@ use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use std::io::{self, Write};
 
+mod legend;
+mod look;
+
+use legend::legend;
+use look::{EdgeLook, outlet_style};
+pub use look::{kind_shape, source_look, source_type_name, verdict_colours};
+
 /// How cited dates are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateMode {
@@ -81,50 +88,6 @@ fn plain(s: &str) -> Id {
 
 fn attr(key: &str, value: Id) -> Attribute {
     Attribute(plain(key), value)
-}
-
-/// Colours (fill, border) of a verdict.
-pub fn verdict_colours(v: Verdict) -> (&'static str, &'static str) {
-    match v {
-        Verdict::Unsourced => ("#ffcdd2", "#c62828"),
-        Verdict::SelfReferenced => ("#bbdefb", "#1565c0"),
-        Verdict::SingleSource => ("#ffe0b2", "#ef6c00"),
-        Verdict::Corroborated => ("#c8e6c9", "#2e7d32"),
-    }
-}
-
-/// Shape, fill and style of a source named in prose, by type.
-pub fn source_look(k: SourceType) -> (&'static str, &'static str, &'static str) {
-    match k {
-        SourceType::Person => ("ellipse", "#fff9c4", "filled"),
-        SourceType::OfficialBody => ("invhouse", "#e1bee7", "filled"),
-        SourceType::Document => ("note", "#eeeeee", "filled"),
-        SourceType::Anonymous => ("ellipse", "#ffffff", "dashed"),
-        SourceType::Vague => ("ellipse", "#ffffff", "dotted"),
-        SourceType::Outlet | SourceType::SelfRef => ("box", "#ffffff", "solid"),
-    }
-}
-
-/// The name of a source type for labels ("official body").
-pub fn source_type_name(k: SourceType) -> String {
-    k.as_str().replace('_', " ")
-}
-
-/// Graphviz shape of an outlet kind.
-pub fn kind_shape(k: OutletKind) -> &'static str {
-    match k {
-        OutletKind::Agency => "box",
-        OutletKind::Newspaper => "note",
-        OutletKind::Magazine => "tab",
-        OutletKind::Television => "hexagon",
-        OutletKind::Radio => "octagon",
-        OutletKind::Online => "component",
-        OutletKind::Official => "house",
-        OutletKind::Collective => "folder",
-        OutletKind::Bulletin => "doubleoctagon",
-        OutletKind::Other => "ellipse",
-        OutletKind::Unknown => "ellipse",
-    }
 }
 
 fn date_text(d: &DateRef) -> String {
@@ -435,248 +398,6 @@ fn claim_attrs(
     ]
 }
 
-/// How each kind of edge is drawn, and what the legend calls it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum EdgeLook {
-    Cites,
-    CitesRelayed,
-    CitesImplied,
-    Relays,
-    CrossReference,
-    Attributes,
-    Contains,
-    OnDate,
-}
-
-impl EdgeLook {
-    fn of(e: &Edge) -> EdgeLook {
-        match e {
-            Edge::Cites(c) if c.implied => EdgeLook::CitesImplied,
-            Edge::Cites(c) if !c.relays.is_empty() => EdgeLook::CitesRelayed,
-            Edge::Cites(_) => EdgeLook::Cites,
-            Edge::Relays { .. } => EdgeLook::Relays,
-            Edge::CrossReference(_) => EdgeLook::CrossReference,
-            Edge::Attributes(_) => EdgeLook::Attributes,
-            Edge::Contains => EdgeLook::Contains,
-            Edge::OnDate => EdgeLook::OnDate,
-        }
-    }
-
-    fn attrs(self) -> Vec<Attribute> {
-        match self {
-            EdgeLook::Cites => vec![],
-            EdgeLook::CitesRelayed => vec![attr("style", quoted("dashed"))],
-            EdgeLook::CitesImplied => vec![attr("style", quoted("dotted"))],
-            EdgeLook::Relays => vec![
-                attr("style", quoted("dashed")),
-                attr("color", quoted("#6a1b9a")),
-            ],
-            EdgeLook::CrossReference => vec![
-                attr("style", quoted("dotted")),
-                attr("color", quoted("#1565c0")),
-            ],
-            EdgeLook::Attributes => vec![
-                attr("style", quoted("dashed")),
-                attr("color", quoted("#558b2f")),
-            ],
-            EdgeLook::Contains => vec![
-                attr("style", quoted("dotted")),
-                attr("arrowhead", plain("none")),
-            ],
-            EdgeLook::OnDate => vec![
-                attr("color", quoted("#bdbdbd")),
-                attr("arrowhead", plain("none")),
-            ],
-        }
-    }
-
-    fn meaning(self) -> &'static str {
-        match self {
-            EdgeLook::Cites => "cites",
-            EdgeLook::CitesRelayed => "cites a carrier",
-            EdgeLook::CitesImplied => "cites (outlet from the prose)",
-            EdgeLook::Relays => "relays",
-            EdgeLook::CrossReference => "see an earlier issue",
-            EdgeLook::Attributes => "named in the prose",
-            EdgeLook::Contains => "article holds claim",
-            EdgeLook::OnDate => "on date",
-        }
-    }
-
-    fn id(self) -> &'static str {
-        match self {
-            EdgeLook::Cites => "cites",
-            EdgeLook::CitesRelayed => "cites_relayed",
-            EdgeLook::CitesImplied => "cites_implied",
-            EdgeLook::Relays => "relays",
-            EdgeLook::CrossReference => "see",
-            EdgeLook::Attributes => "attributes",
-            EdgeLook::Contains => "contains",
-            EdgeLook::OnDate => "on_date",
-        }
-    }
-}
-
-/// What a graph holds, for a legend of only that: verdicts, outlet kinds, source types
-/// and edge looks, each in a fixed order.
-#[derive(Debug, Default)]
-struct Present {
-    verdicts: Vec<Verdict>,
-    kinds: Vec<OutletKind>,
-    sources: Vec<SourceType>,
-    edges: Vec<EdgeLook>,
-}
-
-impl Present {
-    fn of(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Present {
-        let mut p = Present::default();
-        let in_graph: std::collections::HashSet<NodeIndex> =
-            g.claims.iter().flatten().copied().collect();
-        for c in report.claims.iter().filter(|c| in_graph.contains(&c.node)) {
-            p.verdicts.push(c.corroboration.verdict);
-        }
-        for n in g.graph.node_weights() {
-            match n {
-                Node::Outlet(o) => p.kinds.push(o.kind),
-                Node::Source(s) => p.sources.push(s.kind),
-                _ => {}
-            }
-        }
-        for e in g.graph.edge_weights() {
-            let look = EdgeLook::of(e);
-            if look != EdgeLook::OnDate || opts.dates == DateMode::Nodes {
-                p.edges.push(look);
-            }
-        }
-        let order = |v: &Verdict| Verdict::ALL.iter().position(|w| w == v);
-        p.verdicts.sort_by_key(order);
-        p.verdicts.dedup();
-        p.kinds
-            .sort_by_key(|k| OUTLET_KINDS.iter().position(|w| w == k));
-        p.kinds.dedup();
-        p.sources
-            .sort_by_key(|k| SOURCE_TYPES.iter().position(|w| w == k));
-        p.sources.dedup();
-        p.edges.sort();
-        p.edges.dedup();
-        p
-    }
-
-    fn is_empty(&self) -> bool {
-        self.verdicts.is_empty() && self.kinds.is_empty() && self.sources.is_empty()
-    }
-}
-
-/// Outlet kinds in legend order.
-const OUTLET_KINDS: [OutletKind; 11] = [
-    OutletKind::Agency,
-    OutletKind::Newspaper,
-    OutletKind::Magazine,
-    OutletKind::Television,
-    OutletKind::Radio,
-    OutletKind::Online,
-    OutletKind::Official,
-    OutletKind::Collective,
-    OutletKind::Bulletin,
-    OutletKind::Other,
-    OutletKind::Unknown,
-];
-
-/// Types of sources named in the prose that get a node of their own, in legend order.
-const SOURCE_TYPES: [SourceType; 5] = [
-    SourceType::Person,
-    SourceType::OfficialBody,
-    SourceType::Document,
-    SourceType::Anonymous,
-    SourceType::Vague,
-];
-
-/// A legend of what the graph holds (none for an empty graph): claim verdicts, outlet
-/// kinds, prose source types, and the edges' looks.
-fn legend(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Option<Subgraph> {
-    let present = Present::of(g, report, opts);
-    if present.is_empty() {
-        return None;
-    }
-    let mut stmts = vec![
-        Stmt::Attribute(attr("label", quoted("Legend"))),
-        Stmt::Attribute(attr("style", quoted("rounded"))),
-        Stmt::Attribute(attr("color", quoted("#bdbdbd"))),
-    ];
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut row = Vec::new();
-    for &v in &present.verdicts {
-        let (fill, border) = verdict_colours(v);
-        let id = format!("legend_{}", v.as_str().replace('-', "_"));
-        stmts.push(node_stmt(
-            &id,
-            vec![
-                attr("shape", plain("box")),
-                attr("style", quoted("rounded,filled")),
-                attr("fillcolor", quoted(fill)),
-                attr("color", quoted(border)),
-                attr("label", quoted(&format!("claim: {v}"))),
-            ],
-        ));
-        row.push(id);
-    }
-    rows.push(std::mem::take(&mut row));
-    for &k in &present.kinds {
-        let id = format!("legend_{}", k.as_str());
-        stmts.push(node_stmt(
-            &id,
-            vec![
-                attr("shape", plain(kind_shape(k))),
-                attr("style", quoted(outlet_style(k))),
-                attr("label", quoted(k.as_str())),
-            ],
-        ));
-        row.push(id);
-    }
-    rows.push(std::mem::take(&mut row));
-    for &k in &present.sources {
-        let (shape, fill, style) = source_look(k);
-        let id = format!("legend_source_{}", k.as_str());
-        stmts.push(node_stmt(
-            &id,
-            vec![
-                attr("shape", plain(shape)),
-                attr("style", quoted(style)),
-                attr("fillcolor", quoted(fill)),
-                attr("label", quoted(&format!("source: {}", source_type_name(k)))),
-            ],
-        ));
-        row.push(id);
-    }
-    rows.push(row);
-    // Each edge look: two small points and the edge between them, labelled.
-    for &look in &present.edges {
-        let (a, b) = (
-            format!("legend_edge_{}_a", look.id()),
-            format!("legend_edge_{}_b", look.id()),
-        );
-        for id in [&a, &b] {
-            stmts.push(node_stmt(
-                id,
-                vec![attr("shape", plain("point")), attr("width", plain("0.05"))],
-            ));
-        }
-        let mut attributes = look.attrs();
-        attributes.push(attr("label", quoted(look.meaning())));
-        stmts.push(edge_stmt(&a, &b, attributes));
-    }
-    // Invisible edges lay each group out as one row (left to right, as the graph runs).
-    for names in rows {
-        for w in names.windows(2) {
-            stmts.push(edge_stmt(&w[0], &w[1], vec![attr("style", plain("invis"))]));
-        }
-    }
-    Some(Subgraph {
-        id: plain("cluster_legend"),
-        stmts,
-    })
-}
-
 fn edge_stmt(a: &str, b: &str, attributes: Vec<Attribute>) -> Stmt {
     Stmt::Edge(DotEdge {
         ty: EdgeTy::Pair(
@@ -685,15 +406,6 @@ fn edge_stmt(a: &str, b: &str, attributes: Vec<Attribute>) -> Stmt {
         ),
         attributes,
     })
-}
-
-/// Outlets of unknown or collective standing are drawn dashed.
-fn outlet_style(k: OutletKind) -> &'static str {
-    if k == OutletKind::Collective || k == OutletKind::Unknown {
-        "dashed"
-    } else {
-        "solid"
-    }
 }
 
 /// Print `graph` as DOT text (graphviz-rust's printer, one statement a line).
