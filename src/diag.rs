@@ -18,8 +18,7 @@ pub enum Severity {
 }
 
 /// Stable machine-readable codes, one per kind of problem (documented in docs/diagnostics.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum DiagCode {
     /// A `(` that is never closed within its paragraph.
@@ -36,21 +35,6 @@ pub enum DiagCode {
     LongGroup,
     /// Bytes that were not valid UTF-8 and were replaced.
     InvalidUtf8,
-}
-
-impl DiagCode {
-    /// The kebab-case name used in JSON and human output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DiagCode::UnclosedParen => "unclosed-paren",
-            DiagCode::UnopenedParen => "unopened-paren",
-            DiagCode::UnknownYear => "unknown-year",
-            DiagCode::InferredYear => "inferred-year",
-            DiagCode::InvalidDate => "invalid-date",
-            DiagCode::LongGroup => "long-group",
-            DiagCode::InvalidUtf8 => "invalid-utf8",
-        }
-    }
 }
 
 impl fmt::Display for DiagCode {
@@ -95,3 +79,16 @@ impl Diagnostic {
         }
     }
 }
+
+crate::names::named!(
+    /// The kebab-case name used in JSON and human output.
+    DiagCode {
+        UnclosedParen => "unclosed-paren",
+        UnopenedParen => "unopened-paren",
+        UnknownYear => "unknown-year",
+        InferredYear => "inferred-year",
+        InvalidDate => "invalid-date",
+        LongGroup => "long-group",
+        InvalidUtf8 => "invalid-utf8",
+    }
+);

@@ -46,6 +46,7 @@ pub mod input;
 pub mod judge; // bytes → Document
 pub mod markup; // Markdown read as its text, every byte in place
 pub mod model; // plain data between stages
+mod names; // enums written by name, once
 pub mod outlets; // the outlet knowledge base
 pub mod parse; // Document → Articles
 pub mod pipeline; // every stage in one call

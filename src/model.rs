@@ -9,10 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What sort of outlet a source is; drives shapes in graphs and independence rules.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum OutletKind {
     /// A news or wire agency (Interfax, AFP, Kyodo).
     Agency,
@@ -37,25 +34,6 @@ pub enum OutletKind {
     /// Not in the knowledge base.
     #[default]
     Unknown,
-}
-
-impl OutletKind {
-    /// The lowercase name used in JSON and data files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OutletKind::Agency => "agency",
-            OutletKind::Newspaper => "newspaper",
-            OutletKind::Magazine => "magazine",
-            OutletKind::Television => "television",
-            OutletKind::Radio => "radio",
-            OutletKind::Online => "online",
-            OutletKind::Official => "official",
-            OutletKind::Collective => "collective",
-            OutletKind::Bulletin => "bulletin",
-            OutletKind::Other => "other",
-            OutletKind::Unknown => "unknown",
-        }
-    }
 }
 
 impl fmt::Display for OutletKind {
@@ -288,8 +266,7 @@ pub struct Claim {
 }
 
 /// Who or what the prose presents as a source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SourceType {
     /// A news outlet ("the news agency Yonhap", "the newspaper").
     Outlet,
@@ -304,23 +281,7 @@ pub enum SourceType {
     /// A statement, communiqué or other document.
     Document,
     /// The publication itself.
-    #[serde(rename = "self")]
     SelfRef,
-}
-
-impl SourceType {
-    /// The snake_case name used in JSON and output ("official_body").
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceType::Outlet => "outlet",
-            SourceType::Person => "person",
-            SourceType::OfficialBody => "official_body",
-            SourceType::Anonymous => "anonymous",
-            SourceType::Vague => "vague",
-            SourceType::Document => "document",
-            SourceType::SelfRef => "self",
-        }
-    }
 }
 
 /// A source named in the running text, with the cue that presents it.
@@ -366,3 +327,33 @@ pub struct Antecedent {
     /// 1-based column of the mention.
     pub column: usize,
 }
+
+crate::names::named!(
+    /// The lowercase name used in JSON and data files.
+    OutletKind {
+        Agency => "agency",
+        Newspaper => "newspaper",
+        Magazine => "magazine",
+        Television => "television",
+        Radio => "radio",
+        Online => "online",
+        Official => "official",
+        Collective => "collective",
+        Bulletin => "bulletin",
+        Other => "other",
+        Unknown => "unknown",
+    }
+);
+
+crate::names::named!(
+    /// The snake_case name used in JSON and output ("official_body").
+    SourceType {
+        Outlet => "outlet",
+        Person => "person",
+        OfficialBody => "official_body",
+        Anonymous => "anonymous",
+        Vague => "vague",
+        Document => "document",
+        SelfRef => "self",
+    }
+);

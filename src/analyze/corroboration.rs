@@ -16,8 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// How well a claim is sourced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Verdict {
     /// No citation supports it.
     Unsourced,
@@ -37,16 +36,6 @@ impl Verdict {
         Verdict::SingleSource,
         Verdict::Corroborated,
     ];
-
-    /// The kebab-case name used in output and options.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Unsourced => "unsourced",
-            Verdict::SelfReferenced => "self-referenced",
-            Verdict::SingleSource => "single-source",
-            Verdict::Corroborated => "corroborated",
-        }
-    }
 }
 
 impl fmt::Display for Verdict {
@@ -529,3 +518,13 @@ impl Tally<'_> {
         }
     }
 }
+
+crate::names::named!(
+    /// The kebab-case name used in output and options.
+    Verdict {
+        Unsourced => "unsourced",
+        SelfReferenced => "self-referenced",
+        SingleSource => "single-source",
+        Corroborated => "corroborated",
+    }
+);
