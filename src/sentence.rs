@@ -17,7 +17,10 @@ const ABBREVIATIONS: &[&str] = &[
     "u.s", "u.n", "u.k", "e.u", "u.s.s.r", "d.c", "a.m", "p.m", "ca", "al", "op", "pp", "p",
 ];
 
-fn is_abbreviation(word: &str) -> bool {
+/// True for a word after which a full stop is the abbreviation's, not the sentence's: a
+/// single initial or a word of [`ABBREVIATIONS`] (the tokenizer of prose attributions keeps
+/// the stop with such a word too).
+pub(crate) fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     // A single letter is an initial ("V. Putin"); "U.S." and "Kim J.-I." likewise.
     if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {

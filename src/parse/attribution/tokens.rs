@@ -114,35 +114,6 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
-/// Abbreviations whose full stop stays with the word ("Mr.", "Gen.").
-fn keeps_stop(word: &str) -> bool {
-    // "V." and the last letter of "U.S." or "U.N.".
-    word.rsplit('.')
-        .next()
-        .is_some_and(|w| w.chars().count() == 1)
-        || matches!(
-            word,
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "Gen"
-                | "Lt"
-                | "Col"
-                | "Maj"
-                | "Capt"
-                | "Adm"
-                | "Sgt"
-                | "St"
-                | "Sen"
-                | "Rep"
-                | "Gov"
-                | "Prof"
-                | "Amb"
-                | "Jr"
-                | "Sr"
-        )
-}
-
 /// Byte classes for the tokenizer's ASCII fast path.
 mod byte {
     pub(super) const ALNUM: u8 = 1;
@@ -303,7 +274,7 @@ pub(crate) fn tokens<'a>(
                     break;
                 };
                 if !word_at(s, end + joiner_len) {
-                    if d == b'.' && keeps_stop(&s[start..end]) {
+                    if d == b'.' && crate::sentence::is_abbreviation(&s[start..end]) {
                         end += 1;
                     }
                     break;
