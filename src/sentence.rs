@@ -8,38 +8,48 @@
 
 use crate::span::Span;
 
-/// Abbreviations after which a full stop does not end a sentence (compared lower-case).
-const ABBREVIATIONS: &[&str] = &[
+/// Titles before a name: their full stop never ends a sentence, and the tokenizer of
+/// prose attributions keeps it with the word ("Gen. Ivanov said").
+const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
-    "gov", "sen", "rep", "pres", "amb", "rev", "st", "jr", "sr", "messrs", "hon", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol",
-    "vs", "etc", "e.g", "i.e", "cf", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig",
-    "u.s", "u.n", "u.k", "e.u", "u.s.s.r", "d.c", "a.m", "p.m", "ca", "al", "op", "pp", "p",
+    "gov", "sen", "rep", "pres", "amb", "rev", "st", "jr", "sr", "messrs", "hon",
 ];
 
-/// True for a word after which a full stop is the abbreviation's, not the sentence's: a
-/// single initial or a word of [`ABBREVIATIONS`] (the tokenizer of prose attributions keeps
-/// the stop with such a word too).
-pub(crate) fn is_abbreviation(word: &str) -> bool {
+/// Other abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "vol", "vs", "etc", "e.g", "i.e", "cf", "inc", "ltd", "co", "corp", "dept", "est",
+    "approx", "fig", "u.s", "u.n", "u.k", "e.u", "u.s.s.r", "d.c", "a.m", "p.m", "ca", "al", "op",
+    "pp", "p",
+];
+
+/// True when `w`, in lower case, is one of `list` (none is longer than eight bytes).
+fn in_list(w: &str, list: &[&str]) -> bool {
+    if !w.is_ascii() {
+        return list.contains(&w.to_lowercase().as_str());
+    }
+    if w.len() > 8 {
+        return false;
+    }
+    // Compared in lower case from a buffer on the stack.
+    let mut buf = [0u8; 8];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    buf[..w.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|lower| list.contains(&lower))
+}
+
+/// True for a title before a name ("Mr", "Gen", in any case; without its stop).
+pub(crate) fn is_title(word: &str) -> bool {
+    in_list(word, TITLES)
+}
+
+fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     // A single letter is an initial ("V. Putin"); "U.S." and "Kim J.-I." likewise.
     if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {
         return true;
     }
-    if w.is_ascii() {
-        // No abbreviation is longer than eight bytes; shorter words are compared in lower
-        // case from a buffer on the stack.
-        if w.len() > 8 {
-            return false;
-        }
-        let mut buf = [0u8; 8];
-        buf[..w.len()].copy_from_slice(w.as_bytes());
-        buf[..w.len()].make_ascii_lowercase();
-        let lower = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
-        ABBREVIATIONS.contains(&lower)
-    } else {
-        ABBREVIATIONS.contains(&w.to_lowercase().as_str())
-    }
+    in_list(w, TITLES) || in_list(w, ABBREVIATIONS)
 }
 
 const CLOSERS: &[char] = &['"', '\'', '\u{2019}', '\u{201D}', ')', ']', '\u{00BB}'];

@@ -114,6 +114,15 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
+/// Words whose full stop stays with them: a title ("Mr.", "Gen.": the sentence splitter's
+/// list), "V." and the last letter of "U.S." or "U.N.".
+fn keeps_stop(word: &str) -> bool {
+    word.rsplit('.')
+        .next()
+        .is_some_and(|w| w.chars().count() == 1)
+        || crate::sentence::is_title(word)
+}
+
 /// Byte classes for the tokenizer's ASCII fast path.
 mod byte {
     pub(super) const ALNUM: u8 = 1;
@@ -274,7 +283,7 @@ pub(crate) fn tokens<'a>(
                     break;
                 };
                 if !word_at(s, end + joiner_len) {
-                    if d == b'.' && crate::sentence::is_abbreviation(&s[start..end]) {
+                    if d == b'.' && keeps_stop(&s[start..end]) {
                         end += 1;
                     }
                     break;
