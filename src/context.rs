@@ -247,6 +247,43 @@ pub struct ChunkReport {
     pub chunk: std::ops::Range<usize>,
 }
 
+/// A judge of an input's chunks, taken in input order: each chunk is prepared on the
+/// reading thread (what it needs of the input), judged anywhere on a shared borrow (so the
+/// next chunk can be judged while the report before it is written), and learnt from before
+/// the next chunk is prepared. [`ChunkJudge`] judges with what a first pass learnt,
+/// [`OnePassJudge`] with what came before.
+pub trait Judge: Sync {
+    /// A chunk prepared to be judged.
+    type Job: Send;
+
+    /// Take the next chunk (articles and claims in input coordinates).
+    fn prepare(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> Self::Job;
+
+    /// Judge a prepared chunk.
+    fn judge_job(&self, p: &Pipeline<'_>, job: Self::Job) -> ChunkReport;
+
+    /// Learn from the chunk judged last, before the next chunk is prepared.
+    fn learn(&mut self, _report: &ChunkReport) {}
+
+    /// Judge the next chunk's claims at once: prepare, judge, learn.
+    fn judge(
+        &mut self,
+        p: &Pipeline<'_>,
+        articles: Vec<Article>,
+        claims: Vec<Vec<Claim>>,
+    ) -> ChunkReport {
+        let job = self.prepare(p, articles, claims);
+        let report = self.judge_job(p, job);
+        self.learn(&report);
+        report
+    }
+}
+
 /// Pass 2: judges chunk after chunk of one input with what pass 1 learnt.
 #[derive(Debug)]
 pub struct ChunkJudge<'a> {
@@ -265,21 +302,14 @@ impl<'a> ChunkJudge<'a> {
             seen: 0,
         }
     }
+}
 
-    /// Judge the next chunk's claims (articles and claims in input coordinates).
-    pub fn judge(
-        &mut self,
-        p: &Pipeline<'_>,
-        articles: Vec<Article>,
-        claims: Vec<Vec<Claim>>,
-    ) -> ChunkReport {
-        self.prepare(p, articles, claims).judge(p)
-    }
+impl<'a> Judge for ChunkJudge<'a> {
+    type Job = ChunkJob<'a>;
 
-    /// The next chunk (articles and claims in input coordinates) with what judging it needs
-    /// from the input — the held articles its cross-references point at — so that it can be
-    /// judged on another thread while this judge prepares the chunks after it.
-    pub fn prepare(
+    /// The next chunk with what judging it needs from the input — the held articles its
+    /// cross-references point at.
+    fn prepare(
         &mut self,
         p: &Pipeline<'_>,
         articles: Vec<Article>,
@@ -320,9 +350,12 @@ impl<'a> ChunkJudge<'a> {
             claims,
         }
     }
+    fn judge_job(&self, p: &Pipeline<'_>, job: ChunkJob<'a>) -> ChunkReport {
+        job.judge(p)
+    }
 }
 
-/// A chunk ready to be judged ([`ChunkJudge::prepare`]).
+/// A chunk ready to be judged ([`Judge::prepare`]).
 #[derive(Debug)]
 pub struct ChunkJob<'a> {
     ctx: &'a InputContext,
@@ -528,8 +561,8 @@ impl OnePassCaveats {
     }
 }
 
-/// A chunk prepared by [`OnePassJudge::prepare`], to be judged by
-/// [`OnePassJudge::judge_job`].
+/// A chunk prepared by [`Judge::prepare`], to be judged by
+/// [`Judge::judge_job`].
 #[derive(Debug)]
 pub struct OnePassJob {
     context: Vec<Kept>,
@@ -554,25 +587,48 @@ impl OnePassJudge {
         }
     }
 
-    /// Judge the next chunk's claims (articles and claims in input coordinates).
-    pub fn judge(
-        &mut self,
-        p: &Pipeline<'_>,
-        articles: Vec<Article>,
-        claims: Vec<Vec<Claim>>,
-    ) -> ChunkReport {
-        let job = self.prepare(p, articles, claims);
-        let report = self.judge_job(p, job);
-        self.learn(&report);
-        report
+    /// Remember which outlets each claim of the chunk cited together.
+    fn note_cited_together(&mut self, report: &ChunkReport) {
+        let g = &report.graph;
+        let mut cited: Vec<usize> = Vec::new();
+        for &claim in report.chunk.clone().flat_map(|i| &g.claims[i]) {
+            cited.clear();
+            for e in g.graph.edges(claim) {
+                if !matches!(e.weight(), Edge::Cites(_) | Edge::Attributes(_)) {
+                    continue;
+                }
+                // Outlets only: their number is bounded by the vocabulary, while named
+                // people and bodies would make the pairs grow with the input.
+                if let Some(k @ NodeKey::Outlet(_)) = node_key(&g.graph[e.target()]) {
+                    let next = self.ids.len();
+                    cited.push(*self.ids.entry(k).or_insert(next));
+                }
+            }
+            cited.sort_unstable();
+            cited.dedup();
+            for (i, &x) in cited.iter().enumerate() {
+                for &y in &cited[i + 1..] {
+                    self.cited_together.insert((x, y));
+                }
+            }
+        }
     }
+
+    /// What the judgements so far could not take into account.
+    pub fn caveats(&self) -> OnePassCaveats {
+        self.caveats
+    }
+}
+
+impl Judge for OnePassJudge {
+    type Job = OnePassJob;
 
     /// The next chunk (articles and claims in input coordinates) with the held articles its
     /// cross-references point at; counts what it refers to that is not (or no longer)
-    /// there. Judge it with [`OnePassJudge::judge_job`] once the chunk before it has been
-    /// learnt ([`OnePassJudge::learn`]): the judgement runs on a shared borrow, so it can
+    /// there. Judge it with [`Judge::judge_job`] once the chunk before it has been
+    /// learnt ([`Judge::learn`]): the judgement runs on a shared borrow, so it can
     /// run on another thread while the report before it is written.
-    pub fn prepare(
+    fn prepare(
         &mut self,
         p: &Pipeline<'_>,
         articles: Vec<Article>,
@@ -632,7 +688,7 @@ impl OnePassJudge {
     }
 
     /// Judge a prepared chunk in the context learnt so far.
-    pub fn judge_job(&self, p: &Pipeline<'_>, job: OnePassJob) -> ChunkReport {
+    fn judge_job(&self, p: &Pipeline<'_>, job: OnePassJob) -> ChunkReport {
         judge_in(
             &self.ctx,
             p,
@@ -645,7 +701,7 @@ impl OnePassJudge {
 
     /// Learn what a judged chunk shows — its relays and sources, which later chunks need,
     /// and which outlets its claims cited together — before the next chunk is judged.
-    pub fn learn(&mut self, report: &ChunkReport) {
+    fn learn(&mut self, report: &ChunkReport) {
         for (a, b) in self.ctx.learn_graph(&report.graph) {
             if let (Some(&x), Some(&y)) = (self.ids.get(&a), self.ids.get(&b)) {
                 let pair = (x.min(y), x.max(y));
@@ -653,37 +709,5 @@ impl OnePassJudge {
             }
         }
         self.note_cited_together(report);
-    }
-
-    /// Remember which outlets each claim of the chunk cited together.
-    fn note_cited_together(&mut self, report: &ChunkReport) {
-        let g = &report.graph;
-        let mut cited: Vec<usize> = Vec::new();
-        for &claim in report.chunk.clone().flat_map(|i| &g.claims[i]) {
-            cited.clear();
-            for e in g.graph.edges(claim) {
-                if !matches!(e.weight(), Edge::Cites(_) | Edge::Attributes(_)) {
-                    continue;
-                }
-                // Outlets only: their number is bounded by the vocabulary, while named
-                // people and bodies would make the pairs grow with the input.
-                if let Some(k @ NodeKey::Outlet(_)) = node_key(&g.graph[e.target()]) {
-                    let next = self.ids.len();
-                    cited.push(*self.ids.entry(k).or_insert(next));
-                }
-            }
-            cited.sort_unstable();
-            cited.dedup();
-            for (i, &x) in cited.iter().enumerate() {
-                for &y in &cited[i + 1..] {
-                    self.cited_together.insert((x, y));
-                }
-            }
-        }
-    }
-
-    /// What the judgements so far could not take into account.
-    pub fn caveats(&self) -> OnePassCaveats {
-        self.caveats
     }
 }

@@ -6,7 +6,7 @@
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 
-use srcgraph::context::OnePassCaveats;
+use srcgraph::context::{Judge, OnePassCaveats};
 use srcgraph::input::Document;
 use srcgraph::model::Article;
 use srcgraph::outlets::Outlets;

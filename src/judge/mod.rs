@@ -43,7 +43,9 @@ mod stages;
 pub use source::{FileSource, JudgeError, ReaderSource};
 pub use stages::Ahead;
 
-use crate::context::{ChunkJudge, ChunkReport, InputContext, OnePassCaveats, OnePassJudge};
+use crate::context::{
+    ChunkJudge, ChunkReport, InputContext, Judge as _, OnePassCaveats, OnePassJudge,
+};
 use crate::graph::{BuildOptions, SourceGraph, build};
 use crate::model::{Article, Claim};
 use crate::pipeline::Pipeline;

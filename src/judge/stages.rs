@@ -5,66 +5,14 @@
 //! turns.
 
 use super::Parsed;
-use crate::context::{ChunkJob, ChunkJudge, ChunkReport, OnePassJob, OnePassJudge};
-use crate::model::{Article, Claim};
+use crate::context::{ChunkReport, Judge};
+use crate::model::Article;
 use crate::pipeline::Pipeline;
 use crate::stream::Chunk;
 
-/// A judge whose chunks can be judged in stages: each chunk is prepared in input order on
-/// the reading thread, judged anywhere on a shared borrow, and — for a one-pass judge —
-/// learnt from before the next chunk is judged.
-pub(super) trait StagedJudge: Sync {
-    /// A prepared chunk.
-    type Job: Send;
-    /// Take the next chunk (in input order) with what judging it needs.
-    fn prepare(
-        &mut self,
-        p: &Pipeline<'_>,
-        articles: Vec<Article>,
-        claims: Vec<Vec<Claim>>,
-    ) -> Self::Job;
-    /// Judge a prepared chunk.
-    fn judge_job(&self, p: &Pipeline<'_>, job: Self::Job) -> ChunkReport;
-    /// Learn from the chunk judged last, before the next chunk is prepared.
-    fn learn(&mut self, _report: &ChunkReport) {}
-}
-
-impl<'a> StagedJudge for ChunkJudge<'a> {
-    type Job = ChunkJob<'a>;
-    fn prepare(
-        &mut self,
-        p: &Pipeline<'_>,
-        articles: Vec<Article>,
-        claims: Vec<Vec<Claim>>,
-    ) -> ChunkJob<'a> {
-        ChunkJudge::prepare(self, p, articles, claims)
-    }
-    fn judge_job(&self, p: &Pipeline<'_>, job: ChunkJob<'a>) -> ChunkReport {
-        job.judge(p)
-    }
-}
-
-impl StagedJudge for OnePassJudge {
-    type Job = OnePassJob;
-    fn prepare(
-        &mut self,
-        p: &Pipeline<'_>,
-        articles: Vec<Article>,
-        claims: Vec<Vec<Claim>>,
-    ) -> OnePassJob {
-        OnePassJudge::prepare(self, p, articles, claims)
-    }
-    fn judge_job(&self, p: &Pipeline<'_>, job: OnePassJob) -> ChunkReport {
-        OnePassJudge::judge_job(self, p, job)
-    }
-    fn learn(&mut self, report: &ChunkReport) {
-        OnePassJudge::learn(self, report);
-    }
-}
-
 /// Judging in three stages: while one chunk's report is consumed on this thread, the next
 /// chunk is judged and the one after it parsed on the pool. Chunks are prepared
-/// ([`StagedJudge::prepare`]: what they need of the input, in order), judged after the chunk
+/// ([`Judge::prepare`]: what they need of the input, in order), judged after the chunk
 /// before them was learnt from (one pass: its relays and sources are context for what
 /// follows), and consumed in input order.
 pub(super) struct Stages {
@@ -82,7 +30,7 @@ impl Stages {
 
     /// Move every chunk one stage on, with `next` (if any) starting to be parsed; the
     /// articles of the chunk prepared go to `parsed` (for their warnings).
-    pub(super) fn push<J: StagedJudge, E>(
+    pub(super) fn push<J: Judge, E>(
         &mut self,
         p: &Pipeline<'_>,
         judge: &mut J,
@@ -132,7 +80,7 @@ impl Stages {
     }
 
     /// Judge and consume what is left.
-    pub(super) fn finish<J: StagedJudge, E>(
+    pub(super) fn finish<J: Judge, E>(
         &mut self,
         p: &Pipeline<'_>,
         judge: &mut J,
