@@ -12,13 +12,14 @@ use graphviz_rust::printer::PrinterContext;
 use std::io;
 
 /// Image formats.
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {
-    /// Scalable vector graphics.
+    /// SVG (Graphviz, or the built-in layout).
     Svg,
-    /// Portable network graphics (Graphviz only).
+    /// PNG (Graphviz).
     Png,
-    /// Portable document format (Graphviz only).
+    /// PDF (Graphviz).
     Pdf,
 }
 
@@ -35,19 +36,20 @@ impl ImageFormat {
 }
 
 /// Layout engines.
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
-    /// Graphviz `dot` (layered; the default).
+    /// Graphviz dot: layered (the default).
     Dot,
-    /// Graphviz `neato` (spring model).
+    /// Graphviz neato: spring model.
     Neato,
-    /// Graphviz `fdp` (force-directed).
+    /// Graphviz fdp: force-directed.
     Fdp,
-    /// Graphviz `sfdp` (force-directed, for large graphs).
+    /// Graphviz sfdp: force-directed, for large graphs.
     Sfdp,
-    /// Graphviz `circo` (circular).
+    /// Graphviz circo: circular.
     Circo,
-    /// The pure-Rust layout: SVG only, clusters flattened.
+    /// The pure-Rust layout (SVG only; clusters and legend left out).
     Builtin,
 }
 

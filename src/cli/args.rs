@@ -1,6 +1,11 @@
 //! Command-line arguments (clap derive). Doc comments here are the `--help` text.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use srcgraph::analyze::Verdict;
+use srcgraph::export::check::CheckFormat;
+use srcgraph::export::dot::DateMode;
+use srcgraph::model::Scope;
+use srcgraph::render::{Engine, ImageFormat};
 use std::path::PathBuf;
 
 /// Find how each claim in a news bulletin is sourced, and show it as a graph.
@@ -90,8 +95,8 @@ pub(crate) struct StatsArgs {
     pub(crate) input: InputArgs,
 
     /// How much text one citation group supports.
-    #[arg(long, value_enum, default_value_t = ScopeArg::Run)]
-    pub(crate) scope: ScopeArg,
+    #[arg(long, value_enum, default_value_t = Scope::Run)]
+    pub(crate) scope: Scope,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatsFormat::Human)]
@@ -245,18 +250,6 @@ pub(crate) enum ColorChoice {
     Never,
 }
 
-/// How claims are cut (shared by `check` and `graph`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub(crate) enum ScopeArg {
-    /// The text since the previous citation group, across paragraphs.
-    #[default]
-    Run,
-    /// Each paragraph.
-    Paragraph,
-    /// Each sentence.
-    Sentence,
-}
-
 /// Kinds of finding that `check --allow` can accept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum AllowKind {
@@ -302,15 +295,6 @@ impl DenyKind {
     }
 }
 
-/// Output formats of `check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum CheckFormat {
-    /// rustc-style diagnostics with snippets.
-    Human,
-    /// One JSON document.
-    Json,
-}
-
 /// Arguments of `srcgraph check`.
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
@@ -322,8 +306,8 @@ pub(crate) struct CheckArgs {
     pub(crate) min_sources: u32,
 
     /// How much text one citation group supports.
-    #[arg(long, value_enum, default_value_t = ScopeArg::Run)]
-    pub(crate) scope: ScopeArg,
+    #[arg(long, value_enum, default_value_t = Scope::Run)]
+    pub(crate) scope: Scope,
 
     /// Do not report these kinds of claim (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
@@ -337,7 +321,7 @@ pub(crate) struct CheckArgs {
     /// Report the claims with these verdicts instead, whatever their number of sources
     /// (comma-separated: `--verdict unsourced` lists every unsourced claim).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
-    pub(crate) verdict: Vec<VerdictArg>,
+    pub(crate) verdict: Vec<Verdict>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
@@ -353,31 +337,6 @@ pub(crate) struct CheckArgs {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
-}
-
-/// Verdicts that `graph --verdict` and `check --verdict` select.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum VerdictArg {
-    /// No citation.
-    Unsourced,
-    /// Only the publication's own earlier issues.
-    SelfReferenced,
-    /// One independent source.
-    SingleSource,
-    /// Two or more independent sources.
-    Corroborated,
-}
-
-/// How `graph` draws dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub(crate) enum DatesArg {
-    /// As labels on the edges from claims to outlets.
-    #[default]
-    Labels,
-    /// As nodes linked from the claims that cite them.
-    Nodes,
-    /// Not at all.
-    None,
 }
 
 /// Output formats of `graph`.
@@ -396,41 +355,12 @@ pub(crate) enum GraphFormat {
     Csv,
 }
 
-/// Image formats of `render`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ImageFormatArg {
-    /// SVG (Graphviz, or the built-in layout).
-    Svg,
-    /// PNG (Graphviz).
-    Png,
-    /// PDF (Graphviz).
-    Pdf,
-}
-
-/// Layout engines of `render`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub(crate) enum EngineArg {
-    /// Graphviz dot: layered (the default).
-    #[default]
-    Dot,
-    /// Graphviz neato: spring model.
-    Neato,
-    /// Graphviz fdp: force-directed.
-    Fdp,
-    /// Graphviz sfdp: force-directed, for large graphs.
-    Sfdp,
-    /// Graphviz circo: circular.
-    Circo,
-    /// The pure-Rust layout (SVG only; clusters and legend left out).
-    Builtin,
-}
-
 /// Which part of the graph to show, and how (shared by `graph` and `render`).
 #[derive(Debug, Args)]
 pub(crate) struct SelectArgs {
     /// How much text one citation group supports.
-    #[arg(long, value_enum, default_value_t = ScopeArg::Run)]
-    pub(crate) scope: ScopeArg,
+    #[arg(long, value_enum, default_value_t = Scope::Run)]
+    pub(crate) scope: Scope,
 
     /// Show only what lies within --depth edges of this outlet (any spelling), article
     /// (file path, or path#N for its N-th article) or claim (`path:line`).
@@ -443,15 +373,15 @@ pub(crate) struct SelectArgs {
 
     /// Show only claims with these verdicts (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "VERDICT")]
-    pub(crate) verdict: Vec<VerdictArg>,
+    pub(crate) verdict: Vec<Verdict>,
 
     /// Show only outlets cited by at least N claims.
     #[arg(long, value_name = "N")]
     pub(crate) min_claims: Option<usize>,
 
     /// How to draw cited dates (DOT and images).
-    #[arg(long, value_enum, default_value_t = DatesArg::Labels)]
-    pub(crate) dates: DatesArg,
+    #[arg(long, value_enum, default_value_t = DateMode::Labels)]
+    pub(crate) dates: DateMode,
 
     /// Leave the legend out (DOT and images).
     #[arg(long)]
@@ -492,12 +422,12 @@ pub(crate) struct ReportArgs {
     pub(crate) input: InputArgs,
 
     /// How much text one citation group supports.
-    #[arg(long, value_enum, default_value_t = ScopeArg::Run)]
-    pub(crate) scope: ScopeArg,
+    #[arg(long, value_enum, default_value_t = Scope::Run)]
+    pub(crate) scope: Scope,
 
     /// Layout engine for the per-article graphs (`builtin` needs no Graphviz).
-    #[arg(long, value_enum, default_value_t = EngineArg::Dot)]
-    pub(crate) engine: EngineArg,
+    #[arg(long, value_enum, default_value_t = Engine::Dot)]
+    pub(crate) engine: Engine,
 
     /// Leave the per-article source graphs out.
     #[arg(long)]
@@ -524,36 +454,15 @@ pub(crate) struct RenderArgs {
 
     /// Image format.
     #[arg(long, value_enum)]
-    pub(crate) format: Option<ImageFormatArg>,
+    pub(crate) format: Option<ImageFormat>,
 
     /// Layout engine.
-    #[arg(long, value_enum, default_value_t = EngineArg::Dot)]
-    pub(crate) engine: EngineArg,
+    #[arg(long, value_enum, default_value_t = Engine::Dot)]
+    pub(crate) engine: Engine,
 
     /// Draw a graph above the size Graphviz lays out in reasonable time (see --help).
     #[arg(long)]
     pub(crate) force: bool,
-}
-
-impl From<ScopeArg> for srcgraph::model::Scope {
-    fn from(s: ScopeArg) -> Self {
-        match s {
-            ScopeArg::Run => srcgraph::model::Scope::Run,
-            ScopeArg::Paragraph => srcgraph::model::Scope::Paragraph,
-            ScopeArg::Sentence => srcgraph::model::Scope::Sentence,
-        }
-    }
-}
-
-impl From<VerdictArg> for srcgraph::analyze::Verdict {
-    fn from(v: VerdictArg) -> Self {
-        match v {
-            VerdictArg::Unsourced => srcgraph::analyze::Verdict::Unsourced,
-            VerdictArg::SelfReferenced => srcgraph::analyze::Verdict::SelfReferenced,
-            VerdictArg::SingleSource => srcgraph::analyze::Verdict::SingleSource,
-            VerdictArg::Corroborated => srcgraph::analyze::Verdict::Corroborated,
-        }
-    }
 }
 
 #[cfg(test)]

@@ -40,6 +40,7 @@ use tempfile::SpooledTempFile;
 const IN_MEMORY: usize = 1 << 20;
 
 /// How `check` writes.
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckFormat {
     /// rustc-style findings with snippets, and a summary line per input.

@@ -2,11 +2,11 @@
 
 use super::judged::{InputChunks, TwoPasses, judging, warn_one_pass};
 use crate::cli::Status;
-use crate::cli::args::{CheckArgs, CheckFormat};
+use crate::cli::args::CheckArgs;
 use crate::cli::io::{Session, Source, open_output, use_colour};
 use anyhow::{Context, Result};
 use srcgraph::context::{ChunkJudge, InputContext, OnePassJudge};
-use srcgraph::export::check::{self, CheckWriter, Selection};
+use srcgraph::export::check::{CheckWriter, Selection};
 use srcgraph::export::findings::Style;
 
 /// Run `check`. Each file is read twice in chunks of whole articles: first to learn what
@@ -24,15 +24,11 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
         deny: args.deny.iter().map(|d| d.as_str().to_string()).collect(),
         verdicts: args.verdict.iter().map(|&v| v.into()).collect(),
     };
-    let format = match args.format {
-        CheckFormat::Human => check::CheckFormat::Human,
-        CheckFormat::Json => check::CheckFormat::Json,
-    };
     let style = Style {
         colour: use_colour(args.color, args.output.as_deref()),
     };
     let out = open_output(args.output.as_deref())?;
-    let mut w = CheckWriter::new(out, format, selection, style)?;
+    let mut w = CheckWriter::new(out, args.format, selection, style)?;
     let mut judging = judging(&pipeline, &s.rep);
     let passes = (!args.pass.one_pass).then(|| TwoPasses::new(&s.inputs, &mut s.rep, false));
     for input in &s.inputs {

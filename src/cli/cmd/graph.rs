@@ -4,9 +4,7 @@
 
 use super::judged::TwoPasses;
 use crate::cli::Status;
-use crate::cli::args::{
-    DatesArg, EngineArg, GraphArgs, GraphFormat, ImageFormatArg, RenderArgs, ReportArgs, SelectArgs,
-};
+use crate::cli::args::{GraphArgs, GraphFormat, RenderArgs, ReportArgs, SelectArgs};
 use crate::cli::io::{Progress, Reporter, Session, for_each_chunk, open_output, read_document};
 use anyhow::{Context, Result, bail};
 use petgraph::stable_graph::NodeIndex;
@@ -19,7 +17,7 @@ use srcgraph::graph::{GraphBuilder, Node, SourceGraph, select};
 use srcgraph::judge::{Ahead, ChunkSource, Parsed, Pass};
 use srcgraph::outlets::{Outlets, outlet_key};
 use srcgraph::pipeline::Analysis;
-use srcgraph::render::{Engine, ImageFormat, render};
+use srcgraph::render::{ImageFormat, render};
 use std::io::Write as _;
 
 /// Read every input and analyse them together: one graph, outlets shared across articles,
@@ -121,7 +119,7 @@ fn analyse_documents(
 
 /// Read every input into one graph, analyse it, and apply the selections.
 fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
-    let (mut g, report) = analyse_all(s, sel.scope.into(), sel.dates == DatesArg::Nodes)?;
+    let (mut g, report) = analyse_all(s, sel.scope.into(), sel.dates == DateMode::Nodes)?;
     if let Some(focus) = &sel.focus {
         let Some(n) = find_focus(&g, &s.setup.outlets, focus) else {
             bail!(
@@ -143,11 +141,7 @@ fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Rep
     }
     let opts = DotOptions {
         legend: !sel.no_legend,
-        dates: match sel.dates {
-            DatesArg::Labels => DateMode::Labels,
-            DatesArg::Nodes => DateMode::Nodes,
-            DatesArg::None => DateMode::None,
-        },
+        dates: sel.dates,
     };
     Ok((g, report, opts))
 }
@@ -205,9 +199,7 @@ pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
     // Graphviz runs as a child: stop it too when told to stop.
     crate::cli::children::stop_children_with_us();
     let format = match args.format {
-        Some(ImageFormatArg::Svg) => ImageFormat::Svg,
-        Some(ImageFormatArg::Png) => ImageFormat::Png,
-        Some(ImageFormatArg::Pdf) => ImageFormat::Pdf,
+        Some(format) => format,
         None => ImageFormat::from_extension(&args.output).with_context(|| {
             format!(
                 "cannot tell the image format from {:?}: use .svg, .png or .pdf, or --format",
@@ -215,7 +207,7 @@ pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
             )
         })?,
     };
-    let engine = engine(args.engine);
+    let engine = args.engine;
     let mut s = Session::open(&args.input)?;
     let (g, report, opts) = selected_graph(&mut s, &args.select)?;
     let (nodes, edges) = (g.graph.node_count(), g.graph.edge_count());
@@ -243,17 +235,6 @@ pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
     Ok(s.status(false))
 }
 
-fn engine(e: EngineArg) -> Engine {
-    match e {
-        EngineArg::Dot => Engine::Dot,
-        EngineArg::Neato => Engine::Neato,
-        EngineArg::Fdp => Engine::Fdp,
-        EngineArg::Sfdp => Engine::Sfdp,
-        EngineArg::Circo => Engine::Circo,
-        EngineArg::Builtin => Engine::Builtin,
-    }
-}
-
 /// Run `report`: the whole input in one analysis (so cross-references between inputs
 /// resolve), written as one HTML file.
 pub(crate) fn run_report(args: &ReportArgs) -> Result<Status> {
@@ -262,7 +243,7 @@ pub(crate) fn run_report(args: &ReportArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
     let (docs, analysis) = analyse_documents(&mut s, args.scope.into());
     let opts = ReportOptions {
-        engine: engine(args.engine),
+        engine: args.engine,
         graphs: !args.no_graphs,
     };
     let mut out = open_output(args.output.as_deref())?;

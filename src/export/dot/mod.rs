@@ -25,13 +25,14 @@ use legend::legend;
 use look::{EdgeLook, outlet_style};
 pub use look::{kind_shape, source_look, source_type_name, verdict_colours};
 
-/// How cited dates are drawn.
+/// How cited dates are drawn (as nodes only in a graph built with date nodes).
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateMode {
-    /// As labels on claim → outlet edges.
+    /// As labels on the edges from claims to outlets.
     #[default]
     Labels,
-    /// As nodes (the graph must be built with date nodes).
+    /// As nodes linked from the claims that cite them.
     Nodes,
     /// Not at all.
     None,
