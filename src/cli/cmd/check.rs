@@ -17,12 +17,12 @@ use srcgraph::export::findings::Style;
 /// ([`OnePassJudge`]): findings start at once, and a warning counts what came too late.
 pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
-    let pipeline = s.setup.pipeline(args.scope.into(), false);
+    let pipeline = s.setup.pipeline(args.scope, false);
     let selection = Selection {
         min_sources: usize::try_from(args.min_sources).context("--min-sources does not fit")?,
         allow: args.allow.iter().map(|a| a.as_str().to_string()).collect(),
         deny: args.deny.iter().map(|d| d.as_str().to_string()).collect(),
-        verdicts: args.verdict.iter().map(|&v| v.into()).collect(),
+        verdicts: args.verdict.clone(),
     };
     let style = Style {
         colour: use_colour(args.color, args.output.as_deref()),
@@ -68,7 +68,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
             }
         }
     }
-    let any_finding = w.finish(args.scope.into())?;
+    let any_finding = w.finish(args.scope)?;
     s.rep.progress.finish();
     Ok(s.status(any_finding))
 }

@@ -119,7 +119,7 @@ fn analyse_documents(
 
 /// Read every input into one graph, analyse it, and apply the selections.
 fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
-    let (mut g, report) = analyse_all(s, sel.scope.into(), sel.dates == DateMode::Nodes)?;
+    let (mut g, report) = analyse_all(s, sel.scope, sel.dates == DateMode::Nodes)?;
     if let Some(focus) = &sel.focus {
         let Some(n) = find_focus(&g, &s.setup.outlets, focus) else {
             bail!(
@@ -129,7 +129,7 @@ fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Rep
         select::neighbourhood(&mut g, n, sel.depth);
     }
     if !sel.verdict.is_empty() {
-        let wanted: Vec<Verdict> = sel.verdict.iter().map(|&v| v.into()).collect();
+        let wanted = &sel.verdict;
         select::claims_where(&mut g, |n| {
             report
                 .claim(n)
@@ -160,7 +160,7 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
                  --min-claims do not apply to it (--min-pair-claims leaves out rare pairs)"
             );
         }
-        let network = co_citation_network(&mut s, args.select.scope.into())?;
+        let network = co_citation_network(&mut s, args.select.scope)?;
         let dot = srcgraph::export::dot::co_citation_dot(&network, args.min_pair_claims);
         let mut out = open_output(args.output.as_deref())?;
         out.write_all(srcgraph::export::dot::print_dot(&dot).as_bytes())?;
@@ -241,7 +241,7 @@ pub(crate) fn run_report(args: &ReportArgs) -> Result<Status> {
     // Graphviz runs as a child: stop it too when told to stop.
     crate::cli::children::stop_children_with_us();
     let mut s = Session::open(&args.input)?;
-    let (docs, analysis) = analyse_documents(&mut s, args.scope.into());
+    let (docs, analysis) = analyse_documents(&mut s, args.scope);
     let opts = ReportOptions {
         engine: args.engine,
         graphs: !args.no_graphs,

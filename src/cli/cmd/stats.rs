@@ -21,7 +21,7 @@ use std::path::Path;
 /// ([`one_pass_stats`]).
 pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
     let mut s = Session::open(&args.input)?;
-    let pipeline = s.setup.pipeline(args.scope.into(), false);
+    let pipeline = s.setup.pipeline(args.scope, false);
     let mut stats = StatsBuilder::new();
     // Each chunk's rows go to the store as soon as they are complete.
     let mut rows = RowStore::default();
