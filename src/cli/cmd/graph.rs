@@ -8,7 +8,7 @@ use crate::cli::args::{GraphArgs, GraphFormat, RenderArgs, ReportArgs, SelectArg
 use crate::cli::io::{Progress, Reporter, Session, for_each_chunk, open_output, read_document};
 use anyhow::{Context, Result, bail};
 use petgraph::stable_graph::NodeIndex;
-use srcgraph::analyze::{Report, Verdict};
+use srcgraph::analyze::Report;
 use srcgraph::export::dot::{DateMode, DotOptions, to_dot, write_dot};
 use srcgraph::export::html::{ReportOptions, write_report_with_progress};
 use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, write_node_link};
