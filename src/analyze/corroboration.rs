@@ -158,228 +158,63 @@ pub fn corroborate(g: &SourceGraph, claim: NodeIndex) -> Corroboration {
 
 /// [`corroborate`] with the relay roots of the graph traced already.
 pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -> Corroboration {
-    let mut cites = Vec::new();
-    let mut prose = Vec::new();
-    let mut inherited_from = Vec::new();
-    let mut self_references = 0;
-    let mut edges: Vec<_> = g.graph.edges_directed(claim, Direction::Outgoing).collect();
-    edges.sort_by_key(|e| e.id());
-    for e in edges {
-        match e.weight() {
-            Edge::Cites(c) => cites.push((c, e.target())),
-            Edge::CrossReference(_) => {
-                self_references += 1;
-                if let Some(Node::Article(a)) = g.graph.node_weight(e.target()) {
-                    inherited_from.push((a.input, a.label()));
-                }
-            }
-            Edge::Attributes(a) => prose.push((a, e.target())),
-            _ => {}
-        }
-    }
-    cites.sort_by_key(|(c, _)| (c.citation, c.reference));
-    // A carrier relays other references of its group; those origins are what count.
-    let is_carrier = |c: &crate::graph::CiteEdge| {
-        !c.relays.is_empty()
-            && c.relays.iter().any(|&o| {
-                cites
-                    .iter()
-                    .any(|(d, _)| d.citation == c.citation && d.reference == o)
-            })
-    };
-    let mut sources: Vec<SourceUse> = Vec::new();
-    let mut source_nodes: Vec<NodeIndex> = Vec::new();
+    let edges = ClaimEdges::of(g, claim);
     let mut tally = Tally {
         g,
         roots,
-        named_here: prose.iter().map(|(_, n)| *n).collect(),
+        named_here: edges.prose.iter().map(|(_, n)| *n).collect(),
         keys: Vec::new(),
         notes: Vec::new(),
         circular: false,
+        sources: Vec::new(),
+        nodes: Vec::new(),
     };
-    for (c, target) in &cites {
-        let Some(Node::Outlet(o)) = g.graph.node_weight(*target) else {
-            continue;
+    tally.cited(&edges.cites);
+    tally.outlets_in_prose(&edges.prose);
+    tally.inherited(&edges.inherited_from);
+    let (anonymous, vague) = tally.named_in_prose(&edges.prose);
+    tally.finish(edges.self_references, anonymous, vague)
+}
+
+/// A claim's outgoing edges by kind, each list in a fixed order.
+struct ClaimEdges<'g> {
+    /// Citations, by group and reference.
+    cites: Vec<(&'g crate::graph::CiteEdge, NodeIndex)>,
+    /// Sources named in the prose.
+    prose: Vec<(&'g crate::graph::AttributionEdge, NodeIndex)>,
+    /// Articles of the input it cross-references (input, label), once each.
+    inherited_from: Vec<(usize, String)>,
+    self_references: usize,
+}
+
+impl<'g> ClaimEdges<'g> {
+    fn of(g: &'g SourceGraph, claim: NodeIndex) -> ClaimEdges<'g> {
+        let mut c = ClaimEdges {
+            cites: Vec::new(),
+            prose: Vec::new(),
+            inherited_from: Vec::new(),
+            self_references: 0,
         };
-        if o.is_missing() && !source_nodes.contains(target) && c.relays.is_empty() {
-            tally.notes.push(
-                "a citation gives a date but no outlet (lost from the text?): one unknown source of this claim"
-                    .to_string(),
-            );
-        }
-        if let Some(i) = source_nodes.iter().position(|n| n == target) {
-            let s = &mut sources[i];
-            if !c.written.is_empty() && !s.written.contains(&c.written) {
-                if let Some(first) = s.written.first() {
-                    tally.notes.push(format!(
-                        "{first} and {} are one outlet ({})",
-                        c.written, o.name
-                    ));
+        let mut edges: Vec<_> = g.graph.edges_directed(claim, Direction::Outgoing).collect();
+        edges.sort_by_key(|e| e.id());
+        for e in edges {
+            match e.weight() {
+                Edge::Cites(cite) => c.cites.push((cite, e.target())),
+                Edge::CrossReference(_) => {
+                    c.self_references += 1;
+                    if let Some(Node::Article(a)) = g.graph.node_weight(e.target()) {
+                        c.inherited_from.push((a.input, a.label()));
+                    }
                 }
-                s.written.push(c.written.clone());
-            }
-            if s.role == SourceRole::Relay && !is_carrier(c) {
-                s.role = SourceRole::Independent;
-                tally.add_key(*target, &mut s.role);
-            }
-            continue;
-        }
-        let mut role = if is_carrier(c) {
-            SourceRole::Relay
-        } else {
-            SourceRole::Independent
-        };
-        if role == SourceRole::Relay {
-            let origins: Vec<&str> = c
-                .relays
-                .iter()
-                .filter_map(|&r| {
-                    cites
-                        .iter()
-                        .find(|(d, _)| d.citation == c.citation && d.reference == r)
-                })
-                .filter_map(|(_, n)| g.outlet(*n).map(|o| o.name.as_str()))
-                .collect();
-            tally.notes.push(format!(
-                "{} relays {}: counted once",
-                o.name,
-                origins.join(", ")
-            ));
-        } else {
-            tally.add_key(*target, &mut role);
-        }
-        source_nodes.push(*target);
-        sources.push(SourceUse {
-            outlet: o.name.clone(),
-            kind: o.kind,
-            role,
-            written: if c.written.is_empty() {
-                Vec::new()
-            } else {
-                vec![c.written.clone()]
-            },
-            implied: c.implied,
-            prose: None,
-            inherited: false,
-        });
-    }
-    // Outlets named in the prose count like cited ones; other named sources count only when
-    // no outlet reports the claim; unnamed ones never count.
-    for (a, target) in &prose {
-        if let Some(Node::Outlet(o)) = g.graph.node_weight(*target) {
-            if source_nodes.contains(target) {
-                continue;
-            }
-            let mut role = SourceRole::Independent;
-            tally.add_key(*target, &mut role);
-            source_nodes.push(*target);
-            sources.push(SourceUse {
-                outlet: o.name.clone(),
-                kind: o.kind,
-                role,
-                written: vec![a.written.clone()],
-                implied: false,
-                prose: Some(SourceType::Outlet),
-                inherited: false,
-            });
-        }
-    }
-    // A cross-reference to an issue in the input inherits the outlets that issue cites.
-    inherited_from.sort();
-    inherited_from.dedup();
-    for (input, label) in &inherited_from {
-        let mut any = false;
-        for &c in g.claims.get(*input).map_or(&[][..], Vec::as_slice) {
-            let mut out: Vec<_> = g.graph.edges_directed(c, Direction::Outgoing).collect();
-            out.sort_by_key(|e| e.id());
-            for e in out {
-                let (Edge::Cites(ce), Some(Node::Outlet(o))) =
-                    (e.weight(), g.graph.node_weight(e.target()))
-                else {
-                    continue;
-                };
-                if source_nodes.contains(&e.target()) || !ce.relays.is_empty() {
-                    continue;
-                }
-                let mut role = SourceRole::Independent;
-                tally.add_key(e.target(), &mut role);
-                source_nodes.push(e.target());
-                sources.push(SourceUse {
-                    outlet: o.name.clone(),
-                    kind: o.kind,
-                    role,
-                    written: vec![ce.written.clone()],
-                    implied: ce.implied,
-                    prose: None,
-                    inherited: true,
-                });
-                any = true;
+                Edge::Attributes(a) => c.prose.push((a, e.target())),
+                _ => {}
             }
         }
-        if any {
-            tally.notes.push(format!(
-                "inherits the sources of {label}, which it cross-references"
-            ));
-        }
-    }
-    let reported_by_outlet = !tally.keys.is_empty();
-    let (mut anonymous, mut vague) = (false, false);
-    for (a, target) in &prose {
-        let Some(Node::Source(s)) = g.graph.node_weight(*target) else {
-            continue;
-        };
-        if source_nodes.contains(target) {
-            continue;
-        }
-        let role = match s.kind {
-            SourceType::Anonymous | SourceType::Vague => {
-                anonymous |= s.kind == SourceType::Anonymous;
-                vague |= s.kind == SourceType::Vague;
-                SourceRole::Unnamed
-            }
-            _ if reported_by_outlet => SourceRole::Quoted,
-            _ => {
-                tally.keys.push((
-                    format!("source:{}", crate::outlets::outlet_key(&s.name)),
-                    s.name.clone(),
-                ));
-                SourceRole::Independent
-            }
-        };
-        source_nodes.push(*target);
-        sources.push(SourceUse {
-            outlet: s.name.clone(),
-            kind: OutletKind::Unknown,
-            role,
-            written: vec![a.written.clone()],
-            implied: false,
-            prose: Some(s.kind),
-            inherited: false,
-        });
-    }
-    let independent = tally.keys.len();
-    let verdict = match (independent, self_references) {
-        (0, 0) => Verdict::Unsourced,
-        (0, _) => Verdict::SelfReferenced,
-        (1, _) => Verdict::SingleSource,
-        _ => Verdict::Corroborated,
-    };
-    let counted: Vec<&SourceUse> = sources
-        .iter()
-        .filter(|s| matches!(s.role, SourceRole::Independent | SourceRole::SameGroup))
-        .collect();
-    let collective_only =
-        !counted.is_empty() && counted.iter().all(|s| s.kind == OutletKind::Collective);
-    Corroboration {
-        verdict,
-        independent_sources: independent,
-        sources,
-        self_references,
-        collective_only,
-        anonymous_only: independent == 0 && anonymous,
-        circular: tally.circular,
-        vague_only: independent == 0 && vague,
-        notes: tally.notes,
+        c.cites
+            .sort_by_key(|(cite, _)| (cite.citation, cite.reference));
+        c.inherited_from.sort();
+        c.inherited_from.dedup();
+        c
     }
 }
 
@@ -466,9 +301,241 @@ struct Tally<'g> {
     keys: Vec<(String, String)>,
     notes: Vec<String>,
     circular: bool,
+    /// The claim's sources so far, and their nodes (in the same order).
+    sources: Vec<SourceUse>,
+    nodes: Vec<NodeIndex>,
 }
 
 impl Tally<'_> {
+    /// Add `source` (node `n`) to the claim's sources.
+    fn push(&mut self, n: NodeIndex, source: SourceUse) {
+        self.nodes.push(n);
+        self.sources.push(source);
+    }
+
+    /// A source counted independently unless its key was counted before.
+    fn counted(&mut self, n: NodeIndex) -> SourceRole {
+        let mut role = SourceRole::Independent;
+        self.add_key(n, &mut role);
+        role
+    }
+
+    /// The outlets the claim cites. A carrier relays other references of its group
+    /// ("Interfax, citing Itar-Tass"): the origins count, the carrier is a relay. An outlet
+    /// cited twice is one source, each spelling kept.
+    fn cited(&mut self, cites: &[(&crate::graph::CiteEdge, NodeIndex)]) {
+        let g = self.g;
+        let origin = |c: &crate::graph::CiteEdge, r: usize| {
+            cites
+                .iter()
+                .find(|(d, _)| d.citation == c.citation && d.reference == r)
+        };
+        let is_carrier =
+            |c: &crate::graph::CiteEdge| c.relays.iter().any(|&r| origin(c, r).is_some());
+        for &(c, target) in cites {
+            let Some(Node::Outlet(o)) = g.graph.node_weight(target) else {
+                continue;
+            };
+            if o.is_missing() && !self.nodes.contains(&target) && c.relays.is_empty() {
+                self.notes.push(
+                    "a citation gives a date but no outlet (lost from the text?): one unknown source of this claim"
+                        .to_string(),
+                );
+            }
+            if let Some(i) = self.nodes.iter().position(|&n| n == target) {
+                let s = &mut self.sources[i];
+                if !c.written.is_empty() && !s.written.contains(&c.written) {
+                    if let Some(first) = s.written.first() {
+                        self.notes.push(format!(
+                            "{first} and {} are one outlet ({})",
+                            c.written, o.name
+                        ));
+                    }
+                    s.written.push(c.written.clone());
+                }
+                if s.role == SourceRole::Relay && !is_carrier(c) {
+                    self.sources[i].role = self.counted(target);
+                }
+                continue;
+            }
+            let role = if is_carrier(c) {
+                let origins: Vec<&str> = c
+                    .relays
+                    .iter()
+                    .filter_map(|&r| origin(c, r))
+                    .filter_map(|(_, n)| g.outlet(*n).map(|o| o.name.as_str()))
+                    .collect();
+                self.notes.push(format!(
+                    "{} relays {}: counted once",
+                    o.name,
+                    origins.join(", ")
+                ));
+                SourceRole::Relay
+            } else {
+                self.counted(target)
+            };
+            let written = if c.written.is_empty() {
+                Vec::new()
+            } else {
+                vec![c.written.clone()]
+            };
+            self.push(
+                target,
+                SourceUse {
+                    outlet: o.name.clone(),
+                    kind: o.kind,
+                    role,
+                    written,
+                    implied: c.implied,
+                    prose: None,
+                    inherited: false,
+                },
+            );
+        }
+    }
+
+    /// Outlets named in the prose count like cited ones.
+    fn outlets_in_prose(&mut self, prose: &[(&crate::graph::AttributionEdge, NodeIndex)]) {
+        for &(a, target) in prose {
+            let Some(Node::Outlet(o)) = self.g.graph.node_weight(target) else {
+                continue;
+            };
+            if self.nodes.contains(&target) {
+                continue;
+            }
+            let role = self.counted(target);
+            self.push(
+                target,
+                SourceUse {
+                    outlet: o.name.clone(),
+                    kind: o.kind,
+                    role,
+                    written: vec![a.written.clone()],
+                    implied: false,
+                    prose: Some(SourceType::Outlet),
+                    inherited: false,
+                },
+            );
+        }
+    }
+
+    /// A cross-reference to an issue in the input inherits the outlets that issue cites.
+    fn inherited(&mut self, issues: &[(usize, String)]) {
+        let g = self.g;
+        for (input, label) in issues {
+            let mut any = false;
+            for &c in g.claims.get(*input).map_or(&[][..], Vec::as_slice) {
+                let mut out: Vec<_> = g.graph.edges_directed(c, Direction::Outgoing).collect();
+                out.sort_by_key(|e| e.id());
+                for e in out {
+                    let (Edge::Cites(ce), Some(Node::Outlet(o))) =
+                        (e.weight(), g.graph.node_weight(e.target()))
+                    else {
+                        continue;
+                    };
+                    if self.nodes.contains(&e.target()) || !ce.relays.is_empty() {
+                        continue;
+                    }
+                    let role = self.counted(e.target());
+                    self.push(
+                        e.target(),
+                        SourceUse {
+                            outlet: o.name.clone(),
+                            kind: o.kind,
+                            role,
+                            written: vec![ce.written.clone()],
+                            implied: ce.implied,
+                            prose: None,
+                            inherited: true,
+                        },
+                    );
+                    any = true;
+                }
+            }
+            if any {
+                self.notes.push(format!(
+                    "inherits the sources of {label}, which it cross-references"
+                ));
+            }
+        }
+    }
+
+    /// People, bodies and documents named in the prose count only when no outlet reports
+    /// the claim (they are quoted by it otherwise); unnamed ones never count. Returns
+    /// whether an anonymous and a vague one were met.
+    fn named_in_prose(
+        &mut self,
+        prose: &[(&crate::graph::AttributionEdge, NodeIndex)],
+    ) -> (bool, bool) {
+        let reported_by_outlet = !self.keys.is_empty();
+        let (mut anonymous, mut vague) = (false, false);
+        for &(a, target) in prose {
+            let Some(Node::Source(s)) = self.g.graph.node_weight(target) else {
+                continue;
+            };
+            if self.nodes.contains(&target) {
+                continue;
+            }
+            let role = match s.kind {
+                SourceType::Anonymous | SourceType::Vague => {
+                    anonymous |= s.kind == SourceType::Anonymous;
+                    vague |= s.kind == SourceType::Vague;
+                    SourceRole::Unnamed
+                }
+                _ if reported_by_outlet => SourceRole::Quoted,
+                _ => {
+                    self.keys.push((
+                        format!("source:{}", crate::outlets::outlet_key(&s.name)),
+                        s.name.clone(),
+                    ));
+                    SourceRole::Independent
+                }
+            };
+            self.push(
+                target,
+                SourceUse {
+                    outlet: s.name.clone(),
+                    kind: OutletKind::Unknown,
+                    role,
+                    written: vec![a.written.clone()],
+                    implied: false,
+                    prose: Some(s.kind),
+                    inherited: false,
+                },
+            );
+        }
+        (anonymous, vague)
+    }
+
+    /// The verdict of what was counted.
+    fn finish(self, self_references: usize, anonymous: bool, vague: bool) -> Corroboration {
+        let independent = self.keys.len();
+        let verdict = match (independent, self_references) {
+            (0, 0) => Verdict::Unsourced,
+            (0, _) => Verdict::SelfReferenced,
+            (1, _) => Verdict::SingleSource,
+            _ => Verdict::Corroborated,
+        };
+        let counted: Vec<&SourceUse> = self
+            .sources
+            .iter()
+            .filter(|s| matches!(s.role, SourceRole::Independent | SourceRole::SameGroup))
+            .collect();
+        let collective_only =
+            !counted.is_empty() && counted.iter().all(|s| s.kind == OutletKind::Collective);
+        Corroboration {
+            verdict,
+            independent_sources: independent,
+            sources: self.sources,
+            self_references,
+            collective_only,
+            anonymous_only: independent == 0 && anonymous,
+            circular: self.circular,
+            vague_only: independent == 0 && vague,
+            notes: self.notes,
+        }
+    }
+
     /// Count outlet `n` among the claim's sources: under its relay root's key when all it
     /// reports comes from one origin elsewhere in the input, else under its own independence
     /// key.
