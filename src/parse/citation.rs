@@ -394,182 +394,215 @@ fn authored_outlet(text: &str, span: Span, outlets: &Outlets) -> Segment {
 /// Read the group `inner` (the text between the parentheses) of `text`.
 pub fn classify_group(text: &str, inner: Span, outlets: &Outlets) -> GroupClass {
     let s = inner.slice(text);
-    if s.trim().is_empty() {
-        return GroupClass::Other(NonCitationReason::Aside);
+    if let Some(reason) = no_citation(s) {
+        return GroupClass::Other(reason);
     }
-    if s.len() > MAX_GROUP_LEN {
-        return GroupClass::Other(NonCitationReason::TooLong);
-    }
-    if CREDIT.is_match(s) {
-        return GroupClass::Other(NonCitationReason::Credit);
-    }
-    if NOTE.is_match(s) {
-        return GroupClass::Other(NonCitationReason::Note);
-    }
-    if POINTER.is_match(s) {
-        return GroupClass::Other(NonCitationReason::Pointer);
-    }
-    if NUMBER.is_match(s) {
-        return GroupClass::Other(NonCitationReason::Number);
-    }
-    let mut draft = DraftCitation::default();
-    let mut strong_only = true;
-    let mut any_outlet = false;
-    let mut last_targets: Vec<usize> = Vec::new();
+    let mut reader = GroupReader {
+        draft: DraftCitation::default(),
+        strong_only: true,
+        any_outlet: false,
+        last_targets: Vec::new(),
+    };
     for part in split_top(text, inner, b';') {
+        if reader.part(text, part, outlets).is_err() {
+            return GroupClass::Other(aside_reason(s));
+        }
+    }
+    match reader.finish() {
+        Some(draft) => GroupClass::Citation(draft),
+        None => GroupClass::Other(aside_reason(s)),
+    }
+}
+
+/// Why the group `s` is no citation, when its whole text says so (empty, too long, a
+/// credit, a note, a pointer, a number).
+fn no_citation(s: &str) -> Option<NonCitationReason> {
+    if s.trim().is_empty() {
+        Some(NonCitationReason::Aside)
+    } else if s.len() > MAX_GROUP_LEN {
+        Some(NonCitationReason::TooLong)
+    } else if CREDIT.is_match(s) {
+        Some(NonCitationReason::Credit)
+    } else if NOTE.is_match(s) {
+        Some(NonCitationReason::Note)
+    } else if POINTER.is_match(s) {
+        Some(NonCitationReason::Pointer)
+    } else if NUMBER.is_match(s) {
+        Some(NonCitationReason::Number)
+    } else {
+        None
+    }
+}
+
+/// A segment that makes the group an aside, not a citation.
+struct Aside;
+
+/// A group read part by part (parts are separated by `;`, segments by `,`).
+struct GroupReader {
+    draft: DraftCitation,
+    /// Every outlet named has a strong shape (a known outlet, a name of media).
+    strong_only: bool,
+    any_outlet: bool,
+    /// The references the previous part's dates (or names) went to: a part of dates only
+    /// ("; April 16") dates them too.
+    last_targets: Vec<usize>,
+}
+
+/// What one part has read so far.
+struct Part {
+    /// The part began with "see".
+    see: bool,
+    /// References named and not yet dated.
+    pending: Vec<usize>,
+    /// References the part's latest dates went to.
+    dated: Vec<usize>,
+    has_outlet: bool,
+    /// Where an empty first segment stands: an outlet lost from the text ("(, citing the
+    /// BBC, May 2)"), which a relay takes as its partner.
+    lost_outlet: Option<usize>,
+}
+
+impl GroupReader {
+    /// A new reference at `span`, its index.
+    fn new_ref(&mut self, span: Span, see: bool, relays: Vec<usize>) -> usize {
+        self.draft.refs.push(DraftRef {
+            span,
+            see,
+            dates: Vec::new(),
+            relays,
+        });
+        self.draft.refs.len() - 1
+    }
+
+    /// The references a relay in part `p` pairs with: those named and not dated, else those
+    /// just dated, else the previous part's.
+    fn relay_partners(&self, p: &Part) -> Vec<usize> {
+        let near = if p.pending.is_empty() {
+            &p.dated
+        } else {
+            &p.pending
+        };
+        if near.is_empty() {
+            self.last_targets.clone()
+        } else {
+            near.clone()
+        }
+    }
+
+    /// Read one `;`-separated part.
+    fn part(&mut self, text: &str, part: Span, outlets: &Outlets) -> Result<(), Aside> {
         let part = trim_span(text, part, &[]);
         let (part, see) = match SEE_PREFIX.find(part.slice(text)) {
             Some(m) => (Span::new(part.start + m.end(), part.end), true),
             None => (part, false),
         };
-        let mut pending: Vec<usize> = Vec::new();
-        let mut dated: Vec<usize> = Vec::new();
-        let mut part_has_outlet = false;
-        // An empty first segment is an outlet lost from the text ("(, citing the BBC, May
-        // 2)"): where a relay needs a partner, that empty slot is one.
-        let mut lost_outlet: Option<usize> = None;
+        let mut p = Part {
+            see,
+            pending: Vec::new(),
+            dated: Vec::new(),
+            has_outlet: false,
+            lost_outlet: None,
+        };
         for (k, seg) in split_top(text, part, b',').into_iter().enumerate() {
             let segment = classify_segment(text, seg, outlets);
             if k == 0 && matches!(segment, Segment::Empty) {
-                lost_outlet = Some(trim_span(text, seg, &[]).start);
+                p.lost_outlet = Some(trim_span(text, seg, &[]).start);
             }
-            if matches!(segment, Segment::RelayCarrier(_) | Segment::RelayOrigin(_))
-                && pending.is_empty()
-                && dated.is_empty()
-                && last_targets.is_empty()
-                && let Some(at) = lost_outlet.take()
-            {
-                pending.push(draft.refs.len());
-                draft.refs.push(DraftRef {
-                    span: Span::new(at, at),
-                    see,
-                    dates: Vec::new(),
-                    relays: Vec::new(),
-                });
+            let relay = matches!(segment, Segment::RelayCarrier(_) | Segment::RelayOrigin(_));
+            let alone = p.pending.is_empty() && p.dated.is_empty() && self.last_targets.is_empty();
+            if relay && alone {
+                // A relay needs a partner: the lost outlet, or there is none.
+                let at = p.lost_outlet.take().ok_or(Aside)?;
+                let lost = self.new_ref(Span::new(at, at), see, Vec::new());
+                p.pending.push(lost);
             }
             match segment {
                 Segment::Empty | Segment::Filler => {}
-                Segment::Junk => return GroupClass::Other(aside_reason(s)),
+                Segment::Junk => return Err(Aside),
                 Segment::Outlet(name, shape) => {
-                    strong_only &= shape == OutletShape::Strong;
-                    any_outlet = true;
-                    if pending.is_empty() {
-                        dated.clear();
+                    self.strong_only &= shape == OutletShape::Strong;
+                    self.any_outlet = true;
+                    if p.pending.is_empty() {
+                        p.dated.clear();
                     }
-                    pending.push(draft.refs.len());
-                    draft.refs.push(DraftRef {
-                        span: name,
-                        see,
-                        dates: Vec::new(),
-                        relays: Vec::new(),
-                    });
-                    part_has_outlet = true;
+                    let r = self.new_ref(name, see, Vec::new());
+                    p.pending.push(r);
+                    p.has_outlet = true;
                 }
                 Segment::Dates(tokens) => {
-                    let targets = if !pending.is_empty() {
-                        dated = std::mem::take(&mut pending);
-                        dated.clone()
-                    } else if !dated.is_empty() {
-                        dated.clone()
-                    } else if !part_has_outlet && !last_targets.is_empty() {
-                        dated = last_targets.clone();
-                        dated.clone()
-                    } else {
-                        let at = trim_span(text, seg, &[]).start;
-                        dated = vec![draft.refs.len()];
-                        draft.refs.push(DraftRef {
-                            span: Span::new(at, at),
-                            see,
-                            dates: Vec::new(),
-                            relays: Vec::new(),
-                        });
-                        dated.clone()
-                    };
-                    let first = draft.dates.len();
-                    draft.dates.extend(tokens);
-                    for &t in &targets {
-                        draft.refs[t].dates.extend(first..draft.dates.len());
-                    }
+                    self.dates(&mut p, trim_span(text, seg, &[]).start, tokens)
                 }
                 Segment::Year(year, at) => {
-                    let Some(last) = draft.dates.last_mut() else {
-                        return GroupClass::Other(aside_reason(s));
-                    };
+                    let last = self.draft.dates.last_mut().ok_or(Aside)?;
                     last.span = Span::new(last.span.start, at.end);
                     if let Some(e) = last.end.as_mut() {
                         e.year = e.year.or(Some(year));
                     }
                     last.start.year = last.start.year.or(Some(year));
                 }
-                Segment::RelayCarrier(_) | Segment::RelayOrigin(_)
-                    if pending.is_empty() && dated.is_empty() && last_targets.is_empty() =>
-                {
-                    return GroupClass::Other(aside_reason(s));
-                }
                 Segment::RelayCarrier(name) => {
-                    let origins = if pending.is_empty() {
-                        dated.clone()
-                    } else {
-                        pending.clone()
-                    };
-                    let origins = if origins.is_empty() {
-                        last_targets.clone()
-                    } else {
-                        origins
-                    };
-                    draft.refs.push(DraftRef {
-                        span: name,
-                        see: false,
-                        dates: Vec::new(),
-                        relays: origins,
-                    });
-                    any_outlet = true;
+                    let origins = self.relay_partners(&p);
+                    self.new_ref(name, false, origins);
+                    self.any_outlet = true;
                 }
                 Segment::RelayOrigin(name) => {
-                    let carriers = if pending.is_empty() {
-                        dated.clone()
-                    } else {
-                        pending.clone()
-                    };
-                    let carriers = if carriers.is_empty() {
-                        last_targets.clone()
-                    } else {
-                        carriers
-                    };
-                    let origin = draft.refs.len();
-                    draft.refs.push(DraftRef {
-                        span: name,
-                        see: false,
-                        dates: Vec::new(),
-                        relays: Vec::new(),
-                    });
+                    let carriers = self.relay_partners(&p);
+                    let origin = self.new_ref(name, false, Vec::new());
                     for c in carriers {
-                        draft.refs[c].relays.push(origin);
+                        self.draft.refs[c].relays.push(origin);
                     }
-                    any_outlet = true;
+                    self.any_outlet = true;
                 }
             }
         }
-        if !dated.is_empty() {
-            last_targets = dated;
-        } else if !pending.is_empty() {
-            last_targets = pending;
+        if !p.dated.is_empty() {
+            self.last_targets = p.dated;
+        } else if !p.pending.is_empty() {
+            self.last_targets = p.pending;
+        }
+        Ok(())
+    }
+
+    /// Dates of part `p` (its segment starting at `at`): they go to the references named
+    /// and not yet dated, else to those its dates went to, else (a part of dates only) to
+    /// the previous part's; with nothing before them, to a reference without an outlet.
+    fn dates(&mut self, p: &mut Part, at: usize, tokens: Vec<DateToken>) {
+        let targets = if !p.pending.is_empty() {
+            p.dated = std::mem::take(&mut p.pending);
+            p.dated.clone()
+        } else if !p.dated.is_empty() {
+            p.dated.clone()
+        } else if !p.has_outlet && !self.last_targets.is_empty() {
+            p.dated = self.last_targets.clone();
+            p.dated.clone()
+        } else {
+            let r = self.new_ref(Span::new(at, at), p.see, Vec::new());
+            p.dated = vec![r];
+            p.dated.clone()
+        };
+        let first = self.draft.dates.len();
+        self.draft.dates.extend(tokens);
+        for &t in &targets {
+            self.draft.refs[t]
+                .dates
+                .extend(first..self.draft.dates.len());
         }
     }
-    fill_months(&mut draft.dates);
-    fill_years(&mut draft);
-    let dated = draft.dates.iter().any(DateToken::has_month);
-    if draft.refs.len() > MAX_OUTLETS || draft.refs.is_empty() {
-        return GroupClass::Other(aside_reason(s));
-    }
-    if !draft.dates.is_empty() && !dated {
-        // Bare numbers with no month anywhere: "(Channel, 4)" is no date.
-        return GroupClass::Other(aside_reason(s));
-    }
-    if dated || (any_outlet && strong_only) {
-        GroupClass::Citation(draft)
-    } else {
-        GroupClass::Other(aside_reason(s))
+
+    /// The citation read, when it is one: months and years filled in, at most
+    /// [`MAX_OUTLETS`] references, and dated or naming only outlets of strong shape.
+    fn finish(mut self) -> Option<DraftCitation> {
+        fill_months(&mut self.draft.dates);
+        fill_years(&mut self.draft);
+        let dated = self.draft.dates.iter().any(DateToken::has_month);
+        if self.draft.refs.len() > MAX_OUTLETS || self.draft.refs.is_empty() {
+            return None;
+        }
+        if !self.draft.dates.is_empty() && !dated {
+            // Bare numbers with no month anywhere: "(Channel, 4)" is no date.
+            return None;
+        }
+        (dated || (self.any_outlet && self.strong_only)).then_some(self.draft)
     }
 }
 
