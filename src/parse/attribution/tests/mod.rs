@@ -1,0 +1,272 @@
+//! One table a cue class, each of sentences written for these tests: the sources they
+//! must give (text as written and type), and sentences that must give none.
+
+use super::*;
+use crate::model::SourceType::{self, *};
+
+mod phrases;
+mod verbal;
+
+fn find(text: &str) -> Vec<Attribution> {
+    let lines = LineIndex::new(text);
+    find_attributions(
+        text,
+        &lines,
+        &[(0, Span::new(0, text.len()))],
+        &[],
+        Outlets::builtin(),
+        &Cues::builtin(),
+    )
+}
+
+/// Every `(sentence, source, type)` gives that source with that type.
+fn check(cases: &[(&str, &str, SourceType)]) {
+    let mut failed = Vec::new();
+    for (text, source, kind) in cases {
+        let got = find(text);
+        if !got.iter().any(|a| a.text == *source && a.kind == *kind) {
+            let got: Vec<_> = got.iter().map(|a| (a.text.as_str(), a.kind)).collect();
+            failed.push(format!(
+                "{text:?}\n    want {source:?} {kind:?}, got {got:?}"
+            ));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// Every sentence gives no source at all.
+fn check_none(cases: &[&str]) {
+    let mut failed = Vec::new();
+    for text in cases {
+        let got = find(text);
+        if !got.is_empty() {
+            let got: Vec<_> = got.iter().map(|a| (a.text.as_str(), a.kind)).collect();
+            failed.push(format!("{text:?} gave {got:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+#[test]
+fn nominal_cues() {
+    check(&[
+        (
+            "The premier's insistence that prices would fall surprised no one.",
+            "The premier",
+            Person,
+        ),
+        (
+            "Moscow's repeated assurances that the base would close were forgotten.",
+            "Moscow",
+            OfficialBody,
+        ),
+        (
+            "A proposal by the speaker to cut the session short was rejected.",
+            "the speaker",
+            Person,
+        ),
+        (
+            "Remarks from the ambassador drew a sharp response.",
+            "the ambassador",
+            Person,
+        ),
+        (
+            "The mufti's complaint against the mayor was filed on Monday.",
+            "The mufti",
+            Person,
+        ),
+        (
+            "Lawyers dismissed rumors that the trial would be moved.",
+            "rumors",
+            Vague,
+        ),
+    ]);
+}
+
+#[test]
+fn frames_and_headlines() {
+    check(&[
+        (
+            "In a televised address on Sunday, the president outlined his plans.",
+            "the president",
+            Person,
+        ),
+        (
+            "At a news conference in Almaty, the prosecutor named three suspects.",
+            "the prosecutor",
+            Person,
+        ),
+        (
+            "KAZAKH PREMIER DENIES RESIGNATION RUMORS",
+            "KAZAKH PREMIER",
+            Person,
+        ),
+        // In capitals a preposition still ends the head.
+        (
+            "STUDENTS IN MINSK SAY NEW FEES ARE ILLEGAL",
+            "STUDENTS IN MINSK",
+            Vague,
+        ),
+        // An indefinite phrase after a name describes it; the subject comes after it.
+        (
+            "In a message sent to Ekho Moskvy, a station critical of the mayor, the union said it would strike.",
+            "the union",
+            OfficialBody,
+        ),
+        (
+            "Border Talks Stall     The commission said on Monday that no maps had been agreed.",
+            "The commission",
+            OfficialBody,
+        ),
+    ]);
+}
+
+#[test]
+fn typing_cannot_invent_a_source() {
+    check_none(&[
+        "According to Georgian law, the president may serve two terms.",
+        "He said that the talks had failed.",
+        "It was said that the talks had failed.",
+        "The ministry would not say why.",
+        "They reported nothing.",
+        "Putin was said to prefer a Moscow meeting.",
+        "The talks apparently hope to achieve little.",
+        "Some 60 percent of voters believe the election was fair.",
+        "The reported attack on the convoy remains unexplained.",
+        "The railway recalled its rolling stock for repairs.",
+        "The blast claimed the lives of three soldiers.",
+        "Dagestan claimed the title.",
+        "According to the plan, the troops will leave by May.",
+        "Parliament approved the budget on Tuesday.",
+        "The commission will announce the results next week.",
+        "Diplomats declined to comment.",
+        "It was a blow to Minsk, which had hoped to host the summit.",
+        "Neither side has commented on the incident.",
+        "No official confirmed the figures.",
+    ]);
+    // A subjunctive after "demanded that" reports nothing of its subject.
+    let got = find("The opposition demanded that the Chechen side retract its claim.");
+    assert!(got.iter().all(|a| a.text != "the Chechen side"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|a| a.text == "The opposition" && a.kind == Vague),
+        "{got:?}"
+    );
+    // A place inside a body's name is not a source of its own.
+    let got = find("The Russian military command in Dagestan claimed the attack was repelled.");
+    assert!(
+        got.iter().all(|a| a.text != "Dagestan" && a.kind != Person),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|a| a.text == "The Russian military command in Dagestan" && a.kind == OfficialBody),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn headings_never_join_a_subject() {
+    let got = find("Energy Outlook     Gazprom said prices would rise.");
+    assert!(got.iter().all(|a| !a.text.contains("Outlook")), "{got:?}");
+}
+
+#[test]
+fn hard_wrapped_text() {
+    check(&[(
+        "The Tbilisi daily\n   Rezonansi   reported that the\nminister had resigned.",
+        "The Tbilisi daily Rezonansi",
+        Outlet,
+    )]);
+}
+
+#[test]
+fn carriers_cite_their_origin() {
+    let got = find("A Russian military source told Interfax on August 22 that troops had left.");
+    assert!(
+        got.iter()
+            .any(|a| a.text == "Interfax"
+                && a.citing.as_deref() == Some("A Russian military source")),
+        "{got:?}"
+    );
+    let got = find("Citing Novye Izvestia, the website reported that the plant would close.");
+    assert!(
+        got.iter()
+            .any(|a| a.text == "the website" && a.citing.as_deref() == Some("Novye Izvestia")),
+        "{got:?}"
+    );
+    let got = find("According to the radio, the envoy said the border would open.");
+    assert!(
+        got.iter()
+            .any(|a| a.text == "the radio" && a.citing.as_deref() == Some("the envoy")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn back_references_are_linked() {
+    let text = "President Leonid Kravets met the envoys on Monday. The talks were long. \
+        Kravets said the border would stay open. The president added that no troops would move. \
+        The ministry's statement said the situation was calm. The statement also said that \
+        refugees could return. The news agency Kabar reported the meeting. The agency said \
+        it was friendly.";
+    let got = find(text);
+    let by = |t: &str| {
+        got.iter()
+            .find(|a| a.text == t)
+            .unwrap_or_else(|| panic!("{t}: {got:?}"))
+    };
+    assert_eq!(
+        by("Kravets").refers_to.as_ref().map(|r| r.text.as_str()),
+        Some("President Leonid Kravets")
+    );
+    assert_eq!(
+        by("The president")
+            .refers_to
+            .as_ref()
+            .map(|r| r.text.as_str()),
+        Some("President Leonid Kravets")
+    );
+    assert_eq!(
+        by("The statement")
+            .refers_to
+            .as_ref()
+            .map(|r| r.text.as_str()),
+        Some("The ministry's statement")
+    );
+    let agency = by("The agency");
+    assert_eq!(agency.canonical.as_deref(), Some("Kabar"));
+    // Two presidents named before: "the president" stays as written.
+    let got =
+        find("President Ana Lupu met President Ion Rusu. The president said the deal was done.");
+    let p = got
+        .iter()
+        .find(|a| a.text == "The president")
+        .expect("found");
+    assert!(p.refers_to.is_none(), "{p:?}");
+}
+
+#[test]
+fn spans_lines_and_cues_are_exact() {
+    let text = "Prices rose.\nThe ministry of finance\n  said that prices would fall.";
+    let got = find(text);
+    let a = got.iter().find(|a| a.kind == OfficialBody).expect("found");
+    assert_eq!(a.span.slice(text), "The ministry of finance");
+    assert_eq!((a.line, a.column), (2, 1));
+    assert_eq!(a.cue, "said");
+}
+
+#[test]
+fn a_long_sentence_stays_linear_and_finds_its_sources() {
+    let mut text = String::new();
+    for i in 0..5000 {
+        text.push_str(&format!("the spokesman for the district said that {i}, "));
+    }
+    let got = find(&text);
+    assert!(got.len() > 4000, "{}", got.len());
+    // A phrase cut by the window a pathological sentence is read in may come out short.
+    let whole = got
+        .iter()
+        .filter(|a| a.text == "the spokesman for the district")
+        .count();
+    assert!(whole * 100 >= got.len() * 99, "{whole} of {}", got.len());
+}

@@ -1,0 +1,418 @@
+//! Verbal cues: reporting verbs after their subject, coordinated subjects, verbs after a
+//! quotation, passives and agents, control verbs and participles.
+
+use super::*;
+
+#[test]
+fn reporting_verbs_after_their_subject() {
+    check(&[
+        (
+            "The trade ministry announced new tariffs on grain.",
+            "The trade ministry",
+            OfficialBody,
+        ),
+        (
+            "Senator Maria Lopes insisted that the vote be delayed.",
+            "Senator Maria Lopes",
+            Person,
+        ),
+        (
+            "Local residents complained that the water was unsafe.",
+            "Local residents",
+            Vague,
+        ),
+        (
+            "The daily Vechernii Bishkek has since retracted the story.",
+            "The daily Vechernii Bishkek",
+            Outlet,
+        ),
+        (
+            "Two opposition deputies later denied any wrongdoing.",
+            "Two opposition deputies",
+            Vague,
+        ),
+        (
+            "An unnamed customs officer admitted that bribes were common.",
+            "An unnamed customs officer",
+            Anonymous,
+        ),
+        (
+            "The joint communique stressed the need for calm.",
+            "The joint communique",
+            Document,
+        ),
+        (
+            "Tashkent flatly rejected the accusation.",
+            "Tashkent",
+            OfficialBody,
+        ),
+        (
+            "Kazakhstan warned its neighbours against unilateral steps.",
+            "Kazakhstan",
+            OfficialBody,
+        ),
+        (
+            "Analysts believe the currency will fall further.",
+            "Analysts",
+            Vague,
+        ),
+        (
+            "The Associated Press reported three arrests.",
+            "The Associated Press",
+            Outlet,
+        ),
+        (
+            "Lenta.ru reported that the governor had resigned.",
+            "Lenta.ru",
+            Outlet,
+        ),
+        (
+            "Interfax on June 4 quoted a police spokesman as saying the road was closed.",
+            "Interfax",
+            Outlet,
+        ),
+        (
+            "The mayor's spokeswoman, Olga Sidorova, confirmed the closure.",
+            "The mayor's spokeswoman, Olga Sidorova",
+            Person,
+        ),
+        (
+            "Governor Petr Ivanenko, who took office in May, promised new housing.",
+            "Governor Petr Ivanenko",
+            Person,
+        ),
+        (
+            "Arkady Belov, deputy head of the port authority, conceded that the cranes were idle.",
+            "Arkady Belov",
+            Person,
+        ),
+        (
+            "The rector (see below) argued that fees must rise.",
+            "The rector",
+            Person,
+        ),
+        (
+            "The electoral commission, for its part, dismissed the complaints as groundless.",
+            "The electoral commission",
+            OfficialBody,
+        ),
+        (
+            "The opposition party Ak Zhol has called for a recount.",
+            "The opposition party Ak Zhol",
+            OfficialBody,
+        ),
+        (
+            "The union's two leaders, Ivan Sokolov, Pavel Egorov and Anna Lis, have all denied it.",
+            "Anna Lis",
+            Person,
+        ),
+        (
+            "Irina Belova, a lawyer who represents the families, told reporters that the trial was rigged.",
+            "Irina Belova",
+            Person,
+        ),
+        (
+            "His widow, Olga Kravets, has repeatedly insisted that he was threatened.",
+            "His widow, Olga Kravets",
+            Person,
+        ),
+        (
+            "The party's newspaper, Zhoghovurd, had published articles alleging fraud.",
+            "The party's newspaper, Zhoghovurd",
+            Outlet,
+        ),
+        (
+            "Gazprom was demanding a higher price.",
+            "Gazprom",
+            OfficialBody,
+        ),
+        ("REBELS DISMISS AMNESTY OFFER", "REBELS", Vague),
+        (
+            "“We saw nothing,” one elderly woman told a correspondent of the website Kavkazsky Uzel.",
+            "one elderly woman",
+            Anonymous,
+        ),
+        (
+            "“We saw nothing,” she told a correspondent of the website Kavkazsky Uzel.",
+            "a correspondent of the website Kavkazsky Uzel",
+            Outlet,
+        ),
+        (
+            "Diplomatic sources in Minsk said the envoy had been recalled.",
+            "Diplomatic sources in Minsk",
+            Anonymous,
+        ),
+        (
+            "The committee's source said the vote was delayed.",
+            "The committee's source",
+            Anonymous,
+        ),
+        (
+            "The Committee to Protect Journalists condemned the arrest as an outrage.",
+            "The Committee to Protect Journalists",
+            OfficialBody,
+        ),
+        (
+            "Union of Right Forces deputy Yelena Gorbunova warned of a split.",
+            "Union of Right Forces deputy Yelena Gorbunova",
+            Person,
+        ),
+        (
+            "A statement by the ministry's press service said the reports were false.",
+            "A statement by the ministry's press service",
+            Document,
+        ),
+        (
+            "The Georgian side handed over a note of protest, which described the raid as aggression.",
+            "a note of protest",
+            Document,
+        ),
+        (
+            "Opposition deputies Raisa Orlova and Timur Kasymov have demanded an inquiry.",
+            "Opposition deputies Raisa Orlova",
+            Person,
+        ),
+        (
+            "Troops were deployed, in what a ministry spokesman, Colonel Ivan Orlov, called \"a gross violation.\"",
+            "a ministry spokesman, Colonel Ivan Orlov",
+            Person,
+        ),
+        (
+            "Some Western governments threatened sanctions.",
+            "Some Western governments",
+            Vague,
+        ),
+        (
+            "Officials familiar with the draft said it would be published in May.",
+            "Officials familiar with the draft",
+            Vague,
+        ),
+        (
+            "Observers in the capital predicted a low turnout.",
+            "Observers in the capital",
+            Vague,
+        ),
+        (
+            "The OSCE criticized the conduct of the count.",
+            "The OSCE",
+            OfficialBody,
+        ),
+        (
+            "Petr Svoik of the Azat party told journalists the figures were invented.",
+            "Petr Svoik of the Azat party",
+            Person,
+        ),
+        (
+            "The ombudsman expressed concern over the arrest and called on the police to free him.",
+            "The ombudsman",
+            Person,
+        ),
+        (
+            "Its envoy in Tskhinvali, Boris Gagloev, told the daily that no shots were fired.",
+            "Its envoy in Tskhinvali, Boris Gagloev",
+            Person,
+        ),
+        (
+            "Oleg Orlov of Memorial, speaking on Ekho Moskvy radio, contended that it was staged.",
+            "Oleg Orlov of Memorial",
+            Person,
+        ),
+        (
+            "The governor's office called the protest \"a provocation.\"",
+            "The governor's office",
+            OfficialBody,
+        ),
+        (
+            "Izvestiya the following day described the vote as a farce.",
+            "Izvestiya",
+            Outlet,
+        ),
+        (
+            "The union issued a statement urging calm.",
+            "The union",
+            OfficialBody,
+        ),
+        (
+            "Some observers in Tiraspol believe the vote was rigged.",
+            "Some observers in Tiraspol",
+            Vague,
+        ),
+        (
+            "Rustam Aliev's lawyer told journalists that his client was innocent.",
+            "Rustam Aliev's lawyer",
+            Person,
+        ),
+    ]);
+}
+
+#[test]
+fn coordinated_subjects() {
+    check(&[
+        // "and" inside a ministry's name joins no two people.
+        (
+            "Trade and Industry Minister Pavel Orlik insisted that the quota stay.",
+            "Trade and Industry Minister Pavel Orlik",
+            Person,
+        ),
+        // Names and unlisted modifiers between a determiner and its head.
+        (
+            "The UNHCR field survey team reported that the camp was full.",
+            "The UNHCR field survey team",
+            OfficialBody,
+        ),
+        // A time after the phrase is no part of it.
+        (
+            "The governor told the weekly Ogonyok last month that he would run.",
+            "the weekly Ogonyok",
+            Outlet,
+        ),
+        (
+            "Armenia and Turkey have welcomed the protocol.",
+            "Armenia",
+            OfficialBody,
+        ),
+        (
+            "Armenia and Turkey have welcomed the protocol.",
+            "Turkey",
+            OfficialBody,
+        ),
+        (
+            "Dmitri Orlov, Ivan Sokolov and Pavel Egorov have all denied the charges.",
+            "Pavel Egorov",
+            Person,
+        ),
+        (
+            "Dmitri Orlov, Ivan Sokolov and Pavel Egorov have all denied the charges.",
+            "Dmitri Orlov",
+            Person,
+        ),
+        (
+            "The prosecutor, the judge and two defence lawyers have acknowledged the delay.",
+            "the judge",
+            Person,
+        ),
+        (
+            "The prosecutor, the judge and two defence lawyers have acknowledged the delay.",
+            "The prosecutor",
+            Person,
+        ),
+        (
+            "Kyrgyz and Uzbek officials insist the border is quiet.",
+            "Kyrgyz and Uzbek officials",
+            Vague,
+        ),
+        (
+            "Diplomats from Berlin and Paris said the talks would resume.",
+            "Diplomats from Berlin and Paris",
+            Vague,
+        ),
+    ]);
+}
+
+#[test]
+fn verbs_after_a_quotation_or_comma() {
+    check(&[
+        (
+            "“We will not retreat,” said Defence Minister Arif Tagiev.",
+            "Defence Minister Arif Tagiev",
+            Person,
+        ),
+        (
+            "\"It is a provocation,\" declared the foreign ministry.",
+            "the foreign ministry",
+            OfficialBody,
+        ),
+        (
+            "The dam will hold, insisted the chief engineer.",
+            "the chief engineer",
+            Person,
+        ),
+        (
+            "“No comment,” the press office replied.",
+            "the press office",
+            OfficialBody,
+        ),
+    ]);
+}
+
+#[test]
+fn passives_agents_and_quoted_sources() {
+    check(&[
+        (
+            "A senior banker was quoted as saying that reserves were ample.",
+            "A senior banker",
+            Anonymous,
+        ),
+        (
+            "The plan was criticized by the Union of Journalists.",
+            "the Union of Journalists",
+            OfficialBody,
+        ),
+        (
+            "Two villagers were quoted by the radio station Azattyk as saying the bridge had collapsed.",
+            "Two villagers",
+            Vague,
+        ),
+        (
+            "Two villagers were quoted by the radio station Azattyk as saying the bridge had collapsed.",
+            "the radio station Azattyk",
+            Outlet,
+        ),
+        (
+            "The decision was denounced on Friday by human rights groups.",
+            "human rights groups",
+            Vague,
+        ),
+        (
+            "Izvestiya quoted an aide to the premier as saying that no decision had been made.",
+            "an aide to the premier",
+            Anonymous,
+        ),
+        (
+            "Kommersant cited Finance Minister Lev Orlov as saying the budget would balance.",
+            "Finance Minister Lev Orlov",
+            Person,
+        ),
+    ]);
+}
+
+#[test]
+fn control_verbs_and_participles() {
+    check(&[
+        (
+            "The envoy went on to warn that patience was running out.",
+            "The envoy",
+            Person,
+        ),
+        (
+            "The ministry was quick to deny the report.",
+            "The ministry",
+            OfficialBody,
+        ),
+        (
+            "Officials seemed to confirm that talks were under way.",
+            "Officials",
+            Vague,
+        ),
+        (
+            "The governor rejected the plan, saying it would ruin the farmers.",
+            "The governor",
+            Person,
+        ),
+        (
+            "Minsk raised the stakes by threatening to cut the transit of oil.",
+            "Minsk",
+            OfficialBody,
+        ),
+        (
+            "Accusing Baku of bad faith, Yerevan has suspended the talks.",
+            "Yerevan",
+            OfficialBody,
+        ),
+        (
+            "Boris Lanin, the plant's director, painted a grim picture, telling Radio Liberty that wages were months late.",
+            "Radio Liberty",
+            Outlet,
+        ),
+    ]);
+}
