@@ -92,3 +92,38 @@ crate::names::named!(
         InvalidUtf8 => "invalid-utf8",
     }
 );
+
+/// A problem in a data file the user gives (`--outlets`, `--cues`), with the line and
+/// column where it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {message}")]
+pub struct DataFileError {
+    /// 1-based line in the file.
+    pub line: usize,
+    /// 1-based column in the file.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl DataFileError {
+    /// `message` about byte `at` of the file `text`.
+    pub(crate) fn at(text: &str, at: usize, message: String) -> DataFileError {
+        let pos = crate::span::Position::of(text, at);
+        DataFileError {
+            line: pos.line,
+            column: pos.column,
+            message,
+        }
+    }
+
+    /// The file `text` as TOML into `T`, or where it is not.
+    pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+        text: &str,
+    ) -> Result<T, DataFileError> {
+        toml::from_str(text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            DataFileError::at(text, at, e.message().to_string())
+        })
+    }
+}

@@ -42,16 +42,7 @@ pub struct PublicationInfo {
 }
 
 /// A problem in an outlets file, with the line and column where it is.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{line}:{column}: {message}")]
-pub struct OutletsError {
-    /// 1-based line in the file.
-    pub line: usize,
-    /// 1-based column in the file.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-}
+pub type OutletsError = crate::diag::DataFileError;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -116,10 +107,7 @@ impl Outlets {
     /// A TOML syntax error, an unknown key or kind, an over-long name, or one alias given to
     /// two different outlets, each with the line and column where it is.
     pub fn from_toml_str(text: &str) -> Result<Outlets, OutletsError> {
-        let repr: FileRepr = toml::from_str(text).map_err(|e| {
-            let at = e.span().map_or(0, |s| s.start);
-            located(text, at, e.message().to_string())
-        })?;
+        let repr: FileRepr = OutletsError::parse_toml(text)?;
         let mut base = Outlets::default();
         let mut seen: HashMap<String, (String, usize)> = HashMap::new();
         for o in repr.outlet {
@@ -130,7 +118,7 @@ impl Outlets {
                 if let Some((owner, _)) = seen.get(&key)
                     && owner != o.name.get_ref()
                 {
-                    return Err(located(
+                    return Err(OutletsError::at(
                         text,
                         n.span().start,
                         format!(
@@ -276,10 +264,14 @@ impl Outlets {
 fn check_name(text: &str, n: &Spanned<String>) -> Result<(), OutletsError> {
     let s = n.get_ref();
     if outlet_key(s).is_empty() {
-        return Err(located(text, n.span().start, "empty outlet name".into()));
+        return Err(OutletsError::at(
+            text,
+            n.span().start,
+            "empty outlet name".into(),
+        ));
     }
     if s.len() > MAX_NAME_LEN {
-        return Err(located(
+        return Err(OutletsError::at(
             text,
             n.span().start,
             format!("name longer than {MAX_NAME_LEN} bytes"),
@@ -287,15 +279,6 @@ fn check_name(text: &str, n: &Spanned<String>) -> Result<(), OutletsError> {
     }
     // Control characters are allowed: every writer escapes or sanitises names.
     Ok(())
-}
-
-fn located(text: &str, at: usize, message: String) -> OutletsError {
-    let pos = crate::span::Position::of(text, at);
-    OutletsError {
-        line: pos.line,
-        column: pos.column,
-        message,
-    }
 }
 
 /// Generic words that may follow or precede an outlet's name without changing the outlet.

@@ -114,19 +114,7 @@ struct ControlRepr {
 }
 
 pub(super) fn parse_file(text: &str) -> Result<FileRepr, CuesError> {
-    toml::from_str(text).map_err(|e| {
-        let at = e.span().map_or(0, |s| s.start);
-        located(text, at, e.message().to_string())
-    })
-}
-
-fn located(text: &str, at: usize, message: String) -> CuesError {
-    let pos = crate::span::Position::of(text, at);
-    CuesError {
-        line: pos.line,
-        column: pos.column,
-        message,
-    }
+    CuesError::parse_toml(text)
 }
 
 /// A word's classes, its (verb, forms) and its phrase ids while the table is built.
@@ -158,7 +146,7 @@ fn parse_needs(text: &str, list: &[Spanned<String>]) -> Result<u8, CuesError> {
             "for" => needs::FOR,
             "about" => needs::ABOUT,
             other => {
-                return Err(located(
+                return Err(CuesError::at(
                     text,
                     n.span().start,
                     format!("unknown need {other:?} (that, to, as, of, for, about)"),
@@ -172,10 +160,10 @@ fn parse_needs(text: &str, list: &[Spanned<String>]) -> Result<u8, CuesError> {
 fn check_entry(text: &str, w: &Spanned<String>) -> Result<String, CuesError> {
     let s = w.get_ref().trim();
     if s.is_empty() {
-        return Err(located(text, w.span().start, "empty entry".into()));
+        return Err(CuesError::at(text, w.span().start, "empty entry".into()));
     }
     if s.chars().any(char::is_uppercase) {
-        return Err(located(
+        return Err(CuesError::at(
             text,
             w.span().start,
             format!("{s:?}: entries are lower case"),
@@ -198,7 +186,7 @@ impl Builder {
                 None => false,
                 Some(s) if s.get_ref() == "outlet" => true,
                 Some(s) => {
-                    return Err(located(
+                    return Err(CuesError::at(
                         text,
                         s.span().start,
                         format!("unknown subject {:?} (outlet)", s.get_ref()),
@@ -219,7 +207,7 @@ impl Builder {
                 let participle = forms_spec.next();
                 let key = (lemma.clone(), particles.clone());
                 if seen_here.insert(key.clone(), ()).is_some() {
-                    return Err(located(
+                    return Err(CuesError::at(
                         text,
                         w.span().start,
                         format!("verb {entry:?} is listed twice"),
@@ -236,7 +224,7 @@ impl Builder {
                 match self.verb_index.get(&key) {
                     Some(&i) if user => self.verbs[i] = cue,
                     Some(_) => {
-                        return Err(located(
+                        return Err(CuesError::at(
                             text,
                             w.span().start,
                             format!("verb {entry:?} is listed twice"),
@@ -273,7 +261,7 @@ impl Builder {
                 Some(s) if s.get_ref() == "medium" => (true, true),
                 Some(s) if s.get_ref() == "any" => (false, false),
                 Some(s) => {
-                    return Err(located(
+                    return Err(CuesError::at(
                         text,
                         s.span().start,
                         format!("unknown source {:?} (any, outlet, medium)", s.get_ref()),

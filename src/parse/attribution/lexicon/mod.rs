@@ -211,16 +211,7 @@ pub struct Cues {
 }
 
 /// A problem in a cues file, with the line and column where it is.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{line}:{column}: {message}")]
-pub struct CuesError {
-    /// 1-based line in the file.
-    pub line: usize,
-    /// 1-based column in the file.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-}
+pub type CuesError = crate::diag::DataFileError;
 
 static BUILTIN: LazyLock<Arc<Cues>> = LazyLock::new(|| {
     // The built-in files are tested (`builtin_lexicon_loads`): failing here is a build defect.
