@@ -313,6 +313,25 @@ impl Tally<'_> {
         self.sources.push(source);
     }
 
+    /// A source as the claim uses it: its name, kind and role, the spellings it was written
+    /// in; cited (not implied, inherited or named in the prose) unless set otherwise.
+    fn source(
+        outlet: &str,
+        kind: OutletKind,
+        role: SourceRole,
+        written: Vec<crate::graph::Name>,
+    ) -> SourceUse {
+        SourceUse {
+            outlet: outlet.to_string(),
+            kind,
+            role,
+            written,
+            implied: false,
+            prose: None,
+            inherited: false,
+        }
+    }
+
     /// A source counted independently unless its key was counted before.
     fn counted(&mut self, n: NodeIndex) -> SourceRole {
         let mut role = SourceRole::Independent;
@@ -382,13 +401,8 @@ impl Tally<'_> {
             self.push(
                 target,
                 SourceUse {
-                    outlet: o.name.clone(),
-                    kind: o.kind,
-                    role,
-                    written,
                     implied: c.implied,
-                    prose: None,
-                    inherited: false,
+                    ..Self::source(&o.name, o.kind, role, written)
                 },
             );
         }
@@ -407,13 +421,8 @@ impl Tally<'_> {
             self.push(
                 target,
                 SourceUse {
-                    outlet: o.name.clone(),
-                    kind: o.kind,
-                    role,
-                    written: vec![a.written.clone()],
-                    implied: false,
                     prose: Some(SourceType::Outlet),
-                    inherited: false,
+                    ..Self::source(&o.name, o.kind, role, vec![a.written.clone()])
                 },
             );
         }
@@ -440,13 +449,9 @@ impl Tally<'_> {
                     self.push(
                         e.target(),
                         SourceUse {
-                            outlet: o.name.clone(),
-                            kind: o.kind,
-                            role,
-                            written: vec![ce.written.clone()],
                             implied: ce.implied,
-                            prose: None,
                             inherited: true,
+                            ..Self::source(&o.name, o.kind, role, vec![ce.written.clone()])
                         },
                     );
                     any = true;
@@ -494,13 +499,8 @@ impl Tally<'_> {
             self.push(
                 target,
                 SourceUse {
-                    outlet: s.name.clone(),
-                    kind: OutletKind::Unknown,
-                    role,
-                    written: vec![a.written.clone()],
-                    implied: false,
                     prose: Some(s.kind),
-                    inherited: false,
+                    ..Self::source(&s.name, OutletKind::Unknown, role, vec![a.written.clone()])
                 },
             );
         }
