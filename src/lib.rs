@@ -53,6 +53,7 @@ pub mod pipeline; // every stage in one call
 pub mod render; // SVG/PNG/PDF via Graphviz, or SVG via a pure-Rust layout
 pub mod sentence; // sentence boundaries in prose
 pub mod span; // byte spans and line:column look-up
+mod spool; // bytes kept for later in bounded memory
 pub mod stream; // inputs read in chunks of whole articles
 
 /// The examples of `docs/library.md`, compiled as doc tests.

@@ -12,9 +12,6 @@ use std::collections::HashMap;
 use std::io::{self, BufReader, Read, Seek, SeekFrom, Write};
 use tempfile::SpooledTempFile;
 
-/// Bytes of rows held in memory before they go to a temporary file.
-const IN_MEMORY: usize = 1 << 20;
-
 /// Rows kept in input order.
 pub struct RowStore {
     kept: SpooledTempFile,
@@ -28,7 +25,7 @@ pub struct RowStore {
 impl Default for RowStore {
     fn default() -> Self {
         RowStore {
-            kept: SpooledTempFile::new(IN_MEMORY),
+            kept: crate::spool::spool(),
             rows: 0,
             names: Vec::new(),
             ids: HashMap::new(),
@@ -46,7 +43,7 @@ impl RowStore {
         // After a reading, rows are appended.
         self.kept
             .seek(SeekFrom::End(0))
-            .map_err(in_temporary_file)?;
+            .map_err(|e| crate::spool::spool_error("article rows", e))?;
         // The rows' bytes are written at once: past its memory share the store is a file.
         let mut b = std::mem::take(&mut self.scratch);
         b.clear();
@@ -67,7 +64,10 @@ impl RowStore {
             }
             self.rows += 1;
         }
-        let written = self.kept.write_all(&b).map_err(in_temporary_file);
+        let written = self
+            .kept
+            .write_all(&b)
+            .map_err(|e| crate::spool::spool_error("article rows", e));
         self.scratch = b;
         written
     }
@@ -90,7 +90,10 @@ impl ArticleRows for RowStore {
         let names = &self.names;
         let mut left = self.rows;
         if let Err(e) = self.kept.seek(SeekFrom::Start(0)) {
-            return Box::new(std::iter::once(Err(in_temporary_file(e))));
+            return Box::new(std::iter::once(Err(crate::spool::spool_error(
+                "article rows",
+                e,
+            ))));
         }
         let mut reader = BufReader::new(Kept(&mut self.kept));
         Box::new(std::iter::from_fn(move || {
@@ -112,19 +115,10 @@ struct Kept<'a>(&'a mut SpooledTempFile);
 
 impl Read for Kept<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.0.read(buf).map_err(in_temporary_file)
+        self.0
+            .read(buf)
+            .map_err(|e| crate::spool::spool_error("article rows", e))
     }
-}
-
-/// Error `e` of the kept rows, saying where.
-fn in_temporary_file(e: io::Error) -> io::Error {
-    io::Error::new(
-        e.kind(),
-        format!(
-            "keeping article rows in a temporary file in {}: {e}",
-            std::env::temp_dir().display()
-        ),
-    )
 }
 
 fn put(b: &mut Vec<u8>, n: u64) {

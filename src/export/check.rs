@@ -36,9 +36,6 @@ use std::collections::BTreeMap;
 use std::io::{self, Seek, SeekFrom, Write};
 use tempfile::SpooledTempFile;
 
-/// Bytes of article summaries held in memory before they go to a temporary file.
-const IN_MEMORY: usize = 1 << 20;
-
 /// How `check` writes.
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,7 +170,7 @@ impl<W: Write> CheckWriter<W> {
             findings: 0,
             claims: 0,
             totals: ArticleTotals::default(),
-            articles_json: SpooledTempFile::new(IN_MEMORY),
+            articles_json: crate::spool::spool(),
             outlets: BTreeMap::new(),
         });
         Ok(())
@@ -235,9 +232,10 @@ impl<W: Write> CheckWriter<W> {
                     ",\n        "
                 };
                 let kept = &mut t.articles_json;
-                kept.write_all(sep.as_bytes()).map_err(in_temporary_file)?;
+                kept.write_all(sep.as_bytes())
+                    .map_err(|e| crate::spool::spool_error("article summaries", e))?;
                 kept.write_all(json(a, 8)?.as_bytes())
-                    .map_err(in_temporary_file)?;
+                    .map_err(|e| crate::spool::spool_error("article summaries", e))?;
             }
         }
         for o in report.outlets {
@@ -284,7 +282,8 @@ impl<W: Write> CheckWriter<W> {
                     self.out.write_all(b"[]")?;
                 } else {
                     let kept = &mut t.articles_json;
-                    kept.seek(SeekFrom::Start(0)).map_err(in_temporary_file)?;
+                    kept.seek(SeekFrom::Start(0))
+                        .map_err(|e| crate::spool::spool_error("article summaries", e))?;
                     io::copy(kept, &mut self.out)?;
                     self.out.write_all(b"\n      ]")?;
                 }
@@ -326,15 +325,4 @@ impl<W: Write> CheckWriter<W> {
 fn json(value: &impl Serialize, indent: usize) -> io::Result<String> {
     let text = serde_json::to_string_pretty(value)?;
     Ok(text.replace('\n', &format!("\n{:indent$}", "")))
-}
-
-/// Error `e` of the kept article summaries, saying where.
-fn in_temporary_file(e: io::Error) -> io::Error {
-    io::Error::new(
-        e.kind(),
-        format!(
-            "keeping article summaries in a temporary file in {}: {e}",
-            std::env::temp_dir().display()
-        ),
-    )
 }
