@@ -191,82 +191,184 @@ fn joined<'b>(words: &[Tok<'_>], buf: &'b mut [u8; 96]) -> Option<&'b str> {
 }
 
 /// Decide the type of the phrase `np`; `None` when it names no source.
+///
+/// The rules run in order and the first that decides wins: a member of a group named
+/// before; phrases that name nothing (pronouns, dates, places, negations, poll figures,
+/// capitals); the knowledge base; web addresses and names of media; then the head word's
+/// classes — places, a kind word before a name, outlets, documents, sources, bodies,
+/// outputs and journalists of an outlet, roles, and capitalised names.
 pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option<Typed> {
-    // "One of them", "two of the officials": a member of a group named before.
-    if np.len() >= 3
+    if let Some(t) = member_of_group(np) {
+        return Some(t);
+    }
+    match Phrase::new(np)?.decide(cues, outlets) {
+        Decided::Break(t) => t,
+        Decided::Continue(()) => None,
+    }
+}
+
+/// What a rule says: the phrase's type (or that it names no source), or nothing yet.
+type Decided = std::ops::ControlFlow<Option<Typed>>;
+
+/// "One of them", "two of the officials": a member of a group named before.
+fn member_of_group(np: &[Tok<'_>]) -> Option<Typed> {
+    let member = np.len() >= 3
         && np[1].lo == "of"
         && np[0].info.is(class::INDEFINITE | class::QUANTITY)
         && np[2..]
             .iter()
-            .all(|t| t.info.is(class::PRONOUN | class::DEFINITE) && !t.cap() || !t.is_word())
-    {
-        let kind = if np[0].lo == "one" {
+            .all(|t| t.info.is(class::PRONOUN | class::DEFINITE) && !t.cap() || !t.is_word());
+    member.then(|| Typed {
+        kind: if np[0].lo == "one" {
             SourceType::Anonymous
         } else {
             SourceType::Vague
-        };
-        return Some(Typed {
+        },
+        canonical: None,
+        outlet_kind: None,
+        head: 0,
+        named: false,
+    })
+}
+
+/// A phrase with its content (after determiners and quotation marks) and head found.
+struct Phrase<'p, 'a> {
+    np: &'p [Tok<'a>],
+    content: &'p [Tok<'a>],
+    /// The head's index in `np`, and in `content`.
+    head_at: usize,
+    head_rel: usize,
+}
+
+/// The head's classes, and what stands before it.
+struct HeadClasses {
+    /// The head's classes, or those of a multi-word entry it ends ("prime minister").
+    class: u32,
+    /// The classes of the whole lead (up to the head) as one entry, if any.
+    whole: u32,
+    word_count: usize,
+    indefinite: bool,
+    definite: bool,
+}
+
+impl<'p, 'a> Phrase<'p, 'a> {
+    fn new(np: &'p [Tok<'a>]) -> Option<Phrase<'p, 'a>> {
+        let first = np.iter().position(|t| t.is_word() && !is_determiner(t))?;
+        let content = &np[first..];
+        let mut head_rel = head_of(content);
+        // "Farmers Party deputy Yelena Orlova": an organisation's name, then a role and a
+        // name: the name is the head (but "an aide to steel magnate Ivan Petrov" is still
+        // the aide).
+        let role_head = content[head_rel].info.is(class::ROLE) && !content[head_rel].cap();
+        if !role_head
+            && let Some(r) = (head_rel + 1..content.len()).find(|&i| {
+                !content[i].cap() && content[i].info.is(class::ROLE) && i + 1 < content.len()
+            })
+            && content[r + 1..].iter().all(|t| t.cap() && t.is_word())
+        {
+            head_rel = content.len() - 1;
+        }
+        Some(Phrase {
+            np,
+            content,
+            head_at: first + head_rel,
+            head_rel,
+        })
+    }
+
+    /// The rules in order: the first that decides wins.
+    fn decide(&self, cues: &Cues, outlets: &Outlets) -> Decided {
+        self.names_nothing(outlets)?;
+        self.known(outlets)?;
+        self.address_or_medium()?;
+        let h = self.head_classes(cues);
+        self.place(&h)?;
+        self.kind_word_and_name(outlets)?;
+        self.by_class(&h, outlets)?;
+        self.of_an_outlet(&h, cues, outlets)?;
+        self.role(&h)?;
+        self.capitalised(&h)
+    }
+
+    fn head(&self) -> &Tok<'a> {
+        &self.np[self.head_at]
+    }
+
+    /// The content up to and with the head.
+    fn lead(&self) -> &'p [Tok<'a>] {
+        &self.content[..=self.head_rel]
+    }
+
+    /// A type of this phrase's head, described (not named).
+    fn ty(&self, kind: SourceType) -> Decided {
+        Decided::Break(Some(self.typed(kind, false)))
+    }
+
+    fn typed(&self, kind: SourceType, named: bool) -> Typed {
+        Typed {
             kind,
             canonical: None,
             outlet_kind: None,
-            head: 0,
-            named: false,
-        });
-    }
-    // Content: after determiners and quotation marks.
-    let first = np.iter().position(|t| t.is_word() && !is_determiner(t))?;
-    let content = &np[first..];
-    let mut head_rel = head_of(content);
-    // "Farmers Party deputy Yelena Orlova": an organisation's name, then a role and a name:
-    // the name is the head (but "an aide to steel magnate Ivan Petrov" is still the aide).
-    let role_head = content[head_rel].info.is(class::ROLE) && !content[head_rel].cap();
-    if !role_head
-        && let Some(r) = (head_rel + 1..content.len()).find(|&i| {
-            !content[i].cap() && content[i].info.is(class::ROLE) && i + 1 < content.len()
-        })
-        && content[r + 1..].iter().all(|t| t.cap() && t.is_word())
-    {
-        head_rel = content.len() - 1;
-    }
-    let head_at = first + head_rel;
-    let head = &np[head_at];
-    let lead = &content[..=head_rel];
-    // 1. Nothing but pronouns, dates, numbers, sentence words or places.
-    let empty_word = |t: &Tok<'_>| {
-        !t.is_word()
-            || t.info.is(class::PRONOUN) && !t.info.is(class::DEFINITE | class::INDEFINITE)
-            || t.has(DIGIT)
-            || t.info.is(class::CALENDAR)
-            || (t.info.is(class::SENTENCE) && !t.info.is(class::HEAD | class::MODIFIER))
-    };
-    if lead.iter().all(empty_word) {
-        return None;
-    }
-    // "Neither side", "no official": a negated subject says nothing.
-    if np
-        .first()
-        .is_some_and(|t| matches!(t.lo, "no" | "neither" | "none" | "nobody" | "nor"))
-    {
-        return None;
-    }
-    // "54 percent of Russians": a poll figure.
-    if np.iter().any(|t| matches!(t.lo, "percent" | "%" | "per")) {
-        return None;
-    }
-    // In a line written in capitals, capitals say nothing: only listed words and known
-    // outlets type a phrase ("UKRAINIAN PROSECUTOR-GENERAL", not "QUESTIONS AND/OR").
-    let all_caps = np
-        .iter()
-        .filter(|t| t.is_word())
-        .all(|t| t.has(UPPER) || t.has(DIGIT));
-    if all_caps && (np.len() > 1 || !head.info.is(class::HEAD)) {
-        let listed = head.info.is(class::HEAD);
-        if !listed && known_outlet(np, outlets).is_none() {
-            return None;
+            head: self.head_at,
+            named,
         }
     }
-    // 2. The knowledge base.
-    if let Some((s, e, canonical, kind)) = known_outlet(np, outlets) {
+
+    /// Nothing but pronouns, dates, numbers, sentence words or places; a negated subject;
+    /// a poll figure; a line in capitals that no list or outlet types.
+    fn names_nothing(&self, outlets: &Outlets) -> Decided {
+        let nothing = Decided::Break(None);
+        let empty_word = |t: &Tok<'_>| {
+            !t.is_word()
+                || t.info.is(class::PRONOUN) && !t.info.is(class::DEFINITE | class::INDEFINITE)
+                || t.has(DIGIT)
+                || t.info.is(class::CALENDAR)
+                || (t.info.is(class::SENTENCE) && !t.info.is(class::HEAD | class::MODIFIER))
+        };
+        if self.lead().iter().all(empty_word) {
+            return nothing;
+        }
+        // "Neither side", "no official": a negated subject says nothing.
+        if self
+            .np
+            .first()
+            .is_some_and(|t| matches!(t.lo, "no" | "neither" | "none" | "nobody" | "nor"))
+        {
+            return nothing;
+        }
+        // "54 percent of Russians": a poll figure.
+        if self
+            .np
+            .iter()
+            .any(|t| matches!(t.lo, "percent" | "%" | "per"))
+        {
+            return nothing;
+        }
+        // In a line written in capitals, capitals say nothing: only listed words and known
+        // outlets type a phrase ("UKRAINIAN PROSECUTOR-GENERAL", not "QUESTIONS AND/OR").
+        let all_caps = self
+            .np
+            .iter()
+            .filter(|t| t.is_word())
+            .all(|t| t.has(UPPER) || t.has(DIGIT));
+        let head = self.head();
+        if all_caps
+            && (self.np.len() > 1 || !head.info.is(class::HEAD))
+            && !head.info.is(class::HEAD)
+            && known_outlet(self.np, outlets).is_none()
+        {
+            return nothing;
+        }
+        Decided::Continue(())
+    }
+
+    /// The knowledge base: a known outlet at the head (or a medium noun after it) is that
+    /// outlet; a plural head beside one ("Kyodo correspondents") is vague.
+    fn known(&self, outlets: &Outlets) -> Decided {
+        let Some((s, e, canonical, kind)) = known_outlet(self.np, outlets) else {
+            return Decided::Continue(());
+        };
+        let (head, head_at) = (self.head(), self.head_at);
         let head_inside = (s..e).contains(&head_at);
         let medium_head = head.info.is(class::OUTLET | class::OUTPUT) && head_at >= s;
         let plural_head = head
@@ -274,270 +376,269 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
             .is(class::ROLE_PL | class::COLLECTIVE | class::OUTLET_PL)
             && !head_inside;
         if plural_head {
-            return Some(Typed {
-                kind: SourceType::Vague,
-                canonical: None,
-                outlet_kind: None,
-                head: head_at,
-                named: false,
-            });
+            return self.ty(SourceType::Vague);
         }
         if head_inside || medium_head {
-            return Some(Typed {
-                kind: outlet_kind(kind),
+            return Decided::Break(Some(Typed {
                 canonical: Some(canonical),
                 outlet_kind: Some(kind),
-                head: head_at,
-                named: true,
-            });
+                ..self.typed(outlet_kind(kind), true)
+            }));
+        }
+        Decided::Continue(())
+    }
+
+    /// A web address, or a name no list knows that says it is a medium: "Gedimino Press",
+    /// "The Riga Herald", "Radio Baltic", "Imedi TV".
+    fn address_or_medium(&self) -> Decided {
+        let canonical = match self.np.iter().find(|t| is_web_address(t)) {
+            Some(w) => Some(w.s.trim_end_matches(['.', ',']).to_string()),
+            None => medium_name(self.content),
+        };
+        match canonical {
+            Some(canonical) => Decided::Break(Some(Typed {
+                canonical: Some(canonical),
+                ..self.typed(SourceType::Outlet, true)
+            })),
+            None => Decided::Continue(()),
         }
     }
-    // 3. A web address.
-    if let Some(w) = np.iter().find(|t| is_web_address(t)) {
-        return Some(Typed {
-            kind: SourceType::Outlet,
-            canonical: Some(w.s.trim_end_matches(['.', ',']).to_string()),
-            outlet_kind: None,
-            head: head_at,
-            named: true,
-        });
-    }
-    // 3b. A name no list knows that says it is a medium: "Gedimino Press", "The Riga Herald",
-    // "Radio Baltic", "Imedi TV".
-    if let Some(canonical) = medium_name(content) {
-        return Some(Typed {
-            kind: SourceType::Outlet,
-            canonical: Some(canonical),
-            outlet_kind: None,
-            head: head_at,
-            named: true,
-        });
-    }
-    // 4. The head.
-    let words = || lead.iter().filter(|t| t.is_word());
-    let word_count = words().count();
-    let mut head_class = head.info.class;
-    let mut whole = if word_count == 1 { head.info.class } else { 0 };
-    if word_count > 1 && head.info.is(class::MULTI_TAIL) {
-        // Multi-word entries: the whole lead ("new delhi") or its last words ("prime
-        // minister", "white house").
-        let lead = &content[..=head_rel];
-        let mut buf = [0u8; 96];
-        whole |= joined(lead, &mut buf).map_or(0, |w| cues.multi(w));
-        for k in (2..=4.min(lead.len())).rev() {
-            let m = joined(&lead[lead.len() - k..], &mut buf).map_or(0, |w| cues.multi(w));
-            if m != 0 {
-                head_class = m;
-                break;
+
+    fn head_classes(&self, cues: &Cues) -> HeadClasses {
+        let (np, head, head_at) = (self.np, self.head(), self.head_at);
+        let lead = self.lead();
+        let word_count = lead.iter().filter(|t| t.is_word()).count();
+        let mut class = head.info.class;
+        let mut whole = if word_count == 1 { head.info.class } else { 0 };
+        if word_count > 1 && head.info.is(class::MULTI_TAIL) {
+            // Multi-word entries: the whole lead ("new delhi") or its last words ("prime
+            // minister", "white house").
+            let mut buf = [0u8; 96];
+            whole |= joined(lead, &mut buf).map_or(0, |w| cues.multi(w));
+            for k in (2..=4.min(lead.len())).rev() {
+                let m = joined(&lead[lead.len() - k..], &mut buf).map_or(0, |w| cues.multi(w));
+                if m != 0 {
+                    class = m;
+                    break;
+                }
             }
         }
-    }
-    let indefinite = np[..head_at].iter().any(|t| {
-        t.info.is(class::INDEFINITE) && !t.info.is(class::DEFINITE)
-            || matches!(t.lo, "unnamed" | "anonymous" | "unidentified")
-    });
-    let definite = np[..head_at]
-        .iter()
-        .any(|t| t.info.is(class::DEFINITE) || t.has(POSS));
-    let ty = |kind| {
-        Some(Typed {
-            kind,
-            canonical: None,
-            outlet_kind: None,
-            head: head_at,
-            named: false,
-        })
-    };
-    // Places and nationalities alone are never sources; a country or capital alone stands
-    // for its state.
-    if whole & (class::COUNTRY | class::CAPITAL) != 0 && whole & class::PLACE == 0 {
-        return Some(Typed {
-            named: true,
-            ..ty(SourceType::OfficialBody)?
-        });
-    }
-    let place_like = class::PLACE | class::NATIONALITY | class::COUNTRY | class::CAPITAL;
-    if words().all(|t| {
-        t.info.is(place_like | class::MODIFIER)
-            && !t.info.is(class::HEAD & !(class::COUNTRY | class::CAPITAL))
-    }) || whole & class::PLACE != 0
-    {
-        if head.info.is(class::NATIONALITY_PL) {
-            return ty(SourceType::Vague);
+        HeadClasses {
+            class,
+            whole,
+            word_count,
+            indefinite: np[..head_at].iter().any(|t| {
+                t.info.is(class::INDEFINITE) && !t.info.is(class::DEFINITE)
+                    || matches!(t.lo, "unnamed" | "anonymous" | "unidentified")
+            }),
+            definite: np[..head_at]
+                .iter()
+                .any(|t| t.info.is(class::DEFINITE) || t.has(POSS)),
         }
-        return None;
     }
-    // A medium or a body followed by its name: "the daily Vechernii Bishkek", "the
-    // opposition party Ak Zhol", "the radio station Azattyk".
-    // A name in quotation marks may be written any way: "the daily \"24 saati\"".
-    let quoted = np.get(head_at + 1).is_some_and(Tok::is_quote);
-    if head.cap() || quoted {
+
+    /// Places and nationalities alone are never sources; a country or capital alone stands
+    /// for its state.
+    fn place(&self, h: &HeadClasses) -> Decided {
+        if h.whole & (class::COUNTRY | class::CAPITAL) != 0 && h.whole & class::PLACE == 0 {
+            return Decided::Break(Some(self.typed(SourceType::OfficialBody, true)));
+        }
+        let place_like = class::PLACE | class::NATIONALITY | class::COUNTRY | class::CAPITAL;
+        let all_places = self.lead().iter().filter(|t| t.is_word()).all(|t| {
+            t.info.is(place_like | class::MODIFIER)
+                && !t.info.is(class::HEAD & !(class::COUNTRY | class::CAPITAL))
+        });
+        if all_places || h.whole & class::PLACE != 0 {
+            if self.head().info.is(class::NATIONALITY_PL) {
+                return self.ty(SourceType::Vague);
+            }
+            return Decided::Break(None);
+        }
+        Decided::Continue(())
+    }
+
+    /// A medium or a body followed by its name: "the daily Vechernii Bishkek", "the
+    /// opposition party Ak Zhol", "the radio station Azattyk". A name in quotation marks may
+    /// be written any way: "the daily \"24 saati\"".
+    fn kind_word_and_name(&self, outlets: &Outlets) -> Decided {
+        let (np, head, head_at) = (self.np, self.head(), self.head_at);
+        let quoted = np.get(head_at + 1).is_some_and(Tok::is_quote);
+        if !(head.cap() || quoted) {
+            return Decided::Continue(());
+        }
         let kind_word = (0..head_at)
             .rev()
             .find(|&i| !np[i].cap() && np[i].info.is(class::OUTLET | class::BODY));
-        if let Some(k) = kind_word
-            && np[k + 1..=head_at].iter().all(|t| {
-                t.cap()
-                    || t.has(NAMEISH | UPPER | DIGIT)
-                    || t.is(",")
-                    || quoted && (t.is_word() || t.is_quote())
-            })
-            && (!quoted || np[k + 1].is_quote())
-        {
-            if np[k].info.is(class::OUTLET) {
-                let (canonical, outlet_kind) = outlet_name(np, k, outlets);
-                return Some(Typed {
-                    canonical,
-                    outlet_kind,
-                    named: true,
-                    ..ty(SourceType::Outlet)?
-                });
-            }
-            return Some(Typed {
-                named: true,
-                ..ty(SourceType::OfficialBody)?
-            });
+        let Some(k) = kind_word else {
+            return Decided::Continue(());
+        };
+        let name_follows = np[k + 1..=head_at].iter().all(|t| {
+            t.cap()
+                || t.has(NAMEISH | UPPER | DIGIT)
+                || t.is(",")
+                || quoted && (t.is_word() || t.is_quote())
+        });
+        if !name_follows || (quoted && !np[k + 1].is_quote()) {
+            return Decided::Continue(());
         }
+        if np[k].info.is(class::OUTLET) {
+            let (canonical, outlet_kind) = outlet_name(np, k, outlets);
+            return Decided::Break(Some(Typed {
+                canonical,
+                outlet_kind,
+                ..self.typed(SourceType::Outlet, true)
+            }));
+        }
+        Decided::Break(Some(self.typed(SourceType::OfficialBody, true)))
     }
-    if head_class & (class::OUTLET) != 0 {
-        let (canonical, outlet_kind) = outlet_name(np, head_at, outlets);
-        return Some(Typed {
-            canonical,
-            outlet_kind,
-            ..ty(SourceType::Outlet)?
-        });
+
+    /// The head's class: an outlet, outlets, a document, sources, collectives, bodies,
+    /// roles in the plural.
+    fn by_class(&self, h: &HeadClasses, outlets: &Outlets) -> Decided {
+        let (np, head, head_at) = (self.np, self.head(), self.head_at);
+        if h.class & class::OUTLET != 0 {
+            let (canonical, outlet_kind) = outlet_name(np, head_at, outlets);
+            return Decided::Break(Some(Typed {
+                canonical,
+                outlet_kind,
+                ..self.typed(SourceType::Outlet, false)
+            }));
+        }
+        if h.class & class::OUTLET_PL != 0 {
+            return self.ty(SourceType::Vague);
+        }
+        if h.class & class::DOCUMENT != 0 && !head.cap() {
+            return self.ty(SourceType::Document);
+        }
+        // People described as sources are anonymous ("diplomatic sources in the capital");
+        // news or media sources are the media (vague).
+        if matches!(head.lo, "sources" | "insiders" | "contacts")
+            && !np[..head_at]
+                .iter()
+                .any(|t| matches!(t.lo, "news" | "media" | "press" | "information"))
+        {
+            return self.ty(SourceType::Anonymous);
+        }
+        if h.class & (class::COLLECTIVE | class::DOCUMENT_PL | class::NATIONALITY_PL) != 0 {
+            return self.ty(SourceType::Vague);
+        }
+        // "Some Western governments", "several parties": unnamed bodies in the plural are
+        // vague ("the authorities" is one body). So are bare plurals ("Kurdish exile
+        // groups"); "Russian forces" are the army.
+        if h.class & class::BODY != 0
+            && (h.indefinite || !h.definite)
+            && !head.cap()
+            && head.lo.ends_with('s')
+            && !head.lo.ends_with("ss")
+            && !matches!(
+                head.lo,
+                "authorities" | "headquarters" | "news" | "forces" | "troops" | "peacekeepers"
+            )
+        {
+            return self.ty(SourceType::Vague);
+        }
+        if h.class & class::BODY != 0 {
+            return Decided::Break(Some(self.typed(SourceType::OfficialBody, head.cap())));
+        }
+        if h.class & class::ROLE_PL != 0 {
+            return self.ty(SourceType::Vague);
+        }
+        Decided::Continue(())
     }
-    if head_class & class::OUTLET_PL != 0 {
-        return ty(SourceType::Vague);
-    }
-    if head_class & class::DOCUMENT != 0 && !head.cap() {
-        return ty(SourceType::Document);
-    }
-    // People described as sources are anonymous ("diplomatic sources in the capital"); news
-    // or media sources are the media (vague).
-    if matches!(head.lo, "sources" | "insiders" | "contacts")
-        && !np[..head_at]
-            .iter()
-            .any(|t| matches!(t.lo, "news" | "media" | "press" | "information"))
-    {
-        return ty(SourceType::Anonymous);
-    }
-    if head_class & (class::COLLECTIVE | class::DOCUMENT_PL | class::NATIONALITY_PL) != 0 {
-        return ty(SourceType::Vague);
-    }
-    // "Some Western governments", "several parties": unnamed bodies in the plural are vague
-    // ("the authorities" is one body).
-    // So are bare plurals ("Kurdish exile groups"); "Russian forces" are the army.
-    if head_class & class::BODY != 0
-        && (indefinite || !definite)
-        && !head.cap()
-        && head.lo.ends_with('s')
-        && !head.lo.ends_with("ss")
-        && !matches!(
-            head.lo,
-            "authorities" | "headquarters" | "news" | "forces" | "troops" | "peacekeepers"
-        )
-    {
-        return ty(SourceType::Vague);
-    }
-    if head_class & class::BODY != 0 {
-        return Some(Typed {
-            named: head.cap(),
-            ..ty(SourceType::OfficialBody)?
-        });
-    }
-    if head_class & class::ROLE_PL != 0 {
-        return ty(SourceType::Vague);
-    }
-    // An outlet's report is the outlet's ("a report in the daily Asahi Shimbun", "an
-    // editorial in Izvestiya"), and an unnamed journalist of an outlet speaks for it ("a
-    // correspondent of the website", "a reporter for Izvestiya").
-    let output = head.info.is(class::OUTPUT);
-    let journalist = head_class & class::ROLE != 0
-        && matches!(
-            head.lo,
-            "correspondent"
-                | "reporter"
-                | "journalist"
-                | "commentator"
-                | "columnist"
-                | "editor"
-                | "anchor"
-                | "presenter"
-        );
-    // "the Monitor's correspondent", "Izvestiya's editorial": the outlet's own.
-    if (output || journalist)
-        && !head.cap()
-        && let Some(p) = np[..head_at].iter().rposition(|t| t.has(POSS))
-        && let Some(t) = classify(&np[..=p], cues, outlets)
-            .filter(|t| matches!(t.kind, SourceType::Outlet | SourceType::SelfRef))
-    {
-        return Some(Typed { head: p, ..t });
-    }
-    if (output || journalist)
-        && !head.cap()
-        && np.get(head_at + 1).is_some_and(|t| {
+
+    /// An outlet's report is the outlet's ("a report in the daily Asahi Shimbun", "an
+    /// editorial in Izvestiya"), and an unnamed journalist of an outlet speaks for it ("a
+    /// correspondent of the website", "a reporter for Izvestiya", "the Monitor's
+    /// correspondent").
+    fn of_an_outlet(&self, h: &HeadClasses, cues: &Cues, outlets: &Outlets) -> Decided {
+        let (np, head, head_at) = (self.np, self.head(), self.head_at);
+        let output = head.info.is(class::OUTPUT);
+        let journalist = h.class & class::ROLE != 0
+            && matches!(
+                head.lo,
+                "correspondent"
+                    | "reporter"
+                    | "journalist"
+                    | "commentator"
+                    | "columnist"
+                    | "editor"
+                    | "anchor"
+                    | "presenter"
+            );
+        if !(output || journalist) || head.cap() {
+            return Decided::Continue(());
+        }
+        // "the Monitor's correspondent", "Izvestiya's editorial": the outlet's own.
+        if let Some(p) = np[..head_at].iter().rposition(|t| t.has(POSS))
+            && let Some(t) = classify(&np[..=p], cues, outlets)
+                .filter(|t| matches!(t.kind, SourceType::Outlet | SourceType::SelfRef))
+        {
+            return Decided::Break(Some(Typed { head: p, ..t }));
+        }
+        if np.get(head_at + 1).is_some_and(|t| {
             matches!(
                 t.lo,
                 "in" | "by" | "of" | "on" | "from" | "for" | "at" | "with"
             )
-        })
-        && let Some(t) = np
+        }) && let Some(t) = np
             .get(head_at + 2..)
             .filter(|rest| !rest.is_empty())
             .and_then(|rest| classify(rest, cues, outlets))
             .filter(|t| t.kind == SourceType::Outlet)
-    {
-        return Some(Typed {
-            head: head_at + 2 + t.head,
-            ..t
-        });
+        {
+            return Decided::Break(Some(Typed {
+                head: head_at + 2 + t.head,
+                ..t
+            }));
+        }
+        Decided::Continue(())
     }
-    if head_class & class::ROLE != 0 && !head.cap() {
-        // "the diplomatic source", "the official": someone unnamed, even when definite.
-        // A source is unnamed whoever holds it ("the agency's source").
+
+    /// A role not capitalised: someone unnamed, or the person holding it.
+    fn role(&self, h: &HeadClasses) -> Decided {
+        let (np, head, head_at) = (self.np, self.head(), self.head_at);
+        if h.class & class::ROLE == 0 || head.cap() {
+            return Decided::Continue(());
+        }
+        // "the diplomatic source", "the official": someone unnamed, even when definite. A
+        // source is unnamed whoever holds it ("the agency's source").
         if matches!(head.lo, "source" | "insider" | "contact") {
-            return ty(SourceType::Anonymous);
+            return self.ty(SourceType::Anonymous);
         }
         // "A spokesman for the union, Peteris Ozols": the role set off before a name is
         // that named person.
         if named_after_comma(np) {
-            return Some(Typed {
-                named: true,
-                ..ty(SourceType::Person)?
-            });
+            return Decided::Break(Some(self.typed(SourceType::Person, true)));
         }
-        if indefinite || (head.lo == "official" && !definite_role_holder(np, head_at)) {
-            return ty(SourceType::Anonymous);
+        if h.indefinite || (head.lo == "official" && !definite_role_holder(np, head_at)) {
+            return self.ty(SourceType::Anonymous);
         }
-        let _ = definite;
-        return ty(SourceType::Person);
+        self.ty(SourceType::Person)
     }
-    if head.cap() || head.has(UPPER) {
-        if head.info.is(class::SENTENCE | class::PRONOUN) && word_count == 1 {
-            return None;
+
+    /// A capitalised head: an acronym no list knows is an organisation ("OSCE", "the
+    /// IAEA"), a capitalised role a role holder ("the President"), any other name a person.
+    fn capitalised(&self, h: &HeadClasses) -> Decided {
+        let head = self.head();
+        if !(head.cap() || head.has(UPPER)) {
+            return Decided::Continue(());
         }
-        // An acronym no list knows is an organisation ("OSCE", "the IAEA").
-        if head.has(UPPER) && head.s.len() <= 6 && word_count == 1 && !head.info.is(class::ROLE) {
-            return Some(Typed {
-                named: true,
-                ..ty(SourceType::OfficialBody)?
-            });
+        if head.info.is(class::SENTENCE | class::PRONOUN) && h.word_count == 1 {
+            return Decided::Break(None);
+        }
+        if head.has(UPPER) && head.s.len() <= 6 && h.word_count == 1 && !head.info.is(class::ROLE) {
+            return Decided::Break(Some(self.typed(SourceType::OfficialBody, true)));
         }
         if head.info.is(class::ROLE) {
             // "UKRAINIAN PROSECUTOR-GENERAL", "the President": a role holder.
-            return ty(if indefinite {
+            return self.ty(if h.indefinite {
                 SourceType::Anonymous
             } else {
                 SourceType::Person
             });
         }
-        return Some(Typed {
-            named: true,
-            ..ty(SourceType::Person)?
-        });
+        Decided::Break(Some(self.typed(SourceType::Person, true)))
     }
-    None
 }
 
 /// Last words that make a capitalised name a medium's ("Baltic Press", "The Riga Herald").
