@@ -134,21 +134,68 @@ fn parse_article(
 ) -> Article {
     let text = doc.text.as_str();
     let mut article = article_head(doc, index, l);
-    let (date, volume, issue) = (article.date, article.volume, article.issue);
     let pub_info = article
         .publication
         .as_deref()
         .and_then(|p| outlets.publication(p));
+    let drafts = read_groups(doc, l, outlets, &mut article);
+    let ctx = year_context(doc, l, opts, pub_info, &drafts, &mut article);
+    for (pi, span, para, d) in drafts {
+        let c = build_citation(
+            doc,
+            &mut article,
+            pi,
+            span,
+            para,
+            d,
+            outlets,
+            &ctx,
+            pub_info,
+        );
+        article.citations.push(c);
+    }
+    if ctx.near.is_some() {
+        // The article's year is that of the latest day its citations resolve to.
+        article.year = article
+            .citations
+            .iter()
+            .flat_map(|c| &c.refs)
+            .flat_map(|r| &r.dates)
+            .filter_map(|d| d.end.or(d.date))
+            .max()
+            .map(|d| d.year())
+            .or(article.year);
+    }
+    one_unknown_year_warning(&mut article.diagnostics);
+    // Every block but the header: a headline names sources too ("KYIV ACCUSES MOSCOW OF
+    // …"), and so does a note in parentheses ("(NOTE: Seoul television showed …)"), though
+    // neither is a claim.
+    let body: Vec<(usize, Span)> = article
+        .paragraphs
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(i, _)| Some(i) != article.header_paragraph)
+        .collect();
+    let cues = opts.cues.clone().unwrap_or_else(attribution::Cues::builtin);
+    article.attributions =
+        attribution::find_attributions(text, &doc.lines, &body, &article.citations, outlets, &cues);
+    article
+}
 
-    let mut ctx = match (date, opts.year, pub_info, volume) {
-        (Some(d), _, _, _) => YearContext::from_date(d, YearSource::HeaderDate),
-        (None, Some(y), _, _) => YearContext::from_year(y, YearSource::Given),
-        (None, None, Some(p), Some(v)) => {
-            YearContext::from_volume(p, v, issue).unwrap_or(YearContext::UNKNOWN)
-        }
-        _ => YearContext::UNKNOWN,
-    };
+/// A citation group read, not yet resolved: its paragraph, span, the paragraph's span, and
+/// the draft.
+type Draft = (usize, Span, Span, DraftCitation);
 
+/// The parenthetical groups of every body paragraph: citations as drafts; the others, and
+/// stray parentheses, into the article (with a note for a group too long to read).
+fn read_groups(
+    doc: &Document,
+    l: &layout::ArticleLayout,
+    outlets: &Outlets,
+    article: &mut Article,
+) -> Vec<Draft> {
+    let text = doc.text.as_str();
     let mut drafts = Vec::new();
     for (pi, &para) in l.paragraphs.iter().enumerate() {
         if Some(pi) == l.header {
@@ -219,16 +266,38 @@ fn parse_article(
             }
         }
     }
+    drafts
+}
 
+/// The year context the article's dates resolve in: its header date, `--year`, its volume,
+/// or (noted in the article) the full dates or years its text writes; then anchored on the
+/// days its sources are cited at. The article's year and its source are set from it.
+fn year_context(
+    doc: &Document,
+    l: &layout::ArticleLayout,
+    opts: &ParseOptions,
+    pub_info: Option<&crate::outlets::PublicationInfo>,
+    drafts: &[Draft],
+    article: &mut Article,
+) -> YearContext {
+    let text = doc.text.as_str();
+    let mut ctx = match (article.date, opts.year, pub_info, article.volume) {
+        (Some(d), _, _, _) => YearContext::from_date(d, YearSource::HeaderDate),
+        (None, Some(y), _, _) => YearContext::from_year(y, YearSource::Given),
+        (None, None, Some(p), Some(v)) => {
+            YearContext::from_volume(p, v, article.issue).unwrap_or(YearContext::UNKNOWN)
+        }
+        _ => YearContext::UNKNOWN,
+    };
     if ctx.year.is_none() && !opts.strict_years && drafts.iter().any(|d| needs_year(&d.3)) {
-        let (inferred, message) = if let Some(full) = latest_full_date(&drafts) {
+        let (inferred, message) = if let Some(full) = latest_full_date(drafts) {
             (
                 Some(YearContext::near(full)),
                 format!(
                     "no header date or volume: year-less dates are placed after {full}, the latest date the citations write in full, or at most 45 days before it"
                 ),
             )
-        } else if let Some(y) = year_from_prose(text, l, &article.other_parentheses, &drafts) {
+        } else if let Some(y) = year_from_prose(text, l, &article.other_parentheses, drafts) {
             (
                 Some(YearContext::from_year(y, YearSource::Text)),
                 format!(
@@ -252,7 +321,7 @@ fn parse_article(
     // Back issues ("see the Monitor, April 2") may lie months back: the days the sources are
     // cited at date the article, when there are any.
     let mut cited: Vec<((u8, u8), bool)> = Vec::new();
-    for (_, _, _, d) in &drafts {
+    for (_, _, _, d) in drafts {
         for r in &d.refs {
             let back_issue = r.see || pub_info.is_some_and(|p| is_title_of(r.span.slice(text), p));
             for t in r.dates.iter().filter_map(|&i| d.dates.get(i)) {
@@ -272,48 +341,7 @@ fn parse_article(
     article.year = ctx.year;
     article.year_source = ctx.source;
     cap_diagnostics(&mut article.diagnostics);
-
-    for (pi, span, para, d) in drafts {
-        let c = build_citation(
-            doc,
-            &mut article,
-            pi,
-            span,
-            para,
-            d,
-            outlets,
-            &ctx,
-            pub_info,
-        );
-        article.citations.push(c);
-    }
-    if ctx.near.is_some() {
-        // The article's year is that of the latest day its citations resolve to.
-        article.year = article
-            .citations
-            .iter()
-            .flat_map(|c| &c.refs)
-            .flat_map(|r| &r.dates)
-            .filter_map(|d| d.end.or(d.date))
-            .max()
-            .map(|d| d.year())
-            .or(article.year);
-    }
-    one_unknown_year_warning(&mut article.diagnostics);
-    // Every block but the header: a headline names sources too ("KYIV ACCUSES MOSCOW OF
-    // …"), and so does a note in parentheses ("(NOTE: Seoul television showed …)"), though
-    // neither is a claim.
-    let body: Vec<(usize, Span)> = article
-        .paragraphs
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|&(i, _)| Some(i) != article.header_paragraph)
-        .collect();
-    let cues = opts.cues.clone().unwrap_or_else(attribution::Cues::builtin);
-    article.attributions =
-        attribution::find_attributions(text, &doc.lines, &body, &article.citations, outlets, &cues);
-    article
+    ctx
 }
 
 /// Dates without a year in an article whose year is unknown: one warning at the first, with
