@@ -179,6 +179,15 @@ impl Builder {
         text: &str,
         user: bool,
     ) -> Result<(), CuesError> {
+        self.add_verbs(f, text, user)?;
+        self.add_nominal_cues(f, text)?;
+        self.add_phrases(f, text)?;
+        self.add_frames(f, text)?;
+        self.add_word_lists(f, text)
+    }
+
+    /// Verb cues in every inflection; a user file may redefine a built-in verb.
+    fn add_verbs(&mut self, f: &FileRepr, text: &str, user: bool) -> Result<(), CuesError> {
         let mut seen_here: HashMap<VerbKey, ()> = HashMap::new();
         for g in &f.verbs {
             let need = parse_needs(text, &g.needs)?;
@@ -243,6 +252,11 @@ impl Builder {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Nominal cues ("X's statement that"), singular and plural.
+    fn add_nominal_cues(&mut self, f: &FileRepr, text: &str) -> Result<(), CuesError> {
         for g in &f.nouns {
             let need = parse_needs(text, &g.needs)?.max(needs::THAT);
             for w in &g.words {
@@ -254,6 +268,11 @@ impl Builder {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Phrase cues ("according to"); a phrase listed again marks the earlier entry.
+    fn add_phrases(&mut self, f: &FileRepr, text: &str) -> Result<(), CuesError> {
         for g in &f.phrases {
             let (outlet_only, medium) = match &g.source {
                 None => (false, false),
@@ -297,6 +316,11 @@ impl Builder {
                 });
             }
         }
+        Ok(())
+    }
+
+    /// Frames ("a headline in X read") and control verbs that pass a cue on or negate it.
+    fn add_frames(&mut self, f: &FileRepr, text: &str) -> Result<(), CuesError> {
         for g in &f.frames {
             for w in &g.words {
                 let entry = check_entry(text, w)?;
@@ -321,6 +345,11 @@ impl Builder {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// The word lists of sources' phrases: nouns with their plurals, and plain words.
+    fn add_word_lists(&mut self, f: &FileRepr, text: &str) -> Result<(), CuesError> {
         let nouns: [(&[Spanned<String>], u32, u32); 7] = [
             (&f.reports, class::REPORT, class::REPORT),
             (&f.roles, class::ROLE, class::ROLE_PL),
