@@ -330,6 +330,48 @@ fn lookup_variants<'a, T>(key: &str, get: impl Fn(&str) -> Option<&'a T>) -> Opt
 /// trailing punctuation removed. Only for comparing: output always shows the name as written.
 pub fn outlet_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        ascii_key_words(name.as_bytes(), &mut out);
+    } else {
+        key_words(name, &mut out);
+    }
+    let mut s = out.as_str();
+    for prefix in ["https://", "http://"] {
+        s = s.strip_prefix(prefix).unwrap_or(s);
+    }
+    s = s.strip_prefix("www.").unwrap_or(s);
+    s = s.strip_prefix("the ").unwrap_or(s);
+    s = s.trim_end_matches(['.', ',', '/', ':', ';']);
+    // `s` is a slice of `out`: keep it in place rather than copy it.
+    let start = s.as_ptr() as usize - out.as_ptr() as usize;
+    let end = start + s.len();
+    out.truncate(end);
+    out.drain(..start);
+    out
+}
+
+/// The words of an ASCII name for its key: lower case, quotes dropped, hyphens, underscores
+/// and white space as single spaces (byte by byte: most names are ASCII).
+fn ascii_key_words(name: &[u8], out: &mut String) {
+    let mut space = false;
+    for &b in name {
+        match b {
+            b'"' | b'\'' | b'`' => {}
+            b'-' | b'_' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => space = true,
+            b => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+    }
+}
+
+/// [`ascii_key_words`] for any name: curly quotes and guillemets dropped too, every dash
+/// a space, letters lowered as Unicode says.
+fn key_words(name: &str, out: &mut String) {
     let mut space = false;
     for c in name.chars() {
         match c {
@@ -350,24 +392,32 @@ pub fn outlet_key(name: &str) -> String {
             }
         }
     }
-    let mut s = out.as_str();
-    for prefix in ["https://", "http://"] {
-        s = s.strip_prefix(prefix).unwrap_or(s);
-    }
-    s = s.strip_prefix("www.").unwrap_or(s);
-    s = s.strip_prefix("the ").unwrap_or(s);
-    s = s.trim_end_matches(['.', ',', '/', ':', ';']);
-    // `s` is a slice of `out`: keep it in place rather than copy it.
-    let start = s.as_ptr() as usize - out.as_ptr() as usize;
-    let end = start + s.len();
-    out.truncate(end);
-    out.drain(..start);
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-wise key of an ASCII name is the key the general path gives.
+    #[test]
+    fn ascii_keys_are_the_general_keys() {
+        for name in [
+            "  The  \"Kommersant-Daily\". ",
+            "RIA_Novosti",
+            "BBC\tMonitoring\n",
+            "`Nezavisimaya' Gazeta",
+            "http://www.example.com/",
+            "A\x0bB\x0cC\rD\x1fE",
+            "",
+            "---",
+        ] {
+            let mut general = String::new();
+            key_words(name, &mut general);
+            let mut ascii = String::new();
+            ascii_key_words(name.as_bytes(), &mut ascii);
+            assert_eq!(ascii, general, "{name:?}");
+        }
+    }
 
     #[test]
     fn builtin_base_loads() {

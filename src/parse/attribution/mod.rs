@@ -112,23 +112,23 @@ fn outlets_the_article_cites(citations: &[Citation], found: &mut [Attribution]) 
     if citations.is_empty() || !found.iter().any(|a| a.kind == SourceType::Person) {
         return;
     }
-    let cited: Vec<&crate::model::SourceRef> = citations
+    // Each cited outlet's key, once per article (names as written, and their keys).
+    let cited: Vec<(&crate::model::SourceRef, String)> = citations
         .iter()
         .flat_map(|c| &c.refs)
         .filter(|r| !r.outlet.is_empty() && !r.cross_reference)
+        .map(|r| (r, crate::outlets::outlet_key(&r.outlet)))
         .collect();
     for a in found.iter_mut().filter(|a| a.kind == SourceType::Person) {
         // Keys only for names of about the same length: most persons are no outlet.
-        let near = |r: &&&crate::model::SourceRef| r.outlet.len().abs_diff(a.text.len()) <= 6;
-        if !cited.iter().any(|r| near(&r)) {
+        let near = |(r, _): &&(&crate::model::SourceRef, String)| {
+            r.outlet.len().abs_diff(a.text.len()) <= 6
+        };
+        if !cited.iter().any(|c| near(&c)) {
             continue;
         }
         let key = crate::outlets::outlet_key(&a.text);
-        let same = cited
-            .iter()
-            .filter(near)
-            .find(|r| crate::outlets::outlet_key(&r.outlet) == key);
-        if let Some(r) = same {
+        if let Some((r, _)) = cited.iter().filter(near).find(|(_, k)| *k == key) {
             a.kind = SourceType::Outlet;
             a.canonical = Some(r.canonical.clone());
         }
