@@ -125,6 +125,9 @@ fn article_head(doc: &Document, index: usize, l: &layout::ArticleLayout) -> Arti
     }
 }
 
+// Kept out of line (it runs once per article): profiles and the instruction counts of
+// docs/performance.md name it.
+#[inline(never)]
 fn parse_article(
     doc: &Document,
     index: usize,
