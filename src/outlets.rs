@@ -7,6 +7,7 @@
 
 use crate::model::OutletKind;
 use serde::Deserialize;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use toml::Spanned;
@@ -80,11 +81,11 @@ struct PublicationRepr {
 pub struct Outlets {
     outlets: Vec<OutletInfo>,
     publications: Vec<PublicationInfo>,
-    outlet_index: HashMap<String, usize>,
+    outlet_index: FxHashMap<String, usize>,
     /// The first word of every outlet name's key, and the word after a generic first word
     /// ("radio", "television"): a quick test before a lookup.
-    first_words: std::collections::HashSet<String>,
-    publication_index: HashMap<String, usize>,
+    first_words: FxHashSet<String>,
+    publication_index: FxHashMap<String, usize>,
 }
 
 static BUILTIN_OUTLETS: LazyLock<Outlets> = LazyLock::new(|| {

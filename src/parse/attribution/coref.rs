@@ -18,7 +18,7 @@ use super::lexicon::{Cues, class};
 use super::tokens::{CAP, DIGIT, POSS, Tok, WORD};
 use crate::model::{Antecedent, Attribution, Citation, OutletKind, SourceType};
 use crate::span::{LineIndex, Span};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What the matcher knew of a mention, for resolving it (spans into the text: nothing is
 /// copied).
@@ -280,7 +280,7 @@ pub(crate) fn resolve(
     let mut next_named = 0;
     let mut media = OutletsSoFar::default();
     let mut next_citation = 0;
-    let mut documents: HashMap<String, usize> = HashMap::new();
+    let mut documents: HashMap<String, usize> = HashMap::default();
     let mut last_document: Option<usize> = None;
     for (i, m) in mentions.iter().enumerate().take(atts.len()) {
         let (done, rest) = atts.split_at_mut(i);

@@ -1,31 +1,9 @@
 //! The lexicon's word table: every word of the prose is looked up once, so the lookup is
 //! built for speed. A word of up to 16 bytes (nearly all) is packed into a `u128` — no
 //! string comparison, one multiply to hash — and found by linear probing in a table at
-//! most half full; longer words go to an ordinary map.
+//! most half full; longer words go to a map with a fast hash (rustc-hash).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A fast hash for the few longer words: eight bytes at a time, multiplied and rotated.
-#[derive(Default)]
-pub(crate) struct ShortHash(u64);
-
-impl Hasher for ShortHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        for c in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        self.0 = (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(K);
-    }
-}
+use rustc_hash::FxHashMap;
 
 /// A map from words to `V`, fast for short words.
 #[derive(Debug, Clone)]
@@ -36,7 +14,7 @@ pub(crate) struct WordTable<V> {
     mask: usize,
     shift: u32,
     values: Vec<V>,
-    long: HashMap<Box<str>, u32, BuildHasherDefault<ShortHash>>,
+    long: FxHashMap<Box<str>, u32>,
     words: Vec<Box<str>>,
 }
 
@@ -85,7 +63,7 @@ impl<V: Copy + Default> WordTable<V> {
             mask: cap - 1,
             shift: 64 - cap.trailing_zeros(),
             values: Vec::with_capacity(entries.len()),
-            long: HashMap::default(),
+            long: FxHashMap::default(),
             words: Vec::with_capacity(entries.len()),
         };
         for (w, v) in entries {

@@ -11,7 +11,6 @@ mod inflect;
 
 use super::table::WordTable;
 use file::{Builder, FileRepr, parse_file};
-use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 const BUILTIN_CUES: &str = include_str!("../../../data/cues.toml");
@@ -198,7 +197,7 @@ pub struct Cues {
     phrase_ids: Vec<u32>,
     cue_entries: Vec<CueEntry>,
     /// What a nominal cue's holder needs after the noun (bits of [`needs`]).
-    noun_needs: HashMap<Box<str>, u8>,
+    noun_needs: rustc_hash::FxHashMap<Box<str>, u8>,
     /// Multi-word nouns and names ("prime minister", "white house", "new delhi") with their
     /// classes.
     multi: WordTable<u32>,
