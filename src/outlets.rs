@@ -6,8 +6,8 @@
 //! their own file of the same format (`--outlets FILE.toml`, see `docs/outlets.md`).
 
 use crate::model::OutletKind;
-use serde::Deserialize;
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use toml::Spanned;

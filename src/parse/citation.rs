@@ -182,6 +182,8 @@ enum Segment {
 
 /// Split `span` of `text` at top-level `sep` bytes: not inside (), [], {} or quotes.
 pub fn split_top(text: &str, span: Span, sep: u8) -> Vec<Span> {
+    // Every mark that matters is ASCII but the curly double quotes (E2 80 9C, E2 80 9D), so
+    // the bytes are read, not the characters.
     let split = |quotes: bool| {
         let mut out = Vec::new();
         let mut depth = 0usize;
@@ -189,29 +191,42 @@ pub fn split_top(text: &str, span: Span, sep: u8) -> Vec<Span> {
         let mut in_curly = false;
         let mut from = span.start;
         let s = span.slice(text);
-        for (i, c) in s.char_indices() {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
             let at = span.start + i;
-            match c {
-                '(' | '[' | '{' => depth += 1,
-                ')' | ']' | '}' => depth = depth.saturating_sub(1),
-                '"' | '\u{201D}' if quotes && (in_straight || in_curly) => {
+            let curly = if b[i] == 0xE2 && b.get(i + 1) == Some(&0x80) {
+                match b.get(i + 2) {
+                    Some(0x9C) => Some(true),
+                    Some(0x9D) => Some(false),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let width = if curly.is_some() { 3 } else { 1 };
+            match (b[i], curly) {
+                (b'(' | b'[' | b'{', _) => depth += 1,
+                (b')' | b']' | b'}', _) => depth = depth.saturating_sub(1),
+                (b'"', _) | (_, Some(false)) if quotes && (in_straight || in_curly) => {
                     in_straight = false;
                     in_curly = false;
                     // American style puts the comma inside the quotes (`"RFE/RL Newsline,"
                     // 2 March 2005`): that comma still ends the segment.
                     if sep == b',' && depth == 0 && s[..i].ends_with(',') {
-                        out.push(Span::new(from, at + c.len_utf8()));
-                        from = at + c.len_utf8();
+                        out.push(Span::new(from, at + width));
+                        from = at + width;
                     }
                 }
-                '"' if quotes => in_straight = true,
-                '\u{201C}' if quotes => in_curly = true,
-                c if c as u32 == u32::from(sep) && depth == 0 && !in_straight && !in_curly => {
+                (b'"', _) if quotes => in_straight = true,
+                (_, Some(true)) if quotes => in_curly = true,
+                (c, None) if c == sep && depth == 0 && !in_straight && !in_curly => {
                     out.push(Span::new(from, at));
                     from = at + 1;
                 }
                 _ => {}
             }
+            i += width;
         }
         out.push(Span::new(from, span.end));
         (out, in_straight || in_curly)

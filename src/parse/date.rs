@@ -64,11 +64,24 @@ enum Tok {
 
 /// The month a word names: full English names and the usual abbreviations.
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
+    let mut buf = [0u8; 16];
+    month_of_lower(lower_ascii(word.trim_end_matches('.'), &mut buf)?)
+}
+
+/// `w` in ASCII lower case, in `buf` (no allocation); `None` when it is longer than the
+/// buffer or not ASCII (no date word is).
+fn lower_ascii<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    if w.len() > buf.len() || !w.is_ascii() {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
+    let b = &mut buf[..w.len()];
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
+}
+
+/// [`month_number`] of a word already in lower case, without its full stop.
+fn month_of_lower(lower: &str) -> Option<u8> {
     const NAMES: [&str; 12] = [
         "january",
         "february",
@@ -83,9 +96,11 @@ pub fn month_number(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    for (i, name) in NAMES.iter().enumerate() {
-        let m = u8::try_from(i + 1).ok()?;
-        if lower == *name || (lower.len() == 3 && name.starts_with(&lower)) {
+    if lower.len() < 3 || lower.len() > 9 {
+        return None;
+    }
+    for (m, name) in (1u8..).zip(NAMES) {
+        if lower == name || (lower.len() == 3 && name.starts_with(lower)) {
             return Some(m);
         }
     }
@@ -184,16 +199,18 @@ fn tokenize(text: &str, base: usize) -> Option<Vec<(Tok, Span)>> {
         let word = &text[i..end];
         // A month abbreviation may carry its full stop ("Nov.", "Sept.").
         let span = Span::new(base + i, base + end);
-        let lower = word.to_ascii_lowercase();
-        let tok = if let Some(m) = month_number(word) {
+        // No date word is longer than sixteen bytes or other than ASCII.
+        let mut buf = [0u8; 16];
+        let lower = lower_ascii(word, &mut buf)?;
+        let tok = if let Some(m) = month_of_lower(lower) {
             Tok::Month(m)
         } else if let Some((v, n)) = read_number(word) {
             Tok::Num(v, n)
         } else if lower == "and" {
             Tok::And
-        } else if matches!(lower.as_str(), "through" | "thru" | "to" | "until" | "till") {
+        } else if matches!(lower, "through" | "thru" | "to" | "until" | "till") {
             Tok::Dash
-        } else if is_skippable(&lower) {
+        } else if is_skippable(lower) {
             Tok::Skip
         } else {
             return None;
