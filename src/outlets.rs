@@ -202,12 +202,11 @@ impl Outlets {
     /// The outlet a name refers to, trying the name as written, then without a bracketed
     /// place (`Zolotoi Rog [Vladivostok]`) and without a generic word ("NTV television").
     pub fn lookup(&self, name: &str) -> Option<&OutletInfo> {
-        let key = outlet_key(name);
-        if key.is_empty() {
-            return None;
-        }
-        lookup_variants(&key, |k| {
-            self.outlet_index.get(k).map(|&i| &self.outlets[i])
+        with_key(name, |key| {
+            if key.is_empty() {
+                return None;
+            }
+            lookup_variants(key, |k| self.outlet_index.get(k).map(|&i| &self.outlets[i]))
         })
     }
 
@@ -240,10 +239,11 @@ impl Outlets {
 
     /// The bulletin a title refers to ("Monitor", "EDM", "North Caucasus Weekly").
     pub fn publication(&self, name: &str) -> Option<&PublicationInfo> {
-        let key = outlet_key(name);
-        self.publication_index
-            .get(&key)
-            .map(|&i| &self.publications[i])
+        with_key(name, |key| {
+            self.publication_index
+                .get(key)
+                .map(|&i| &self.publications[i])
+        })
     }
 
     /// Every bulletin known, in the order of its table.
@@ -331,10 +331,20 @@ fn lookup_variants<'a, T>(key: &str, get: impl Fn(&str) -> Option<&'a T>) -> Opt
 /// trailing punctuation removed. Only for comparing: output always shows the name as written.
 pub fn outlet_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    let key = key_range(name, &mut out);
+    // The key is a slice of `out`: keep it in place rather than copy it.
+    out.truncate(key.end);
+    out.drain(..key.start);
+    out
+}
+
+/// [`outlet_key`] of `name` into `out` (cleared first): the key is `out[range]`.
+fn key_range(name: &str, out: &mut String) -> std::ops::Range<usize> {
+    out.clear();
     if name.is_ascii() {
-        ascii_key_words(name.as_bytes(), &mut out);
+        ascii_key_words(name.as_bytes(), out);
     } else {
-        key_words(name, &mut out);
+        key_words(name, out);
     }
     let mut s = out.as_str();
     for prefix in ["https://", "http://"] {
@@ -343,12 +353,23 @@ pub fn outlet_key(name: &str) -> String {
     s = s.strip_prefix("www.").unwrap_or(s);
     s = s.strip_prefix("the ").unwrap_or(s);
     s = s.trim_end_matches(['.', ',', '/', ':', ';']);
-    // `s` is a slice of `out`: keep it in place rather than copy it.
     let start = s.as_ptr() as usize - out.as_ptr() as usize;
-    let end = start + s.len();
-    out.truncate(end);
-    out.drain(..start);
-    out
+    start..start + s.len()
+}
+
+/// `f` of the key of `name`, built in a buffer kept per thread (lookups allocate nothing).
+fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUF.with(|buf| match buf.try_borrow_mut() {
+        Ok(mut buf) => {
+            let key = key_range(name, &mut buf);
+            f(&buf[key])
+        }
+        // Not reentered today; should it be, a key of its own.
+        Err(_) => f(&outlet_key(name)),
+    })
 }
 
 /// The words of an ASCII name for its key: lower case, quotes dropped, hyphens, underscores

@@ -8,39 +8,42 @@
 
 use crate::span::Span;
 
-/// Titles before a name: their full stop never ends a sentence, and the tokenizer of
-/// prose attributions keeps it with the word ("Gen. Ivanov said").
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
-    "gov", "sen", "rep", "pres", "amb", "rev", "st", "jr", "sr", "messrs", "hon",
-];
+/// What a word is as an abbreviation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Abbreviation {
+    /// A title before a name ("Mr", "Gen"): its full stop never ends a sentence, and the
+    /// tokenizer of prose attributions keeps it with the word ("Gen. Ivanov said").
+    Title,
+    /// Another abbreviation after which a full stop does not end a sentence ("Jan", "U.S").
+    Other,
+}
 
-/// Other abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vol", "vs", "etc", "e.g", "i.e", "cf", "inc", "ltd", "co", "corp", "dept", "est",
-    "approx", "fig", "u.s", "u.n", "u.k", "e.u", "u.s.s.r", "d.c", "a.m", "p.m", "ca", "al", "op",
-    "pp", "p",
-];
-
-/// True when `w`, in lower case, is one of `list` (none is longer than eight bytes).
-fn in_list(w: &str, list: &[&str]) -> bool {
-    if !w.is_ascii() {
-        return list.contains(&w.to_lowercase().as_str());
+/// The abbreviation `w` is (in any case, without its final stop), if any: one list, matched
+/// on the lower case held on the stack.
+fn abbreviation(w: &str) -> Option<Abbreviation> {
+    if w.len() > 8 || !w.is_ascii() {
+        return None;
     }
-    if w.len() > 8 {
-        return false;
-    }
-    // Compared in lower case from a buffer on the stack.
     let mut buf = [0u8; 8];
-    buf[..w.len()].copy_from_slice(w.as_bytes());
-    buf[..w.len()].make_ascii_lowercase();
-    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|lower| list.contains(&lower))
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"mr" | b"mrs" | b"ms" | b"dr" | b"prof" | b"gen" | b"lt" | b"col" | b"maj" | b"capt"
+        | b"sgt" | b"adm" | b"cmdr" | b"gov" | b"sen" | b"rep" | b"pres" | b"amb" | b"rev"
+        | b"st" | b"jr" | b"sr" | b"messrs" | b"hon" => Some(Abbreviation::Title),
+        b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept"
+        | b"oct" | b"nov" | b"dec" | b"no" | b"nos" | b"vol" | b"vs" | b"etc" | b"e.g" | b"i.e"
+        | b"cf" | b"inc" | b"ltd" | b"co" | b"corp" | b"dept" | b"est" | b"approx" | b"fig"
+        | b"u.s" | b"u.n" | b"u.k" | b"e.u" | b"u.s.s.r" | b"d.c" | b"a.m" | b"p.m" | b"ca"
+        | b"al" | b"op" | b"pp" | b"p" => Some(Abbreviation::Other),
+        _ => None,
+    }
 }
 
 /// True for a title before a name ("Mr", "Gen", in any case; without its stop).
 pub(crate) fn is_title(word: &str) -> bool {
-    in_list(word, TITLES)
+    abbreviation(word) == Some(Abbreviation::Title)
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -49,7 +52,7 @@ fn is_abbreviation(word: &str) -> bool {
     if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {
         return true;
     }
-    in_list(w, TITLES) || in_list(w, ABBREVIATIONS)
+    abbreviation(w).is_some()
 }
 
 const CLOSERS: &[char] = &['"', '\'', '\u{2019}', '\u{201D}', ')', ']', '\u{00BB}'];

@@ -365,6 +365,10 @@ fn classify_segment(text: &str, span: Span, outlets: &Outlets) -> Segment {
         None => {}
     }
     for (re, carrier) in [(&*RELAY_CARRIER, true), (&*RELAY_ORIGIN, false)] {
+        // Most segments are names: the lazy DFA rules a relay out before captures are read.
+        if !re.is_match(s) {
+            continue;
+        }
         if let Some(m) = re.captures(s).and_then(|c| c.get(1)) {
             let name = trim_span(
                 text,
