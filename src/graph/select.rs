@@ -1,5 +1,6 @@
 //! Selections that shrink a large graph before it is drawn: a neighbourhood around one
-//! node, claims of some verdicts, outlets that support enough claims.
+//! node, claims of some verdicts, outlets that support enough claims; and the node a
+//! `--focus` name points at ([`find_node`]).
 
 use super::{Edge, Node, SourceGraph};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
@@ -160,4 +161,60 @@ fn retain_nodes(g: &mut SourceGraph, keep: impl Fn(NodeIndex, &Node) -> bool) {
     for n in gone {
         g.graph.remove_node(n);
     }
+}
+
+/// The node `focus` names, as `--focus` takes it: an outlet (any spelling, or a name the
+/// knowledge base knows for it), an article (`path`, or `path#N` for its N-th article), or a
+/// claim (`path:line`, the claim that line falls in).
+///
+/// ```
+/// use srcgraph::graph::select::find_node;
+/// use srcgraph::outlets::Outlets;
+/// use srcgraph::pipeline::Pipeline;
+///
+/// let g = Pipeline::default().graph_of_text("a.txt", "Troops moved (Agence France-Presse, May 2).\n");
+/// let afp = find_node(&g, Outlets::builtin(), "AFP").expect("the outlet");
+/// assert_eq!(g.outlet(afp).map(|o| o.name.as_str()), Some("Agence France-Presse"));
+/// assert!(find_node(&g, Outlets::builtin(), "a.txt#1").is_some());
+/// assert!(find_node(&g, Outlets::builtin(), "a.txt:1").is_some());
+/// assert!(find_node(&g, Outlets::builtin(), "Kyodo").is_none());
+/// ```
+pub fn find_node(
+    g: &SourceGraph,
+    outlets: &crate::outlets::Outlets,
+    focus: &str,
+) -> Option<NodeIndex> {
+    use crate::outlets::outlet_key;
+    let canonical = outlets.lookup(focus).map(|o| outlet_key(&o.name));
+    let key = outlet_key(focus);
+    let outlet = g.outlet_nodes().find(|&n| {
+        g.outlet(n).is_some_and(|o| {
+            let k = outlet_key(&o.name);
+            Some(&k) == canonical.as_ref()
+                || k == key
+                || o.spellings.iter().any(|s| outlet_key(s) == key)
+        })
+    });
+    if outlet.is_some() {
+        return outlet;
+    }
+    let (path, number) = match focus.rsplit_once('#') {
+        Some((p, n)) => (p, n.parse::<usize>().ok()),
+        None => (focus, None),
+    };
+    let article = g.articles.iter().copied().find(|&n| match &g.graph[n] {
+        Node::Article(a) => &*a.path == path && number.is_none_or(|k| a.index + 1 == k),
+        _ => false,
+    });
+    if article.is_some() {
+        return article;
+    }
+    let (path, line) = focus.rsplit_once(':')?;
+    let line: usize = line.parse().ok()?;
+    g.claim_nodes()
+        .filter(|&n| {
+            g.claim(n)
+                .is_some_and(|c| &*c.path == path && c.claim.line <= line)
+        })
+        .max_by_key(|&n| g.claim(n).map(|c| (c.article, c.claim.line)))
 }

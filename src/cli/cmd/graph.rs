@@ -7,15 +7,13 @@ use crate::cli::Status;
 use crate::cli::args::{GraphArgs, GraphFormat, RenderArgs, ReportArgs, SelectArgs};
 use crate::cli::io::{Progress, Reporter, Session, for_each_chunk, open_output, read_document};
 use anyhow::{Context, Result, bail};
-use petgraph::stable_graph::NodeIndex;
 use srcgraph::analyze::Report;
 use srcgraph::export::dot::{DateMode, DotOptions, to_dot, write_dot};
 use srcgraph::export::html::{ReportOptions, write_report_with_progress};
 use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, write_node_link};
 use srcgraph::export::table::GraphTable;
-use srcgraph::graph::{GraphBuilder, Node, SourceGraph, select};
+use srcgraph::graph::{GraphBuilder, SourceGraph, select};
 use srcgraph::judge::{Ahead, ChunkSource, Parsed, Pass};
-use srcgraph::outlets::{Outlets, outlet_key};
 use srcgraph::pipeline::Analysis;
 use srcgraph::render::{ImageFormat, render};
 use std::io::Write as _;
@@ -121,7 +119,7 @@ fn analyse_documents(
 fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
     let (mut g, report) = analyse_all(s, sel.scope, sel.dates == DateMode::Nodes)?;
     if let Some(focus) = &sel.focus {
-        let Some(n) = find_focus(&g, &s.setup.outlets, focus) else {
+        let Some(n) = select::find_node(&g, &s.setup.outlets, focus) else {
             bail!(
                 "--focus {focus:?} matches no outlet, article (path or path#N) or claim (path:line) of the input"
             );
@@ -253,41 +251,4 @@ pub(crate) fn run_report(args: &ReportArgs) -> Result<Status> {
     drawn.finish();
     out.flush()?;
     Ok(s.status(false))
-}
-
-/// The node `--focus` names: an outlet by any spelling, an article by path (`path#N` for the
-/// N-th article of a file), or a claim by `path:line`.
-fn find_focus(g: &SourceGraph, outlets: &Outlets, focus: &str) -> Option<NodeIndex> {
-    let canonical = outlets.lookup(focus).map(|o| outlet_key(&o.name));
-    let key = outlet_key(focus);
-    let outlet = g.outlet_nodes().find(|&n| {
-        g.outlet(n).is_some_and(|o| {
-            let k = outlet_key(&o.name);
-            Some(&k) == canonical.as_ref()
-                || k == key
-                || o.spellings.iter().any(|s| outlet_key(s) == key)
-        })
-    });
-    if outlet.is_some() {
-        return outlet;
-    }
-    let (path, number) = match focus.rsplit_once('#') {
-        Some((p, n)) => (p, n.parse::<usize>().ok()),
-        None => (focus, None),
-    };
-    let article = g.articles.iter().copied().find(|&n| match &g.graph[n] {
-        Node::Article(a) => &*a.path == path && number.is_none_or(|k| a.index + 1 == k),
-        _ => false,
-    });
-    if article.is_some() {
-        return article;
-    }
-    let (path, line) = focus.rsplit_once(':')?;
-    let line: usize = line.parse().ok()?;
-    g.claim_nodes()
-        .filter(|&n| {
-            g.claim(n)
-                .is_some_and(|c| &*c.path == path && c.claim.line <= line)
-        })
-        .max_by_key(|&n| g.claim(n).map(|c| (c.article, c.claim.line)))
 }
