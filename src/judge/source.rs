@@ -31,38 +31,60 @@ pub enum JudgeError {
     Output(#[from] std::io::Error),
 }
 
+/// What both sources keep of their input: its name, format and warnings.
+#[derive(Debug)]
+struct Named {
+    name: String,
+    format: InputFormat,
+    warnings: Vec<InputWarning>,
+}
+
+impl Named {
+    fn new(name: String) -> Named {
+        Named {
+            format: InputFormat::for_path(&name),
+            name,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Read `reader` in chunks for `pass`, each to `f`.
+    fn read(
+        &mut self,
+        pass: Pass,
+        reader: impl Read,
+        f: &mut dyn FnMut(Chunk) -> Result<(), JudgeError>,
+    ) -> Result<bool, JudgeError> {
+        let end = read_chunks(&self.name, self.format, reader, DEFAULT_CHUNK, f)?;
+        finish(&self.name, pass, end, &mut self.warnings)
+    }
+}
+
 /// A file, opened anew for each pass; its format from its extension (`.md`, `.html`, …).
 #[derive(Debug)]
 pub struct FileSource {
     path: PathBuf,
-    name: String,
-    format: InputFormat,
-    chunk_size: usize,
-    warnings: Vec<InputWarning>,
+    input: Named,
 }
 
 impl FileSource {
     /// The file at `path`, named as `path` is written.
     pub fn new(path: &Path) -> FileSource {
-        let name = path.display().to_string();
         FileSource {
-            format: InputFormat::for_path(&name),
             path: path.to_path_buf(),
-            name,
-            chunk_size: DEFAULT_CHUNK,
-            warnings: Vec::new(),
+            input: Named::new(path.display().to_string()),
         }
     }
 
     /// Read it as `format` whatever its extension.
     pub fn format(mut self, format: InputFormat) -> FileSource {
-        self.format = format;
+        self.input.format = format;
         self
     }
 
     /// Warnings of the readings so far (invalid UTF-8, replaced), once per input.
     pub fn warnings(&self) -> &[InputWarning] {
-        &self.warnings
+        &self.input.warnings
     }
 }
 
@@ -70,7 +92,7 @@ impl ChunkSource for FileSource {
     type Error = JudgeError;
 
     fn name(&self) -> &str {
-        &self.name
+        &self.input.name
     }
 
     fn each_chunk(
@@ -79,37 +101,32 @@ impl ChunkSource for FileSource {
         f: &mut dyn FnMut(Chunk) -> Result<(), JudgeError>,
     ) -> Result<bool, JudgeError> {
         let file = std::fs::File::open(&self.path).map_err(|e| JudgeError::Input {
-            name: self.name.clone(),
+            name: self.input.name.clone(),
             source: e.into(),
         })?;
-        let end = read_chunks(&self.name, self.format, file, self.chunk_size, f)?;
-        finish(&self.name, pass, end, &mut self.warnings)
+        self.input.read(pass, file, f)
     }
 }
 
 /// Any reader, read once: for [`super::Judging::judge_once`].
 #[derive(Debug)]
 pub struct ReaderSource<R> {
-    name: String,
     reader: Option<R>,
-    format: InputFormat,
-    warnings: Vec<InputWarning>,
+    input: Named,
 }
 
 impl<R: Read> ReaderSource<R> {
     /// `reader`, the input `name` (its format from the name's extension).
     pub fn new(name: &str, reader: R) -> ReaderSource<R> {
         ReaderSource {
-            name: name.to_string(),
             reader: Some(reader),
-            format: InputFormat::for_path(name),
-            warnings: Vec::new(),
+            input: Named::new(name.to_string()),
         }
     }
 
     /// Warnings of the reading (invalid UTF-8, replaced).
     pub fn warnings(&self) -> &[InputWarning] {
-        &self.warnings
+        &self.input.warnings
     }
 }
 
@@ -117,7 +134,7 @@ impl<R: Read> ChunkSource for ReaderSource<R> {
     type Error = JudgeError;
 
     fn name(&self) -> &str {
-        &self.name
+        &self.input.name
     }
 
     fn each_chunk(
@@ -125,13 +142,12 @@ impl<R: Read> ChunkSource for ReaderSource<R> {
         pass: Pass,
         f: &mut dyn FnMut(Chunk) -> Result<(), JudgeError>,
     ) -> Result<bool, JudgeError> {
-        let Some(reader) = self.reader.take() else {
-            return Err(JudgeError::ReadTwice {
-                name: self.name.clone(),
-            });
-        };
-        let end = read_chunks(&self.name, self.format, reader, DEFAULT_CHUNK, f)?;
-        finish(&self.name, pass, end, &mut self.warnings)
+        match self.reader.take() {
+            Some(reader) => self.input.read(pass, reader, f),
+            None => Err(JudgeError::ReadTwice {
+                name: self.input.name.clone(),
+            }),
+        }
     }
 }
 
