@@ -23,7 +23,20 @@ const STDIN_IN_MEMORY: usize = 1 << 20;
 /// The inputs of a command, ready to be read twice: standard input's bytes, when it is one
 /// of them, are kept.
 pub(crate) struct TwoPasses {
+    /// Standard input as kept (not kept: it is not read by either pass).
     stdin: Option<RefCell<SpooledTempFile>>,
+}
+
+/// Where standard input's chunks come from.
+#[derive(Clone, Copy)]
+enum Stdin<'a> {
+    /// Read as it comes (read once).
+    Live,
+    /// From the bytes kept for a second reading.
+    Kept(&'a RefCell<SpooledTempFile>),
+    /// Not kept for two readings (it could not be, which was reported, or the command
+    /// reads it in one pass): nothing to read.
+    Lost,
 }
 
 impl TwoPasses {
@@ -41,11 +54,11 @@ impl TwoPasses {
 
     /// `input` as a chunk source, its problems reported to `rep`.
     pub(crate) fn source<'a>(&'a self, input: &'a Input, rep: &'a mut Reporter) -> InputChunks<'a> {
-        InputChunks {
-            input,
-            rep,
-            stdin: self.stdin.as_ref(),
-        }
+        let stdin = match &self.stdin {
+            Some(kept) => Stdin::Kept(kept),
+            None => Stdin::Lost,
+        };
+        InputChunks { input, rep, stdin }
     }
 }
 
@@ -53,8 +66,7 @@ impl TwoPasses {
 pub(crate) struct InputChunks<'a> {
     input: &'a Input,
     rep: &'a mut Reporter,
-    /// Standard input as kept for a second reading.
-    stdin: Option<&'a RefCell<SpooledTempFile>>,
+    stdin: Stdin<'a>,
 }
 
 impl<'a> InputChunks<'a> {
@@ -63,19 +75,20 @@ impl<'a> InputChunks<'a> {
         InputChunks {
             input,
             rep,
-            stdin: None,
+            stdin: Stdin::Live,
         }
     }
 
     /// Read the input in chunks, each to `f` with the reporter to use.
     fn read(
         input: &Input,
-        stdin: Option<&RefCell<SpooledTempFile>>,
+        stdin: Stdin<'_>,
         rep: &mut Reporter,
         f: &mut dyn FnMut(Chunk) -> Result<()>,
     ) -> Result<bool> {
         match (&input.source, stdin) {
-            (Source::Stdin, Some(kept)) => {
+            (Source::Stdin, Stdin::Lost) => Ok(false),
+            (Source::Stdin, Stdin::Kept(kept)) => {
                 let mut kept = kept.borrow_mut();
                 if let Err(e) = kept.seek(SeekFrom::Start(0)) {
                     rep.error(format!("{}: kept in a temporary file: {e}", input.name));
