@@ -27,11 +27,11 @@
 use super::findings::{
     ArticleTotals, Style, fewer_than, finding_kind, summary_line_of, write_finding_at,
 };
+use super::json::pretty_at;
 use crate::analyze::{ClaimReport, OutletSummary, Verdict, sort_by_citations};
 use crate::context::{ChunkReport, OnePassCaveats};
 use crate::model::Scope;
 use crate::stream::Chunk;
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Seek, SeekFrom, Write};
 use tempfile::SpooledTempFile;
@@ -129,8 +129,8 @@ impl<W: Write> CheckWriter<W> {
             write!(
                 out,
                 "{{\n  \"allow\": {},\n  \"deny\": {},\n  \"inputs\": [",
-                json(&selection.allow, 2)?,
-                json(&selection.deny, 2)?
+                pretty_at(&selection.allow, 2)?,
+                pretty_at(&selection.deny, 2)?
             )?;
         }
         Ok(CheckWriter {
@@ -162,7 +162,7 @@ impl<W: Write> CheckWriter<W> {
             write!(
                 self.out,
                 "{sep}\n    {{\n      \"path\": {},\n      \"claims\": [",
-                json(&name, 6)?
+                pretty_at(&name, 6)?
             )?;
         }
         self.input = Some(Tally {
@@ -218,7 +218,7 @@ impl<W: Write> CheckWriter<W> {
                     if let Some(o) = claim.as_object_mut() {
                         o.insert("finding".into(), kind.into());
                     }
-                    write!(self.out, "{sep}\n        {}", json(&claim, 8)?)?;
+                    write!(self.out, "{sep}\n        {}", pretty_at(&claim, 8)?)?;
                 }
             }
             t.claims += 1;
@@ -234,7 +234,7 @@ impl<W: Write> CheckWriter<W> {
                 let kept = &mut t.articles_json;
                 kept.write_all(sep.as_bytes())
                     .map_err(|e| crate::spool::spool_error("article summaries", e))?;
-                kept.write_all(json(a, 8)?.as_bytes())
+                kept.write_all(pretty_at(a, 8)?.as_bytes())
                     .map_err(|e| crate::spool::spool_error("article summaries", e))?;
             }
         }
@@ -287,9 +287,17 @@ impl<W: Write> CheckWriter<W> {
                     io::copy(kept, &mut self.out)?;
                     self.out.write_all(b"\n      ]")?;
                 }
-                write!(self.out, ",\n      \"outlets\": {}", json(&outlets, 6)?)?;
+                write!(
+                    self.out,
+                    ",\n      \"outlets\": {}",
+                    pretty_at(&outlets, 6)?
+                )?;
                 if let Some(caveats) = one_pass {
-                    write!(self.out, ",\n      \"one_pass\": {}", json(&caveats, 6)?)?;
+                    write!(
+                        self.out,
+                        ",\n      \"one_pass\": {}",
+                        pretty_at(&caveats, 6)?
+                    )?;
                 }
                 write!(self.out, "\n    }}")?;
             }
@@ -312,17 +320,11 @@ impl<W: Write> CheckWriter<W> {
                 self.out,
                 "],\n  \"min_sources\": {},\n  \"scope\": {},\n  \"version\": {}\n}}",
                 self.selection.min_sources,
-                json(&scope, 2)?,
+                pretty_at(&scope, 2)?,
                 super::json::SCHEMA_VERSION
             )?;
         }
         self.out.flush()?;
         Ok(self.any_finding)
     }
-}
-
-/// `value` as pretty JSON, its lines after the first indented by `indent` spaces.
-fn json(value: &impl Serialize, indent: usize) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(value)?;
-    Ok(text.replace('\n', &format!("\n{:indent$}", "")))
 }

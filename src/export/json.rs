@@ -42,13 +42,7 @@ impl JsonWriter {
     /// Any error of the writer.
     pub fn article(&mut self, w: &mut dyn Write, article: &Article) -> io::Result<()> {
         w.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
-        let body = serde_json::to_string_pretty(article).map_err(io::Error::from)?;
-        for (i, line) in body.lines().enumerate() {
-            if i > 0 {
-                w.write_all(b"\n")?;
-            }
-            write!(w, "    {line}")?;
-        }
+        write!(w, "    {}", pretty_at(article, 4)?)?;
         self.count += 1;
         Ok(())
     }
@@ -63,4 +57,14 @@ impl JsonWriter {
         }
         w.write_all(b"]\n}\n")
     }
+}
+
+/// `value` as pretty JSON to be placed `indent` spaces in: its lines after the first are
+/// indented by that much (the caller writes the first line's indent, or none after a key).
+///
+/// # Errors
+/// A value serde cannot write (none of ours: every map key is a string).
+pub(crate) fn pretty_at(value: &impl serde::Serialize, indent: usize) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    Ok(text.replace('\n', &format!("\n{:indent$}", "")))
 }
