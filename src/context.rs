@@ -105,6 +105,7 @@ fn kept(seq: usize, a: &Article, claims: &[Claim]) -> Kept {
         other_parentheses: Vec::new(),
         attributions: Vec::new(),
         diagnostics: Vec::new(),
+        text: None,
     };
     for c in &mut a.citations {
         c.raw = String::new();

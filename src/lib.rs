@@ -42,13 +42,14 @@ pub mod context; // a chunk's claims judged within its whole input
 pub mod diag; // recoverable problems, kept as data
 pub mod export; // JSON, JSON Lines and text writers
 pub mod graph; // the source graph (petgraph)
-pub mod input;
-pub mod judge; // bytes → Document
+pub mod input; // bytes → Document
+pub mod judge; // judging an input chunk by chunk in bounded memory
 pub mod markup; // Markdown read as its text, every byte in place
 pub mod model; // plain data between stages
 mod names; // enums written by name, once
 pub mod outlets; // the outlet knowledge base
 pub mod parse; // Document → Articles
+pub mod parsed; // parsed articles kept with their text and read back
 pub mod pipeline; // every stage in one call
 pub mod render; // SVG/PNG/PDF via Graphviz, or SVG via a pure-Rust layout
 pub mod sentence; // sentence boundaries in prose

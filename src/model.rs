@@ -230,6 +230,57 @@ pub struct Article {
     pub attributions: Vec<Attribution>,
     /// Problems met while parsing it.
     pub diagnostics: Vec<Diagnostic>,
+    /// Its text, kept only on request (`srcgraph parse --with-text`): what judging needs to
+    /// cut its claims and quote them without the input ([`crate::parsed`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<ArticleText>,
+}
+
+impl Article {
+    /// The article without what is read from its prose — citations, other parentheses,
+    /// attributions, diagnostics and text: what [`crate::parse::article_heads`] gives.
+    pub fn head(&self) -> Article {
+        Article {
+            path: self.path.clone(),
+            index: self.index,
+            publication: self.publication.clone(),
+            volume: self.volume,
+            issue: self.issue,
+            date: self.date,
+            year: None,
+            year_source: YearSource::Unknown,
+            header: self.header.clone(),
+            title: self.title.clone(),
+            header_paragraph: self.header_paragraph,
+            title_paragraph: self.title_paragraph,
+            line: self.line,
+            span: self.span,
+            paragraphs: self.paragraphs.clone(),
+            citations: Vec::new(),
+            other_parentheses: Vec::new(),
+            attributions: Vec::new(),
+            diagnostics: Vec::new(),
+            text: None,
+        }
+    }
+}
+
+/// The text of an article as the parser read it, kept with its parse so that the article
+/// can be judged without its input (`srcgraph check --from-parsed`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleText {
+    /// Offset in the input of the text's first byte: the start of the article's first line
+    /// (before the article's own start when something precedes it on that line, such as a
+    /// byte-order mark).
+    pub start: usize,
+    /// The text from `start` to the end of the article's last line, line break excluded
+    /// (for Markdown and HTML, what the markup shows, every byte in place, as spans index
+    /// it).
+    pub content: String,
+    /// For input whose line breaks the markup moves (HTML): the same bytes as written in
+    /// the input, in which lines and columns are counted. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// How much text one citation group supports.

@@ -68,11 +68,22 @@ impl<'a> Pipeline<'a> {
         (articles, claims)
     }
 
-    /// Parse a chunk of an input and cut its articles into claims, everything in input
-    /// coordinates (so chunks of one input can be analysed together, without their text).
-    pub fn read_chunk(&self, chunk: &Chunk) -> (Vec<Article>, Vec<Vec<Claim>>) {
+    /// Parse a chunk of an input (or take the articles it carries already parsed) and cut
+    /// its articles into claims, everything in input coordinates (so chunks of one input can
+    /// be analysed together, without their text).
+    pub fn read_chunk(&self, chunk: &mut Chunk) -> (Vec<Article>, Vec<Vec<Claim>>) {
         use rayon::prelude::*;
-        let (mut articles, mut claims) = self.read(&chunk.doc);
+        let (mut articles, mut claims) = match chunk.articles.take() {
+            Some(articles) => {
+                let doc = &chunk.doc;
+                let claims = articles
+                    .par_iter()
+                    .map(|a| segment_claims(a, &doc.text, &doc.lines, self.scope))
+                    .collect();
+                (articles, claims)
+            }
+            None => self.read(&chunk.doc),
+        };
         articles
             .par_iter_mut()
             .zip(claims.par_iter_mut())

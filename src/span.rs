@@ -143,6 +143,12 @@ impl LineIndex {
         }
     }
 
+    /// The text lines and columns are counted in, when it is not the text parsed (an HTML
+    /// file read as its text: [`LineIndex::of_source`]).
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
     /// Number of lines (a text without a final newline still has its last line).
     pub fn line_count(&self) -> usize {
         self.starts.len()

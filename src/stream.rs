@@ -47,6 +47,9 @@ pub struct Chunk {
     pub offset: Offset,
     /// Raw bytes of input it covers.
     pub raw_len: usize,
+    /// Its articles when they come already parsed (read back by [`crate::parsed`]), in the
+    /// chunk's coordinates; `None`: parse the text.
+    pub articles: Option<Vec<Article>>,
 }
 
 /// Why reading stopped.
@@ -118,6 +121,7 @@ pub fn read_chunks<E>(
                     doc,
                     offset: Offset::default(),
                     raw_len,
+                    articles: None,
                 })?;
             }
             Err(crate::input::InputError::Binary { offset }) => {
@@ -308,6 +312,7 @@ impl<R: Read> ChunkReader<R> {
                 doc,
                 offset,
                 raw_len: raw_cut,
+                articles: None,
             }));
         }
     }
@@ -352,50 +357,57 @@ fn raw_offset(bytes: &[u8], pos: usize) -> usize {
     raw.min(bytes.len())
 }
 
-fn shift(s: &mut Span, by: usize) {
-    s.start += by;
-    s.end += by;
-}
-
 /// Move an article parsed from a chunk to the coordinates of the whole input: spans,
 /// lines and its index.
 pub fn rebase_article(a: &mut Article, at: Offset) {
+    move_article(a, at, |x, by| x + by);
+}
+
+/// Move an article of the input back into the coordinates of a chunk starting `at`, the
+/// inverse of [`rebase_article`] (numbers that would fall below the chunk's start stay 0).
+pub fn unbase_article(a: &mut Article, at: Offset) {
+    move_article(a, at, usize::saturating_sub);
+}
+
+/// Every span, line and the index of `a`, moved by `at` with `by` (adding or subtracting).
+fn move_article(a: &mut Article, at: Offset, by: impl Fn(usize, usize) -> usize) {
     let (b, l) = (at.bytes, at.lines);
-    a.index += at.articles;
-    a.line += l;
-    shift(&mut a.span, b);
-    a.paragraphs.iter_mut().for_each(|p| shift(p, b));
+    let shift = |s: &mut Span| *s = Span::new(by(s.start, b), by(s.end, b));
+    a.index = by(a.index, at.articles);
+    a.line = by(a.line, l);
+    shift(&mut a.span);
+    a.paragraphs.iter_mut().for_each(shift);
     for c in &mut a.citations {
-        c.line += l;
-        shift(&mut c.span, b);
+        c.line = by(c.line, l);
+        shift(&mut c.span);
         for r in &mut c.refs {
-            r.line += l;
-            shift(&mut r.span, b);
-            r.dates.iter_mut().for_each(|d| shift(&mut d.span, b));
+            r.line = by(r.line, l);
+            shift(&mut r.span);
+            r.dates.iter_mut().for_each(|d| shift(&mut d.span));
         }
     }
     for p in &mut a.other_parentheses {
-        p.line += l;
-        shift(&mut p.span, b);
+        p.line = by(p.line, l);
+        shift(&mut p.span);
     }
     for x in &mut a.attributions {
-        x.line += l;
-        shift(&mut x.span, b);
+        x.line = by(x.line, l);
+        shift(&mut x.span);
         if let Some(r) = &mut x.refers_to {
-            r.line += l;
-            shift(&mut r.span, b);
+            r.line = by(r.line, l);
+            shift(&mut r.span);
         }
     }
     for d in &mut a.diagnostics {
-        d.line += l;
-        shift(&mut d.span, b);
+        d.line = by(d.line, l);
+        shift(&mut d.span);
     }
 }
 
 /// Move a claim cut from a chunk to the coordinates of the whole input.
 pub fn rebase_claim(c: &mut crate::model::Claim, at: Offset) {
     c.line += at.lines;
-    shift(&mut c.span, at.bytes);
+    c.span = Span::new(c.span.start + at.bytes, c.span.end + at.bytes);
 }
 
 /// Parse the articles of a chunk, in input coordinates (in parallel, as
@@ -410,4 +422,18 @@ pub fn parse_chunk(
         rebase_article(a, chunk.offset);
     }
     articles
+}
+
+/// The heads of a chunk's articles (header fields and place, as
+/// [`article_heads`](crate::parse::article_heads) gives them), in input coordinates: read
+/// from its text, or taken from the articles it carries already parsed.
+pub fn chunk_heads(chunk: &Chunk) -> Vec<Article> {
+    let mut heads = match &chunk.articles {
+        Some(articles) => articles.iter().map(Article::head).collect(),
+        None => crate::parse::article_heads(&chunk.doc),
+    };
+    for h in &mut heads {
+        rebase_article(h, chunk.offset);
+    }
+    heads
 }

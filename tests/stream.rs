@@ -208,8 +208,8 @@ fn parsed_parts(
 )> {
     let mut r = ChunkReader::new("in.txt", text.as_bytes(), size.max(1));
     let mut parts = Vec::new();
-    while let Some(c) = r.next_chunk().expect("readable") {
-        parts.push(p.read_chunk(&c));
+    while let Some(mut c) = r.next_chunk().expect("readable") {
+        parts.push(p.read_chunk(&mut c));
     }
     if size == 0 {
         parts = parts
@@ -414,14 +414,13 @@ fn graph_built_chunk_by_chunk_equals_one_build() {
             });
             let mut r = ChunkReader::new("in.txt", text.as_bytes(), size);
             while let Some(c) = r.next_chunk().expect("readable") {
-                for mut h in srcgraph::parse::article_heads(&c.doc) {
-                    srcgraph::stream::rebase_article(&mut h, c.offset);
+                for h in srcgraph::stream::chunk_heads(&c) {
                     b.article_node(&h);
                 }
             }
             let mut r = ChunkReader::new("in.txt", text.as_bytes(), size);
-            while let Some(c) = r.next_chunk().expect("readable") {
-                let (articles, claims) = p.read_chunk(&c);
+            while let Some(mut c) = r.next_chunk().expect("readable") {
+                let (articles, claims) = p.read_chunk(&mut c);
                 for (a, cl) in articles.iter().zip(&claims) {
                     b.article_content(a, cl);
                 }

@@ -94,6 +94,12 @@ pub(crate) struct StatsArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
 
+    /// The inputs are files of parsed articles, as `srcgraph parse --format jsonl
+    /// --with-text` writes them: judge those articles without reading their text files
+    /// again (the parse options --year, --cues and --input-format were the parse's).
+    #[arg(long)]
+    pub(crate) from_parsed: bool,
+
     /// How much text one citation group supports.
     #[arg(long, value_enum, default_value_t = Scope::Run)]
     pub(crate) scope: Scope,
@@ -143,9 +149,9 @@ pub(crate) struct InputArgs {
     pub(crate) paths: Vec<PathBuf>,
 
     /// Which files to read inside directories (a glob on the file name: `*`, `?`, `[abc]`,
-    /// `{txt,md}`).
-    #[arg(long, value_name = "GLOB", default_value = "*.txt")]
-    pub(crate) glob: String,
+    /// `{txt,md}`) [default: *.txt; *.jsonl with --from-parsed].
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) glob: Option<String>,
 
     /// How the inputs are written: `auto` reads `.md` and `.markdown` files as Markdown
     /// (emphasis, links and headings read as their text), `.html` and `.htm` as HTML (the
@@ -233,6 +239,12 @@ pub(crate) struct ParseArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub(crate) format: Option<ParseFormat>,
 
+    /// With JSON and JSON Lines: give each article its text too, so that `check`, `stats`
+    /// and `graph --from-parsed` can judge it without the input (the map step of a run on
+    /// many machines: docs/distributed.md).
+    #[arg(long)]
+    pub(crate) with_text: bool,
+
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
@@ -301,6 +313,12 @@ pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
 
+    /// The inputs are files of parsed articles, as `srcgraph parse --format jsonl
+    /// --with-text` writes them: judge those articles without reading their text files
+    /// again (the parse options --year, --cues and --input-format were the parse's).
+    #[arg(long)]
+    pub(crate) from_parsed: bool,
+
     /// Report claims with fewer independent sources than this.
     #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub(crate) min_sources: u32,
@@ -358,6 +376,11 @@ pub(crate) enum GraphFormat {
 /// Which part of the graph to show, and how (shared by `graph` and `render`).
 #[derive(Debug, Args)]
 pub(crate) struct SelectArgs {
+    /// The inputs are files of parsed articles, as `srcgraph parse --format jsonl
+    /// --with-text` writes them: judge those articles without reading their text files
+    /// again (the parse options --year, --cues and --input-format were the parse's).
+    #[arg(long)]
+    pub(crate) from_parsed: bool,
     /// How much text one citation group supports.
     #[arg(long, value_enum, default_value_t = Scope::Run)]
     pub(crate) scope: Scope,

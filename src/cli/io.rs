@@ -132,8 +132,13 @@ impl Glob {
 
 /// Expand the PATH arguments into inputs, in argument order, directories walked in sorted
 /// order (so output is deterministic). Problems are reported and skipped.
-pub(crate) fn collect_inputs(args: &InputArgs, rep: &mut Reporter) -> Result<Vec<Input>> {
-    let glob = Glob::new(&args.glob)?;
+pub(crate) fn collect_inputs(
+    args: &InputArgs,
+    default_glob: &str,
+    rep: &mut Reporter,
+) -> Result<Vec<Input>> {
+    let glob_text = args.glob.as_deref().unwrap_or(default_glob);
+    let glob = Glob::new(glob_text)?;
     let forced = args.input_format.format();
     let mut paths: Vec<Cow<'_, Path>> = args
         .paths
@@ -166,7 +171,7 @@ pub(crate) fn collect_inputs(args: &InputArgs, rep: &mut Reporter) -> Result<Vec
                     rep.warn(format!(
                         "{}: directory holds no file matching {:?}",
                         p.display(),
-                        args.glob
+                        glob_text
                     ));
                 }
             }
@@ -324,8 +329,13 @@ impl Setup {
 }
 
 impl Session {
-    /// Load the knowledge base and collect the inputs.
+    /// Load the knowledge base and collect the inputs (texts).
     pub(crate) fn open(args: &InputArgs) -> Result<Session> {
+        Session::open_reading(args, false)
+    }
+
+    /// [`Session::open`], for inputs of parsed articles (`--from-parsed`) when `parsed`.
+    pub(crate) fn open_reading(args: &InputArgs, parsed: bool) -> Result<Session> {
         // The global pool can be set once per process; a second call (tests) keeps the first.
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(args.threads)
@@ -337,7 +347,8 @@ impl Session {
         };
         let outlets = load_outlets(args.outlets.as_deref())?;
         let cues = load_cues(args.cues.as_deref())?;
-        let inputs = collect_inputs(args, &mut rep)?;
+        let default_glob = if parsed { "*.jsonl" } else { "*.txt" };
+        let inputs = collect_inputs(args, default_glob, &mut rep)?;
         let total = inputs
             .iter()
             .map(|i| match &i.source {

@@ -7,6 +7,7 @@ mod children;
 mod cmd;
 mod exit;
 mod io;
+mod parsed;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -159,6 +159,13 @@ impl<'p> Judging<'p> {
         Ok(read)
     }
 
+    /// Drop the parse kept from pass 1 (of the last input learnt, when it was one chunk),
+    /// which pass 2 takes over when it judges an input of that name: for inputs whose
+    /// names may repeat.
+    pub fn forget(&mut self) {
+        self.single = None;
+    }
+
     /// Pass 2 over `src`: each chunk judged by `judge`, and its report handed to `consume`
     /// with the chunk (whose text the claims quote), in input order.
     ///

@@ -51,8 +51,8 @@ impl Stages {
                 consume(&chunk, report)?;
             }
             self.judged = job.map(|(chunk, job)| (chunk, judge.judge_job(p, job)));
-            self.parsed = next.map(|chunk| {
-                let (a, c) = p.read_chunk(&chunk);
+            self.parsed = next.map(|mut chunk| {
+                let (a, c) = p.read_chunk(&mut chunk);
                 (chunk, a, c)
             });
             return Ok(());
@@ -60,9 +60,9 @@ impl Stages {
         let judge = &*judge;
         let (mut parsed, mut judged) = (None, None);
         let consumed = rayon::in_place_scope(|s| {
-            if let Some(chunk) = next {
+            if let Some(mut chunk) = next {
                 s.spawn(|_| {
-                    let (a, c) = p.read_chunk(&chunk);
+                    let (a, c) = p.read_chunk(&mut chunk);
                     parsed = Some((chunk, a, c));
                 });
             }
@@ -154,8 +154,8 @@ impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
         consume: &mut impl FnMut(T) -> Result<(), E>,
     ) -> Result<(), E> {
         let (p, then) = (self.p, &self.then);
-        let prepare = move |chunk: Chunk| {
-            let (a, c) = p.read_chunk(&chunk);
+        let prepare = move |mut chunk: Chunk| {
+            let (a, c) = p.read_chunk(&mut chunk);
             then((chunk, a, c))
         };
         let next = match self.pending.take() {

@@ -122,6 +122,7 @@ fn article_head(doc: &Document, index: usize, l: &layout::ArticleLayout) -> Arti
         other_parentheses: Vec::new(),
         attributions: Vec::new(),
         diagnostics: Vec::new(),
+        text: None,
     }
 }
 

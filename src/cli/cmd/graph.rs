@@ -5,7 +5,8 @@
 use super::judged::TwoPasses;
 use crate::cli::Status;
 use crate::cli::args::{GraphArgs, GraphFormat, RenderArgs, ReportArgs, SelectArgs};
-use crate::cli::io::{Progress, Reporter, Session, for_each_chunk, open_output, read_document};
+use crate::cli::io::{Progress, Session, for_each_chunk, open_output, read_document};
+use crate::cli::parsed::ParsedFile;
 use anyhow::{Context, Result, bail};
 use srcgraph::analyze::Report;
 use srcgraph::export::dot::{DateMode, DotOptions, to_dot, write_dot};
@@ -16,6 +17,7 @@ use srcgraph::graph::{GraphBuilder, SourceGraph, select};
 use srcgraph::judge::{Ahead, ChunkSource, Parsed, Pass};
 use srcgraph::pipeline::Analysis;
 use srcgraph::render::{ImageFormat, render};
+use srcgraph::stream::Chunk;
 use std::io::Write as _;
 
 /// Read every input and analyse them together: one graph, outlets shared across articles,
@@ -23,44 +25,62 @@ use std::io::Write as _;
 /// their headers (every article's node, so cross-references find later issues), then their
 /// claims and sources, chunk by chunk, into the graph — so memory holds the graph and one
 /// chunk, not the corpus or its parse. Parse warnings go to stderr.
-fn analyse_all(
-    s: &mut Session,
-    scope: srcgraph::model::Scope,
-    date_nodes: bool,
-) -> Result<(SourceGraph, Report)> {
-    let pipeline = s.setup.pipeline(scope, date_nodes);
-    let passes = TwoPasses::new(&s.inputs, &mut s.rep, true);
+fn analyse_all(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report)> {
+    let pipeline = s.setup.pipeline(sel.scope, sel.dates == DateMode::Nodes);
     let mut builder = GraphBuilder::new(&pipeline.build_options());
-    let mut readable = Vec::new();
-    for input in &s.inputs {
-        let read = passes
-            .source(input, &mut s.rep)
-            .each_chunk(Pass::Learn, &mut |chunk| {
-                for mut head in srcgraph::parse::article_heads(&chunk.doc) {
-                    srcgraph::stream::rebase_article(&mut head, chunk.offset);
-                    builder.article_node(&head);
-                }
-                Ok(())
-            })?;
-        if read {
-            readable.push(input);
-        }
-    }
-    let voice = s.rep.voice();
-    let mut ahead = Ahead::new(&pipeline);
-    let mut add = |(_, articles, claims): Parsed| {
-        voice.article_diagnostics(&articles);
-        for (a, c) in articles.iter().zip(&claims) {
-            builder.article_content(a, c);
+    let heads = |b: &mut GraphBuilder, chunk: Chunk| {
+        for head in srcgraph::stream::chunk_heads(&chunk) {
+            b.article_node(&head);
         }
         Ok(())
     };
-    for input in readable {
-        passes
-            .source(input, &mut s.rep)
-            .each_chunk(Pass::Judge, &mut |chunk| ahead.push(chunk, &mut add))?;
+    let voice = s.rep.voice();
+    let mut ahead = Ahead::new(&pipeline);
+    let add = |b: &mut GraphBuilder, (_, articles, claims): Parsed| {
+        voice.article_diagnostics(&articles);
+        for (a, c) in articles.iter().zip(&claims) {
+            b.article_content(a, c);
+        }
+        Ok(())
+    };
+    let b = &mut builder;
+    if sel.from_parsed {
+        let mut files = Vec::new();
+        for input in &s.inputs {
+            if let Some(mut file) = ParsedFile::open(input, &mut s.rep) {
+                let runs = file.each_input(&mut s.rep, |src| {
+                    src.each_chunk(Pass::Learn, &mut |c| heads(b, c)).map(drop)
+                })?;
+                files.push((file, runs));
+            }
+        }
+        for (file, runs) in &mut files {
+            for &run in runs.iter() {
+                if let Some(mut src) = file.again(run, &mut s.rep) {
+                    src.each_chunk(Pass::Judge, &mut |chunk| {
+                        ahead.push(chunk, &mut |p| add(b, p))
+                    })?;
+                }
+            }
+        }
+    } else {
+        let passes = TwoPasses::new(&s.inputs, &mut s.rep, true);
+        let mut readable = Vec::new();
+        for input in &s.inputs {
+            let mut src = passes.source(input, &mut s.rep);
+            if src.each_chunk(Pass::Learn, &mut |c| heads(b, c))? {
+                readable.push(input);
+            }
+        }
+        for input in readable {
+            passes
+                .source(input, &mut s.rep)
+                .each_chunk(Pass::Judge, &mut |chunk| {
+                    ahead.push(chunk, &mut |p| add(b, p))
+                })?;
+        }
     }
-    ahead.finish(&mut add)?;
+    ahead.finish(&mut |p| add(b, p))?;
     let g = builder.finish();
     // Drawing and exporting need each claim's verdict, not its sources and notes.
     let report = srcgraph::analyze::analyze_brief(&g, &[]);
@@ -75,26 +95,32 @@ fn analyse_all(
 /// input would.
 fn co_citation_network(
     s: &mut Session,
-    scope: srcgraph::model::Scope,
+    sel: &SelectArgs,
 ) -> Result<srcgraph::analyze::CoCitationNetwork> {
-    let pipeline = s.setup.pipeline(scope, false);
+    let pipeline = s.setup.pipeline(sel.scope, false);
     let opts = pipeline.build_options();
     let mut counter = srcgraph::analyze::CoCitationCounter::new();
     let mut ahead = Ahead::with(&pipeline, |(_, a, c): Parsed| {
         let g = srcgraph::graph::build(&a, &c, &opts);
         (a, g)
     });
-    let mut count = |(a, g): (Vec<srcgraph::model::Article>, SourceGraph), rep: &mut Reporter| {
-        rep.article_diagnostics(&a);
+    let voice = s.rep.voice();
+    let mut count = |(a, g): (Vec<srcgraph::model::Article>, SourceGraph)| {
+        voice.article_diagnostics(&a);
         counter.add(&g, g.claim_nodes());
         Ok(())
     };
     for input in &s.inputs {
-        for_each_chunk(input, &mut s.rep, |chunk, rep| {
-            ahead.push(chunk, &mut |built| count(built, rep))
-        })?;
+        if !sel.from_parsed {
+            for_each_chunk(input, &mut s.rep, |chunk, _| ahead.push(chunk, &mut count))?;
+        } else if let Some(mut file) = ParsedFile::open(input, &mut s.rep) {
+            file.each_input(&mut s.rep, |src| {
+                src.each_chunk(Pass::Once, &mut |chunk| ahead.push(chunk, &mut count))
+                    .map(drop)
+            })?;
+        }
     }
-    ahead.finish(&mut |built| count(built, &mut s.rep))?;
+    ahead.finish(&mut count)?;
     s.rep.progress.finish();
     Ok(counter.finish())
 }
@@ -117,7 +143,7 @@ fn analyse_documents(
 
 /// Read every input into one graph, analyse it, and apply the selections.
 fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
-    let (mut g, report) = analyse_all(s, sel.scope, sel.dates == DateMode::Nodes)?;
+    let (mut g, report) = analyse_all(s, sel)?;
     if let Some(focus) = &sel.focus {
         let Some(n) = select::find_node(&g, &s.setup.outlets, focus) else {
             bail!(
@@ -146,7 +172,7 @@ fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Rep
 
 /// Run `graph`.
 pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
-    let mut s = Session::open(&args.input)?;
+    let mut s = Session::open_reading(&args.input, args.select.from_parsed)?;
     if args.co_citation {
         if args.format != GraphFormat::Dot {
             bail!("--co-citation writes DOT only; leave --format out");
@@ -158,7 +184,7 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
                  --min-claims do not apply to it (--min-pair-claims leaves out rare pairs)"
             );
         }
-        let network = co_citation_network(&mut s, args.select.scope)?;
+        let network = co_citation_network(&mut s, &args.select)?;
         let dot = srcgraph::export::dot::co_citation_dot(&network, args.min_pair_claims);
         let mut out = open_output(args.output.as_deref())?;
         out.write_all(srcgraph::export::dot::print_dot(&dot).as_bytes())?;
@@ -206,7 +232,7 @@ pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
         })?,
     };
     let engine = args.engine;
-    let mut s = Session::open(&args.input)?;
+    let mut s = Session::open_reading(&args.input, args.select.from_parsed)?;
     let (g, report, opts) = selected_graph(&mut s, &args.select)?;
     let (nodes, edges) = (g.graph.node_count(), g.graph.edge_count());
     if !args.force && (nodes > MAX_RENDER_NODES || edges > MAX_RENDER_EDGES) {

@@ -6,6 +6,7 @@ use crate::cli::io::{Session, for_each_chunk, open_output, output_is_terminal};
 use anyhow::Result;
 use rayon::prelude::*;
 use srcgraph::export::{json, text};
+use srcgraph::parsed::keep_text;
 use srcgraph::stream::parse_chunk;
 
 /// Run `parse`: inputs are read in chunks of whole articles, each chunk parsed and
@@ -20,6 +21,11 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
         } else {
             ParseFormat::Jsonl
         });
+    if args.with_text && format == ParseFormat::Text {
+        anyhow::bail!(
+            "--with-text gives JSON its articles' text: use it with --format jsonl or json"
+        );
+    }
     let mut out = open_output(args.output.as_deref())?;
     let mut json_doc = match format {
         ParseFormat::Json => Some(json::JsonWriter::begin(&mut out)?),
@@ -28,7 +34,10 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
     let (outlets, parse) = (&s.setup.outlets, &s.setup.parse);
     for input in &s.inputs {
         for_each_chunk(input, &mut s.rep, |chunk, _| {
-            let articles = parse_chunk(&chunk, outlets, parse);
+            let mut articles = parse_chunk(&chunk, outlets, parse);
+            if args.with_text {
+                keep_text(&mut articles, &chunk);
+            }
             if let Some(j) = &mut json_doc {
                 for a in &articles {
                     j.article(&mut out, a)?;

@@ -5,6 +5,7 @@ use super::judged::{InputChunks, TwoPasses, judging, warn_one_pass};
 use crate::cli::Status;
 use crate::cli::args::{StatsArgs, StatsFormat};
 use crate::cli::io::{Input, Reporter, Session, Source, open_output};
+use crate::cli::parsed::ParsedFile;
 use anyhow::{Context, Result};
 use srcgraph::analyze::RowStore;
 use srcgraph::analyze::{CorpusStats, StatsBuilder, Verdict};
@@ -20,13 +21,19 @@ use std::path::Path;
 /// standard input among the inputs, or `--one-pass`, they are read once
 /// ([`one_pass_stats`]).
 pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
-    let mut s = Session::open(&args.input)?;
+    let mut s = Session::open_reading(&args.input, args.from_parsed)?;
     let pipeline = s.setup.pipeline(args.scope, false);
     let mut stats = StatsBuilder::new();
     // Each chunk's rows go to the store as soon as they are complete.
     let mut rows = RowStore::default();
-    let one_pass = args.pass.one_pass || s.inputs.iter().any(|i| i.source == Source::Stdin);
-    if one_pass {
+    let one_pass = args.pass.one_pass
+        || (!args.from_parsed && s.inputs.iter().any(|i| i.source == Source::Stdin));
+    if args.from_parsed {
+        let held = args.pass.one_pass.then_some(args.pass.held_articles);
+        parsed_stats(
+            &s.inputs, &mut s.rep, &pipeline, held, &mut stats, &mut rows,
+        )?;
+    } else if one_pass {
         one_pass_stats(
             &s.inputs,
             &mut s.rep,
@@ -90,6 +97,58 @@ fn one_pass_stats(
         all => format!("{} inputs", all.len()),
     };
     warn_one_pass(rep, &what, &judge.caveats());
+    Ok(())
+}
+
+/// Every file of parsed articles (`--from-parsed`), the inputs they hold judged as one:
+/// in two passes, or in one with `held` articles held for cross-references.
+fn parsed_stats(
+    inputs: &[Input],
+    rep: &mut Reporter,
+    pipeline: &Pipeline<'_>,
+    held: Option<usize>,
+    stats: &mut StatsBuilder,
+    rows: &mut RowStore,
+) -> Result<()> {
+    let mut judging = judging(pipeline, rep);
+    let mut files: Vec<ParsedFile> = Vec::new();
+    let mut runs = Vec::new();
+    let (mut ctx, mut once) = (InputContext::new(), held.map(OnePassJudge::new));
+    for input in inputs {
+        let Some(mut file) = ParsedFile::open(input, rep) else {
+            continue;
+        };
+        let found = file.each_input(rep, |src| {
+            match &mut once {
+                Some(judge) => {
+                    judging.judge_once(src, judge, |_, r| count_chunk(stats, rows, &r))?;
+                }
+                None => {
+                    judging.learn(src, &mut ctx)?;
+                }
+            }
+            Ok(())
+        })?;
+        runs.push(found);
+        files.push(file);
+    }
+    let count = runs.iter().map(Vec::len).sum::<usize>();
+    if let Some(judge) = once {
+        warn_one_pass(rep, &format!("{count} inputs"), &judge.caveats());
+        return Ok(());
+    }
+    if count > 1 {
+        // Inputs of one name may come twice: judge each from its own reading.
+        judging.forget();
+    }
+    let mut judge = ChunkJudge::new(&ctx);
+    for (file, found) in files.iter_mut().zip(runs) {
+        for run in found {
+            if let Some(mut src) = file.again(run, rep) {
+                judging.judge(&mut src, &mut judge, |_, r| count_chunk(stats, rows, &r))?;
+            }
+        }
+    }
     Ok(())
 }
 
