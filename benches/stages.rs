@@ -1,6 +1,7 @@
-//! Each pipeline stage on generated bulletin corpora from 1 KB to 50 MB (`cargo bench
-//! --bench stages`): parse, graph build, analysis and DOT writing. Throughput (bytes of
-//! input per second) must stay flat as the size grows — linear time; figures in
+//! Each pipeline stage on generated bulletin corpora from 16 KB to 50 MB (`cargo bench
+//! --bench stages`): parse, claims, graph build, analysis, JSON Lines and DOT writing,
+//! reading parsed articles back, and judging a whole input in one pass. Throughput (bytes
+//! of input per second) must stay flat as the size grows — linear time; figures in
 //! docs/performance.md.
 
 #[path = "support/corpus.rs"]
@@ -19,7 +20,7 @@ fn main() {
     divan::main();
 }
 
-const SIZES: &[usize] = &[1 << 10, 32 << 10, 1 << 20, 8 << 20, 50 << 20];
+const SIZES: &[usize] = &[16 << 10, 256 << 10, 1 << 20, 8 << 20, 50 << 20];
 
 fn doc(size: usize) -> Document {
     Document::from_text("bench.txt", corpus::corpus_of_size(1, size))
@@ -55,6 +56,90 @@ fn parsed(
         .map(|a| segment_claims(a, &d.text, &d.lines, Scope::Run))
         .collect();
     (d, articles, claims)
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn claims(bencher: divan::Bencher, size: usize) {
+    let d = doc(size);
+    let articles = parse_document(&d, Outlets::builtin(), &ParseOptions::default());
+    bencher
+        .counter(divan::counter::BytesCount::new(d.text.len()))
+        .bench(|| {
+            articles
+                .iter()
+                .map(|a| segment_claims(a, &d.text, &d.lines, Scope::Run).len())
+                .sum::<usize>()
+        });
+}
+
+/// `parse --format jsonl`'s writing: every article as a line of JSON.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn jsonl(bencher: divan::Bencher, size: usize) {
+    let d = doc(size);
+    let articles = parse_document(&d, Outlets::builtin(), &ParseOptions::default());
+    bencher
+        .counter(divan::counter::BytesCount::new(d.text.len()))
+        .bench(|| {
+            let mut out = Vec::with_capacity(d.text.len() * 4);
+            for a in &articles {
+                srcgraph::export::json::write_jsonl_article(&mut out, a).expect("in memory");
+            }
+            out.len()
+        });
+}
+
+/// `--from-parsed`'s reading: articles with their text read back from JSON Lines into
+/// chunks (throughput in bytes of the text they were parsed from).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn read_parsed(bencher: divan::Bencher, size: usize) {
+    use srcgraph::judge::{ChunkSource, Pass};
+    use srcgraph::parsed::{ParsedInput, Place, keep_text};
+    let d = doc(size);
+    let chunk = srcgraph::stream::Chunk {
+        doc: d.clone(),
+        offset: srcgraph::stream::Offset::default(),
+        raw_len: d.text.len(),
+        articles: None,
+    };
+    let mut articles = parse_document(&d, Outlets::builtin(), &ParseOptions::default());
+    keep_text(&mut articles, &chunk);
+    let mut jsonl = Vec::new();
+    for a in &articles {
+        srcgraph::export::json::write_jsonl_article(&mut jsonl, a).expect("in memory");
+    }
+    bencher
+        .counter(divan::counter::BytesCount::new(d.text.len()))
+        .bench(|| {
+            let mut file = std::io::Cursor::new(&jsonl);
+            let mut input: ParsedInput<_> =
+                ParsedInput::open(&mut file, "bench.jsonl", Place::START).expect("in memory");
+            let mut n = 0;
+            input
+                .each_chunk(Pass::Once, &mut |c| {
+                    n += c.articles.map_or(0, |a| a.len());
+                    Ok(())
+                })
+                .expect("in memory");
+            n
+        });
+}
+
+/// What `check -` does: the input read, parsed and judged in one pass, chunk by chunk.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn judge_one_pass(bencher: divan::Bencher, size: usize) {
+    let d = doc(size);
+    let p = srcgraph::pipeline::Pipeline::default();
+    bencher
+        .counter(divan::counter::BytesCount::new(d.text.len()))
+        .bench(|| {
+            let mut claims = 0;
+            srcgraph::judge::judge_reader(&p, "bench.txt", d.text.as_bytes(), 500, |_, r| {
+                claims += r.claims.len();
+                Ok(())
+            })
+            .expect("in memory");
+            claims
+        });
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]

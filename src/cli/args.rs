@@ -44,12 +44,12 @@ pub(crate) enum Generate {
 pub(crate) enum Command {
     /// List claims with fewer than N independent sources, as diagnostics.
     #[command(
-        after_help = "Examples:\n  srcgraph check samples/seed.txt\n  srcgraph check --min-sources 1 --allow self-referenced archive/\n  srcgraph check --scope paragraph --format json article.txt > findings.json\n  zcat archive.txt.gz | srcgraph check --format json - > findings.json\n\nExit status: 0 no claim falls short, 1 some do, 2 an input could not be read."
+        after_help = "Examples:\n  srcgraph check samples/seed.txt\n  srcgraph check --min-sources 1 --allow self-referenced archive/\n  srcgraph check --scope paragraph --format json article.txt > findings.json\n  zcat archive.txt.gz | srcgraph check --format json - > findings.json\n  srcgraph check --from-parsed parsed/   # *.jsonl of `parse --with-text` (docs/distributed.md)\n\nExit status: 0 no claim falls short, 1 some do, 2 an input could not be read."
     )]
     Check(CheckArgs),
     /// Write the source graph as Graphviz DOT.
     #[command(
-        after_help = "Examples:\n  srcgraph graph samples/seed.txt -o seed.dot && dot -Tsvg seed.dot -o seed.svg\n  srcgraph graph archive/ --focus Interfax --depth 2\n  srcgraph graph archive/ --verdict single-source,unsourced --no-legend\n  srcgraph graph archive/ --min-claims 5 --dates none\n  srcgraph graph --format graphml archive/ -o corpus.graphml\n  srcgraph graph --format csv archive/ -o tables/\n  srcgraph graph --co-citation --min-pair-claims 3 archive/ | neato -Tsvg -o cocitation.svg"
+        after_help = "Examples:\n  srcgraph graph samples/seed.txt -o seed.dot && dot -Tsvg seed.dot -o seed.svg\n  srcgraph graph archive/ --focus Interfax --depth 2\n  srcgraph graph archive/ --verdict single-source,unsourced --no-legend\n  srcgraph graph archive/ --min-claims 5 --dates none\n  srcgraph graph --format graphml archive/ -o corpus.graphml\n  srcgraph graph --format csv archive/ -o tables/\n  srcgraph graph --co-citation --min-pair-claims 3 archive/ | neato -Tsvg -o cocitation.svg\n  srcgraph graph --from-parsed parsed/ -o archive.dot   # shards of `parse --with-text`"
     )]
     Graph(GraphArgs),
     /// Write a self-contained HTML report: the text with claims highlighted by verdict,
@@ -65,13 +65,13 @@ pub(crate) enum Command {
     Render(RenderArgs),
     /// Find the citation groups of articles and print their sources and dates.
     #[command(
-        after_help = "Examples:\n  srcgraph parse samples/seed.txt\n  srcgraph parse --format json samples/ -o citations.json\n  srcgraph parse --glob '*.txt' --outlets my-outlets.toml archive/\n  srcgraph parse --format jsonl - < article.txt"
+        after_help = "Examples:\n  srcgraph parse samples/seed.txt\n  srcgraph parse --format json samples/ -o citations.json\n  srcgraph parse --glob '*.txt' --outlets my-outlets.toml archive/\n  srcgraph parse --format jsonl - < article.txt\n  srcgraph parse --format jsonl --with-text part-07/ -o parsed/part-07.jsonl   # for --from-parsed"
     )]
     Parse(ParseArgs),
     /// Corpus statistics: outlet leaderboard, verdicts per article and per publication
     /// volume, single-source share per month, outlets cited together; SVG charts.
     #[command(
-        after_help = "Examples:\n  srcgraph stats archive/\n  srcgraph stats archive/ --format csv -o stats.csv\n  srcgraph stats archive/ --format json --top 50 > stats.json\n  srcgraph stats archive/ --plot charts/   # leaderboard.svg, single-source-by-month.svg, verdict-mix.svg"
+        after_help = "Examples:\n  srcgraph stats archive/\n  srcgraph stats archive/ --format csv -o stats.csv\n  srcgraph stats archive/ --format json --top 50 > stats.json\n  srcgraph stats archive/ --plot charts/   # leaderboard.svg, single-source-by-month.svg, verdict-mix.svg\n  srcgraph stats --from-parsed parsed/     # shards of `parse --with-text`"
     )]
     Stats(StatsArgs),
 }
