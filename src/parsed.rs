@@ -256,71 +256,137 @@ impl<'r, R: BufRead + Seek, E> ParsedInput<'r, R, E> {
         &self.name
     }
 
+    /// Read the input's lines in batches: each batch is decoded on the pool while the one
+    /// before it is built into chunks and handed to `f` here, so decoding overlaps judging.
     fn read(&mut self, pass: Pass, f: &mut dyn FnMut(Chunk) -> Result<(), E>) -> Result<bool, E>
     where
         E: From<ParsedError>,
     {
-        let mut lines = Lines::at(&mut *self.reader, &self.file, self.start)?;
-        let mut chunk = ChunkBuilder::new(&self.name, self.chunk_size);
-        let report = pass != Pass::Judge;
+        let file = self.file.clone();
+        let mut lines = Lines::at(&mut *self.reader, &file, self.start)?;
+        let mut taken = Taken {
+            name: &self.name,
+            chunk: ChunkBuilder::new(&self.name, self.chunk_size),
+            report: pass != Pass::Judge,
+            problems: &mut self.problems,
+            end: &mut self.end,
+        };
         let batch_bytes = self.chunk_size.saturating_mul(4);
-        let mut batch: Vec<RawLine> = Vec::new();
+        let key = self.key.as_deref();
+        let mut decoded: Option<Vec<Decoded>> = None;
         let mut more = true;
         while more {
-            // A batch of this input's lines, read here and decoded on every core.
-            let mut bytes = 0;
-            while bytes < batch_bytes {
-                if self.end.is_some_and(|end| lines.place.byte >= end.byte) {
-                    more = false;
-                    break;
-                }
-                let Some(line) = lines.next_line()? else {
-                    self.end = Some(lines.place);
-                    more = false;
-                    break;
-                };
-                if let (Some(key), Some(raw)) = (&self.key, raw_path(&line.bytes))
-                    && raw != key.as_slice()
-                    && decoded_path(raw).is_none_or(|p| p != self.name)
-                {
-                    self.end = Some(line.place);
-                    more = false;
-                    break;
-                }
-                bytes += line.bytes.len();
-                batch.push(line);
+            let (batch, rest) = gather(&mut lines, taken.name, key, *taken.end, batch_bytes)?;
+            if let Some(end) = rest {
+                *taken.end = Some(end);
+                more = false;
             }
-            let decoded: Vec<(RawLine, ReadLine)> = {
-                use rayon::prelude::*;
-                let file = self.file.as_str();
-                std::mem::take(&mut batch)
-                    .into_par_iter()
-                    .map(|line| {
-                        let read = article(file, &line);
-                        (line, read)
-                    })
-                    .collect()
+            let Some(before) = decoded.take() else {
+                decoded = Some(decode(&file, batch));
+                continue;
             };
-            for (line, read) in decoded {
-                match read {
-                    Ok((article, text)) if article.path == self.name => {
-                        if let Some(full) = chunk.push(article, text, line.raw) {
-                            f(full)?;
-                        }
-                    }
-                    Ok(_) => {
-                        // Written another way than its first line: the next input.
-                        self.end = Some(line.place);
-                        more = false;
-                        break;
-                    }
-                    Err(problem) if report => self.problems.push(problem),
-                    Err(_) => {}
-                }
+            if rayon::current_num_threads() < 2 {
+                let went_on = taken.take(before, f)?;
+                more &= went_on;
+                decoded = went_on.then(|| decode(&file, batch));
+                continue;
             }
+            let mut next = None;
+            let went_on = rayon::in_place_scope(|s| {
+                s.spawn(|_| next = Some(decode(&file, batch)));
+                taken.take(before, f)
+            })?;
+            more &= went_on;
+            decoded = next.filter(|_| went_on);
         }
-        if let Some(last) = chunk.finish() {
+        if let Some(last) = decoded {
+            taken.take(last, f)?;
+        }
+        if let Some(last) = taken.chunk.finish() {
             f(last)?;
+        }
+        Ok(true)
+    }
+}
+
+/// A line read and decoded.
+type Decoded = (RawLine, ReadLine);
+
+/// Decode a batch of lines on every core.
+fn decode(file: &str, batch: Vec<RawLine>) -> Vec<Decoded> {
+    use rayon::prelude::*;
+    batch
+        .into_par_iter()
+        .map(|line| {
+            let read = article(file, &line);
+            (line, read)
+        })
+        .collect()
+}
+
+/// The next batch of about `bytes` of the input `name`'s lines, and where the input ends
+/// when the batch reached its end: the end already known, the end of the file, or a line
+/// naming another input (`key`: the name as the input's first line writes it).
+fn gather<R: BufRead + Seek>(
+    lines: &mut Lines<'_, R>,
+    name: &str,
+    key: Option<&[u8]>,
+    end: Option<Place>,
+    bytes: usize,
+) -> Result<(Vec<RawLine>, Option<Place>), ParsedError> {
+    let mut batch = Vec::new();
+    let mut size = 0;
+    while size < bytes {
+        if let Some(end) = end.filter(|end| lines.place.byte >= end.byte) {
+            return Ok((batch, Some(end)));
+        }
+        let Some(line) = lines.next_line()? else {
+            return Ok((batch, Some(lines.place)));
+        };
+        if let (Some(key), Some(raw)) = (key, raw_path(&line.bytes))
+            && raw != key
+            && decoded_path(raw).is_none_or(|p| p != name)
+        {
+            return Ok((batch, Some(line.place)));
+        }
+        size += line.bytes.len();
+        batch.push(line);
+    }
+    Ok((batch, None))
+}
+
+/// What takes decoded lines into chunks.
+struct Taken<'a> {
+    name: &'a str,
+    chunk: ChunkBuilder<'a>,
+    report: bool,
+    problems: &'a mut Vec<ParsedError>,
+    end: &'a mut Option<Place>,
+}
+
+impl Taken<'_> {
+    /// Build `lines` into chunks, each full one to `f`; `Ok(false)` when a line names
+    /// another input (which ends this one there).
+    fn take<E: From<ParsedError>>(
+        &mut self,
+        lines: Vec<Decoded>,
+        f: &mut dyn FnMut(Chunk) -> Result<(), E>,
+    ) -> Result<bool, E> {
+        for (line, read) in lines {
+            match read {
+                Ok((article, text)) if article.path == self.name => {
+                    if let Some(full) = self.chunk.push(article, text, line.raw) {
+                        f(full)?;
+                    }
+                }
+                Ok(_) => {
+                    // Its name written another way than on the input's first line.
+                    *self.end = Some(line.place);
+                    return Ok(false);
+                }
+                Err(problem) if self.report => self.problems.push(problem),
+                Err(_) => {}
+            }
         }
         Ok(true)
     }

@@ -65,11 +65,11 @@ fn same_from_parsed(texts: &[&str], parsed: &[&str], extra: &[&str]) {
             .chain(texts.iter().copied())
             .collect();
         let want = srcgraph(&on_text);
-        for chunk in ["131072", "1", "3000"] {
+        for (chunk, threads) in [("131072", "2"), ("1", "1"), ("3000", "3")] {
             let from_parsed: Vec<&str> = cmd
                 .iter()
                 .copied()
-                .chain(["-q", "--from-parsed", "--chunk-size", chunk])
+                .chain(["-q", "--from-parsed", "--chunk-size", chunk, "-j", threads])
                 .chain(extra.iter().copied())
                 .chain(parsed.iter().copied())
                 .collect();

@@ -40,6 +40,9 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
         rep: s.rep.voice(),
     };
     if args.from_parsed {
+        if !args.pass.one_pass {
+            s.rep.progress.set_passes(2);
+        }
         for input in &s.inputs {
             let Some(mut file) = ParsedFile::open(input, &mut s.rep) else {
                 continue;

@@ -45,6 +45,7 @@ fn analyse_all(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report
     };
     let b = &mut builder;
     if sel.from_parsed {
+        s.rep.progress.set_passes(2);
         let mut files = Vec::new();
         for input in &s.inputs {
             if let Some(mut file) = ParsedFile::open(input, &mut s.rep) {

@@ -111,6 +111,9 @@ fn parsed_stats(
     rows: &mut RowStore,
 ) -> Result<()> {
     let mut judging = judging(pipeline, rep);
+    if held.is_none() {
+        rep.progress.set_passes(2);
+    }
     let mut files: Vec<ParsedFile> = Vec::new();
     let mut runs = Vec::new();
     let (mut ctx, mut once) = (InputContext::new(), held.map(OnePassJudge::new));
