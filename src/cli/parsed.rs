@@ -23,9 +23,6 @@ pub(crate) struct ParsedFile {
     reader: Reader,
 }
 
-/// Bytes of standard input held in memory before the rest goes to a temporary file.
-const STDIN_IN_MEMORY: usize = 1 << 20;
-
 impl ParsedFile {
     /// Open `input` (standard input is read to its end and kept); `None`, reported, when it
     /// cannot be.
@@ -38,14 +35,7 @@ impl ParsedFile {
                     return None;
                 }
             },
-            Source::Stdin => {
-                let mut kept = tempfile::SpooledTempFile::new(STDIN_IN_MEMORY);
-                if let Err(e) = std::io::copy(&mut std::io::stdin().lock(), &mut kept) {
-                    rep.error(format!("{}: {}", input.name, io_reason(&e)));
-                    return None;
-                }
-                Box::new(kept)
-            }
+            Source::Stdin => Box::new(crate::cli::cmd::judged::keep_stdin(rep)?),
         };
         Some(ParsedFile {
             name: input.name.clone(),

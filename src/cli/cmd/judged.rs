@@ -132,7 +132,7 @@ pub(crate) fn judging<'p>(p: &'p Pipeline<'p>, rep: &Reporter) -> Judging<'p> {
 
 /// Standard input, read to its end and kept so it can be read twice without being held in
 /// memory; `None` (reported) when it could not be read.
-fn keep_stdin(rep: &mut Reporter) -> Option<SpooledTempFile> {
+pub(crate) fn keep_stdin(rep: &mut Reporter) -> Option<SpooledTempFile> {
     let mut kept = SpooledTempFile::new(STDIN_IN_MEMORY);
     match std::io::copy(&mut std::io::stdin().lock(), &mut kept) {
         Ok(_) => Some(kept),
