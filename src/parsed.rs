@@ -133,6 +133,14 @@ pub enum ParsedError {
         /// 1-based line number in it.
         line: usize,
     },
+    /// The file is one JSON document (`parse --format json`), not JSON Lines (skipped).
+    #[error(
+        "{file}: a JSON document, not JSON Lines: write it with `srcgraph parse --format jsonl --with-text`"
+    )]
+    Document {
+        /// The file of parsed articles.
+        file: String,
+    },
     /// An article whose text does not cover it (skipped).
     #[error(
         "{file}:{line}: the article's text does not cover the article (its `text.start`, `span` and `line` disagree)"
@@ -199,6 +207,11 @@ impl<'r, R: BufRead + Seek, E> ParsedInput<'r, R, E> {
         };
         let mut lines = Lines::at(&mut *input.reader, file, at)?;
         while let Some(line) = lines.next_line()? {
+            if line.place == Place::START && line.bytes.trim_ascii() == b"{" {
+                return Err(ParsedError::Document {
+                    file: file.to_string(),
+                });
+            }
             match article(file, &line) {
                 Ok((article, _)) => {
                     input.start = line.place;

@@ -220,6 +220,24 @@ fn a_bad_line_is_reported_with_its_place_and_the_rest_is_judged() {
     );
     assert!(err.contains("--with-text"), "{err}");
 
+    // A JSON document is one error, not one per line.
+    let doc = dir.join("doc.json").display().to_string();
+    srcgraph(&[
+        "parse",
+        "-q",
+        "--format",
+        "json",
+        "--with-text",
+        "-o",
+        &doc,
+        &text,
+    ]);
+    let o = run(&["check", "-q", "--from-parsed", &doc, &good], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("not JSON Lines"), "{err}");
+
     // A missing file is an error; the file after it is still judged.
     let o = run(
         &[
