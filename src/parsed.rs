@@ -55,7 +55,7 @@
 use crate::input::Document;
 use crate::judge::{ChunkSource, Pass};
 use crate::model::{Article, ArticleText};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, line_breaks};
 use crate::stream::{Chunk, DEFAULT_CHUNK, Offset, unbase_article};
 use std::io::{BufRead, Seek, SeekFrom};
 use std::marker::PhantomData;
@@ -575,10 +575,17 @@ impl<'a> ChunkBuilder<'a> {
     /// before it when it does not follow on, or this one when it is full.
     fn push(&mut self, a: Article, t: ArticleText, raw: usize) -> Option<Chunk> {
         let mut done = None;
-        if !self.articles.is_empty() && !self.follows(&a, &t) {
+        let gap = self.gap_to(&a, &t);
+        if gap.is_none() {
             done = self.finish();
         }
-        if self.articles.is_empty() {
+        if let Some((gap, breaks)) = gap {
+            // Blanks up to the article's first line, holding the line breaks between.
+            pad(&mut self.text, gap, breaks);
+            if let Some(s) = &mut self.source {
+                pad(s, gap, breaks);
+            }
+        } else {
             self.offset = Offset {
                 bytes: t.start,
                 lines: a.line - 1,
@@ -586,17 +593,8 @@ impl<'a> ChunkBuilder<'a> {
                 raw: 0,
             };
             self.source = t.source.as_ref().map(|_| String::new());
-        } else {
-            // Blanks up to the article's first line: the line breaks between, last.
-            let lines_before = a.line - 1 - self.offset.lines;
-            let gap = t.start - (self.offset.bytes + self.text.len());
-            let breaks = lines_before - self.breaks;
-            pad(&mut self.text, gap, breaks);
-            if let Some(s) = &mut self.source {
-                pad(s, gap, breaks);
-            }
         }
-        self.breaks += line_breaks(t.source.as_deref().unwrap_or(&t.content));
+        self.breaks += line_breaks(t.source.as_deref().unwrap_or(&t.content)).count();
         self.text.push_str(&t.content);
         if let (Some(s), Some(from)) = (&mut self.source, &t.source) {
             s.push_str(from);
@@ -616,21 +614,21 @@ impl<'a> ChunkBuilder<'a> {
         done
     }
 
-    /// Whether `a` can join the chunk: same kind of text, starting past its end, on a
-    /// line the blanks between can reach.
-    fn follows(&self, a: &Article, t: &ArticleText) -> bool {
-        let end = self.offset.bytes + self.text.len();
-        let Some(lines_before) = (a.line - 1).checked_sub(self.offset.lines) else {
-            return false;
-        };
-        let Some(breaks) = lines_before.checked_sub(self.breaks) else {
-            return false;
-        };
-        self.text.len() < self.size
-            && t.source.is_some() == self.source.is_some()
-            && t.start >= end
-            && t.start - end >= breaks
-            && (breaks > 0 || t.start == end)
+    /// When `a` can join the chunk (same kind of text, starting past its end, on a line the
+    /// blanks between can reach): the bytes between and the line breaks among them. `None`
+    /// when it cannot, or the chunk is empty or full.
+    fn gap_to(&self, a: &Article, t: &ArticleText) -> Option<(usize, usize)> {
+        if self.articles.is_empty() || self.text.len() >= self.size {
+            return None;
+        }
+        let gap = t.start.checked_sub(self.offset.bytes + self.text.len())?;
+        let breaks = (a.line - 1)
+            .checked_sub(self.offset.lines)?
+            .checked_sub(self.breaks)?;
+        let follows = t.source.is_some() == self.source.is_some()
+            && gap >= breaks
+            && (breaks > 0 || gap == 0);
+        follows.then_some((gap, breaks))
     }
 
     /// The chunk built so far, if any.
@@ -675,11 +673,6 @@ fn pad(s: &mut String, gap: usize, breaks: usize) {
     }
 }
 
-/// Line breaks in `s`, counted as [`LineIndex`] counts them (`\n`, `\r\n`, a lone `\r`).
-fn line_breaks(s: &str) -> usize {
-    LineIndex::new(s).line_count() - 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -713,7 +706,7 @@ mod tests {
         for (gap, breaks) in [(1, 1), (2, 1), (9, 3), (40, 7)] {
             let s = padded(gap, breaks);
             assert_eq!(s.len(), "end.Next".len() + gap);
-            assert_eq!(line_breaks(&s), breaks);
+            assert_eq!(line_breaks(&s).count(), breaks);
         }
     }
 }

@@ -95,6 +95,14 @@ pub struct LineIndex {
     source: Option<std::sync::Arc<str>>,
 }
 
+/// The offsets of the line breaks of `text`: every `\n`, and every `\r` not followed by
+/// `\n` (a `\r\n` is one break, at its `\n`).
+pub(crate) fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(move |&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
+}
+
 fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&c| (c & 0xC0) != 0x80).count()
 }
@@ -107,12 +115,7 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                continue; // the `\n` that follows ends this line
-            }
-            starts.push(i + 1);
-        }
+        starts.extend(line_breaks(text).map(|i| i + 1));
         let ascii = text.is_ascii();
         let mut marks = vec![(0, 0)];
         let (mut at, mut chars) = (0, 0);

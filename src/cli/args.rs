@@ -94,11 +94,8 @@ pub(crate) struct StatsArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
 
-    /// The inputs are files of parsed articles, as `srcgraph parse --format jsonl
-    /// --with-text` writes them: judge those articles without reading their text files
-    /// again (the parse options --year, --cues and --input-format were the parse's).
-    #[arg(long)]
-    pub(crate) from_parsed: bool,
+    #[command(flatten)]
+    pub(crate) parsed: ParsedArgs,
 
     /// How much text one citation group supports.
     #[arg(long, value_enum, default_value_t = Scope::Run)]
@@ -122,6 +119,16 @@ pub(crate) struct StatsArgs {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
+
+/// Reading parsed articles instead of text (`check`, `stats`, `graph`, `render`).
+#[derive(Debug, Args)]
+pub(crate) struct ParsedArgs {
+    /// The inputs are files of parsed articles, as `srcgraph parse --format jsonl
+    /// --with-text` writes them: judge those articles without reading their text files
+    /// again (the parse options --year, --cues and --input-format were the parse's).
+    #[arg(long)]
+    pub(crate) from_parsed: bool,
 }
 
 /// Reading once or twice (`check`, `stats`).
@@ -313,11 +320,8 @@ pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
 
-    /// The inputs are files of parsed articles, as `srcgraph parse --format jsonl
-    /// --with-text` writes them: judge those articles without reading their text files
-    /// again (the parse options --year, --cues and --input-format were the parse's).
-    #[arg(long)]
-    pub(crate) from_parsed: bool,
+    #[command(flatten)]
+    pub(crate) parsed: ParsedArgs,
 
     /// Report claims with fewer independent sources than this.
     #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=100))]
@@ -376,11 +380,9 @@ pub(crate) enum GraphFormat {
 /// Which part of the graph to show, and how (shared by `graph` and `render`).
 #[derive(Debug, Args)]
 pub(crate) struct SelectArgs {
-    /// The inputs are files of parsed articles, as `srcgraph parse --format jsonl
-    /// --with-text` writes them: judge those articles without reading their text files
-    /// again (the parse options --year, --cues and --input-format were the parse's).
-    #[arg(long)]
-    pub(crate) from_parsed: bool,
+    #[command(flatten)]
+    pub(crate) parsed: ParsedArgs,
+
     /// How much text one citation group supports.
     #[arg(long, value_enum, default_value_t = Scope::Run)]
     pub(crate) scope: Scope,

@@ -57,7 +57,6 @@ impl ParsedFile {
         let mut at = Place::START;
         while let Some(mut chunks) = self.input(at, None, rep) {
             first(&mut chunks)?;
-            chunks.report();
             let run = ParsedRun {
                 start: chunks.input.start(),
                 end: chunks.input.end(),

@@ -19,7 +19,7 @@ use std::io::Write;
 /// Standard input, and every input with `--one-pass`, is read once and judged as it comes
 /// ([`OnePassJudge`]): findings start at once, and a warning counts what came too late.
 pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
-    let mut s = Session::open_reading(&args.input, args.from_parsed)?;
+    let mut s = Session::open_reading(&args.input, args.parsed.from_parsed)?;
     let pipeline = s.setup.pipeline(args.scope, false);
     let selection = Selection {
         min_sources: usize::try_from(args.min_sources).context("--min-sources does not fit")?,
@@ -39,7 +39,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<Status> {
         held: args.pass.held_articles,
         rep: s.rep.voice(),
     };
-    if args.from_parsed {
+    if args.parsed.from_parsed {
         if !args.pass.one_pass {
             s.rep.progress.set_passes(2);
         }

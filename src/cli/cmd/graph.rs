@@ -44,7 +44,7 @@ fn analyse_all(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report
         Ok(())
     };
     let b = &mut builder;
-    if sel.from_parsed {
+    if sel.parsed.from_parsed {
         s.rep.progress.set_passes(2);
         let mut files = Vec::new();
         for input in &s.inputs {
@@ -112,7 +112,7 @@ fn co_citation_network(
         Ok(())
     };
     for input in &s.inputs {
-        if !sel.from_parsed {
+        if !sel.parsed.from_parsed {
             for_each_chunk(input, &mut s.rep, |chunk, _| ahead.push(chunk, &mut count))?;
         } else if let Some(mut file) = ParsedFile::open(input, &mut s.rep) {
             file.each_input(&mut s.rep, |src| {
@@ -173,7 +173,7 @@ fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Rep
 
 /// Run `graph`.
 pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
-    let mut s = Session::open_reading(&args.input, args.select.from_parsed)?;
+    let mut s = Session::open_reading(&args.input, args.select.parsed.from_parsed)?;
     if args.co_citation {
         if args.format != GraphFormat::Dot {
             bail!("--co-citation writes DOT only; leave --format out");
@@ -233,7 +233,7 @@ pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
         })?,
     };
     let engine = args.engine;
-    let mut s = Session::open_reading(&args.input, args.select.from_parsed)?;
+    let mut s = Session::open_reading(&args.input, args.select.parsed.from_parsed)?;
     let (g, report, opts) = selected_graph(&mut s, &args.select)?;
     let (nodes, edges) = (g.graph.node_count(), g.graph.edge_count());
     if !args.force && (nodes > MAX_RENDER_NODES || edges > MAX_RENDER_EDGES) {

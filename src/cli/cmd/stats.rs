@@ -21,14 +21,14 @@ use std::path::Path;
 /// standard input among the inputs, or `--one-pass`, they are read once
 /// ([`one_pass_stats`]).
 pub(crate) fn run(args: &StatsArgs) -> Result<Status> {
-    let mut s = Session::open_reading(&args.input, args.from_parsed)?;
+    let mut s = Session::open_reading(&args.input, args.parsed.from_parsed)?;
     let pipeline = s.setup.pipeline(args.scope, false);
     let mut stats = StatsBuilder::new();
     // Each chunk's rows go to the store as soon as they are complete.
     let mut rows = RowStore::default();
     let one_pass = args.pass.one_pass
-        || (!args.from_parsed && s.inputs.iter().any(|i| i.source == Source::Stdin));
-    if args.from_parsed {
+        || (!args.parsed.from_parsed && s.inputs.iter().any(|i| i.source == Source::Stdin));
+    if args.parsed.from_parsed {
         let held = args.pass.one_pass.then_some(args.pass.held_articles);
         parsed_stats(
             &s.inputs, &mut s.rep, &pipeline, held, &mut stats, &mut rows,
