@@ -344,6 +344,22 @@ fn relays_trace_back_and_circles_are_found() {
 }
 
 #[test]
+fn an_outlet_speaking_in_its_own_name_is_not_traced_back() {
+    // The portal relays the weekly once, but the claim also gives the portal's own words: two
+    // sources. In the next claim it only relays the weekly: one.
+    let a = analyse_text(
+        "Publication: Monitor Volume: 7 Issue: 81\n\n\
+         The strike will spread to the docks, what Baltnews.lv described as a turning point. \
+         Citing the weekly Kuryer, Baltnews.lv reported that the drivers would join (Kuryer, May 1).\n\n\
+         Citing the weekly Kuryer, Baltnews.lv reported that the port was closed (Kuryer, May 2).\n",
+    );
+    let c = &a.report.claims;
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].corroboration.verdict, Verdict::Corroborated, "{c:?}");
+    assert_eq!(c[1].corroboration.verdict, Verdict::SingleSource, "{c:?}");
+}
+
+#[test]
 fn an_interview_makes_no_outlet_a_relay_of_the_speaker_elsewhere() {
     // Radio Mayak carried Mayor Petra Lund's words in the second paragraph; what it reports
     // in the first does not come from her, and with Interfax it is two sources.

@@ -335,7 +335,7 @@ impl Tally<'_> {
     /// A source counted independently unless its key was counted before.
     fn counted(&mut self, n: NodeIndex) -> SourceRole {
         let mut role = SourceRole::Independent;
-        self.add_key(n, &mut role);
+        self.add_key(n, &mut role, true);
         role
     }
 
@@ -408,7 +408,10 @@ impl Tally<'_> {
         }
     }
 
-    /// Outlets named in the prose count like cited ones.
+    /// Outlets named in the prose count like cited ones. An outlet that the claim's prose
+    /// also gives as speaking in its own name, naming no origin ("what Newsru.com described
+    /// as ..."; "Citing Izvestiya, Newsru.com reported ..."), reports that much itself: it
+    /// counts under its own name, not traced back to what it relays elsewhere.
     fn outlets_in_prose(&mut self, prose: &[(&crate::graph::AttributionEdge, NodeIndex)]) {
         for &(a, target) in prose {
             let Some(Node::Outlet(o)) = self.g.graph.node_weight(target) else {
@@ -417,7 +420,11 @@ impl Tally<'_> {
             if self.nodes.contains(&target) {
                 continue;
             }
-            let role = self.counted(target);
+            let own_words = prose
+                .iter()
+                .any(|(b, t)| *t == target && b.citing.is_none());
+            let mut role = SourceRole::Independent;
+            self.add_key(target, &mut role, !own_words);
             self.push(
                 target,
                 SourceUse {
@@ -543,11 +550,36 @@ impl Tally<'_> {
     /// An outlet that carried a person's words ("Kravets told Radio Mayak") is traced back to
     /// that person only in a claim that names the person: the rest of what the outlet reports
     /// does not come from them, so elsewhere only its relays of other outlets are followed.
-    fn add_key(&mut self, n: NodeIndex, role: &mut SourceRole) {
+    ///
+    /// With `trace` false the outlet counts under its own key: the claim gives it as
+    /// speaking in its own name.
+    fn add_key(&mut self, n: NodeIndex, role: &mut SourceRole, trace: bool) {
         let g = self.g;
         let Some((own_key, own_name)) = node_name(g, n) else {
             return;
         };
+        let (key, name) = if trace {
+            self.traced(n, own_key, &own_name)
+        } else {
+            (own_key, own_name.clone())
+        };
+        match self.keys.iter().find(|(k, _)| *k == key) {
+            Some((_, first)) => {
+                *role = SourceRole::SameGroup;
+                if *first != own_name {
+                    self.notes.push(format!(
+                        "{first} and {own_name} count once ({})",
+                        key.replace(':', " ")
+                    ));
+                }
+            }
+            None => self.keys.push((key, name)),
+        }
+    }
+
+    /// The key and name `n` counts under when traced back through its relays.
+    fn traced(&mut self, n: NodeIndex, own_key: String, own_name: &str) -> (String, String) {
+        let g = self.g;
         let (found, cyclic) = self.roots.roots(n);
         let speaker_elsewhere = found.iter().flatten().any(|r| {
             matches!(g.graph.node_weight(*r), Some(Node::Source(_))) && !self.named_here.contains(r)
@@ -563,26 +595,14 @@ impl Tally<'_> {
                 "{own_name} is part of a circle of outlets relaying each other"
             ));
         }
-        let (key, name) = match root.filter(|&r| r != n).and_then(|r| node_name(g, r)) {
+        match root.filter(|&r| r != n).and_then(|r| node_name(g, r)) {
             Some((k, rname)) => {
                 self.notes.push(format!(
                     "{own_name} relays {rname} in the input: traced back to {rname}"
                 ));
                 (k, rname)
             }
-            None => (own_key, own_name.clone()),
-        };
-        match self.keys.iter().find(|(k, _)| *k == key) {
-            Some((_, first)) => {
-                *role = SourceRole::SameGroup;
-                if *first != own_name {
-                    self.notes.push(format!(
-                        "{first} and {own_name} count once ({})",
-                        key.replace(':', " ")
-                    ));
-                }
-            }
-            None => self.keys.push((key, name)),
+            None => (own_key, own_name.to_string()),
         }
     }
 }

@@ -315,7 +315,7 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     {
         return;
     }
-    if !needs_ok(toks, verb.needs, end) {
+    if !needs_ok(toks, verb.needs, end) || reciprocal_without_content(toks, end) {
         return;
     }
     // An epistemic verb before "to" states an intention, not a belief: "Moscow had hoped to
@@ -436,6 +436,22 @@ fn control_before(s: &Sentence<'_, '_>, to: usize) -> Option<usize> {
         return Some(start);
     }
     None
+}
+
+/// "The two ministers denounced one another on television": a speech act whose object is
+/// a reciprocal pronoun and that gives no content (no "of", "for", "as", "that", "over" or
+/// quotation right after it) reports an exchange, not what either side said.
+fn reciprocal_without_content(toks: &[Tok<'_>], end: usize) -> bool {
+    let reciprocal = match (toks.get(end), toks.get(end + 1)) {
+        (Some(a), Some(b)) => matches!((a.lo, b.lo), ("one", "another") | ("each", "other")),
+        _ => false,
+    };
+    reciprocal
+        && toks.get(end + 2).is_none_or(|t| {
+            !(t.is_quote()
+                || t.is(":")
+                || matches!(t.lo, "of" | "for" | "as" | "that" | "over" | "about"))
+        })
 }
 
 /// True when what follows the verb (ending at `end`) satisfies `need`.

@@ -202,7 +202,16 @@ fn phrases_of_names_media_and_members() {
     check_none(&[
         "The nationalist press has begun to ask who ordered the closure.",
         "The steel company presses ahead with plans to build a second plant.",
+        // An exchange with no content: who said what is not reported.
+        "The two generals condemned one another on national radio.",
+        "After the vote the rival mayors criticised each other.",
     ]);
+    // A reciprocal object with content still reports it.
+    check(&[(
+        "The two generals accused each other of bribing the referee.",
+        "The two generals",
+        Vague,
+    )]);
     // A name the article's own citations give as an outlet is that outlet.
     let text = "According to Gazeta Wolna, the mill will close (Gazeta Wolna, May 3).";
     let doc = crate::input::Document::from_text("t.txt", text);
