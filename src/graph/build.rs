@@ -126,9 +126,8 @@ impl<'a> GraphBuilder<'a> {
             let Some(&origin) = citing.and_then(|c| by_text.get(c)) else {
                 continue;
             };
-            if origin != carrier && b.g.graph.find_edge(carrier, origin).is_none() {
-                b.g.graph
-                    .add_edge(carrier, origin, Edge::Relays { count: 1 });
+            if origin != carrier {
+                b.relay(carrier, origin);
             }
         }
         b.g.claims.push(nodes);
@@ -253,27 +252,32 @@ impl Builder<'_> {
                     let Some(Some(on)) = ref_nodes.get(origin).copied() else {
                         continue;
                     };
-                    if on == carrier {
-                        continue;
-                    }
-                    match self.relays.get(&(carrier, on)) {
-                        Some(&e) => {
-                            if let Some(Edge::Relays { count }) = self.g.graph.edge_weight_mut(e) {
-                                *count += 1;
-                            }
-                        }
-                        None => {
-                            let e = self
-                                .g
-                                .graph
-                                .add_edge(carrier, on, Edge::Relays { count: 1 });
-                            self.relays.insert((carrier, on), e);
-                        }
+                    if on != carrier {
+                        self.relay(carrier, on);
                     }
                 }
             }
         }
         cn
+    }
+
+    /// One more reference showing that `carrier` relays `origin`: a citation's ("as cited
+    /// by") or the prose's ("told Interfax"), counted alike on one edge.
+    fn relay(&mut self, carrier: NodeIndex, origin: NodeIndex) {
+        match self.relays.get(&(carrier, origin)) {
+            Some(&e) => {
+                if let Some(Edge::Relays { count }) = self.g.graph.edge_weight_mut(e) {
+                    *count += 1;
+                }
+            }
+            None => {
+                let e = self
+                    .g
+                    .graph
+                    .add_edge(carrier, origin, Edge::Relays { count: 1 });
+                self.relays.insert((carrier, origin), e);
+            }
+        }
     }
 
     /// The outlet node of a reference, and whether the outlet was only implied by the prose.
