@@ -429,9 +429,8 @@ impl Builder<'_> {
                     .refers_to
                     .as_ref()
                     .map_or(at.text.as_str(), |r| r.text.as_str());
-                let named = names_someone(first) && kind != SourceType::Document;
-                let scope = (!named || matches!(kind, SourceType::Anonymous | SourceType::Vague))
-                    .then_some(article);
+                let scope =
+                    super::SourceNode::is_per_article_source(first, kind).then_some(article);
                 let key = (kind, outlet_key(first), scope);
                 *self.sources.entry(key).or_insert_with(|| {
                     self.g
@@ -471,7 +470,7 @@ impl Builder<'_> {
 /// True when a prose source's text holds a capitalised word besides an opening determiner:
 /// "the Foreign Ministry" and "Kravets" name someone, "The statement" and "The president"
 /// do not (they are distinct in every article).
-fn names_someone(text: &str) -> bool {
+pub(super) fn names_someone(text: &str) -> bool {
     text.split_whitespace().enumerate().any(|(i, w)| {
         w.chars().next().is_some_and(char::is_uppercase)
             && !(i == 0

@@ -115,6 +115,19 @@ pub struct SourceNode {
     pub kind: SourceType,
 }
 
+impl SourceNode {
+    /// True when the source is one node per article: unnamed sources, documents and roles
+    /// without a name ("the president"); named ones are one node across the input.
+    pub fn is_per_article(&self) -> bool {
+        SourceNode::is_per_article_source(&self.name, self.kind)
+    }
+
+    pub(super) fn is_per_article_source(name: &str, kind: SourceType) -> bool {
+        let named = super::build::names_someone(name) && kind != SourceType::Document;
+        !named || matches!(kind, SourceType::Anonymous | SourceType::Vague)
+    }
+}
+
 /// A node of the source graph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]

@@ -7,9 +7,9 @@ use super::look::{
 use super::*;
 
 /// What a graph holds, for a legend of only that: verdicts, outlet kinds, source types
-/// and edge looks, each in a fixed order.
+/// and edge looks, gathered part by part as they are written, each in a fixed order.
 #[derive(Debug, Default)]
-struct Present {
+pub(super) struct Present {
     verdicts: Vec<Verdict>,
     kinds: Vec<OutletKind>,
     sources: Vec<SourceType>,
@@ -17,38 +17,69 @@ struct Present {
 }
 
 impl Present {
-    fn of(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Present {
-        let mut p = Present::default();
-        let in_graph: std::collections::HashSet<NodeIndex> =
-            g.claims.iter().flatten().copied().collect();
-        for c in report.claims.iter().filter(|c| in_graph.contains(&c.node)) {
-            p.verdicts.push(c.corroboration.verdict);
+    /// Add what an article's part holds.
+    pub(super) fn add_article(
+        &mut self,
+        g: &SourceGraph,
+        report: &Report,
+        opts: &DotOptions,
+        part: &ArticlePart,
+    ) {
+        for &c in &part.claims {
+            self.verdicts.push(
+                report
+                    .claim(c)
+                    .map_or(Verdict::Unsourced, |r| r.corroboration.verdict),
+            );
         }
-        for n in g.graph.node_weights() {
-            match n {
-                Node::Outlet(o) => p.kinds.push(o.kind),
-                Node::Source(s) => p.sources.push(s.kind),
+        self.add(g, opts, &part.own, &part.edges);
+        self.tidy();
+    }
+
+    /// Add what the shared part holds.
+    pub(super) fn add_shared(&mut self, g: &SourceGraph, opts: &DotOptions, part: &SharedPart) {
+        self.add(g, opts, &part.nodes, &part.edges);
+        self.tidy();
+    }
+
+    fn add(
+        &mut self,
+        g: &SourceGraph,
+        opts: &DotOptions,
+        nodes: &[NodeIndex],
+        edges: &[EdgeIndex],
+    ) {
+        for &n in nodes {
+            match g.graph.node_weight(n) {
+                Some(Node::Outlet(o)) => self.kinds.push(o.kind),
+                Some(Node::Source(s)) => self.sources.push(s.kind),
                 _ => {}
             }
         }
-        for e in g.graph.edge_weights() {
-            let look = EdgeLook::of(e);
+        for &e in edges {
+            let Some(w) = g.graph.edge_weight(e) else {
+                continue;
+            };
+            let look = EdgeLook::of(w);
             if look != EdgeLook::OnDate || opts.dates == DateMode::Nodes {
-                p.edges.push(look);
+                self.edges.push(look);
             }
         }
+    }
+
+    /// Sort and deduplicate, so what is kept stays as small as the legend.
+    fn tidy(&mut self) {
         let order = |v: &Verdict| Verdict::ALL.iter().position(|w| w == v);
-        p.verdicts.sort_by_key(order);
-        p.verdicts.dedup();
-        p.kinds
+        self.verdicts.sort_by_key(order);
+        self.verdicts.dedup();
+        self.kinds
             .sort_by_key(|k| OUTLET_KINDS.iter().position(|w| w == k));
-        p.kinds.dedup();
-        p.sources
+        self.kinds.dedup();
+        self.sources
             .sort_by_key(|k| SOURCE_TYPES.iter().position(|w| w == k));
-        p.sources.dedup();
-        p.edges.sort();
-        p.edges.dedup();
-        p
+        self.sources.dedup();
+        self.edges.sort();
+        self.edges.dedup();
     }
 
     fn is_empty(&self) -> bool {
@@ -82,8 +113,7 @@ const SOURCE_TYPES: [SourceType; 5] = [
 
 /// A legend of what the graph holds (none for an empty graph): claim verdicts, outlet
 /// kinds, prose source types, and the edges' looks.
-pub(super) fn legend(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Option<Subgraph> {
-    let present = Present::of(g, report, opts);
+pub(super) fn legend(present: Present) -> Option<Subgraph> {
     if present.is_empty() {
         return None;
     }

@@ -8,6 +8,7 @@
 
 use super::table::NodeIds;
 use crate::analyze::{Report, Verdict};
+use crate::graph::parts::{ArticlePart, SharedPart, article_part, shared_part};
 use crate::graph::{Edge, Node, SourceGraph};
 use crate::model::{DateRef, OutletKind, SourceType};
 use graphviz_rust::dot_structures::{
@@ -21,7 +22,7 @@ use std::io::{self, Write};
 mod legend;
 mod look;
 
-use legend::legend;
+use legend::{Present, legend};
 use look::{EdgeLook, outlet_style};
 pub use look::{kind_shape, source_look, source_type_name, verdict_colours};
 
@@ -101,74 +102,33 @@ fn dates_label(dates: &[DateRef]) -> String {
 
 /// The DOT graph of `g`, claims coloured by their verdicts in `report`.
 ///
-/// Nodes and edges are emitted in index order, so the same graph always prints the same
-/// bytes.
+/// Statements come part by part ([`crate::graph::parts`]): each article's cluster, its own
+/// nodes and its edges, then the nodes and relays the articles share, then the legend; so
+/// the same graph always prints the same bytes, whether built whole or streamed.
 pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
-    let mut stmts = Collect(Vec::new());
-    let _ = sections(g, report, opts, &mut stmts);
+    let ids = super::table::node_ids(g);
+    let mut present = Present::default();
+    let mut stmts: Vec<Stmt> = head_statements().collect();
+    for i in 0..article_count(g) {
+        let part = article_part(g, i);
+        present.add_article(g, report, opts, &part);
+        stmts.extend(article_statements(g, &ids, report, opts, &part));
+    }
+    let shared = shared_part(g);
+    present.add_shared(g, opts, &shared);
+    stmts.extend(shared_statements(g, &ids, opts, &shared));
+    if opts.legend {
+        stmts.extend(legend(present).map(Stmt::Subgraph));
+    }
     Graph::DiGraph {
         id: plain("srcgraph"),
         strict: false,
-        stmts: stmts.0,
+        stmts,
     }
 }
 
-/// Where the statements of [`sections`] go: section after section, each a run of items
-/// and the statements each item makes, in order.
-trait StatementSink {
-    /// Take the statements `make` gives for each of `items`, in order; `block` says how
-    /// many items may be made at once.
-    fn section<T: Send + Sync, S: IntoIterator<Item = Stmt>>(
-        &mut self,
-        items: impl Iterator<Item = T>,
-        block: usize,
-        make: impl Fn(&T) -> S + Sync,
-    ) -> io::Result<()>;
-}
-
-/// Statements gathered into one list ([`to_dot`]).
-struct Collect(Vec<Stmt>);
-
-impl StatementSink for Collect {
-    fn section<T: Send + Sync, S: IntoIterator<Item = Stmt>>(
-        &mut self,
-        items: impl Iterator<Item = T>,
-        _block: usize,
-        make: impl Fn(&T) -> S + Sync,
-    ) -> io::Result<()> {
-        for item in items {
-            self.0.extend(make(&item));
-        }
-        Ok(())
-    }
-}
-
-/// Every statement of the DOT graph of `g`, in order, section by section, into `sink`:
-/// the one description of the graph's layout that [`to_dot`] and [`write_dot`] share.
-fn sections(
-    g: &SourceGraph,
-    report: &Report,
-    opts: &DotOptions,
-    sink: &mut impl StatementSink,
-) -> io::Result<()> {
-    let ids = super::table::node_ids(g);
-    sink.section(std::iter::once(()), 1, |_| head_statements())?;
-    // An article's cluster holds its claims: fewer at a time.
-    sink.section(0..g.articles.len(), BLOCK / 64, |&i| {
-        article_statements(g, report, &ids, i)
-    })?;
-    sink.section(g.graph.node_indices(), BLOCK, |&n| {
-        other_node_statement(g, &ids, n)
-    })?;
-    // In edge index order (the order they were added).
-    sink.section(g.graph.edge_indices(), BLOCK, |&e| {
-        edge_statement(g, &ids, opts, e)
-    })?;
-    if opts.legend {
-        let legend = legend(g, report, opts);
-        sink.section(legend.into_iter(), 1, |l| [Stmt::Subgraph(l.clone())])?;
-    }
-    Ok(())
+fn article_count(g: &SourceGraph) -> usize {
+    g.articles.len().max(g.claims.len())
 }
 
 /// The graph attributes and default styles that open the graph.
@@ -185,13 +145,17 @@ fn head_statements() -> impl Iterator<Item = Stmt> {
     head.into_iter().chain(default_styles("#555555"))
 }
 
-/// Article `input` as a cluster holding its article node and claims; the claims alone when
-/// a selection removed the article.
-fn article_statements(g: &SourceGraph, report: &Report, ids: &NodeIds, input: usize) -> Vec<Stmt> {
-    let claims: Vec<Stmt> = g
+/// An article's part: its cluster holding the article node and claims (the claims alone
+/// when a selection removed the article), its own nodes, its edges.
+fn article_statements(
+    g: &SourceGraph,
+    ids: &NodeIds,
+    report: &Report,
+    opts: &DotOptions,
+    part: &ArticlePart,
+) -> Vec<Stmt> {
+    let claims = part
         .claims
-        .get(input)
-        .map_or(&[][..], Vec::as_slice)
         .iter()
         .filter_map(|&cn| match g.graph.node_weight(cn) {
             Some(Node::Claim(c)) => Some(node_stmt(
@@ -199,15 +163,35 @@ fn article_statements(g: &SourceGraph, report: &Report, ids: &NodeIds, input: us
                 claim_attrs(c, report.claim(cn).map(|r| &r.corroboration)),
             )),
             _ => None,
-        })
-        .collect();
-    let Some(an) = g.articles.get(input).copied() else {
-        return claims;
+        });
+    let mut out: Vec<Stmt> = match part.article {
+        Some(an) => cluster(g, ids, an, claims).into_iter().collect(),
+        None => claims.collect(),
     };
+    out.extend(
+        part.own
+            .iter()
+            .filter_map(|&n| other_node_statement(g, ids, n)),
+    );
+    out.extend(
+        part.edges
+            .iter()
+            .filter_map(|&e| edge_statement(g, ids, opts, e)),
+    );
+    out
+}
+
+/// The cluster of article node `an` holding `inner` (its claims).
+fn cluster(
+    g: &SourceGraph,
+    ids: &NodeIds,
+    an: NodeIndex,
+    inner: impl Iterator<Item = Stmt>,
+) -> Option<Stmt> {
     let Some(Node::Article(a)) = g.graph.node_weight(an) else {
-        return claims;
+        return None;
     };
-    let mut inner = vec![
+    let mut stmts = vec![
         Stmt::Attribute(attr(
             "label",
             quoted(&format!("{} — {}", a.label(), a.path)),
@@ -216,11 +200,37 @@ fn article_statements(g: &SourceGraph, report: &Report, ids: &NodeIds, input: us
         Stmt::Attribute(attr("color", quoted("#9e9e9e"))),
         node_stmt(&ids.get(an), article_attrs(a)),
     ];
-    inner.extend(claims);
-    vec![Stmt::Subgraph(Subgraph {
+    stmts.extend(inner);
+    Some(Stmt::Subgraph(Subgraph {
         id: plain(&format!("cluster_{}", ids.get(an))),
-        stmts: inner,
-    })]
+        stmts,
+    }))
+}
+
+/// The shared part: articles left without claims (each a cluster of its own), the shared
+/// nodes, the relays between them.
+fn shared_statements(
+    g: &SourceGraph,
+    ids: &NodeIds,
+    opts: &DotOptions,
+    part: &SharedPart,
+) -> Vec<Stmt> {
+    let mut out: Vec<Stmt> = part
+        .articles
+        .iter()
+        .filter_map(|&a| cluster(g, ids, a, std::iter::empty()))
+        .collect();
+    out.extend(
+        part.nodes
+            .iter()
+            .filter_map(|&n| other_node_statement(g, ids, n)),
+    );
+    out.extend(
+        part.edges
+            .iter()
+            .filter_map(|&e| edge_statement(g, ids, opts, e)),
+    );
+    out
 }
 
 /// The statement of node `n` when it is an outlet, date, issue or source (articles and
@@ -420,7 +430,7 @@ pub fn print_dot(graph: &Graph) -> String {
 }
 
 /// Write the DOT of `g` to `w`: the same bytes as [`print_dot`] of [`to_dot`], printed
-/// statement by statement so the whole graph is never held as DOT.
+/// part by part so the whole graph is never held as DOT.
 ///
 /// # Errors
 /// Any error of the writer.
@@ -430,13 +440,15 @@ pub fn write_dot(
     report: &Report,
     opts: &DotOptions,
 ) -> io::Result<()> {
-    w.write_all(b"digraph srcgraph {")?;
-    sections(g, report, opts, &mut Print { w })?;
-    w.write_all(b"\n}\n")
+    let ids = super::table::node_ids(g);
+    let mut out = DotWriter::new(w, *opts)?;
+    out.articles(g, &ids, report, 0..article_count(g))?;
+    out.shared(g, &ids, &shared_part(g))?;
+    out.finish()
 }
 
-/// How many items' statements are printed at once.
-const BLOCK: usize = 1 << 14;
+/// How many articles' statements are printed at once.
+const BLOCK: usize = 256;
 
 /// A printer context in the state graphviz-rust's `Graph::print` has it for the statements
 /// of a digraph (indented one step, `->` edges): printing an empty digraph leaves it so.
@@ -451,44 +463,99 @@ fn statement_context() -> PrinterContext {
     ctx
 }
 
-/// Statements printed to a writer, each on a new line ([`write_dot`]): a block of items at
-/// a time is made and printed on every core, and the blocks are written in order, so the
-/// bytes are those of one thread.
-struct Print<'w> {
+/// Writes the DOT of a graph part by part as the parts come — the articles of a whole
+/// graph, or of each chunk of a streamed input ([`crate::export::streamed`]) — each
+/// statement printed by graphviz-rust's printer on a line of its own: the bytes of
+/// [`print_dot`] of the graph the parts make up.
+pub struct DotWriter<'w> {
     w: &'w mut dyn Write,
+    opts: DotOptions,
+    present: Present,
 }
 
-impl StatementSink for Print<'_> {
-    fn section<T: Send + Sync, S: IntoIterator<Item = Stmt>>(
+impl<'w> DotWriter<'w> {
+    /// Open the graph: its name and head statements.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    pub fn new(w: &'w mut dyn Write, opts: DotOptions) -> io::Result<DotWriter<'w>> {
+        let mut out = DotWriter {
+            w,
+            opts,
+            present: Present::default(),
+        };
+        out.w.write_all(b"digraph srcgraph {")?;
+        out.print(&head_statements().collect::<Vec<_>>())?;
+        Ok(out)
+    }
+
+    fn print(&mut self, stmts: &[Stmt]) -> io::Result<()> {
+        let mut ctx = statement_context();
+        for s in stmts {
+            self.w.write_all(b"\n")?;
+            self.w.write_all(s.print(&mut ctx).as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Write the parts of articles `range` of `g` (node ids `ids`, verdicts in `report`),
+    /// in order, printed a block at a time on every core.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    pub fn articles(
         &mut self,
-        mut items: impl Iterator<Item = T>,
-        block: usize,
-        make: impl Fn(&T) -> S + Sync,
+        g: &SourceGraph,
+        ids: &NodeIds,
+        report: &Report,
+        range: std::ops::Range<usize>,
     ) -> io::Result<()> {
         use rayon::prelude::*;
-        loop {
-            let block: Vec<T> = items.by_ref().take(block.max(1)).collect();
-            if block.is_empty() {
-                return Ok(());
-            }
-            let printed: Vec<String> = block
-                .par_chunks(block.len().div_ceil(64).max(1))
-                .map(|part| {
+        let opts = self.opts;
+        let all: Vec<usize> = range.collect();
+        for block in all.chunks(BLOCK) {
+            let printed: Vec<(String, ArticlePart)> = block
+                .par_iter()
+                .map(|&i| {
+                    let part = article_part(g, i);
                     let mut ctx = statement_context();
                     let mut text = String::new();
-                    for item in part {
-                        for s in make(item) {
-                            text.push('\n');
-                            text.push_str(&s.print(&mut ctx));
-                        }
+                    for s in article_statements(g, ids, report, &opts, &part) {
+                        text.push('\n');
+                        text.push_str(&s.print(&mut ctx));
                     }
-                    text
+                    (text, part)
                 })
                 .collect();
-            for text in printed {
+            for (text, part) in printed {
+                self.present.add_article(g, report, &opts, &part);
                 self.w.write_all(text.as_bytes())?;
             }
         }
+        Ok(())
+    }
+
+    /// Write the shared part of `g`.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    pub fn shared(&mut self, g: &SourceGraph, ids: &NodeIds, part: &SharedPart) -> io::Result<()> {
+        self.present.add_shared(g, &self.opts, part);
+        let stmts = shared_statements(g, ids, &self.opts, part);
+        self.print(&stmts)
+    }
+
+    /// Write the legend of what was written, and close the graph.
+    ///
+    /// # Errors
+    /// Any error of the writer.
+    pub fn finish(mut self) -> io::Result<()> {
+        if self.opts.legend
+            && let Some(l) = legend(std::mem::take(&mut self.present))
+        {
+            self.print(&[Stmt::Subgraph(l)])?;
+        }
+        self.w.write_all(b"\n}\n")
     }
 }
 
