@@ -45,7 +45,8 @@ fn node_key(n: &Node) -> Option<NodeKey> {
         // A citation's missing outlet is its own and never a relay root.
         Node::Outlet(o) if o.is_missing() => None,
         Node::Outlet(o) => Some(NodeKey::Outlet(outlet_key(&o.name))),
-        Node::Source(s) if !matches!(s.kind, SourceType::Anonymous | SourceType::Vague) => {
+        // Unnamed sources, documents and roles without a name are one node per article.
+        Node::Source(s) if !s.is_per_article() => {
             Some(NodeKey::Source(s.kind, outlet_key(&s.name)))
         }
         _ => None,
@@ -79,6 +80,10 @@ pub struct InputContext {
     publications: HashMap<String, usize>,
     forward: Vec<Kept>,
     seen: usize,
+    /// Relays between outlets and named sources in the order the input first shows them,
+    /// each with the number of references showing it (for writing the graph).
+    relay_counts: Vec<((NodeKey, NodeKey), usize)>,
+    relay_index: HashMap<(NodeKey, NodeKey), usize>,
 }
 
 /// What a cross-referenced article needs to lend its sources: its place, header fields,
@@ -146,6 +151,7 @@ impl InputContext {
         g: &SourceGraph,
     ) {
         self.learn_graph(g);
+        self.count_relays(g);
         // An article an earlier one cross-referenced is needed before pass 2 reaches it.
         for (i, (a, c)) in articles.iter().zip(claims).enumerate() {
             let seq = self.seen + i;
@@ -185,6 +191,41 @@ impl InputContext {
             }
         }
         new
+    }
+
+    /// Count the relays of a chunk's own graph `g` between outlets and named sources.
+    fn count_relays(&mut self, g: &SourceGraph) {
+        let mut edges: Vec<_> = (&g.graph).edge_references().collect();
+        edges.sort_by_key(|e| e.id());
+        for e in edges {
+            let Edge::Relays { count } = e.weight() else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (
+                node_key(&g.graph[e.source()]),
+                node_key(&g.graph[e.target()]),
+            ) else {
+                continue;
+            };
+            let key = (a, b);
+            match self.relay_index.get(&key) {
+                Some(&i) => self.relay_counts[i].1 += count,
+                None => {
+                    self.relay_index
+                        .insert(key.clone(), self.relay_counts.len());
+                    self.relay_counts.push((key, *count));
+                }
+            }
+        }
+    }
+
+    /// The relays between outlets and named sources of the whole input, in the order it
+    /// first shows them: carrier and origin as first met, and how many references show
+    /// the relay.
+    pub fn relays(&self) -> impl Iterator<Item = (&Node, &Node, usize)> + '_ {
+        self.relay_counts
+            .iter()
+            .filter_map(|((a, b), n)| Some((self.first.get(a)?, self.first.get(b)?, *n)))
     }
 
     /// The number of the last article that cross-references `a`'s issue, if any.
@@ -246,6 +287,8 @@ pub struct ChunkReport {
     pub graph: SourceGraph,
     /// The chunk's articles in `graph` (the others are context).
     pub chunk: std::ops::Range<usize>,
+    /// The number in reading order of each article of `graph`.
+    pub inputs: Vec<usize>,
 }
 
 /// A judge of an input's chunks, taken in input order: each chunk is prepared on the
@@ -420,6 +463,12 @@ fn judge_in(
 ) -> ChunkReport {
     let n = articles.len();
     let before = context.partition_point(|(seq, _, _)| *seq < first);
+    let inputs: Vec<usize> = context[..before]
+        .iter()
+        .map(|(seq, _, _)| *seq)
+        .chain(first..first + n)
+        .chain(context[before..].iter().map(|(seq, _, _)| *seq))
+        .collect();
     let mut all_articles: Vec<Article> = Vec::with_capacity(context.len() + n);
     let mut all_claims: Vec<Vec<Claim>> = Vec::with_capacity(context.len() + n);
     let mut context = context.into_iter();
@@ -466,6 +515,7 @@ fn judge_in(
         outlets,
         graph: g,
         chunk,
+        inputs,
     }
 }
 

@@ -78,7 +78,7 @@ pub struct Report {
 }
 
 impl Report {
-    fn new(
+    pub(crate) fn new(
         claims: Vec<ClaimReport>,
         articles: Vec<ArticleSummary>,
         outlets: Vec<OutletSummary>,

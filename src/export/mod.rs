@@ -14,6 +14,7 @@ pub mod html;
 pub mod interchange;
 pub mod json;
 pub mod stats;
+pub mod streamed;
 pub mod table;
 pub mod text;
 

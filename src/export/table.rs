@@ -38,6 +38,11 @@ pub fn node_ids(g: &SourceGraph) -> NodeIds {
 pub struct NodeIds(Vec<(u8, u32)>);
 
 impl NodeIds {
+    /// Ids given by node index: `(prefix, number)`, `(b'?', _)` for no node.
+    pub(crate) fn from_pairs(ids: Vec<(u8, u32)>) -> NodeIds {
+        NodeIds(ids)
+    }
+
     /// The id of node `n` ("c12"), or "" for a node not in the graph.
     pub fn get(&self, n: NodeIndex) -> String {
         match self.0.get(n.index()) {
@@ -127,7 +132,12 @@ pub struct GraphTable {
 impl GraphTable {
     /// Flatten `g`, with claim verdicts from `report`.
     pub fn new(g: &SourceGraph, report: &Report) -> GraphTable {
-        let ids = node_ids(g);
+        GraphTable::with_ids(g, &node_ids(g), report)
+    }
+
+    /// [`GraphTable::new`] with node ids `ids`: those of the graph before a selection
+    /// removed nodes from it (a node keeps its id whatever is selected).
+    pub fn with_ids(g: &SourceGraph, ids: &NodeIds, report: &Report) -> GraphTable {
         let id = |n: NodeIndex| ids.get(n);
         let nodes = g
             .graph

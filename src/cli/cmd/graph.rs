@@ -2,17 +2,19 @@
 //! inputs, selected, as DOT or an interchange format, drawn as an image, or shown in an HTML
 //! report with the text.
 
-use super::judged::TwoPasses;
+use super::judged::{TwoPasses, judging};
 use crate::cli::Status;
 use crate::cli::args::{GraphArgs, GraphFormat, RenderArgs, ReportArgs, SelectArgs};
 use crate::cli::io::{Progress, Session, for_each_chunk, open_output, read_document};
 use crate::cli::parsed::ParsedFile;
 use anyhow::{Context, Result, bail};
 use srcgraph::analyze::Report;
-use srcgraph::export::dot::{DateMode, DotOptions, to_dot, write_dot};
+use srcgraph::context::{ChunkJudge, ChunkReport, InputContext};
+use srcgraph::export::dot::{DateMode, DotOptions, to_dot, write_dot_with_ids};
 use srcgraph::export::html::{ReportOptions, write_report_with_progress};
 use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, write_node_link};
-use srcgraph::export::table::GraphTable;
+use srcgraph::export::streamed::{ClaimFilter, StreamedGraph};
+use srcgraph::export::table::{GraphTable, NodeIds, node_ids};
 use srcgraph::graph::{GraphBuilder, SourceGraph, select};
 use srcgraph::judge::{Ahead, ChunkSource, Parsed, Pass};
 use srcgraph::pipeline::Analysis;
@@ -126,6 +128,81 @@ fn co_citation_network(
     Ok(counter.finish())
 }
 
+/// Write the DOT of every input, as one graph, to `out` in bounded memory: pass 1 learns
+/// what verdicts depend on elsewhere in the input, pass 2 judges each chunk and writes its
+/// articles, and what the articles share comes last ([`StreamedGraph`]). The bytes are
+/// those of the whole graph written at once.
+fn streamed_dot(s: &mut Session, sel: &SelectArgs, out: &mut dyn std::io::Write) -> Result<()> {
+    let pipeline = s.setup.pipeline(sel.scope, sel.dates == DateMode::Nodes);
+    let opts = DotOptions {
+        legend: !sel.no_legend,
+        dates: sel.dates,
+    };
+    let filter = ClaimFilter {
+        verdicts: sel.verdict.clone(),
+    };
+    let mut graph = StreamedGraph::new(out, opts, filter)?;
+    let ctx = judge_all(
+        &s.inputs,
+        &mut s.rep,
+        &pipeline,
+        sel.parsed.from_parsed,
+        &mut |r| Ok(graph.chunk(r)?),
+    )?;
+    s.rep.progress.finish();
+    graph.finish(&ctx)?;
+    Ok(())
+}
+
+/// Judge every input as one, in two passes, handing each chunk's report to `consume` in
+/// input order; returns what pass 1 learnt.
+fn judge_all(
+    inputs: &[crate::cli::io::Input],
+    rep: &mut crate::cli::io::Reporter,
+    pipeline: &srcgraph::pipeline::Pipeline<'_>,
+    from_parsed: bool,
+    consume: &mut dyn FnMut(ChunkReport) -> Result<()>,
+) -> Result<InputContext> {
+    let mut judging = judging(pipeline, rep);
+    let mut ctx = InputContext::new();
+    if from_parsed {
+        rep.progress.set_passes(2);
+        let mut files = Vec::new();
+        for input in inputs {
+            if let Some(mut file) = ParsedFile::open(input, rep) {
+                let runs = file.each_input(rep, |src| judging.learn(src, &mut ctx).map(drop))?;
+                files.push((file, runs));
+            }
+        }
+        if files.iter().map(|(_, runs)| runs.len()).sum::<usize>() > 1 {
+            // Inputs of one name may come twice: judge each from its own reading.
+            judging.forget();
+        }
+        let mut judge = ChunkJudge::new(&ctx);
+        for (file, runs) in &mut files {
+            for &run in runs.iter() {
+                if let Some(mut src) = file.again(run, rep) {
+                    judging.judge(&mut src, &mut judge, |_, r| consume(r))?;
+                }
+            }
+        }
+    } else {
+        let passes = TwoPasses::new(inputs, rep, true);
+        let mut readable = Vec::new();
+        for input in inputs {
+            if judging.learn(&mut passes.source(input, rep), &mut ctx)? {
+                readable.push(input);
+            }
+        }
+        let mut judge = ChunkJudge::new(&ctx);
+        for input in readable {
+            let mut src = passes.source(input, rep);
+            judging.judge(&mut src, &mut judge, |_, r| consume(r))?;
+        }
+    }
+    Ok(ctx)
+}
+
 /// Read every input whole (for the report, which shows the text) and analyse them together.
 fn analyse_documents(
     s: &mut Session,
@@ -142,9 +219,14 @@ fn analyse_documents(
     (docs, analysis)
 }
 
-/// Read every input into one graph, analyse it, and apply the selections.
-fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report, DotOptions)> {
+/// Read every input into one graph, analyse it, and apply the selections; the node ids
+/// are those of the graph before the selections.
+fn selected_graph(
+    s: &mut Session,
+    sel: &SelectArgs,
+) -> Result<(SourceGraph, NodeIds, Report, DotOptions)> {
     let (mut g, report) = analyse_all(s, sel)?;
+    let ids = node_ids(&g);
     if let Some(focus) = &sel.focus {
         let Some(n) = select::find_node(&g, &s.setup.outlets, focus) else {
             bail!(
@@ -168,7 +250,7 @@ fn selected_graph(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Rep
         legend: !sel.no_legend,
         dates: sel.dates,
     };
-    Ok((g, report, opts))
+    Ok((g, ids, report, opts))
 }
 
 /// Run `graph`.
@@ -192,21 +274,29 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
         out.flush()?;
         return Ok(s.status(false));
     }
-    let (g, report, opts) = selected_graph(&mut s, &args.select)?;
+    let sel = &args.select;
+    if args.format == GraphFormat::Dot && sel.focus.is_none() && sel.min_claims.is_none() {
+        let mut out = open_output(args.output.as_deref())?;
+        streamed_dot(&mut s, sel, &mut out)?;
+        out.flush()?;
+        return Ok(s.status(false));
+    }
+    let (g, ids, report, opts) = selected_graph(&mut s, &args.select)?;
+    let table = || GraphTable::with_ids(&g, &ids, &report);
     if args.format == GraphFormat::Csv {
         let Some(dir) = args.output.as_deref() else {
             bail!("--format csv writes nodes.csv and edges.csv: give a directory with -o DIR");
         };
-        write_csv_dir(dir, &GraphTable::new(&g, &report))
+        write_csv_dir(dir, &table())
             .with_context(|| format!("writing CSV into {}", dir.display()))?;
         return Ok(s.status(false));
     }
     let mut out = open_output(args.output.as_deref())?;
     match args.format {
-        GraphFormat::Dot => write_dot(&mut out, &g, &report, &opts)?,
-        GraphFormat::Json => write_node_link(&mut out, &GraphTable::new(&g, &report))?,
-        GraphFormat::Graphml => write_graphml(&mut out, &GraphTable::new(&g, &report))?,
-        GraphFormat::Gexf => write_gexf(&mut out, &GraphTable::new(&g, &report))?,
+        GraphFormat::Dot => write_dot_with_ids(&mut out, &g, &ids, &report, &opts)?,
+        GraphFormat::Json => write_node_link(&mut out, &table())?,
+        GraphFormat::Graphml => write_graphml(&mut out, &table())?,
+        GraphFormat::Gexf => write_gexf(&mut out, &table())?,
         GraphFormat::Csv => {}
     }
     out.flush()?;
@@ -234,7 +324,7 @@ pub(crate) fn run_render(args: &RenderArgs) -> Result<Status> {
     };
     let engine = args.engine;
     let mut s = Session::open_reading(&args.input, args.select.parsed.from_parsed)?;
-    let (g, report, opts) = selected_graph(&mut s, &args.select)?;
+    let (g, _, report, opts) = selected_graph(&mut s, &args.select)?;
     let (nodes, edges) = (g.graph.node_count(), g.graph.edge_count());
     if !args.force && (nodes > MAX_RENDER_NODES || edges > MAX_RENDER_EDGES) {
         bail!(

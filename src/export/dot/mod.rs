@@ -440,10 +440,24 @@ pub fn write_dot(
     report: &Report,
     opts: &DotOptions,
 ) -> io::Result<()> {
-    let ids = super::table::node_ids(g);
+    write_dot_with_ids(w, g, &super::table::node_ids(g), report, opts)
+}
+
+/// [`write_dot`] with node ids `ids`: those of the graph before a selection removed nodes
+/// from it (a node keeps its id whatever is selected).
+///
+/// # Errors
+/// Any error of the writer.
+pub fn write_dot_with_ids(
+    w: &mut dyn Write,
+    g: &SourceGraph,
+    ids: &NodeIds,
+    report: &Report,
+    opts: &DotOptions,
+) -> io::Result<()> {
     let mut out = DotWriter::new(w, *opts)?;
-    out.articles(g, &ids, report, 0..article_count(g))?;
-    out.shared(g, &ids, &shared_part(g))?;
+    out.articles(g, ids, report, 0..article_count(g))?;
+    out.shared(g, ids, &shared_part(g))?;
     out.finish()
 }
 

@@ -1,0 +1,206 @@
+//! The DOT of an input streamed chunk by chunk ([`StreamedGraph`]) is byte for byte the DOT
+//! of one graph of the whole input, printed by graphviz-rust's printer: for every sample,
+//! cross-references and relays across chunks, generated corpora of several sizes, at chunk
+//! sizes from one article up, with and without a verdict selection, dates as labels or
+//! nodes, legend or not; and graphviz-rust's parser reads it back.
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+use srcgraph::analyze::Verdict;
+use srcgraph::context::{ChunkJudge, InputContext, Judge};
+use srcgraph::export::dot::{DateMode, DotOptions, write_dot_with_ids};
+use srcgraph::export::streamed::{ClaimFilter, StreamedGraph};
+use srcgraph::export::table::node_ids;
+use srcgraph::graph::{BuildOptions, build, select};
+use srcgraph::input::Document;
+use srcgraph::pipeline::Pipeline;
+use srcgraph::stream::ChunkReader;
+
+/// The DOT of the whole graph of `text`, claims of `verdicts` only (all when empty), node
+/// ids those of the graph before the selection.
+fn whole(p: &Pipeline<'_>, text: &str, verdicts: &[Verdict], opts: DotOptions) -> String {
+    let a = p.run(&[Document::from_text("in.txt", text)]);
+    let mut g = a.graph;
+    let ids = node_ids(&g);
+    if !verdicts.is_empty() {
+        let report = &a.report;
+        select::claims_where(&mut g, |n| {
+            report
+                .claim(n)
+                .is_some_and(|c| verdicts.contains(&c.corroboration.verdict))
+        });
+    }
+    let mut out = Vec::new();
+    write_dot_with_ids(&mut out, &g, &ids, &a.report, &opts).expect("written");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+/// The parsed chunks of `text` read `size` bytes at a time.
+fn chunks(p: &Pipeline<'_>, text: &str, size: usize) -> Vec<srcgraph::judge::Parsed> {
+    let mut r = ChunkReader::new("in.txt", text.as_bytes(), size);
+    let mut out = Vec::new();
+    while let Some(mut c) = r.next_chunk().expect("readable") {
+        let (a, cl) = p.read_chunk(&mut c);
+        out.push((c, a, cl));
+    }
+    out
+}
+
+/// The DOT of `text` streamed in chunks of `size` bytes, judged in two passes.
+fn streamed(
+    p: &Pipeline<'_>,
+    text: &str,
+    size: usize,
+    verdicts: &[Verdict],
+    opts: DotOptions,
+) -> String {
+    let learn = BuildOptions {
+        date_nodes: false,
+        ..p.build_options()
+    };
+    let mut ctx = InputContext::new();
+    for (_, a, cl) in chunks(p, text, size) {
+        ctx.learn(p, &a, &cl, &build(&a, &cl, &learn));
+    }
+    let mut judge = ChunkJudge::new(&ctx);
+    let mut out = Vec::new();
+    let filter = ClaimFilter {
+        verdicts: verdicts.to_vec(),
+    };
+    let mut g = StreamedGraph::new(&mut out, opts, filter).expect("opened");
+    for (_, a, cl) in chunks(p, text, size) {
+        g.chunk(judge.judge(p, a, cl)).expect("written");
+    }
+    g.finish(&ctx).expect("finished");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+fn texts() -> Vec<(String, String)> {
+    let mut texts = vec![
+        ("xref".to_string(), XREF.to_string()),
+        ("corpus 20".to_string(), corpus::corpus(5, 20)),
+        ("corpus 70".to_string(), corpus::corpus(9, 70)),
+        ("dated 80".to_string(), corpus::corpus_with(6, 80, true)),
+        ("empty".to_string(), String::new()),
+        (
+            "no citation".to_string(),
+            "Nothing here cites anything.\n".to_string(),
+        ),
+    ];
+    for e in std::fs::read_dir("samples").expect("samples dir") {
+        let p = e.expect("entry").path();
+        texts.push((
+            p.display().to_string(),
+            std::fs::read_to_string(&p).expect("sample"),
+        ));
+    }
+    texts
+}
+
+#[test]
+fn streamed_dot_is_the_whole_graphs_dot() {
+    let selections: [&[Verdict]; 3] = [
+        &[],
+        &[Verdict::SingleSource],
+        &[Verdict::Corroborated, Verdict::Unsourced],
+    ];
+    for (name, text) in texts() {
+        for dates in [DateMode::Labels, DateMode::Nodes] {
+            let p = Pipeline {
+                date_nodes: dates == DateMode::Nodes,
+                ..Pipeline::default()
+            };
+            // Every selection once; dates as nodes and no legend with the rest as default.
+            let combos: Vec<(bool, &[Verdict])> = match dates {
+                DateMode::Labels => selections
+                    .iter()
+                    .map(|v| (true, *v))
+                    .chain([(false, &[][..])])
+                    .collect(),
+                _ => vec![(true, selections[1])],
+            };
+            for (legend, verdicts) in combos {
+                let opts = DotOptions { legend, dates };
+                let want = whole(&p, &text, verdicts, opts);
+                for size in [1, 300, 1 << 20] {
+                    let got = streamed(&p, &text, size, verdicts, opts);
+                    if got != want {
+                        let line = got
+                            .lines()
+                            .zip(want.lines())
+                            .position(|(a, b)| a != b)
+                            .unwrap_or(0);
+                        panic!(
+                            "{name}: chunk size {size}, {dates:?}, legend {legend}, \
+                             {verdicts:?}: first difference at line {}:\n got  {:?}\n want {:?}",
+                            line + 1,
+                            got.lines().nth(line),
+                            want.lines().nth(line)
+                        );
+                    }
+                }
+                graphviz_rust::parse(&want)
+                    .unwrap_or_else(|e| panic!("{name}: graphviz-rust cannot read it: {e}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_cases_exercise_what_they_are_meant_to() {
+    let p = Pipeline::default();
+    let opts = DotOptions::default();
+    // Cross-references to an issue in the input, relays written with the shared part.
+    let dot = whole(&p, XREF, &[], opts);
+    assert!(dot.contains("label=\"see 2009-01-20\""), "{dot}");
+    assert!(dot.contains("relays ×2"), "{dot}");
+    // A selection keeps ids: the corroborated claims of the seed keep theirs.
+    let seed = std::fs::read_to_string("samples/seed.txt").expect("seed");
+    let all = whole(&p, &seed, &[], opts);
+    let some = whole(&p, &seed, &[Verdict::Corroborated], opts);
+    let claim_ids = |dot: &str| -> Vec<String> {
+        dot.lines()
+            .filter_map(|l| l.trim().strip_prefix('c'))
+            .filter_map(|l| l.split('[').next())
+            .map(str::to_string)
+            .collect()
+    };
+    let (a, s) = (claim_ids(&all), claim_ids(&some));
+    assert!(!s.is_empty() && s.len() < a.len(), "{s:?} of {a:?}");
+    assert!(s.iter().all(|id| a.contains(id)));
+    assert_ne!(
+        s,
+        (0..s.len()).map(|i| i.to_string()).collect::<Vec<_>>(),
+        "ids renumbered after the selection"
+    );
+    // An article cross-referenced by a kept claim, none of its own kept, is still drawn.
+    let only = whole(&p, XREF, &[Verdict::Corroborated], opts);
+    assert!(only.contains("subgraph cluster_a4"), "{only}");
+    assert!(!only.contains("Grain prices rose"), "{only}");
+}
+
+const XREF: &str = "Publication: Eurasia Daily Monitor Volume: 6 Issue: 10 Date: 2009-01-15
+
+The grain deal stalled, as reported earlier (see EDM, January 20). Officials in Minsk were silent (Interfax, January 14).
+
+Publication: Eurasia Daily Monitor Volume: 6 Issue: 12 Date: 2009-01-20
+
+Power talks resumed in Riga (Kommersant, January 19; Reuters, January 19). A second round was set (Zerkalo, January 18, as cited by Interfax).
+
+Publication: Eurasia Daily Monitor Volume: 6 Issue: 14 Date: 2009-01-23
+
+The talks collapsed (see EDM, January 20, 15; Interfax, January 22). Ivanov told Interfax that the deal was dead. A spokesman told Interfax that it was not. Riga denied it (ZERKALO, January 22).
+
+Publication: Eurasia Daily Monitor Volume: 6 Issue: 15 Date: 2009-01-26
+
+Nothing new (see EDM, January 23). Zerkalo relayed Interfax again (Interfax, January 25, as cited by Zerkalo; Zerkalo, January 24, as cited by Interfax).
+
+Publication: Eurasia Daily Monitor Volume: 6 Issue: 16 Date: 2009-01-29
+
+Grain prices rose (Trud, January 28).
+
+Publication: Eurasia Daily Monitor Volume: 6 Issue: 17 Date: 2009-01-30
+
+Prices kept rising (see EDM, January 29; AFP, January 30).
+";
