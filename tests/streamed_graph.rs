@@ -1,25 +1,58 @@
-//! The DOT of an input streamed chunk by chunk ([`StreamedGraph`]) is byte for byte the DOT
-//! of one graph of the whole input, printed by graphviz-rust's printer: for every sample,
-//! cross-references and relays across chunks, generated corpora of several sizes, at chunk
-//! sizes from one article up, with and without a verdict selection, dates as labels or
-//! nodes, legend or not; and graphviz-rust's parser reads it back.
+//! The graph of an input streamed chunk by chunk ([`StreamedGraph`]) is byte for byte the
+//! graph of the whole input, in every format: DOT as graphviz-rust's printer prints the
+//! whole graph's statements (and its parser reads it back), node-link JSON as serde_json
+//! prints the whole document, GraphML, GEXF and CSV as their writers write the whole
+//! table; for every sample, cross-references and relays across chunks, generated corpora
+//! of several sizes, at chunk sizes from one article up, with and without a verdict
+//! selection, dates as labels or nodes, legend or not.
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 
 use srcgraph::analyze::Verdict;
 use srcgraph::context::{ChunkJudge, InputContext, Judge};
-use srcgraph::export::dot::{DateMode, DotOptions, write_dot_with_ids};
+use srcgraph::export::dot::{DateMode, DotOptions, DotWriter, write_dot_with_ids};
+use srcgraph::export::sink::{CsvSink, GraphSink, TableFormat, TableSink, write_graph};
 use srcgraph::export::streamed::{ClaimFilter, StreamedGraph};
-use srcgraph::export::table::node_ids;
+use srcgraph::export::table::{GraphTable, node_ids};
 use srcgraph::graph::{BuildOptions, build, select};
 use srcgraph::input::Document;
 use srcgraph::pipeline::Pipeline;
 use srcgraph::stream::ChunkReader;
 
-/// The DOT of the whole graph of `text`, claims of `verdicts` only (all when empty), node
-/// ids those of the graph before the selection.
-fn whole(p: &Pipeline<'_>, text: &str, verdicts: &[Verdict], opts: DotOptions) -> String {
+/// The output formats compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Out {
+    Dot(DotOptions),
+    Json,
+    Graphml,
+    Gexf,
+    Csv,
+}
+
+/// A sink writing `out` into `buf` (CSV: into `dir`).
+fn sink<'w>(out: Out, buf: &'w mut Vec<u8>, dir: &std::path::Path) -> Box<dyn GraphSink + 'w> {
+    match out {
+        Out::Dot(opts) => Box::new(DotWriter::new(buf, opts).expect("opened")),
+        Out::Json => Box::new(TableSink::new(buf, TableFormat::NodeLink)),
+        Out::Graphml => Box::new(TableSink::new(buf, TableFormat::Graphml)),
+        Out::Gexf => Box::new(TableSink::new(buf, TableFormat::Gexf)),
+        Out::Csv => Box::new(CsvSink::create(dir).expect("created")),
+    }
+}
+
+/// What `out` wrote: the buffer, or both CSV files.
+fn written(out: Out, buf: Vec<u8>, dir: &std::path::Path) -> String {
+    if out == Out::Csv {
+        let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("CSV written");
+        return format!("{}\n{}", read("nodes.csv"), read("edges.csv"));
+    }
+    String::from_utf8(buf).expect("UTF-8")
+}
+
+/// `out` of the whole graph of `text`, claims of `verdicts` only (all when empty), node ids
+/// those of the graph before the selection.
+fn whole(p: &Pipeline<'_>, text: &str, verdicts: &[Verdict], out: Out) -> String {
     let a = p.run(&[Document::from_text("in.txt", text)]);
     let mut g = a.graph;
     let ids = node_ids(&g);
@@ -31,9 +64,33 @@ fn whole(p: &Pipeline<'_>, text: &str, verdicts: &[Verdict], opts: DotOptions) -
                 .is_some_and(|c| verdicts.contains(&c.corroboration.verdict))
         });
     }
-    let mut out = Vec::new();
-    write_dot_with_ids(&mut out, &g, &ids, &a.report, &opts).expect("written");
-    String::from_utf8(out).expect("UTF-8")
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut buf = Vec::new();
+    write_graph(sink(out, &mut buf, dir.path()), &g, &ids, &a.report).expect("written");
+    let text = written(out, buf, dir.path());
+    // The printers the writers stand in for write the same bytes.
+    match out {
+        Out::Dot(opts) => {
+            let mut printed = Vec::new();
+            write_dot_with_ids(&mut printed, &g, &ids, &a.report, &opts).expect("printed");
+            assert_eq!(text.as_bytes(), printed, "graphviz-rust's printer");
+        }
+        Out::Json => {
+            let t = GraphTable::with_ids(&g, &ids, &a.report);
+            let doc = serde_json::json!({
+                "directed": true,
+                "multigraph": true,
+                "graph": {"generator": "srcgraph", "version": 1},
+                "nodes": t.nodes,
+                "links": t.edges,
+            });
+            let mut printed = serde_json::to_string_pretty(&doc).expect("JSON");
+            printed.push('\n');
+            assert_eq!(text, printed, "serde_json's printer of the whole document");
+        }
+        _ => {}
+    }
+    text
 }
 
 /// The parsed chunks of `text` read `size` bytes at a time.
@@ -47,14 +104,8 @@ fn chunks(p: &Pipeline<'_>, text: &str, size: usize) -> Vec<srcgraph::judge::Par
     out
 }
 
-/// The DOT of `text` streamed in chunks of `size` bytes, judged in two passes.
-fn streamed(
-    p: &Pipeline<'_>,
-    text: &str,
-    size: usize,
-    verdicts: &[Verdict],
-    opts: DotOptions,
-) -> String {
+/// `out` of `text` streamed in chunks of `size` bytes, judged in two passes.
+fn streamed(p: &Pipeline<'_>, text: &str, size: usize, verdicts: &[Verdict], out: Out) -> String {
     let learn = BuildOptions {
         date_nodes: false,
         ..p.build_options()
@@ -64,16 +115,17 @@ fn streamed(
         ctx.learn(p, &a, &cl, &build(&a, &cl, &learn));
     }
     let mut judge = ChunkJudge::new(&ctx);
-    let mut out = Vec::new();
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut buf = Vec::new();
     let filter = ClaimFilter {
         verdicts: verdicts.to_vec(),
     };
-    let mut g = StreamedGraph::new(&mut out, opts, filter).expect("opened");
+    let mut g = StreamedGraph::new(sink(out, &mut buf, dir.path()), filter);
     for (_, a, cl) in chunks(p, text, size) {
         g.chunk(judge.judge(p, a, cl)).expect("written");
     }
     g.finish(&ctx).expect("finished");
-    String::from_utf8(out).expect("UTF-8")
+    written(out, buf, dir.path())
 }
 
 fn texts() -> Vec<(String, String)> {
@@ -98,48 +150,38 @@ fn texts() -> Vec<(String, String)> {
     texts
 }
 
-#[test]
-fn streamed_dot_is_the_whole_graphs_dot() {
-    let selections: [&[Verdict]; 3] = [
-        &[],
-        &[Verdict::SingleSource],
-        &[Verdict::Corroborated, Verdict::Unsourced],
-    ];
+fn first_difference(got: &str, want: &str) -> String {
+    let line = got
+        .lines()
+        .zip(want.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| got.lines().count().min(want.lines().count()));
+    format!(
+        "first difference at line {}:\n got  {:?}\n want {:?}",
+        line + 1,
+        got.lines().nth(line),
+        want.lines().nth(line)
+    )
+}
+
+/// Each case: `out` of every text, streamed at every chunk size, equals the whole graph's.
+fn assert_streams_as_whole(cases: &[(Out, &[Verdict])], date_nodes: bool) {
+    let p = Pipeline {
+        date_nodes,
+        ..Pipeline::default()
+    };
     for (name, text) in texts() {
-        for dates in [DateMode::Labels, DateMode::Nodes] {
-            let p = Pipeline {
-                date_nodes: dates == DateMode::Nodes,
-                ..Pipeline::default()
-            };
-            // Every selection once; dates as nodes and no legend with the rest as default.
-            let combos: Vec<(bool, &[Verdict])> = match dates {
-                DateMode::Labels => selections
-                    .iter()
-                    .map(|v| (true, *v))
-                    .chain([(false, &[][..])])
-                    .collect(),
-                _ => vec![(true, selections[1])],
-            };
-            for (legend, verdicts) in combos {
-                let opts = DotOptions { legend, dates };
-                let want = whole(&p, &text, verdicts, opts);
-                for size in [1, 300, 1 << 20] {
-                    let got = streamed(&p, &text, size, verdicts, opts);
-                    if got != want {
-                        let line = got
-                            .lines()
-                            .zip(want.lines())
-                            .position(|(a, b)| a != b)
-                            .unwrap_or(0);
-                        panic!(
-                            "{name}: chunk size {size}, {dates:?}, legend {legend}, \
-                             {verdicts:?}: first difference at line {}:\n got  {:?}\n want {:?}",
-                            line + 1,
-                            got.lines().nth(line),
-                            want.lines().nth(line)
-                        );
-                    }
-                }
+        for &(out, verdicts) in cases {
+            let want = whole(&p, &text, verdicts, out);
+            for size in [1, 300, 1 << 20] {
+                let got = streamed(&p, &text, size, verdicts, out);
+                assert!(
+                    got == want,
+                    "{name}: {out:?}, chunk size {size}, {verdicts:?}: {}",
+                    first_difference(&got, &want)
+                );
+            }
+            if let Out::Dot(_) = out {
                 graphviz_rust::parse(&want)
                     .unwrap_or_else(|e| panic!("{name}: graphviz-rust cannot read it: {e}"));
             }
@@ -148,17 +190,54 @@ fn streamed_dot_is_the_whole_graphs_dot() {
 }
 
 #[test]
+fn streamed_dot_is_the_whole_graphs_dot() {
+    let dot = DotOptions::default();
+    let bare = DotOptions {
+        legend: false,
+        ..dot
+    };
+    assert_streams_as_whole(
+        &[
+            (Out::Dot(dot), &[]),
+            (Out::Dot(dot), &[Verdict::SingleSource]),
+            (Out::Dot(dot), &[Verdict::Corroborated, Verdict::Unsourced]),
+            (Out::Dot(bare), &[]),
+        ],
+        false,
+    );
+    let nodes = DotOptions {
+        dates: DateMode::Nodes,
+        ..dot
+    };
+    assert_streams_as_whole(&[(Out::Dot(nodes), &[Verdict::SingleSource])], true);
+}
+
+#[test]
+fn streamed_tables_are_the_whole_graphs_tables() {
+    assert_streams_as_whole(
+        &[
+            (Out::Json, &[]),
+            (Out::Json, &[Verdict::SingleSource]),
+            (Out::Graphml, &[]),
+            (Out::Gexf, &[Verdict::Corroborated]),
+            (Out::Csv, &[]),
+        ],
+        false,
+    );
+}
+
+#[test]
 fn the_cases_exercise_what_they_are_meant_to() {
     let p = Pipeline::default();
     let opts = DotOptions::default();
     // Cross-references to an issue in the input, relays written with the shared part.
-    let dot = whole(&p, XREF, &[], opts);
+    let dot = whole(&p, XREF, &[], Out::Dot(opts));
     assert!(dot.contains("label=\"see 2009-01-20\""), "{dot}");
     assert!(dot.contains("relays ×2"), "{dot}");
     // A selection keeps ids: the corroborated claims of the seed keep theirs.
     let seed = std::fs::read_to_string("samples/seed.txt").expect("seed");
-    let all = whole(&p, &seed, &[], opts);
-    let some = whole(&p, &seed, &[Verdict::Corroborated], opts);
+    let all = whole(&p, &seed, &[], Out::Dot(opts));
+    let some = whole(&p, &seed, &[Verdict::Corroborated], Out::Dot(opts));
     let claim_ids = |dot: &str| -> Vec<String> {
         dot.lines()
             .filter_map(|l| l.trim().strip_prefix('c'))
@@ -175,7 +254,7 @@ fn the_cases_exercise_what_they_are_meant_to() {
         "ids renumbered after the selection"
     );
     // An article cross-referenced by a kept claim, none of its own kept, is still drawn.
-    let only = whole(&p, XREF, &[Verdict::Corroborated], opts);
+    let only = whole(&p, XREF, &[Verdict::Corroborated], Out::Dot(opts));
     assert!(only.contains("subgraph cluster_a4"), "{only}");
     assert!(!only.contains("Grain prices rose"), "{only}");
 }

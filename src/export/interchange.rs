@@ -12,18 +12,75 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io::{self, Write};
 use std::path::Path;
 
+/// Rows as they are read back: from a [`GraphTable`], or from a spool
+/// ([`super::sink::TableSink`]).
+pub type Rows<'a, R> = &'a mut dyn Iterator<Item = io::Result<R>>;
+
+/// The rows of `t`.
+fn table_rows<R: Clone>(rows: &[R]) -> impl Iterator<Item = io::Result<R>> + '_ {
+    rows.iter().cloned().map(Ok)
+}
+
 /// Write the node-link JSON document.
 ///
 /// # Errors
 /// Any error of the writer.
 pub fn write_node_link(w: &mut dyn Write, t: &GraphTable) -> io::Result<()> {
-    let doc = serde_json::json!({
-        "directed": true,
-        "multigraph": true,
-        "graph": {"generator": "srcgraph", "version": super::json::SCHEMA_VERSION},
-        "nodes": t.nodes,
-        "links": t.edges,
-    });
+    write_node_link_rows(w, &mut table_rows(&t.nodes), &mut table_rows(&t.edges))
+}
+
+/// Write the node-link JSON document of rows read one at a time: the bytes serde_json
+/// prints for the document built whole (its pretty printer, keys in its order), never
+/// holding the rows.
+///
+/// # Errors
+/// Any error of the writer or of reading the rows.
+pub fn write_node_link_rows(
+    w: &mut dyn Write,
+    nodes: Rows<'_, NodeRow>,
+    edges: Rows<'_, EdgeRow>,
+) -> io::Result<()> {
+    use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+    use std::cell::RefCell;
+    /// A sequence serialized as its rows are read.
+    struct Seq<'r, 'a, R>(RefCell<&'r mut Rows<'a, R>>);
+    impl<R: serde::Serialize> serde::Serialize for Seq<'_, '_, R> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut rows = self.0.borrow_mut();
+            let mut seq = s.serialize_seq(None)?;
+            for row in &mut **rows {
+                // As a JSON value, its keys sorted as in the document built whole.
+                let value = serde_json::to_value(row.map_err(S::Error::custom)?)
+                    .map_err(S::Error::custom)?;
+                seq.serialize_element(&value)?;
+            }
+            seq.end()
+        }
+    }
+    struct Doc<'r, 'a, 'b> {
+        nodes: Seq<'r, 'a, NodeRow>,
+        links: Seq<'r, 'b, EdgeRow>,
+    }
+    impl serde::Serialize for Doc<'_, '_, '_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            // The keys in the order serde_json's map keeps them (sorted).
+            let mut m = s.serialize_map(Some(5))?;
+            m.serialize_entry("directed", &true)?;
+            m.serialize_entry(
+                "graph",
+                &serde_json::json!({"generator": "srcgraph", "version": super::json::SCHEMA_VERSION}),
+            )?;
+            m.serialize_entry("links", &self.links)?;
+            m.serialize_entry("multigraph", &true)?;
+            m.serialize_entry("nodes", &self.nodes)?;
+            m.end()
+        }
+    }
+    let (mut nodes, mut edges) = (nodes, edges);
+    let doc = Doc {
+        nodes: Seq(RefCell::new(&mut nodes)),
+        links: Seq(RefCell::new(&mut edges)),
+    };
     serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::from)?;
     w.write_all(b"\n")
 }
@@ -155,6 +212,18 @@ fn edge_attrs() -> Vec<Attr<EdgeRow>> {
 /// # Errors
 /// Any error of the writer.
 pub fn write_graphml(w: &mut dyn Write, t: &GraphTable) -> io::Result<()> {
+    write_graphml_rows(w, &mut table_rows(&t.nodes), &mut table_rows(&t.edges))
+}
+
+/// Write GraphML of rows read one at a time.
+///
+/// # Errors
+/// Any error of the writer or of reading the rows.
+pub fn write_graphml_rows(
+    w: &mut dyn Write,
+    nodes: Rows<'_, NodeRow>,
+    edges: Rows<'_, EdgeRow>,
+) -> io::Result<()> {
     let mut x = Writer::new_with_indent(w, b' ', 2);
     x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     x.create_element("graphml")
@@ -187,7 +256,8 @@ pub fn write_graphml(w: &mut dyn Write, t: &GraphTable) -> io::Result<()> {
                 .with_attribute(("edgedefault", "directed"))
                 .write_inner_content(|x| {
                     let nattrs = node_attrs();
-                    for n in &t.nodes {
+                    for n in &mut *nodes {
+                        let n = &n?;
                         x.create_element("node")
                             .with_attribute(("id", n.id.as_str()))
                             .write_inner_content(|x| {
@@ -205,7 +275,8 @@ pub fn write_graphml(w: &mut dyn Write, t: &GraphTable) -> io::Result<()> {
                             })?;
                     }
                     let eattrs = edge_attrs();
-                    for (i, e) in t.edges.iter().enumerate() {
+                    for (i, e) in (&mut *edges).enumerate() {
+                        let e = &e?;
                         x.create_element("edge")
                             .with_attribute(("id", format!("e{i}").as_str()))
                             .with_attribute(("source", e.source.as_str()))
@@ -237,6 +308,18 @@ pub fn write_graphml(w: &mut dyn Write, t: &GraphTable) -> io::Result<()> {
 /// # Errors
 /// Any error of the writer.
 pub fn write_gexf(w: &mut dyn Write, t: &GraphTable) -> io::Result<()> {
+    write_gexf_rows(w, &mut table_rows(&t.nodes), &mut table_rows(&t.edges))
+}
+
+/// Write GEXF 1.2 of rows read one at a time.
+///
+/// # Errors
+/// Any error of the writer or of reading the rows.
+pub fn write_gexf_rows(
+    w: &mut dyn Write,
+    nodes: Rows<'_, NodeRow>,
+    edges: Rows<'_, EdgeRow>,
+) -> io::Result<()> {
     let mut x = Writer::new_with_indent(w, b' ', 2);
     x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let nattrs = node_attrs();
@@ -278,7 +361,8 @@ pub fn write_gexf(w: &mut dyn Write, t: &GraphTable) -> io::Result<()> {
                             })?;
                     }
                     x.create_element("nodes").write_inner_content(|x| {
-                        for n in &t.nodes {
+                        for n in &mut *nodes {
+                            let n = &n?;
                             x.create_element("node")
                                 .with_attribute(("id", n.id.as_str()))
                                 .with_attribute(("label", xml_safe(&n.label).as_str()))
@@ -287,7 +371,8 @@ pub fn write_gexf(w: &mut dyn Write, t: &GraphTable) -> io::Result<()> {
                         Ok(())
                     })?;
                     x.create_element("edges").write_inner_content(|x| {
-                        for (i, e) in t.edges.iter().enumerate() {
+                        for (i, e) in (&mut *edges).enumerate() {
+                            let e = &e?;
                             x.create_element("edge")
                                 .with_attribute(("id", i.to_string().as_str()))
                                 .with_attribute(("source", e.source.as_str()))
@@ -328,31 +413,18 @@ pub fn csv_writer<W: Write>(w: W) -> csv::Writer<W> {
         .from_writer(w)
 }
 
-fn csv_rows<R>(w: &mut dyn Write, columns: &[Attr<R>], rows: &[R]) -> io::Result<()> {
-    let mut csv = csv_writer(w);
-    csv.write_record(columns.iter().map(|a| a.name))?;
-    for r in rows {
-        csv.write_record(columns.iter().map(|a| (a.get)(r).unwrap_or_default()))?;
-    }
-    csv.flush()
-}
-
-/// Write `nodes.csv` and `edges.csv` into directory `dir` (created when missing).
-///
-/// # Errors
-/// The directory or a file cannot be written.
-pub fn write_csv_dir(dir: &Path, t: &GraphTable) -> io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let mut node_columns = vec![Attr {
+fn node_columns() -> Vec<Attr<NodeRow>> {
+    let mut columns = vec![Attr {
         name: "id",
         ty: "string",
         get: |r: &NodeRow| Some(r.id.clone()),
     }];
-    node_columns.extend(node_attrs());
-    let mut nodes = io::BufWriter::new(std::fs::File::create(dir.join("nodes.csv"))?);
-    csv_rows(&mut nodes, &node_columns, &t.nodes)?;
-    nodes.flush()?;
-    let mut edge_columns = vec![
+    columns.extend(node_attrs());
+    columns
+}
+
+fn edge_columns() -> Vec<Attr<EdgeRow>> {
+    let mut columns = vec![
         Attr {
             name: "source",
             ty: "string",
@@ -364,10 +436,94 @@ pub fn write_csv_dir(dir: &Path, t: &GraphTable) -> io::Result<()> {
             get: |r: &EdgeRow| Some(r.target.clone()),
         },
     ];
-    edge_columns.extend(edge_attrs());
-    let mut edges = io::BufWriter::new(std::fs::File::create(dir.join("edges.csv"))?);
-    csv_rows(&mut edges, &edge_columns, &t.edges)?;
-    edges.flush()
+    columns.extend(edge_attrs());
+    columns
+}
+
+/// `nodes.csv` and `edges.csv` in a directory, written a few rows at a time.
+pub struct CsvFiles {
+    nodes: csv::Writer<io::BufWriter<std::fs::File>>,
+    edges: csv::Writer<io::BufWriter<std::fs::File>>,
+    node_columns: Vec<Attr<NodeRow>>,
+    edge_columns: Vec<Attr<EdgeRow>>,
+}
+
+impl CsvFiles {
+    /// Create both files (and `dir` when missing), each with its header.
+    ///
+    /// # Errors
+    /// The directory or a file cannot be written.
+    pub fn create(dir: &Path) -> io::Result<CsvFiles> {
+        std::fs::create_dir_all(dir)?;
+        let open = |name: &str| -> io::Result<_> {
+            Ok(csv_writer(io::BufWriter::new(std::fs::File::create(
+                dir.join(name),
+            )?)))
+        };
+        let mut files = CsvFiles {
+            nodes: open("nodes.csv")?,
+            edges: open("edges.csv")?,
+            node_columns: node_columns(),
+            edge_columns: edge_columns(),
+        };
+        files
+            .nodes
+            .write_record(files.node_columns.iter().map(|a| a.name))?;
+        files
+            .edges
+            .write_record(files.edge_columns.iter().map(|a| a.name))?;
+        Ok(files)
+    }
+
+    /// Add node rows.
+    ///
+    /// # Errors
+    /// The file cannot be written.
+    pub fn nodes(&mut self, rows: &[NodeRow]) -> io::Result<()> {
+        for r in rows {
+            self.nodes.write_record(
+                self.node_columns
+                    .iter()
+                    .map(|a| (a.get)(r).unwrap_or_default()),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Add edge rows.
+    ///
+    /// # Errors
+    /// The file cannot be written.
+    pub fn edges(&mut self, rows: &[EdgeRow]) -> io::Result<()> {
+        for r in rows {
+            self.edges.write_record(
+                self.edge_columns
+                    .iter()
+                    .map(|a| (a.get)(r).unwrap_or_default()),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Flush both files.
+    ///
+    /// # Errors
+    /// A file cannot be written.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.nodes.flush()?;
+        self.edges.flush()
+    }
+}
+
+/// Write `nodes.csv` and `edges.csv` into directory `dir` (created when missing).
+///
+/// # Errors
+/// The directory or a file cannot be written.
+pub fn write_csv_dir(dir: &Path, t: &GraphTable) -> io::Result<()> {
+    let mut files = CsvFiles::create(dir)?;
+    files.nodes(&t.nodes)?;
+    files.edges(&t.edges)?;
+    files.finish()
 }
 
 #[cfg(test)]

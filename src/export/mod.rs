@@ -13,6 +13,7 @@ pub mod findings;
 pub mod html;
 pub mod interchange;
 pub mod json;
+pub mod sink;
 pub mod stats;
 pub mod streamed;
 pub mod table;

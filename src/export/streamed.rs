@@ -1,6 +1,6 @@
 //! The source graph of a whole input written chunk by chunk, in bounded memory: the bytes
-//! one graph of the whole input gives ([`crate::export::dot::write_dot`]), from the graphs
-//! that judging each chunk builds ([`ChunkReport::graph`]).
+//! one graph of the whole input gives ([`crate::export::sink::write_graph`], in any
+//! format), from the graphs that judging each chunk builds ([`ChunkReport::graph`]).
 //!
 //! Each chunk's articles are written as they are judged ([`crate::graph::parts`]): their
 //! clusters, their own nodes, their edges. What the articles share — outlets, named
@@ -12,7 +12,7 @@
 //! numbered in the order the input first shows its nodes. A selection (`--verdict`) keeps
 //! them: ids are given before claims are left out.
 
-use super::dot::{DotOptions, DotWriter};
+use super::sink::GraphSink;
 use super::table::NodeIds;
 use crate::analyze::{Report, Verdict};
 use crate::calendar::Date;
@@ -88,10 +88,11 @@ impl ClaimFilter {
     }
 }
 
-/// Writes the DOT of a whole input from its judged chunks, in input order
-/// ([`StreamedGraph::chunk`]), then what they share ([`StreamedGraph::finish`]).
+/// Writes the graph of a whole input from its judged chunks, in input order
+/// ([`StreamedGraph::chunk`]), then what they share ([`StreamedGraph::finish`]), to a
+/// [`GraphSink`] (any output format).
 pub struct StreamedGraph<'w> {
-    out: DotWriter<'w>,
+    out: Box<dyn GraphSink + 'w>,
     filter: ClaimFilter,
     counters: [u32; 6],
     index: HashMap<SharedKey, usize>,
@@ -104,24 +105,17 @@ pub struct StreamedGraph<'w> {
 }
 
 impl<'w> StreamedGraph<'w> {
-    /// Open the DOT graph on `w`.
-    ///
-    /// # Errors
-    /// Any error of the writer.
-    pub fn new(
-        w: &'w mut dyn io::Write,
-        opts: DotOptions,
-        filter: ClaimFilter,
-    ) -> io::Result<StreamedGraph<'w>> {
-        Ok(StreamedGraph {
-            out: DotWriter::new(w, opts)?,
+    /// A graph written to `out`, claims selected by `filter`.
+    pub fn new(out: Box<dyn GraphSink + 'w>, filter: ClaimFilter) -> StreamedGraph<'w> {
+        StreamedGraph {
+            out,
             filter,
             counters: [0; 6],
             index: HashMap::new(),
             shared: Vec::new(),
             late: BTreeMap::new(),
             written: Vec::new(),
-        })
+        }
     }
 
     /// Write the articles of the next judged chunk.

@@ -3,10 +3,10 @@
 //! generated node ids shared with the DOT writer, so a node is `c3` in every format.
 
 use crate::analyze::Report;
+use crate::graph::parts::{article_part, shared_part};
 use crate::graph::{Edge, Node, SourceGraph};
-use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use serde::Serialize;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use serde::{Deserialize, Serialize};
 
 /// Generated ids: `a<N>` articles, `c<N>` claims, `o<N>` outlets, `d<N>` dates, `x<N>`
 /// earlier issues, `s<N>` sources named in prose, numbered in node-index order.
@@ -53,12 +53,13 @@ impl NodeIds {
 }
 
 /// One node with its attributes; attributes that do not apply are `None`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NodeRow {
     /// Generated id.
     pub id: String,
     /// `article`, `claim`, `outlet`, `date`, `issue` or `source`.
-    pub kind: &'static str,
+    #[serde(deserialize_with = "known_kind")]
+    pub kind: Kind,
     /// A human label: the article's name, the claim's excerpt, the outlet's name, the day.
     pub label: String,
     /// Claims: their verdict.
@@ -100,17 +101,18 @@ pub struct NodeRow {
 }
 
 /// One edge with its attributes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EdgeRow {
     /// Id of the source node.
     pub source: String,
     /// Id of the target node.
     pub target: String,
     /// `contains`, `cites`, `relays`, `cross-reference`, `on-date` or `attributes`.
-    pub kind: &'static str,
+    #[serde(deserialize_with = "known_kind")]
+    pub kind: Kind,
     /// Cited days (`cites`, `cross-reference`): ISO days or ranges `a..b`, or the text as
     /// written when unresolved.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dates: Vec<String>,
     /// `cites` and `attributes`: the outlet or source as written.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -120,7 +122,36 @@ pub struct EdgeRow {
     pub count: Option<usize>,
 }
 
-/// Every node and edge of the graph, in index order.
+/// A row's kind, one of a fixed list (an alias: serde would borrow a `&str` field).
+pub type Kind = &'static str;
+
+/// The kinds of nodes and edges rows name.
+const KINDS: [&str; 12] = [
+    "article",
+    "claim",
+    "outlet",
+    "date",
+    "issue",
+    "source",
+    "contains",
+    "cites",
+    "relays",
+    "cross-reference",
+    "on-date",
+    "attributes",
+];
+
+/// A row's kind read back (rows kept in a spool): one of [`KINDS`].
+fn known_kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let s = String::deserialize(d)?;
+    KINDS
+        .iter()
+        .find(|k| **k == s)
+        .copied()
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown kind {s:?}")))
+}
+
+/// Every node and edge of the graph, part by part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GraphTable {
     /// Nodes.
@@ -137,115 +168,129 @@ impl GraphTable {
 
     /// [`GraphTable::new`] with node ids `ids`: those of the graph before a selection
     /// removed nodes from it (a node keeps its id whatever is selected).
+    ///
+    /// Rows come part by part ([`crate::graph::parts`]), as the DOT writer writes them:
+    /// each article, its claims and own nodes, and its edges; then the shared nodes and
+    /// relays.
     pub fn with_ids(g: &SourceGraph, ids: &NodeIds, report: &Report) -> GraphTable {
-        let id = |n: NodeIndex| ids.get(n);
-        let nodes = g
-            .graph
-            .node_indices()
-            .map(|n| {
-                let mut row = NodeRow {
-                    id: id(n),
-                    kind: "",
-                    label: String::new(),
-                    verdict: None,
-                    independent_sources: None,
-                    collective_only: None,
-                    source_type: None,
-                    outlet_kind: None,
-                    group: None,
-                    path: None,
-                    line: None,
-                    column: None,
-                    span: None,
-                    date: None,
-                    publication: None,
-                };
-                match &g.graph[n] {
-                    Node::Article(a) => {
-                        row.kind = "article";
-                        row.label = a.label();
-                        row.path = Some(a.path.to_string());
-                        row.line = Some(a.line);
-                        row.span = Some([a.span.start, a.span.end]);
-                        row.date = a.date.map(|d| d.to_string());
-                        row.publication = a.publication.clone();
-                    }
-                    Node::Claim(c) => {
-                        row.kind = "claim";
-                        row.label = c.claim.excerpt.clone();
-                        row.path = Some(c.path.to_string());
-                        row.line = Some(c.claim.line);
-                        row.column = Some(c.claim.column);
-                        row.span = Some([c.claim.span.start, c.claim.span.end]);
-                        if let Some(r) = report.claim(n) {
-                            row.verdict = Some(r.corroboration.verdict.to_string());
-                            row.independent_sources = Some(r.corroboration.independent_sources);
-                            row.collective_only = Some(r.corroboration.collective_only);
-                        }
-                    }
-                    Node::Outlet(o) => {
-                        row.kind = "outlet";
-                        row.label = o.name.clone();
-                        row.outlet_kind = Some(o.kind.to_string());
-                        row.group = o.group.clone();
-                    }
-                    Node::Date(d) => {
-                        row.kind = "date";
-                        row.label = d.to_string();
-                        row.date = Some(d.to_string());
-                    }
-                    Node::Source(s) => {
-                        row.kind = "source";
-                        row.label = s.name.clone();
-                        row.source_type = Some(s.kind.as_str().to_string());
-                    }
-                    Node::Issue(x) => {
-                        row.kind = "issue";
-                        row.label = match x.date {
-                            Some(d) => format!("{} {d}", x.publication),
-                            None => x.publication.clone(),
-                        };
-                        row.date = x.date.map(|d| d.to_string());
-                        row.publication = Some(x.publication.clone());
-                    }
-                }
-                row
-            })
-            .collect();
-        let mut refs: Vec<_> = (&g.graph).edge_references().collect();
-        refs.sort_by_key(|e| e.id());
-        let edges = refs
-            .into_iter()
-            .map(|e| {
-                let (kind, dates, written, count) = match e.weight() {
-                    Edge::Contains => ("contains", Vec::new(), None, None),
-                    Edge::Cites(c) => (
-                        "cites",
-                        date_strings(&c.dates),
-                        Some(c.written.to_string()),
-                        None,
-                    ),
-                    Edge::Relays { count } => ("relays", Vec::new(), None, Some(*count)),
-                    Edge::CrossReference(x) => {
-                        ("cross-reference", date_strings(&x.dates), None, None)
-                    }
-                    Edge::OnDate => ("on-date", Vec::new(), None, None),
-                    Edge::Attributes(a) => {
-                        ("attributes", Vec::new(), Some(a.written.to_string()), None)
-                    }
-                };
-                EdgeRow {
-                    source: id(e.source()),
-                    target: id(e.target()),
-                    kind,
-                    dates,
-                    written,
-                    count,
-                }
-            })
-            .collect();
-        GraphTable { nodes, edges }
+        let mut t = GraphTable {
+            nodes: Vec::new(),
+            edges: Vec::new(),
+        };
+        for i in 0..g.articles.len().max(g.claims.len()) {
+            let part = article_part(g, i);
+            t.nodes
+                .extend(part.nodes().map(|n| node_row(g, ids, report, n)));
+            t.edges
+                .extend(part.edges.iter().filter_map(|&e| edge_row(g, ids, e)));
+        }
+        let shared = shared_part(g);
+        t.nodes
+            .extend(shared.all_nodes().map(|n| node_row(g, ids, report, n)));
+        t.edges
+            .extend(shared.edges.iter().filter_map(|&e| edge_row(g, ids, e)));
+        t
     }
+}
+
+/// The row of node `n` of `g`, with its claim verdict from `report`.
+pub fn node_row(g: &SourceGraph, ids: &NodeIds, report: &Report, n: NodeIndex) -> NodeRow {
+    let mut row = NodeRow {
+        id: ids.get(n),
+        kind: "",
+        label: String::new(),
+        verdict: None,
+        independent_sources: None,
+        collective_only: None,
+        source_type: None,
+        outlet_kind: None,
+        group: None,
+        path: None,
+        line: None,
+        column: None,
+        span: None,
+        date: None,
+        publication: None,
+    };
+    let Some(node) = g.graph.node_weight(n) else {
+        return row;
+    };
+    match node {
+        Node::Article(a) => {
+            row.kind = "article";
+            row.label = a.label();
+            row.path = Some(a.path.to_string());
+            row.line = Some(a.line);
+            row.span = Some([a.span.start, a.span.end]);
+            row.date = a.date.map(|d| d.to_string());
+            row.publication = a.publication.clone();
+        }
+        Node::Claim(c) => {
+            row.kind = "claim";
+            row.label = c.claim.excerpt.clone();
+            row.path = Some(c.path.to_string());
+            row.line = Some(c.claim.line);
+            row.column = Some(c.claim.column);
+            row.span = Some([c.claim.span.start, c.claim.span.end]);
+            if let Some(r) = report.claim(n) {
+                row.verdict = Some(r.corroboration.verdict.to_string());
+                row.independent_sources = Some(r.corroboration.independent_sources);
+                row.collective_only = Some(r.corroboration.collective_only);
+            }
+        }
+        Node::Outlet(o) => {
+            row.kind = "outlet";
+            row.label = o.name.clone();
+            row.outlet_kind = Some(o.kind.to_string());
+            row.group = o.group.clone();
+        }
+        Node::Date(d) => {
+            row.kind = "date";
+            row.label = d.to_string();
+            row.date = Some(d.to_string());
+        }
+        Node::Source(s) => {
+            row.kind = "source";
+            row.label = s.name.clone();
+            row.source_type = Some(s.kind.as_str().to_string());
+        }
+        Node::Issue(x) => {
+            row.kind = "issue";
+            row.label = match x.date {
+                Some(d) => format!("{} {d}", x.publication),
+                None => x.publication.clone(),
+            };
+            row.date = x.date.map(|d| d.to_string());
+            row.publication = Some(x.publication.clone());
+        }
+    }
+    row
+}
+
+/// The row of edge `e` of `g`.
+pub fn edge_row(g: &SourceGraph, ids: &NodeIds, e: EdgeIndex) -> Option<EdgeRow> {
+    let (source, target) = g.graph.edge_endpoints(e)?;
+    let (kind, dates, written, count) = match g.graph.edge_weight(e)? {
+        Edge::Contains => ("contains", Vec::new(), None, None),
+        Edge::Cites(c) => (
+            "cites",
+            date_strings(&c.dates),
+            Some(c.written.to_string()),
+            None,
+        ),
+        Edge::Relays { count } => ("relays", Vec::new(), None, Some(*count)),
+        Edge::CrossReference(x) => ("cross-reference", date_strings(&x.dates), None, None),
+        Edge::OnDate => ("on-date", Vec::new(), None, None),
+        Edge::Attributes(a) => ("attributes", Vec::new(), Some(a.written.to_string()), None),
+    };
+    Some(EdgeRow {
+        source: ids.get(source),
+        target: ids.get(target),
+        kind,
+        dates,
+        written,
+        count,
+    })
 }
 
 fn date_strings(dates: &[crate::model::DateRef]) -> Vec<String> {

@@ -42,6 +42,16 @@ pub struct ArticlePart {
     pub edges: Vec<EdgeIndex>,
 }
 
+impl ArticlePart {
+    /// Its nodes in writing order: the article, its claims, its own nodes.
+    pub fn nodes(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.article
+            .into_iter()
+            .chain(self.claims.iter().copied())
+            .chain(self.own.iter().copied())
+    }
+}
+
 /// The part of article `i` (its place in [`SourceGraph::articles`]) of `g`.
 pub fn article_part(g: &SourceGraph, i: usize) -> ArticlePart {
     let claims: Vec<NodeIndex> = g
@@ -108,10 +118,18 @@ pub struct SharedPart {
     /// Articles in the graph left without claims (by a selection, or with none), in
     /// article order.
     pub articles: Vec<NodeIndex>,
-    /// Outlets, named sources, dates and earlier issues, in index order.
+    /// Outlets, named sources, dates and earlier issues, in index order (and an article's
+    /// own node that no claim of the graph links any more).
     pub nodes: Vec<NodeIndex>,
     /// Relays between them, in index order.
     pub edges: Vec<EdgeIndex>,
+}
+
+impl SharedPart {
+    /// Its nodes in writing order: the articles, then the shared nodes.
+    pub fn all_nodes(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        self.articles.iter().chain(&self.nodes).copied()
+    }
 }
 
 /// The shared part of `g`.
@@ -131,7 +149,21 @@ pub fn shared_part(g: &SourceGraph) -> SharedPart {
         .collect();
     let shared =
         |n: NodeIndex| !matches!(g.graph[n], Node::Article(_)) && !g.graph[n].is_article_own();
-    let nodes = g.graph.node_indices().filter(|&n| shared(n)).collect();
+    // An article's own node that no claim in the graph links (a selection cut it off from
+    // them: `--focus`) is written here too.
+    let cut_off = |n: NodeIndex| {
+        !matches!(g.graph[n], Node::Article(_) | Node::Claim(_))
+            && g.graph[n].is_article_own()
+            && !g
+                .graph
+                .neighbors_directed(n, Direction::Incoming)
+                .any(|m| matches!(g.graph[m], Node::Claim(_)))
+    };
+    let nodes = g
+        .graph
+        .node_indices()
+        .filter(|&n| shared(n) || cut_off(n))
+        .collect();
     let mut edges: Vec<EdgeIndex> = g
         .graph
         .edge_indices()

@@ -10,11 +10,11 @@ use crate::cli::parsed::ParsedFile;
 use anyhow::{Context, Result, bail};
 use srcgraph::analyze::Report;
 use srcgraph::context::{ChunkJudge, ChunkReport, InputContext};
-use srcgraph::export::dot::{DateMode, DotOptions, to_dot, write_dot_with_ids};
+use srcgraph::export::dot::{DateMode, DotOptions, DotWriter, to_dot};
 use srcgraph::export::html::{ReportOptions, write_report_with_progress};
-use srcgraph::export::interchange::{write_csv_dir, write_gexf, write_graphml, write_node_link};
+use srcgraph::export::sink::{CsvSink, GraphSink, TableFormat, TableSink, write_graph};
 use srcgraph::export::streamed::{ClaimFilter, StreamedGraph};
-use srcgraph::export::table::{GraphTable, NodeIds, node_ids};
+use srcgraph::export::table::{NodeIds, node_ids};
 use srcgraph::graph::{GraphBuilder, SourceGraph, select};
 use srcgraph::judge::{Ahead, ChunkSource, Parsed, Pass};
 use srcgraph::pipeline::Analysis;
@@ -128,20 +128,16 @@ fn co_citation_network(
     Ok(counter.finish())
 }
 
-/// Write the DOT of every input, as one graph, to `out` in bounded memory: pass 1 learns
+/// Write the graph of every input, as one, to `sink` in bounded memory: pass 1 learns
 /// what verdicts depend on elsewhere in the input, pass 2 judges each chunk and writes its
 /// articles, and what the articles share comes last ([`StreamedGraph`]). The bytes are
 /// those of the whole graph written at once.
-fn streamed_dot(s: &mut Session, sel: &SelectArgs, out: &mut dyn std::io::Write) -> Result<()> {
+fn streamed(s: &mut Session, sel: &SelectArgs, sink: Box<dyn GraphSink + '_>) -> Result<()> {
     let pipeline = s.setup.pipeline(sel.scope, sel.dates == DateMode::Nodes);
-    let opts = DotOptions {
-        legend: !sel.no_legend,
-        dates: sel.dates,
-    };
     let filter = ClaimFilter {
         verdicts: sel.verdict.clone(),
     };
-    let mut graph = StreamedGraph::new(out, opts, filter)?;
+    let mut graph = StreamedGraph::new(sink, filter);
     let ctx = judge_all(
         &s.inputs,
         &mut s.rep,
@@ -275,31 +271,39 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
         return Ok(s.status(false));
     }
     let sel = &args.select;
-    if args.format == GraphFormat::Dot && sel.focus.is_none() && sel.min_claims.is_none() {
-        let mut out = open_output(args.output.as_deref())?;
-        streamed_dot(&mut s, sel, &mut out)?;
+    let opts = DotOptions {
+        legend: !sel.no_legend,
+        dates: sel.dates,
+    };
+    // The output is opened first: a mistake in it is reported before the input is read.
+    let mut out = match args.format {
+        GraphFormat::Csv => None,
+        _ => Some(open_output(args.output.as_deref())?),
+    };
+    let sink: Box<dyn GraphSink + '_> = match (args.format, out.as_mut()) {
+        (GraphFormat::Csv, _) | (_, None) => {
+            let Some(dir) = args.output.as_deref() else {
+                bail!("--format csv writes nodes.csv and edges.csv: give a directory with -o DIR");
+            };
+            Box::new(
+                CsvSink::create(dir)
+                    .with_context(|| format!("writing CSV into {}", dir.display()))?,
+            )
+        }
+        (GraphFormat::Dot, Some(w)) => Box::new(DotWriter::new(w, opts)?),
+        (GraphFormat::Json, Some(w)) => Box::new(TableSink::new(w, TableFormat::NodeLink)),
+        (GraphFormat::Graphml, Some(w)) => Box::new(TableSink::new(w, TableFormat::Graphml)),
+        (GraphFormat::Gexf, Some(w)) => Box::new(TableSink::new(w, TableFormat::Gexf)),
+    };
+    if sel.focus.is_none() && sel.min_claims.is_none() {
+        streamed(&mut s, sel, sink)?;
+    } else {
+        let (g, ids, report, _) = selected_graph(&mut s, sel)?;
+        write_graph(sink, &g, &ids, &report)?;
+    }
+    if let Some(out) = out.as_mut() {
         out.flush()?;
-        return Ok(s.status(false));
     }
-    let (g, ids, report, opts) = selected_graph(&mut s, &args.select)?;
-    let table = || GraphTable::with_ids(&g, &ids, &report);
-    if args.format == GraphFormat::Csv {
-        let Some(dir) = args.output.as_deref() else {
-            bail!("--format csv writes nodes.csv and edges.csv: give a directory with -o DIR");
-        };
-        write_csv_dir(dir, &table())
-            .with_context(|| format!("writing CSV into {}", dir.display()))?;
-        return Ok(s.status(false));
-    }
-    let mut out = open_output(args.output.as_deref())?;
-    match args.format {
-        GraphFormat::Dot => write_dot_with_ids(&mut out, &g, &ids, &report, &opts)?,
-        GraphFormat::Json => write_node_link(&mut out, &table())?,
-        GraphFormat::Graphml => write_graphml(&mut out, &table())?,
-        GraphFormat::Gexf => write_gexf(&mut out, &table())?,
-        GraphFormat::Csv => {}
-    }
-    out.flush()?;
     Ok(s.status(false))
 }
 
