@@ -20,6 +20,10 @@ use srcgraph::input::Document;
 use srcgraph::pipeline::Pipeline;
 use srcgraph::stream::ChunkReader;
 
+/// A selection: claims of these verdicts (all when empty), outlets cited by at least so
+/// many of them.
+type Sel<'a> = (&'a [Verdict], Option<usize>);
+
 /// The output formats compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Out {
@@ -52,7 +56,8 @@ fn written(out: Out, buf: Vec<u8>, dir: &std::path::Path) -> String {
 
 /// `out` of the whole graph of `text`, claims of `verdicts` only (all when empty), node ids
 /// those of the graph before the selection.
-fn whole(p: &Pipeline<'_>, text: &str, verdicts: &[Verdict], out: Out) -> String {
+fn whole(p: &Pipeline<'_>, text: &str, sel: Sel<'_>, out: Out) -> String {
+    let (verdicts, min_claims) = sel;
     let a = p.run(&[Document::from_text("in.txt", text)]);
     let mut g = a.graph;
     let ids = node_ids(&g);
@@ -63,6 +68,9 @@ fn whole(p: &Pipeline<'_>, text: &str, verdicts: &[Verdict], out: Out) -> String
                 .claim(n)
                 .is_some_and(|c| verdicts.contains(&c.corroboration.verdict))
         });
+    }
+    if let Some(min) = min_claims {
+        select::outlets_with_claims(&mut g, min);
     }
     let dir = tempfile::tempdir().expect("temporary directory");
     let mut buf = Vec::new();
@@ -105,7 +113,8 @@ fn chunks(p: &Pipeline<'_>, text: &str, size: usize) -> Vec<srcgraph::judge::Par
 }
 
 /// `out` of `text` streamed in chunks of `size` bytes, judged in two passes.
-fn streamed(p: &Pipeline<'_>, text: &str, size: usize, verdicts: &[Verdict], out: Out) -> String {
+fn streamed(p: &Pipeline<'_>, text: &str, size: usize, sel: Sel<'_>, out: Out) -> String {
+    let (verdicts, min_claims) = sel;
     let learn = BuildOptions {
         date_nodes: false,
         ..p.build_options()
@@ -114,13 +123,20 @@ fn streamed(p: &Pipeline<'_>, text: &str, size: usize, verdicts: &[Verdict], out
     for (_, a, cl) in chunks(p, text, size) {
         ctx.learn(p, &a, &cl, &build(&a, &cl, &learn));
     }
-    let mut judge = ChunkJudge::new(&ctx);
     let dir = tempfile::tempdir().expect("temporary directory");
     let mut buf = Vec::new();
     let filter = ClaimFilter {
         verdicts: verdicts.to_vec(),
+        min_claims,
     };
     let mut g = StreamedGraph::new(sink(out, &mut buf, dir.path()), filter);
+    if g.needs_count() {
+        let mut judge = ChunkJudge::new(&ctx);
+        for (_, a, cl) in chunks(p, text, size) {
+            g.count(judge.judge(p, a, cl));
+        }
+    }
+    let mut judge = ChunkJudge::new(&ctx);
     for (_, a, cl) in chunks(p, text, size) {
         g.chunk(judge.judge(p, a, cl)).expect("written");
     }
@@ -165,19 +181,19 @@ fn first_difference(got: &str, want: &str) -> String {
 }
 
 /// Each case: `out` of every text, streamed at every chunk size, equals the whole graph's.
-fn assert_streams_as_whole(cases: &[(Out, &[Verdict])], date_nodes: bool) {
+fn assert_streams_as_whole(cases: &[(Out, Sel<'_>)], date_nodes: bool) {
     let p = Pipeline {
         date_nodes,
         ..Pipeline::default()
     };
     for (name, text) in texts() {
-        for &(out, verdicts) in cases {
-            let want = whole(&p, &text, verdicts, out);
+        for &(out, sel) in cases {
+            let want = whole(&p, &text, sel, out);
             for size in [1, 300, 1 << 20] {
-                let got = streamed(&p, &text, size, verdicts, out);
+                let got = streamed(&p, &text, size, sel, out);
                 assert!(
                     got == want,
-                    "{name}: {out:?}, chunk size {size}, {verdicts:?}: {}",
+                    "{name}: {out:?}, chunk size {size}, {sel:?}: {}",
                     first_difference(&got, &want)
                 );
             }
@@ -198,10 +214,15 @@ fn streamed_dot_is_the_whole_graphs_dot() {
     };
     assert_streams_as_whole(
         &[
-            (Out::Dot(dot), &[]),
-            (Out::Dot(dot), &[Verdict::SingleSource]),
-            (Out::Dot(dot), &[Verdict::Corroborated, Verdict::Unsourced]),
-            (Out::Dot(bare), &[]),
+            (Out::Dot(dot), (&[], None)),
+            (Out::Dot(dot), (&[Verdict::SingleSource], None)),
+            (
+                Out::Dot(dot),
+                (&[Verdict::Corroborated, Verdict::Unsourced], None),
+            ),
+            (Out::Dot(dot), (&[], Some(2))),
+            (Out::Dot(dot), (&[Verdict::Corroborated], Some(3))),
+            (Out::Dot(bare), (&[], None)),
         ],
         false,
     );
@@ -209,18 +230,18 @@ fn streamed_dot_is_the_whole_graphs_dot() {
         dates: DateMode::Nodes,
         ..dot
     };
-    assert_streams_as_whole(&[(Out::Dot(nodes), &[Verdict::SingleSource])], true);
+    assert_streams_as_whole(&[(Out::Dot(nodes), (&[Verdict::SingleSource], None))], true);
 }
 
 #[test]
 fn streamed_tables_are_the_whole_graphs_tables() {
     assert_streams_as_whole(
         &[
-            (Out::Json, &[]),
-            (Out::Json, &[Verdict::SingleSource]),
-            (Out::Graphml, &[]),
-            (Out::Gexf, &[Verdict::Corroborated]),
-            (Out::Csv, &[]),
+            (Out::Json, (&[], None)),
+            (Out::Json, (&[Verdict::SingleSource], Some(2))),
+            (Out::Graphml, (&[], None)),
+            (Out::Gexf, (&[Verdict::Corroborated], None)),
+            (Out::Csv, (&[], None)),
         ],
         false,
     );
@@ -231,13 +252,13 @@ fn the_cases_exercise_what_they_are_meant_to() {
     let p = Pipeline::default();
     let opts = DotOptions::default();
     // Cross-references to an issue in the input, relays written with the shared part.
-    let dot = whole(&p, XREF, &[], Out::Dot(opts));
+    let dot = whole(&p, XREF, (&[], None), Out::Dot(opts));
     assert!(dot.contains("label=\"see 2009-01-20\""), "{dot}");
     assert!(dot.contains("relays ×2"), "{dot}");
     // A selection keeps ids: the corroborated claims of the seed keep theirs.
     let seed = std::fs::read_to_string("samples/seed.txt").expect("seed");
-    let all = whole(&p, &seed, &[], Out::Dot(opts));
-    let some = whole(&p, &seed, &[Verdict::Corroborated], Out::Dot(opts));
+    let all = whole(&p, &seed, (&[], None), Out::Dot(opts));
+    let some = whole(&p, &seed, (&[Verdict::Corroborated], None), Out::Dot(opts));
     let claim_ids = |dot: &str| -> Vec<String> {
         dot.lines()
             .filter_map(|l| l.trim().strip_prefix('c'))
@@ -254,7 +275,7 @@ fn the_cases_exercise_what_they_are_meant_to() {
         "ids renumbered after the selection"
     );
     // An article cross-referenced by a kept claim, none of its own kept, is still drawn.
-    let only = whole(&p, XREF, &[Verdict::Corroborated], Out::Dot(opts));
+    let only = whole(&p, XREF, (&[Verdict::Corroborated], None), Out::Dot(opts));
     assert!(only.contains("subgraph cluster_a4"), "{only}");
     assert!(!only.contains("Grain prices rose"), "{only}");
 }

@@ -71,11 +71,15 @@ struct Shared {
     kept: bool,
 }
 
-/// Which claims are written.
+/// What is written of the graph: the selections of `--verdict` and `--min-claims`
+/// ([`crate::graph::select::claims_where`], [`crate::graph::select::outlets_with_claims`]).
 #[derive(Debug, Clone, Default)]
 pub struct ClaimFilter {
     /// Only claims of these verdicts (all when empty).
     pub verdicts: Vec<Verdict>,
+    /// Only outlets cited by at least this many of the claims written; needs a reading of
+    /// the input that counts them first ([`StreamedGraph::count`]).
+    pub min_claims: Option<usize>,
 }
 
 impl ClaimFilter {
@@ -84,7 +88,7 @@ impl ClaimFilter {
     }
 
     fn selects(&self) -> bool {
-        !self.verdicts.is_empty()
+        !self.verdicts.is_empty() || self.min_claims.is_some()
     }
 }
 
@@ -97,11 +101,13 @@ pub struct StreamedGraph<'w> {
     counters: [u32; 6],
     index: HashMap<SharedKey, usize>,
     shared: Vec<Shared>,
-    /// Articles left without written claims that a written claim cross-references (or,
-    /// with no selection, that have no claims), by number in reading order.
+    /// Articles left without written claims that are written (a written claim
+    /// cross-references them, or nothing is selected), by number in reading order.
     late: BTreeMap<usize, ArticleNode>,
     /// A bit per article: its claims were written.
     written: Vec<u64>,
+    /// Claims written that cite each shared outlet (with `min_claims`).
+    cited: HashMap<SharedKey, usize>,
 }
 
 impl<'w> StreamedGraph<'w> {
@@ -115,6 +121,7 @@ impl<'w> StreamedGraph<'w> {
             shared: Vec::new(),
             late: BTreeMap::new(),
             written: Vec::new(),
+            cited: HashMap::new(),
         }
     }
 
@@ -126,51 +133,66 @@ impl<'w> StreamedGraph<'w> {
         let ids = self.ids(&r);
         self.select(&mut r);
         let g = &r.graph;
-        let chunk_claims: Vec<NodeIndex> = r
-            .chunk
-            .clone()
-            .flat_map(|i| g.claims[i].iter().copied())
-            .filter(|&c| g.graph.contains_node(c))
-            .collect();
-        for &c in &chunk_claims {
-            for e in g.graph.edges_directed(c, Direction::Outgoing) {
-                let t = e.target();
-                if let Some(&k) = shared_key(&g.graph[t]).and_then(|k| self.index.get(&k)) {
-                    self.shared[k].kept = true;
-                }
-                if matches!(e.weight(), Edge::CrossReference(_))
-                    && let Some(Node::Article(a)) = g.graph.node_weight(t)
-                {
-                    let k = g.articles.iter().position(|&n| n == t);
-                    if let Some(seq) = k.and_then(|k| r.inputs.get(k)) {
-                        self.late.entry(*seq).or_insert_with(|| ArticleNode {
-                            input: *seq,
-                            ..(**a).clone()
-                        });
+        for i in r.chunk.clone() {
+            for &c in g.claims[i].iter().filter(|&&c| g.graph.contains_node(c)) {
+                for t in g.graph.neighbors_directed(c, Direction::Outgoing) {
+                    if let Some(&k) = shared_key(&g.graph[t]).and_then(|k| self.index.get(&k)) {
+                        self.shared[k].kept = true;
                     }
                 }
             }
         }
-        for i in r.chunk.clone() {
-            let seq = r.inputs[i];
-            let has_claims = g.claims[i].iter().any(|&c| g.graph.contains_node(c));
-            if has_claims {
+        // Articles left without claims are written with the shared part, unless their
+        // claims are written in their own chunk.
+        for (k, &a) in g.articles.iter().enumerate() {
+            let (Some(Node::Article(node)), Some(&seq)) = (g.graph.node_weight(a), r.inputs.get(k))
+            else {
+                continue;
+            };
+            if g.claims[k].iter().any(|&c| g.graph.contains_node(c)) {
                 let (w, b) = (seq / 64, seq % 64);
                 if self.written.len() <= w {
                     self.written.resize(w + 1, 0);
                 }
                 self.written[w] |= 1 << b;
-            } else if !self.filter.selects()
-                && let Some(Node::Article(a)) = g.graph.node_weight(g.articles[i])
-            {
+            } else {
                 self.late.entry(seq).or_insert_with(|| ArticleNode {
                     input: seq,
-                    ..(**a).clone()
+                    ..(**node).clone()
                 });
             }
         }
         let report = Report::new(r.claims, Vec::new(), Vec::new());
         self.out.articles(g, &ids, &report, r.chunk.clone())
+    }
+
+    /// Count, in a reading before the one that writes, the written claims citing each
+    /// outlet (for [`ClaimFilter::min_claims`]).
+    pub fn count(&mut self, mut r: ChunkReport) {
+        self.select_claims(&mut r);
+        let g = &r.graph;
+        for i in r.chunk.clone() {
+            for &c in g.claims[i].iter().filter(|&&c| g.graph.contains_node(c)) {
+                let mut cited: Vec<NodeIndex> = g
+                    .graph
+                    .edges_directed(c, Direction::Outgoing)
+                    .filter(|e| matches!(e.weight(), Edge::Cites(_)))
+                    .map(|e| e.target())
+                    .collect();
+                cited.sort_unstable();
+                cited.dedup();
+                for o in cited {
+                    if let Some(key) = shared_key(&g.graph[o]) {
+                        *self.cited.entry(key).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// True when the filter needs [`StreamedGraph::count`] over the whole input first.
+    pub fn needs_count(&self) -> bool {
+        self.filter.min_claims.is_some()
     }
 
     /// The whole graph's id of every node of the chunk's graph that is written: its
@@ -240,7 +262,7 @@ impl<'w> StreamedGraph<'w> {
     }
 
     /// Leave out the claims of other chunks (context) and those the filter leaves out.
-    fn select(&self, r: &mut ChunkReport) {
+    fn select_claims(&self, r: &mut ChunkReport) {
         let verdicts: HashMap<NodeIndex, Verdict> = r
             .claims
             .iter()
@@ -255,6 +277,53 @@ impl<'w> StreamedGraph<'w> {
                 if !keep {
                     g.graph.remove_node(c);
                 }
+            }
+        }
+    }
+
+    /// Leave out what the whole graph's selections ([`crate::graph::select`]) leave out:
+    /// claims, then outlets cited by too few of the claims left, then articles no claim
+    /// is left with.
+    fn select(&self, r: &mut ChunkReport) {
+        self.select_claims(r);
+        let g = &mut r.graph;
+        if let Some(min) = self.filter.min_claims {
+            let weak: Vec<NodeIndex> = g
+                .outlet_nodes()
+                .filter(|&o| {
+                    let here = g
+                        .graph
+                        .edges_directed(o, Direction::Incoming)
+                        .filter(|e| matches!(e.weight(), Edge::Cites(_)))
+                        .map(|e| e.source())
+                        .collect::<HashSet<_>>()
+                        .len();
+                    let claims = match shared_key(&g.graph[o]) {
+                        Some(key) => self.cited.get(&key).copied().unwrap_or(0),
+                        None => here,
+                    };
+                    claims < min
+                })
+                .collect();
+            for o in weak {
+                g.graph.remove_node(o);
+            }
+        }
+        if self.filter.selects() {
+            let orphans: Vec<NodeIndex> = g
+                .articles
+                .iter()
+                .copied()
+                .filter(|&a| {
+                    g.graph.contains_node(a)
+                        && !g
+                            .graph
+                            .neighbors_undirected(a)
+                            .any(|m| matches!(g.graph[m], Node::Claim(_)))
+                })
+                .collect();
+            for a in orphans {
+                g.graph.remove_node(a);
             }
         }
     }

@@ -136,33 +136,46 @@ fn streamed(s: &mut Session, sel: &SelectArgs, sink: Box<dyn GraphSink + '_>) ->
     let pipeline = s.setup.pipeline(sel.scope, sel.dates == DateMode::Nodes);
     let filter = ClaimFilter {
         verdicts: sel.verdict.clone(),
+        min_claims: sel.min_claims,
     };
     let mut graph = StreamedGraph::new(sink, filter);
+    // With --min-claims, one more reading counts the claims citing each outlet first.
+    let rounds = if graph.needs_count() { 2 } else { 1 };
     let ctx = judge_all(
         &s.inputs,
         &mut s.rep,
         &pipeline,
         sel.parsed.from_parsed,
-        &mut |r| Ok(graph.chunk(r)?),
+        rounds,
+        &mut |round, r| {
+            if round + 1 < rounds {
+                graph.count(r);
+                Ok(())
+            } else {
+                Ok(graph.chunk(r)?)
+            }
+        },
     )?;
     s.rep.progress.finish();
     graph.finish(&ctx)?;
     Ok(())
 }
 
-/// Judge every input as one, in two passes, handing each chunk's report to `consume` in
-/// input order; returns what pass 1 learnt.
+/// Judge every input as one: pass 1 learns the input, then each of `rounds` passes hands
+/// every chunk's report to `consume` with the round's number, in input order. Returns what
+/// pass 1 learnt.
 fn judge_all(
     inputs: &[crate::cli::io::Input],
     rep: &mut crate::cli::io::Reporter,
     pipeline: &srcgraph::pipeline::Pipeline<'_>,
     from_parsed: bool,
-    consume: &mut dyn FnMut(ChunkReport) -> Result<()>,
+    rounds: usize,
+    consume: &mut dyn FnMut(usize, ChunkReport) -> Result<()>,
 ) -> Result<InputContext> {
     let mut judging = judging(pipeline, rep);
     let mut ctx = InputContext::new();
     if from_parsed {
-        rep.progress.set_passes(2);
+        rep.progress.set_passes(1 + rounds as u64);
         let mut files = Vec::new();
         for input in inputs {
             if let Some(mut file) = ParsedFile::open(input, rep) {
@@ -170,30 +183,39 @@ fn judge_all(
                 files.push((file, runs));
             }
         }
-        if files.iter().map(|(_, runs)| runs.len()).sum::<usize>() > 1 {
-            // Inputs of one name may come twice: judge each from its own reading.
+        if rounds > 1 || files.iter().map(|(_, runs)| runs.len()).sum::<usize>() > 1 {
+            // Inputs of one name may come twice, or be read again: judge each from its
+            // own reading.
             judging.forget();
         }
-        let mut judge = ChunkJudge::new(&ctx);
-        for (file, runs) in &mut files {
-            for &run in runs.iter() {
-                if let Some(mut src) = file.again(run, rep) {
-                    judging.judge(&mut src, &mut judge, |_, r| consume(r))?;
+        for round in 0..rounds {
+            let mut judge = ChunkJudge::new(&ctx);
+            for (file, runs) in &mut files {
+                for &run in runs.iter() {
+                    if let Some(mut src) = file.again(run, rep) {
+                        judging.judge(&mut src, &mut judge, |_, r| consume(round, r))?;
+                    }
                 }
             }
         }
     } else {
         let passes = TwoPasses::new(inputs, rep, true);
+        rep.progress.set_passes(1 + rounds as u64);
         let mut readable = Vec::new();
         for input in inputs {
             if judging.learn(&mut passes.source(input, rep), &mut ctx)? {
                 readable.push(input);
             }
         }
-        let mut judge = ChunkJudge::new(&ctx);
-        for input in readable {
-            let mut src = passes.source(input, rep);
-            judging.judge(&mut src, &mut judge, |_, r| consume(r))?;
+        if rounds > 1 {
+            judging.forget();
+        }
+        for round in 0..rounds {
+            let mut judge = ChunkJudge::new(&ctx);
+            for &input in &readable {
+                let mut src = passes.source(input, rep);
+                judging.judge(&mut src, &mut judge, |_, r| consume(round, r))?;
+            }
         }
     }
     Ok(ctx)
@@ -295,7 +317,7 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
         (GraphFormat::Graphml, Some(w)) => Box::new(TableSink::new(w, TableFormat::Graphml)),
         (GraphFormat::Gexf, Some(w)) => Box::new(TableSink::new(w, TableFormat::Gexf)),
     };
-    if sel.focus.is_none() && sel.min_claims.is_none() {
+    if sel.focus.is_none() {
         streamed(&mut s, sel, sink)?;
     } else {
         let (g, ids, report, _) = selected_graph(&mut s, sel)?;
