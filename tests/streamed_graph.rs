@@ -21,8 +21,8 @@ use srcgraph::pipeline::Pipeline;
 use srcgraph::stream::ChunkReader;
 
 /// A selection: claims of these verdicts (all when empty), outlets cited by at least so
-/// many of them.
-type Sel<'a> = (&'a [Verdict], Option<usize>);
+/// many of them, what lies within so many edges of a node.
+type Sel<'a> = (&'a [Verdict], Option<usize>, Option<(&'a str, usize)>);
 
 /// The output formats compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,10 +57,14 @@ fn written(out: Out, buf: Vec<u8>, dir: &std::path::Path) -> String {
 /// `out` of the whole graph of `text`, claims of `verdicts` only (all when empty), node ids
 /// those of the graph before the selection.
 fn whole(p: &Pipeline<'_>, text: &str, sel: Sel<'_>, out: Out) -> String {
-    let (verdicts, min_claims) = sel;
+    let (verdicts, min_claims, focus) = sel;
     let a = p.run(&[Document::from_text("in.txt", text)]);
     let mut g = a.graph;
     let ids = node_ids(&g);
+    if let Some((name, depth)) = focus {
+        let n = select::find_node(&g, p.outlets, name).expect("the focus is in the input");
+        select::neighbourhood(&mut g, n, depth);
+    }
     if !verdicts.is_empty() {
         let report = &a.report;
         select::claims_where(&mut g, |n| {
@@ -114,7 +118,7 @@ fn chunks(p: &Pipeline<'_>, text: &str, size: usize) -> Vec<srcgraph::judge::Par
 
 /// `out` of `text` streamed in chunks of `size` bytes, judged in two passes.
 fn streamed(p: &Pipeline<'_>, text: &str, size: usize, sel: Sel<'_>, out: Out) -> String {
-    let (verdicts, min_claims) = sel;
+    let (verdicts, min_claims, focus) = sel;
     let learn = BuildOptions {
         date_nodes: false,
         ..p.build_options()
@@ -130,15 +134,17 @@ fn streamed(p: &Pipeline<'_>, text: &str, size: usize, sel: Sel<'_>, out: Out) -
         min_claims,
     };
     let mut g = StreamedGraph::new(sink(out, &mut buf, dir.path()), filter);
-    if g.needs_count() {
+    if let Some((name, depth)) = focus {
+        g = g.focus(name, depth, p.outlets);
+    }
+    loop {
         let mut judge = ChunkJudge::new(&ctx);
         for (_, a, cl) in chunks(p, text, size) {
-            g.count(judge.judge(p, a, cl));
+            g.read(judge.judge(p, a, cl)).expect("read");
         }
-    }
-    let mut judge = ChunkJudge::new(&ctx);
-    for (_, a, cl) in chunks(p, text, size) {
-        g.chunk(judge.judge(p, a, cl)).expect("written");
+        if !g.end_reading(&ctx).expect("the focus is in the input") {
+            break;
+        }
     }
     g.finish(&ctx).expect("finished");
     written(out, buf, dir.path())
@@ -214,15 +220,15 @@ fn streamed_dot_is_the_whole_graphs_dot() {
     };
     assert_streams_as_whole(
         &[
-            (Out::Dot(dot), (&[], None)),
-            (Out::Dot(dot), (&[Verdict::SingleSource], None)),
+            (Out::Dot(dot), (&[], None, None)),
+            (Out::Dot(dot), (&[Verdict::SingleSource], None, None)),
             (
                 Out::Dot(dot),
-                (&[Verdict::Corroborated, Verdict::Unsourced], None),
+                (&[Verdict::Corroborated, Verdict::Unsourced], None, None),
             ),
-            (Out::Dot(dot), (&[], Some(2))),
-            (Out::Dot(dot), (&[Verdict::Corroborated], Some(3))),
-            (Out::Dot(bare), (&[], None)),
+            (Out::Dot(dot), (&[], Some(2), None)),
+            (Out::Dot(dot), (&[Verdict::Corroborated], Some(3), None)),
+            (Out::Dot(bare), (&[], None, None)),
         ],
         false,
     );
@@ -230,21 +236,84 @@ fn streamed_dot_is_the_whole_graphs_dot() {
         dates: DateMode::Nodes,
         ..dot
     };
-    assert_streams_as_whole(&[(Out::Dot(nodes), (&[Verdict::SingleSource], None))], true);
+    assert_streams_as_whole(
+        &[(Out::Dot(nodes), (&[Verdict::SingleSource], None, None))],
+        true,
+    );
 }
 
 #[test]
 fn streamed_tables_are_the_whole_graphs_tables() {
     assert_streams_as_whole(
         &[
-            (Out::Json, (&[], None)),
-            (Out::Json, (&[Verdict::SingleSource], Some(2))),
-            (Out::Graphml, (&[], None)),
-            (Out::Gexf, (&[Verdict::Corroborated], None)),
-            (Out::Csv, (&[], None)),
+            (Out::Json, (&[], None, None)),
+            (Out::Json, (&[Verdict::SingleSource], Some(2), None)),
+            (Out::Graphml, (&[], None, None)),
+            (Out::Gexf, (&[Verdict::Corroborated], None, None)),
+            (Out::Csv, (&[], None, None)),
         ],
         false,
     );
+}
+
+#[test]
+fn streamed_focus_is_the_whole_graphs_neighbourhood() {
+    let p = Pipeline::default();
+    let corpus = corpus::corpus(9, 70);
+    let seed = std::fs::read_to_string("samples/seed.txt").expect("seed");
+    let dot = Out::Dot(DotOptions::default());
+    let cases: Vec<(&str, &str, Sel<'_>, Out)> = vec![
+        ("xref", XREF, (&[], None, Some(("Interfax", 0))), dot),
+        ("xref", XREF, (&[], None, Some(("Interfax", 1))), dot),
+        ("xref", XREF, (&[], None, Some(("Interfax", 2))), Out::Json),
+        ("xref", XREF, (&[], None, Some(("Zerkalo", 4))), dot),
+        ("xref", XREF, (&[], None, Some(("in.txt#2", 1))), dot),
+        ("xref", XREF, (&[], None, Some(("in.txt#5", 3))), dot),
+        ("xref", XREF, (&[], None, Some(("in.txt:11", 2))), dot),
+        ("xref", XREF, (&[], None, Some(("A spokesman", 1))), dot),
+        (
+            "xref",
+            XREF,
+            (&[Verdict::SingleSource], None, Some(("Interfax", 2))),
+            dot,
+        ),
+        (
+            "xref",
+            XREF,
+            (&[], Some(2), Some(("Interfax", 3))),
+            Out::Csv,
+        ),
+        ("corpus", &corpus, (&[], None, Some(("Interfax", 2))), dot),
+        (
+            "corpus",
+            &corpus,
+            (&[], None, Some(("in.txt#7", 3))),
+            Out::Gexf,
+        ),
+        ("corpus", &corpus, (&[], None, Some(("in.txt:40", 4))), dot),
+        ("seed", &seed, (&[], None, Some(("Kyodo", 2))), dot),
+    ];
+    for (name, text, sel, out) in cases {
+        // A name the whole graph cannot find is no case: the search must fail alike.
+        let g = p.run(&[Document::from_text("in.txt", text)]).graph;
+        let focus = sel.2.expect("a focus");
+        if select::find_node(&g, p.outlets, focus.0).is_none() {
+            assert!(
+                std::panic::catch_unwind(|| streamed(&p, text, 1 << 20, sel, out)).is_err(),
+                "{name}: {focus:?} found when streamed only"
+            );
+            continue;
+        }
+        let want = whole(&p, text, sel, out);
+        for size in [1, 300, 1 << 20] {
+            let got = streamed(&p, text, size, sel, out);
+            assert!(
+                got == want,
+                "{name}: {out:?}, chunk size {size}, {sel:?}: {}",
+                first_difference(&got, &want)
+            );
+        }
+    }
 }
 
 #[test]
@@ -252,13 +321,18 @@ fn the_cases_exercise_what_they_are_meant_to() {
     let p = Pipeline::default();
     let opts = DotOptions::default();
     // Cross-references to an issue in the input, relays written with the shared part.
-    let dot = whole(&p, XREF, (&[], None), Out::Dot(opts));
+    let dot = whole(&p, XREF, (&[], None, None), Out::Dot(opts));
     assert!(dot.contains("label=\"see 2009-01-20\""), "{dot}");
     assert!(dot.contains("relays ×2"), "{dot}");
     // A selection keeps ids: the corroborated claims of the seed keep theirs.
     let seed = std::fs::read_to_string("samples/seed.txt").expect("seed");
-    let all = whole(&p, &seed, (&[], None), Out::Dot(opts));
-    let some = whole(&p, &seed, (&[Verdict::Corroborated], None), Out::Dot(opts));
+    let all = whole(&p, &seed, (&[], None, None), Out::Dot(opts));
+    let some = whole(
+        &p,
+        &seed,
+        (&[Verdict::Corroborated], None, None),
+        Out::Dot(opts),
+    );
     let claim_ids = |dot: &str| -> Vec<String> {
         dot.lines()
             .filter_map(|l| l.trim().strip_prefix('c'))
@@ -275,7 +349,12 @@ fn the_cases_exercise_what_they_are_meant_to() {
         "ids renumbered after the selection"
     );
     // An article cross-referenced by a kept claim, none of its own kept, is still drawn.
-    let only = whole(&p, XREF, (&[Verdict::Corroborated], None), Out::Dot(opts));
+    let only = whole(
+        &p,
+        XREF,
+        (&[Verdict::Corroborated], None, None),
+        Out::Dot(opts),
+    );
     assert!(only.contains("subgraph cluster_a4"), "{only}");
     assert!(!only.contains("Grain prices rose"), "{only}");
 }

@@ -459,10 +459,15 @@ impl Progress {
     /// Each input is read `passes` times: the bar counts every reading, so it shows how
     /// much of the work is done and says so, instead of a byte total larger than the input.
     pub(crate) fn set_passes(&self, passes: u64) {
+        self.more_passes(1, passes);
+    }
+
+    /// The input, counted as read `before` times so far, will be read `passes` times.
+    pub(crate) fn more_passes(&self, before: u64, passes: u64) {
         let Some(bar) = &self.bar else {
             return;
         };
-        let total = bar.length().unwrap_or(0);
+        let total = bar.length().unwrap_or(0) / before.max(1);
         if passes < 2 || total == 0 {
             return;
         }

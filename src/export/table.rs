@@ -43,6 +43,11 @@ impl NodeIds {
         NodeIds(ids)
     }
 
+    /// The prefix and number of node `n`'s id.
+    pub(crate) fn pair(&self, n: NodeIndex) -> (u8, u32) {
+        self.0.get(n.index()).copied().unwrap_or((b'?', 0))
+    }
+
     /// The id of node `n` ("c12"), or "" for a node not in the graph.
     pub fn get(&self, n: NodeIndex) -> String {
         match self.0.get(n.index()) {

@@ -12,7 +12,7 @@ use srcgraph::analyze::Report;
 use srcgraph::context::{ChunkJudge, ChunkReport, InputContext};
 use srcgraph::export::dot::{DateMode, DotOptions, DotWriter, to_dot};
 use srcgraph::export::html::{ReportOptions, write_report_with_progress};
-use srcgraph::export::sink::{CsvSink, GraphSink, TableFormat, TableSink, write_graph};
+use srcgraph::export::sink::{CsvSink, GraphSink, TableFormat, TableSink};
 use srcgraph::export::streamed::{ClaimFilter, StreamedGraph};
 use srcgraph::export::table::{NodeIds, node_ids};
 use srcgraph::graph::{GraphBuilder, SourceGraph, select};
@@ -139,43 +139,41 @@ fn streamed(s: &mut Session, sel: &SelectArgs, sink: Box<dyn GraphSink + '_>) ->
         min_claims: sel.min_claims,
     };
     let mut graph = StreamedGraph::new(sink, filter);
-    // With --min-claims, one more reading counts the claims citing each outlet first.
-    let rounds = if graph.needs_count() { 2 } else { 1 };
+    if let Some(focus) = &sel.focus {
+        graph = graph.focus(focus, sel.depth, &s.setup.outlets);
+    }
+    let graph = std::cell::RefCell::new(graph);
     let ctx = judge_all(
         &s.inputs,
         &mut s.rep,
         &pipeline,
         sel.parsed.from_parsed,
-        rounds,
-        &mut |round, r| {
-            if round + 1 < rounds {
-                graph.count(r);
-                Ok(())
-            } else {
-                Ok(graph.chunk(r)?)
-            }
-        },
+        &mut |r| Ok(graph.borrow_mut().read(r)?),
+        &mut |ctx| Ok(graph.borrow_mut().end_reading(ctx)?),
     )?;
+    let graph = graph.into_inner();
     s.rep.progress.finish();
     graph.finish(&ctx)?;
     Ok(())
 }
 
-/// Judge every input as one: pass 1 learns the input, then each of `rounds` passes hands
-/// every chunk's report to `consume` with the round's number, in input order. Returns what
-/// pass 1 learnt.
+/// Judge every input as one: pass 1 learns the input, then each later reading hands every
+/// chunk's report to `consume` in input order, as long as `again` asks for another
+/// reading at the end of one. Returns what pass 1 learnt.
 fn judge_all(
     inputs: &[crate::cli::io::Input],
     rep: &mut crate::cli::io::Reporter,
     pipeline: &srcgraph::pipeline::Pipeline<'_>,
     from_parsed: bool,
-    rounds: usize,
-    consume: &mut dyn FnMut(usize, ChunkReport) -> Result<()>,
+    consume: &mut dyn FnMut(ChunkReport) -> Result<()>,
+    again: &mut dyn FnMut(&InputContext) -> Result<bool>,
 ) -> Result<InputContext> {
     let mut judging = judging(pipeline, rep);
     let mut ctx = InputContext::new();
+    // Counted so far (pass 1 and the first judging reading), then one more each time.
+    let mut readings = 2;
     if from_parsed {
-        rep.progress.set_passes(1 + rounds as u64);
+        rep.progress.set_passes(readings);
         let mut files = Vec::new();
         for input in inputs {
             if let Some(mut file) = ParsedFile::open(input, rep) {
@@ -183,39 +181,44 @@ fn judge_all(
                 files.push((file, runs));
             }
         }
-        if rounds > 1 || files.iter().map(|(_, runs)| runs.len()).sum::<usize>() > 1 {
-            // Inputs of one name may come twice, or be read again: judge each from its
-            // own reading.
+        if files.iter().map(|(_, runs)| runs.len()).sum::<usize>() > 1 {
+            // Inputs of one name may come twice: judge each from its own reading.
             judging.forget();
         }
-        for round in 0..rounds {
+        loop {
             let mut judge = ChunkJudge::new(&ctx);
             for (file, runs) in &mut files {
                 for &run in runs.iter() {
                     if let Some(mut src) = file.again(run, rep) {
-                        judging.judge(&mut src, &mut judge, |_, r| consume(round, r))?;
+                        judging.judge(&mut src, &mut judge, |_, r| consume(r))?;
                     }
                 }
             }
+            if !again(&ctx)? {
+                break;
+            }
+            rep.progress.more_passes(readings, readings + 1);
+            readings += 1;
         }
     } else {
         let passes = TwoPasses::new(inputs, rep, true);
-        rep.progress.set_passes(1 + rounds as u64);
         let mut readable = Vec::new();
         for input in inputs {
             if judging.learn(&mut passes.source(input, rep), &mut ctx)? {
                 readable.push(input);
             }
         }
-        if rounds > 1 {
-            judging.forget();
-        }
-        for round in 0..rounds {
+        loop {
             let mut judge = ChunkJudge::new(&ctx);
             for &input in &readable {
                 let mut src = passes.source(input, rep);
-                judging.judge(&mut src, &mut judge, |_, r| consume(round, r))?;
+                judging.judge(&mut src, &mut judge, |_, r| consume(r))?;
             }
+            if !again(&ctx)? {
+                break;
+            }
+            rep.progress.more_passes(readings, readings + 1);
+            readings += 1;
         }
     }
     Ok(ctx)
@@ -317,12 +320,7 @@ pub(crate) fn run(args: &GraphArgs) -> Result<Status> {
         (GraphFormat::Graphml, Some(w)) => Box::new(TableSink::new(w, TableFormat::Graphml)),
         (GraphFormat::Gexf, Some(w)) => Box::new(TableSink::new(w, TableFormat::Gexf)),
     };
-    if sel.focus.is_none() {
-        streamed(&mut s, sel, sink)?;
-    } else {
-        let (g, ids, report, _) = selected_graph(&mut s, sel)?;
-        write_graph(sink, &g, &ids, &report)?;
-    }
+    streamed(&mut s, sel, sink)?;
     if let Some(out) = out.as_mut() {
         out.flush()?;
     }

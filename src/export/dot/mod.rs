@@ -485,22 +485,34 @@ pub struct DotWriter<'w> {
     w: &'w mut dyn Write,
     opts: DotOptions,
     present: Present,
+    /// The graph's name and head statements are written (at the first part: nothing is
+    /// written for a run that fails before it).
+    opened: bool,
 }
 
 impl<'w> DotWriter<'w> {
-    /// Open the graph: its name and head statements.
+    /// A graph to be written to `w` (its name and head statements go first, with the first
+    /// part).
     ///
     /// # Errors
-    /// Any error of the writer.
+    /// None yet: writing begins with the first part.
     pub fn new(w: &'w mut dyn Write, opts: DotOptions) -> io::Result<DotWriter<'w>> {
-        let mut out = DotWriter {
+        Ok(DotWriter {
             w,
             opts,
             present: Present::default(),
-        };
-        out.w.write_all(b"digraph srcgraph {")?;
-        out.print(&head_statements().collect::<Vec<_>>())?;
-        Ok(out)
+            opened: false,
+        })
+    }
+
+    /// Write the graph's name and head statements, once.
+    fn open(&mut self) -> io::Result<()> {
+        if !self.opened {
+            self.opened = true;
+            self.w.write_all(b"digraph srcgraph {")?;
+            self.print(&head_statements().collect::<Vec<_>>())?;
+        }
+        Ok(())
     }
 
     fn print(&mut self, stmts: &[Stmt]) -> io::Result<()> {
@@ -525,6 +537,7 @@ impl<'w> DotWriter<'w> {
         range: std::ops::Range<usize>,
     ) -> io::Result<()> {
         use rayon::prelude::*;
+        self.open()?;
         let opts = self.opts;
         let all: Vec<usize> = range.collect();
         for block in all.chunks(BLOCK) {
@@ -554,6 +567,7 @@ impl<'w> DotWriter<'w> {
     /// # Errors
     /// Any error of the writer.
     pub fn shared(&mut self, g: &SourceGraph, ids: &NodeIds, part: &SharedPart) -> io::Result<()> {
+        self.open()?;
         self.present.add_shared(g, &self.opts, part);
         let stmts = shared_statements(g, ids, &self.opts, part);
         self.print(&stmts)
@@ -564,6 +578,7 @@ impl<'w> DotWriter<'w> {
     /// # Errors
     /// Any error of the writer.
     pub fn finish(mut self) -> io::Result<()> {
+        self.open()?;
         if self.opts.legend
             && let Some(l) = legend(std::mem::take(&mut self.present))
         {

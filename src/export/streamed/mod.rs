@@ -12,6 +12,8 @@
 //! numbered in the order the input first shows its nodes. A selection (`--verdict`) keeps
 //! them: ids are given before claims are left out.
 
+mod focus;
+
 use super::sink::GraphSink;
 use super::table::NodeIds;
 use crate::analyze::{Report, Verdict};
@@ -20,6 +22,7 @@ use crate::context::{ChunkReport, InputContext};
 use crate::graph::{ArticleNode, Edge, Node, SourceGraph};
 use crate::model::SourceType;
 use crate::outlets::outlet_key;
+use focus::Focus;
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -65,6 +68,8 @@ fn kind_slot(n: &Node) -> (u8, usize) {
 #[derive(Debug)]
 struct Shared {
     id: (u8, u32),
+    /// When the input first showed it, among every node written.
+    met: u64,
     node: Node,
     spellings: BTreeSet<String>,
     /// Linked from a claim that is written.
@@ -108,11 +113,42 @@ pub struct StreamedGraph<'w> {
     written: Vec<u64>,
     /// Claims written that cite each shared outlet (with `min_claims`).
     cited: HashMap<SharedKey, usize>,
+    /// Nodes walked so far ([`StreamedGraph::walk`]): the order the input shows them.
+    met: u64,
+    /// With `--focus`: the search for its neighbourhood.
+    focus: Option<Focus>,
+    /// When each shared node was first walked, while the focus is located.
+    order: HashMap<SharedKey, u64>,
+    /// Articles' own nodes within the focus that no written claim links: written with the
+    /// shared nodes, in the order met.
+    cut_off: Vec<(u64, (u8, u32), Node)>,
+    reading: Reading,
 }
+
+/// What a reading of the input is for ([`StreamedGraph::reading`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Finding the node `--focus` names.
+    Locate,
+    /// Spreading distances from it.
+    Spread,
+    /// Counting the claims citing each outlet (`--min-claims`).
+    Count,
+    /// Writing the graph.
+    Write,
+}
+
+/// `--focus` names no node of the input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "--focus {0:?} matches no outlet, article (path or path#N) or claim (path:line) of the input"
+)]
+pub struct NoFocus(pub String);
 
 impl<'w> StreamedGraph<'w> {
     /// A graph written to `out`, claims selected by `filter`.
     pub fn new(out: Box<dyn GraphSink + 'w>, filter: ClaimFilter) -> StreamedGraph<'w> {
+        let filter_counts = filter.min_claims.is_some();
         StreamedGraph {
             out,
             filter,
@@ -122,17 +158,137 @@ impl<'w> StreamedGraph<'w> {
             late: BTreeMap::new(),
             written: Vec::new(),
             cited: HashMap::new(),
+            met: 0,
+            focus: None,
+            order: HashMap::new(),
+            cut_off: Vec::new(),
+            reading: if filter_counts {
+                Reading::Count
+            } else {
+                Reading::Write
+            },
         }
     }
 
-    /// Write the articles of the next judged chunk.
+    /// Write only what lies within `depth` edges of the node `name` points at (an outlet
+    /// in any spelling `outlets` knows, an article `path` or `path#N`, a claim
+    /// `path:line`), as [`crate::graph::select::neighbourhood`] keeps of the whole graph.
+    pub fn focus(mut self, name: &str, depth: usize, outlets: &crate::outlets::Outlets) -> Self {
+        self.focus = Some(Focus::new(name, depth, outlets));
+        self.reading = Reading::Locate;
+        self
+    }
+
+    /// What the next reading of the input is for: hand each of its chunks' reports to
+    /// [`StreamedGraph::read`], then call [`StreamedGraph::end_reading`].
+    pub fn reading(&self) -> Reading {
+        self.reading
+    }
+
+    /// Take the report of the next chunk of the current reading.
     ///
     /// # Errors
-    /// Any error of the writer.
-    pub fn chunk(&mut self, mut r: ChunkReport) -> io::Result<()> {
-        let ids = self.ids(&r);
+    /// Any error of writing.
+    pub fn read(&mut self, r: ChunkReport) -> io::Result<()> {
+        match self.reading {
+            Reading::Locate => {
+                let walked = self.walk(&r);
+                for n in walked {
+                    if let Some(key) = shared_key(&r.graph.graph[n])
+                        && !self.order.contains_key(&key)
+                    {
+                        self.order.insert(key, self.met);
+                        self.met += 1;
+                    }
+                }
+                let order = &self.order;
+                if let Some(f) = self.focus.as_mut() {
+                    f.locate(&r, |k| order.get(k).copied());
+                }
+                Ok(())
+            }
+            Reading::Spread => {
+                if let Some(f) = self.focus.as_mut() {
+                    f.spread(&r);
+                }
+                Ok(())
+            }
+            Reading::Count => {
+                self.count(r);
+                Ok(())
+            }
+            Reading::Write => self.chunk(r),
+        }
+    }
+
+    /// End a reading; true when another is needed (then [`StreamedGraph::reading`] says
+    /// what for), false when the graph is ready to [`StreamedGraph::finish`].
+    ///
+    /// # Errors
+    /// `--focus` names no node of the input (after the first reading).
+    pub fn end_reading(&mut self, ctx: &InputContext) -> Result<bool, NoFocus> {
+        let counts = self.filter.min_claims.is_some();
+        let after_focus = if counts {
+            Reading::Count
+        } else {
+            Reading::Write
+        };
+        self.reading = match (self.reading, self.focus.as_mut()) {
+            (Reading::Locate, Some(f)) => {
+                self.order = HashMap::new();
+                self.met = 0;
+                if !f.located() {
+                    return Err(NoFocus(f.name().to_string()));
+                }
+                f.wants_reading();
+                Reading::Spread
+            }
+            (Reading::Spread, Some(f)) => {
+                f.spread_relays(ctx);
+                if f.wants_reading() {
+                    Reading::Spread
+                } else {
+                    after_focus
+                }
+            }
+            (Reading::Count, _) => Reading::Write,
+            (Reading::Write, _) => return Ok(false),
+            (Reading::Locate | Reading::Spread, None) => after_focus,
+        };
+        Ok(true)
+    }
+
+    /// Write the articles of the next judged chunk.
+    fn chunk(&mut self, mut r: ChunkReport) -> io::Result<()> {
+        let (ids, met) = self.ids(&r);
         self.select(&mut r);
         let g = &r.graph;
+        if let Some(f) = &self.focus
+            && !self.filter.selects()
+        {
+            // Within the focus, whether or not a claim written links them.
+            for n in g.graph.node_indices() {
+                match shared_key(&g.graph[n]) {
+                    Some(key) if f.keeps_shared(&key) => {
+                        if let Some(&k) = self.index.get(&key) {
+                            self.shared[k].kept = true;
+                        }
+                    }
+                    None if g.graph[n].is_article_own()
+                        && !matches!(g.graph[n], Node::Claim(_))
+                        && met[n.index()] != u64::MAX
+                        && !g
+                            .graph
+                            .neighbors_directed(n, Direction::Incoming)
+                            .any(|m| matches!(g.graph[m], Node::Claim(_))) =>
+                    {
+                        self.cut_off
+                            .push((met[n.index()], ids.pair(n), g.graph[n].clone()));
+                    }
+                    _ => {}
+                }
+            }
+        }
         for i in r.chunk.clone() {
             for &c in g.claims[i].iter().filter(|&&c| g.graph.contains_node(c)) {
                 for t in g.graph.neighbors_directed(c, Direction::Outgoing) {
@@ -168,7 +324,19 @@ impl<'w> StreamedGraph<'w> {
 
     /// Count, in a reading before the one that writes, the written claims citing each
     /// outlet (for [`ClaimFilter::min_claims`]).
-    pub fn count(&mut self, mut r: ChunkReport) {
+    fn count(&mut self, mut r: ChunkReport) {
+        if let Some(f) = &self.focus {
+            let keep = f.kept(&r);
+            let gone: Vec<NodeIndex> = r
+                .graph
+                .graph
+                .node_indices()
+                .filter(|n| !keep.contains(n))
+                .collect();
+            for n in gone {
+                r.graph.graph.remove_node(n);
+            }
+        }
         self.select_claims(&mut r);
         let g = &r.graph;
         for i in r.chunk.clone() {
@@ -190,26 +358,11 @@ impl<'w> StreamedGraph<'w> {
         }
     }
 
-    /// True when the filter needs [`StreamedGraph::count`] over the whole input first.
-    pub fn needs_count(&self) -> bool {
-        self.filter.min_claims.is_some()
-    }
-
-    /// The whole graph's id of every node of the chunk's graph that is written: its
-    /// articles, the chunk's claims and what they link, in the order the input shows them.
-    fn ids(&mut self, r: &ChunkReport) -> NodeIds {
+    /// The nodes of the chunk's graph that are written, in the order the input shows them:
+    /// the chunk's claims and what they link (not articles: they are numbered by reading
+    /// order).
+    fn walk(&self, r: &ChunkReport) -> Vec<NodeIndex> {
         let g = &r.graph;
-        let bound = g
-            .graph
-            .node_indices()
-            .next_back()
-            .map_or(0, |n| n.index() + 1);
-        let mut ids = vec![(b'?', 0u32); bound];
-        for (k, &a) in g.articles.iter().enumerate() {
-            if let Some(&seq) = r.inputs.get(k) {
-                ids[a.index()] = (b'a', u32::try_from(seq).unwrap_or(u32::MAX));
-            }
-        }
         let claims: HashSet<NodeIndex> = r
             .chunk
             .clone()
@@ -219,16 +372,37 @@ impl<'w> StreamedGraph<'w> {
         for &c in &claims {
             linked.extend(g.graph.neighbors_directed(c, Direction::Outgoing));
         }
-        for n in g.graph.node_indices() {
-            let node = &g.graph[n];
-            let wanted = if matches!(node, Node::Claim(_)) {
-                claims.contains(&n)
-            } else {
-                linked.contains(&n) && !matches!(node, Node::Article(_))
-            };
-            if !wanted {
-                continue;
+        g.graph
+            .node_indices()
+            .filter(|n| match &g.graph[*n] {
+                Node::Claim(_) => claims.contains(n),
+                Node::Article(_) => false,
+                _ => linked.contains(n),
+            })
+            .collect()
+    }
+
+    /// The whole graph's id of every node of the chunk's graph that is written: its
+    /// articles, the chunk's claims and what they link, in the order the input shows them;
+    /// and when each was met (`u64::MAX`: not walked).
+    fn ids(&mut self, r: &ChunkReport) -> (NodeIds, Vec<u64>) {
+        let g = &r.graph;
+        let bound = g
+            .graph
+            .node_indices()
+            .next_back()
+            .map_or(0, |n| n.index() + 1);
+        let mut ids = vec![(b'?', 0u32); bound];
+        let mut met = vec![u64::MAX; bound];
+        for (k, &a) in g.articles.iter().enumerate() {
+            if let Some(&seq) = r.inputs.get(k) {
+                ids[a.index()] = (b'a', u32::try_from(seq).unwrap_or(u32::MAX));
             }
+        }
+        for n in self.walk(r) {
+            let node = &g.graph[n];
+            met[n.index()] = self.met;
+            self.met += 1;
             let (prefix, slot) = kind_slot(node);
             let id = match shared_key(node) {
                 None => {
@@ -243,6 +417,7 @@ impl<'w> StreamedGraph<'w> {
                             self.index.insert(key, self.shared.len());
                             self.shared.push(Shared {
                                 id: (prefix, self.counters[slot] - 1),
+                                met: met[n.index()],
                                 node: node.clone(),
                                 spellings: BTreeSet::new(),
                                 kept: false,
@@ -258,7 +433,7 @@ impl<'w> StreamedGraph<'w> {
             };
             ids[n.index()] = id;
         }
-        NodeIds::from_pairs(ids)
+        (NodeIds::from_pairs(ids), met)
     }
 
     /// Leave out the claims of other chunks (context) and those the filter leaves out.
@@ -285,6 +460,18 @@ impl<'w> StreamedGraph<'w> {
     /// claims, then outlets cited by too few of the claims left, then articles no claim
     /// is left with.
     fn select(&self, r: &mut ChunkReport) {
+        if let Some(f) = &self.focus {
+            let keep = f.kept(r);
+            let gone: Vec<NodeIndex> = r
+                .graph
+                .graph
+                .node_indices()
+                .filter(|n| !keep.contains(n))
+                .collect();
+            for n in gone {
+                r.graph.graph.remove_node(n);
+            }
+        }
         self.select_claims(r);
         let g = &mut r.graph;
         if let Some(min) = self.filter.min_claims {
@@ -350,18 +537,25 @@ impl<'w> StreamedGraph<'w> {
             g.claims.push(Vec::new());
             ids.push((b'a', u32::try_from(seq).unwrap_or(u32::MAX)));
         }
+        // Shared nodes, and own nodes the focus cut off from their claims, as met.
+        let mut all: Vec<(u64, (u8, u32), Node)> = std::mem::take(&mut self.shared)
+            .into_iter()
+            .filter(|s| s.kept)
+            .map(|s| {
+                let mut node = s.node;
+                if let Node::Outlet(o) = &mut node {
+                    o.spellings = s.spellings.into_iter().collect();
+                }
+                (s.met, s.id, node)
+            })
+            .collect();
+        all.append(&mut self.cut_off);
+        all.sort_by_key(|(met, _, _)| *met);
         let mut nodes: HashMap<SharedKey, NodeIndex> = HashMap::new();
-        for s in std::mem::take(&mut self.shared) {
-            if !s.kept {
-                continue;
-            }
-            let key = shared_key(&s.node);
-            let mut node = s.node;
-            if let Node::Outlet(o) = &mut node {
-                o.spellings = s.spellings.into_iter().collect();
-            }
+        for (_, id, node) in all {
+            let key = shared_key(&node);
             let n = g.graph.add_node(node);
-            ids.push(s.id);
+            ids.push(id);
             if let Some(k) = key {
                 nodes.insert(k, n);
             }
