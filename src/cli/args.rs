@@ -49,7 +49,7 @@ pub(crate) enum Command {
     Check(CheckArgs),
     /// Write the source graph as Graphviz DOT.
     #[command(
-        after_help = "Examples:\n  srcgraph graph samples/seed.txt -o seed.dot && dot -Tsvg seed.dot -o seed.svg\n  srcgraph graph archive/ --focus Interfax --depth 2\n  srcgraph graph archive/ --verdict single-source,unsourced --no-legend\n  srcgraph graph archive/ --min-claims 5 --dates none\n  srcgraph graph --format graphml archive/ -o corpus.graphml\n  srcgraph graph --format csv archive/ -o tables/\n  srcgraph graph --co-citation --min-pair-claims 3 archive/ | neato -Tsvg -o cocitation.svg\n  srcgraph graph --from-parsed parsed/ -o archive.dot   # shards of `parse --with-text`"
+        after_help = "Examples:\n  srcgraph graph samples/seed.txt -o seed.dot && dot -Tsvg seed.dot -o seed.svg\n  srcgraph graph archive/ --focus Interfax --depth 2\n  srcgraph graph archive/ --verdict single-source,unsourced --no-legend\n  srcgraph graph archive/ --min-claims 5 --dates none\n  srcgraph graph --format graphml archive/ -o corpus.graphml\n  srcgraph graph --format csv archive/ -o tables/\n  srcgraph graph --co-citation --min-pair-claims 3 archive/ | neato -Tsvg -o cocitation.svg\n  srcgraph graph --from-parsed parsed/ -o archive.dot   # shards of `parse --with-text`\n\nAn archive is read in chunks, at least twice (--min-claims and --focus read it again), and\nwritten as it is read: memory does not grow with the archive."
     )]
     Graph(GraphArgs),
     /// Write a self-contained HTML report: the text with claims highlighted by verdict,
