@@ -186,3 +186,39 @@ fn dot_streamed(bencher: divan::Bencher, size: usize) {
             write_dot(&mut sink, &g, &report, &DotOptions::default()).map(|()| 0)
         });
 }
+
+/// What `graph` does: the input read twice in chunks (learnt, then judged) and its DOT
+/// written chunk by chunk in bounded memory.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn graph_streamed(bencher: divan::Bencher, size: usize) {
+    use srcgraph::context::{ChunkJudge, InputContext};
+    use srcgraph::export::dot::DotWriter;
+    use srcgraph::export::streamed::{ClaimFilter, StreamedGraph};
+    use srcgraph::judge::{Judging, ReaderSource};
+    let d = doc(size);
+    let p = srcgraph::pipeline::Pipeline::default();
+    bencher
+        .counter(divan::counter::BytesCount::new(d.text.len()))
+        .bench(|| {
+            let mut out = std::io::sink();
+            let sink = Box::new(DotWriter::new(&mut out, DotOptions::default()).expect("sink"));
+            let mut graph = StreamedGraph::new(sink, ClaimFilter::default());
+            let mut judging = Judging::new(&p);
+            let mut ctx = InputContext::new();
+            let mut src = ReaderSource::new("bench.txt", d.text.as_bytes());
+            judging.learn(&mut src, &mut ctx).expect("in memory");
+            loop {
+                let mut judge = ChunkJudge::new(&ctx);
+                let mut src = ReaderSource::new("bench.txt", d.text.as_bytes());
+                judging
+                    .judge(&mut src, &mut judge, |_, r| {
+                        graph.read(r).map_err(srcgraph::judge::JudgeError::from)
+                    })
+                    .expect("in memory");
+                if !graph.end_reading(&ctx).expect("no focus") {
+                    break;
+                }
+            }
+            graph.finish(&ctx).expect("in memory");
+        });
+}
