@@ -503,6 +503,41 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
     false
 }
 
+/// The subjects of a participle in an absolute phrase after "with": "…, with the central
+/// bank warning that …", "with the mayor and two deputies announcing …" (the phrases
+/// between "with" and the participle, which the last ends right before).
+fn with_subjects(toks: &[Tok<'_>], start: usize, v: usize) -> Vec<Np> {
+    let Some(w) = (start..v).rev().take(16).find(|&i| toks[i].lo == "with") else {
+        return Vec::new();
+    };
+    // Conjuncts from the last: "A, B and C" ends with C.
+    let mut out = Vec::new();
+    let mut end = v;
+    while let Some(np) = np_before(toks, end).filter(|np| np.1 == end && np.0 > w) {
+        out.push(np);
+        if np.0 == w + 1 {
+            return out;
+        }
+        let mut k = np.0;
+        if matches!(toks[k - 1].lo, "and" | "or") {
+            k -= 1;
+        }
+        if toks[k - 1].is(",") {
+            k -= 1;
+        }
+        if k == np.0 || k <= w + 1 || out.len() >= 6 {
+            break;
+        }
+        end = k;
+    }
+    // One phrase read from the left, which may hold a prepositional phrase ("dock workers
+    // in Odessa").
+    np_after(toks, w + 1)
+        .filter(|np| np.1 == v)
+        .into_iter()
+        .collect()
+}
+
 /// A present participle: "…, saying that", "… by threatening to", "Accusing Seoul of …,
 /// Pyongyang broke off": the subject of the sentence's main clause, when it names a
 /// speaker; an outlet told something carries it ("…, telling NTV television").
@@ -522,7 +557,14 @@ fn participle_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize
     } else if v > 0 && (toks[v - 1].is(",") || toks[v - 1].lo == "by") {
         sentence_subject(toks, start, v)
     } else {
-        None
+        let conjuncts = with_subjects(toks, start, v);
+        if conjuncts.is_empty() || !needs_ok(toks, verb.needs, end) {
+            return;
+        }
+        for np in conjuncts {
+            s.push_speaker(np, cue, Accept::Any);
+        }
+        return;
     };
     let Some(np) = subject else {
         return;

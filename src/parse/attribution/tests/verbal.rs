@@ -414,5 +414,31 @@ fn control_verbs_and_participles() {
             "Radio Liberty",
             Outlet,
         ),
+        // An absolute phrase after "with": its subject speaks, every conjunct of it.
+        (
+            "Fuel prices climbed again, with the central bank warning that inflation would follow.",
+            "the central bank",
+            OfficialBody,
+        ),
+        (
+            "The ferry strike spread, with union leader Petra Holm and deputy leader Jan Vik announcing a ballot.",
+            "union leader Petra Holm",
+            Person,
+        ),
+        (
+            "The ferry strike spread, with union leader Petra Holm and deputy leader Jan Vik announcing a ballot.",
+            "deputy leader Jan Vik",
+            Person,
+        ),
+        (
+            "The vote was delayed, with opposition deputies claiming fraud in two districts.",
+            "opposition deputies",
+            Vague,
+        ),
+    ]);
+    // "with" and a participle that reports nothing, or a phrase that is no subject of it.
+    check_none(&[
+        "The convoy left at dawn, with prices rising in every market town.",
+        "The minister met with the governors to discuss the harvest.",
     ]);
 }
