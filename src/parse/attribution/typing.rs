@@ -284,8 +284,10 @@ impl<'p, 'a> Phrase<'p, 'a> {
         let h = self.head_classes(cues);
         self.place(&h)?;
         self.kind_word_and_name(outlets)?;
-        self.by_class(&h, outlets)?;
+        // An outlet's own output is the outlet's before it is a document ("an editorial
+        // in Izvestiya").
         self.of_an_outlet(&h, cues, outlets)?;
+        self.by_class(&h, outlets)?;
         self.role(&h)?;
         self.capitalised(&h)
     }

@@ -183,6 +183,37 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
     match_verb(s, verb, forms, v, end);
 }
 
+/// Where a short prepositional phrase of time ending at `k` starts ("in the past", "on
+/// several occasions", "for years"), when an auxiliary stands right before it.
+fn time_phrase_before(toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    (k.saturating_sub(4)..k).find(|&p| {
+        p > 0
+            && matches!(toks[p].lo, "in" | "on" | "at" | "for" | "over" | "during")
+            && matches!(
+                toks[p - 1].lo,
+                "has" | "have" | "had" | "is" | "was" | "are" | "were" | "did" | "does"
+            )
+            && toks[p + 1..k].iter().all(|t| t.is_word() && !t.cap())
+            && (toks[k - 1].info.is(class::CALENDAR)
+                || matches!(
+                    toks[k - 1].lo,
+                    "past"
+                        | "occasion"
+                        | "occasions"
+                        | "times"
+                        | "years"
+                        | "months"
+                        | "weeks"
+                        | "days"
+                        | "decades"
+                        | "time"
+                        | "recently"
+                        | "end"
+                        | "outset"
+                ))
+    })
+}
+
 /// A finite auxiliary or modal: what a subject's head is followed by, never a verb's object.
 fn is_auxiliary(w: &str) -> bool {
     matches!(
@@ -245,9 +276,20 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         if !w.is_word() || w.cap() {
             break;
         }
-        // Negated, modal or hedged by the author: "would not say", "apparently hopes".
-        if is_negation(w.lo) || is_modal(w.lo) || is_hedge(w.lo) {
+        // Negated, modal or hedged by the author: "would not say", "apparently hopes"; but
+        // "would say only that …" says that much.
+        let says_only = w.lo == "would"
+            && (toks
+                .get(end)
+                .is_some_and(|t| matches!(t.lo, "only" | "merely"))
+                || toks[k..v].iter().any(|t| matches!(t.lo, "only" | "merely")));
+        if is_negation(w.lo) || (is_modal(w.lo) && !says_only) || is_hedge(w.lo) {
             return;
+        }
+        if says_only {
+            aux = aux.or(Some(k - 1));
+            k -= 1;
+            continue;
         }
         if is_be(w.lo)
             || matches!(
@@ -257,7 +299,15 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         {
             aux = aux.or(Some(k - 1));
         } else if !(w.info.is(class::BETWEEN) || w.lo.ends_with("ly")) || w.info.is(class::HEAD) {
-            break;
+            // A short time phrase between an auxiliary and the verb: "has in the past
+            // denied", "had on several occasions warned".
+            match time_phrase_before(toks, k) {
+                Some(p) => {
+                    k = p;
+                    continue;
+                }
+                None => break,
+            }
         }
         k -= 1;
     }
@@ -285,6 +335,16 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
             return;
         };
         if !needs_ok(toks, verb.needs, end) {
+            return;
+        }
+        // What someone seems to believe is the author's inference ("the authorities appear
+        // to believe"); what a statement seems to imply is still the statement's.
+        if &*verb.class == "epistemic"
+            && matches!(
+                toks[start].lo,
+                "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+            )
+        {
             return;
         }
         subjects(s, verb, start, cue, false);

@@ -236,6 +236,34 @@ fn phrases_of_names_media_and_members() {
 }
 
 #[test]
+fn an_outlets_output_and_figures() {
+    check(&[
+        // An outlet's editorial, column or article is the outlet's.
+        (
+            "An editorial in the daily Kommersant argued that the tariff was a mistake.",
+            "An editorial in the daily Kommersant",
+            Outlet,
+        ),
+        (
+            "A column in Izvestiya claimed that the governor would resign.",
+            "A column in Izvestiya",
+            Outlet,
+        ),
+        // Figures and statistics are where a claim comes from.
+        (
+            "According to Latvian customs figures, timber exports fell by a third.",
+            "Latvian customs figures",
+            Document,
+        ),
+        (
+            "According to official statistics, unemployment rose in March.",
+            "official statistics",
+            Document,
+        ),
+    ]);
+}
+
+#[test]
 fn outlets_spoken_to_carry_the_speaker() {
     let got = find("Deputy Olga Ferris described the budget to Radio Mayak as a fraud.");
     assert!(

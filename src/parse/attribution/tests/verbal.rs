@@ -442,3 +442,54 @@ fn control_verbs_and_participles() {
         "The minister met with the governors to discuss the harvest.",
     ]);
 }
+
+#[test]
+fn what_stands_around_the_verb() {
+    check(&[
+        // A time phrase between the auxiliary and the verb.
+        (
+            "Vilnius has in the past rejected every such request.",
+            "Vilnius",
+            OfficialBody,
+        ),
+        (
+            "The federation had on two occasions warned that the stadium was unsafe.",
+            "The federation",
+            OfficialBody,
+        ),
+        // A modal with "only": what was said, and no more.
+        (
+            "The port director would say only that the pier was closed.",
+            "The port director",
+            Person,
+        ),
+        (
+            "The port director would only say that the pier was closed.",
+            "The port director",
+            Person,
+        ),
+        // An evaluation read into something.
+        (
+            "Farmers read the quota as a tax on the north.",
+            "Farmers",
+            Vague,
+        ),
+    ]);
+    check_none(&[
+        // Still negated or modal.
+        "The port director would not say whether the pier was closed.",
+        "The port director would say that the pier was closed if asked.",
+        // The author's inference of a belief.
+        "The ministers appear to believe that the quota will hold.",
+        "The ministers seem to think that the quota will hold.",
+        // A time phrase with no auxiliary before it is no gap.
+        "The mayor was in the hall when the vote came.",
+        "He read the letter aloud to the council.",
+    ]);
+    // What a statement seems to imply is still the statement's.
+    check(&[(
+        "The communique appeared to imply that the border would reopen.",
+        "The communique",
+        Document,
+    )]);
+}
