@@ -187,7 +187,14 @@ fn is_plural(np: &[Tok<'_>]) -> bool {
             | class::DOCUMENT_PL
             | class::NATIONALITY_PL
             | class::COLLECTIVE)
-            || (t.lo.ends_with('s') && !t.lo.ends_with("ss") && !t.cap() && t.info.is(class::BODY))
+            || (t.lo.ends_with('s')
+                && !t.lo.ends_with("ss")
+                && t.info.is(class::BODY)
+                // A party by its members ("Communists", "Greens"), not a name ("Hamas").
+                && (!t.cap()
+                    || ["ists", "ans", "als", "ats", "ives", "ens"]
+                        .iter()
+                        .any(|e| t.lo.ends_with(e))))
             || matches!(t.lo, "authorities" | "people" | "police" | "media")
     })
 }

@@ -535,6 +535,9 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
         Some(t) if t.is(",") && toks.get(end + 1).is_some_and(Tok::is_quote) => return true,
         _ => {}
     }
+    if need & needs::PREDICATE != 0 && object_predicate(toks, end) {
+        return true;
+    }
     for (k, t) in toks.iter().enumerate().skip(end).take(COMPLEMENT_WINDOW) {
         // Another clause ("…, and its spokesman said that") is not the verb's complement.
         if t.is(";")
@@ -596,6 +599,51 @@ fn with_subjects(toks: &[Tok<'_>], start: usize, v: usize) -> Vec<Np> {
         .filter(|np| np.1 == v)
         .into_iter()
         .collect()
+}
+
+/// An object after the verb and what the verb calls it: "the vote a farce", "the report
+/// absurd", "the incident a \"provocation\"" (not "a strike for Monday", "the meeting to
+/// order").
+fn object_predicate(toks: &[Tok<'_>], end: usize) -> bool {
+    // "the vote a farce": a second article within a few words of the object's start.
+    let plain = |t: &Tok<'_>| {
+        t.is_word()
+            && !t.info.is(class::VERB | class::SENTENCE)
+            && !super::subject::is_object_preposition(t.lo)
+    };
+    if toks
+        .get(end)
+        .is_some_and(|t| t.info.is(class::DEFINITE) || t.has(super::tokens::POSS) || t.cap())
+        && let Some(a) = (end + 1..toks.len().min(end + 6))
+            .find(|&i| !plain(&toks[i]) || matches!(toks[i].lo, "a" | "an"))
+        && matches!(toks[a].lo, "a" | "an")
+        && a > end + 1
+    {
+        return true;
+    }
+    let Some(obj) = np_after(toks, end) else {
+        return false;
+    };
+    let Some(next) = toks.get(obj.1) else {
+        return false;
+    };
+    if next.is_quote() || matches!(next.lo, "a" | "an") {
+        return true;
+    }
+    // One word ending the clause: "called the report absurd."
+    next.is_word()
+        && !next.cap()
+        && !next
+            .info
+            .is(class::VERB | class::PRONOUN | class::DEFINITE | class::SENTENCE)
+        && !super::subject::is_object_preposition(next.lo)
+        && !matches!(
+            next.lo,
+            "to" | "and" | "or" | "but" | "in" | "on" | "at" | "for" | "off" | "up"
+        )
+        && toks
+            .get(obj.1 + 1)
+            .is_none_or(|t| matches!(t.s, "." | "," | ";" | "!" | "?") || t.lo == "and")
 }
 
 /// A present participle: "…, saying that", "… by threatening to", "Accusing Seoul of …,

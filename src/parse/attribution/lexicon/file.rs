@@ -145,11 +145,12 @@ fn parse_needs(text: &str, list: &[Spanned<String>]) -> Result<u8, CuesError> {
             "of" => needs::OF,
             "for" => needs::FOR,
             "about" => needs::ABOUT,
+            "predicate" => needs::PREDICATE,
             other => {
                 return Err(CuesError::at(
                     text,
                     n.span().start,
-                    format!("unknown need {other:?} (that, to, as, of, for, about)"),
+                    format!("unknown need {other:?} (that, to, as, of, for, about, predicate)"),
                 ));
             }
         };

@@ -132,6 +132,9 @@ pub(crate) mod needs {
     pub(crate) const FOR: u8 = 1 << 4;
     /// about / on / over.
     pub(crate) const ABOUT: u8 = 1 << 5;
+    /// An object and what it is called: a phrase with "a" / "an", a quotation or a word
+    /// ending the clause ("called the vote a farce", "called the report absurd").
+    pub(crate) const PREDICATE: u8 = 1 << 6;
 }
 
 /// One word form's entry (eight bytes: every token carries one).

@@ -493,3 +493,48 @@ fn what_stands_around_the_verb() {
         Document,
     )]);
 }
+
+#[test]
+fn what_a_verb_calls_its_object_and_parties_by_their_members() {
+    check(&[
+        // An object and what it is called.
+        (
+            "The senator called the tender a swindle.",
+            "The senator",
+            Person,
+        ),
+        (
+            "The ministry called the audit report illegal.",
+            "The ministry",
+            OfficialBody,
+        ),
+        (
+            "Tallinn called the overflight a \"provocation\".",
+            "Tallinn",
+            OfficialBody,
+        ),
+        // A party by its members, in any case.
+        (
+            "The Greens say they will leave the coalition.",
+            "The Greens",
+            OfficialBody,
+        ),
+        (
+            "Liberals warned that the budget would not pass.",
+            "Liberals",
+            OfficialBody,
+        ),
+        // People by trade.
+        (
+            "A retired schoolteacher told the radio that the village had no water.",
+            "A retired schoolteacher",
+            Anonymous,
+        ),
+    ]);
+    // "call" as an action: a strike called, a meeting called to order.
+    check_none(&[
+        "The dockers called a strike for Friday.",
+        "The speaker called the session to order.",
+        "The governor called the meeting off.",
+    ]);
+}
