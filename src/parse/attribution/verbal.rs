@@ -127,14 +127,10 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
     let mut best: Option<(&VerbCue, u8, usize)> = None;
     for (verb, forms) in cues.verbs_of(t.info) {
         let n = verb.particles.len();
-        let ok = toks.len() > v + n
-            && verb
-                .particles
-                .iter()
-                .zip(&toks[v + 1..])
-                .all(|(p, t)| **p == *t.lo);
-        if ok && best.is_none_or(|b| n > b.0.particles.len()) {
-            best = Some((verb, forms, v + 1 + n));
+        if let Some(end) = particles_end(toks, v, &verb.particles)
+            && best.is_none_or(|b| n > b.0.particles.len())
+        {
+            best = Some((verb, forms, end));
         }
     }
     let Some((verb, forms, end)) = best else {
@@ -212,6 +208,48 @@ fn time_phrase_before(toks: &[Tok<'_>], k: usize) -> Option<usize> {
                         | "outset"
                 ))
     })
+}
+
+/// Where the verb at `v` and its `particles` end: right after it ("made clear"), or, when
+/// the first is a noun, past a word or two qualifying it and quotation marks ("expressed
+/// deep concern", "expressed “grave concern”").
+fn particles_end(toks: &[Tok<'_>], v: usize, particles: &[Box<str>]) -> Option<usize> {
+    let matches_at = |at: usize| {
+        toks.len() >= at + particles.len()
+            && particles.iter().zip(&toks[at..]).all(|(p, t)| **p == *t.lo)
+    };
+    if matches_at(v + 1) {
+        return Some(v + 1 + particles.len());
+    }
+    let first = particles.first()?;
+    if first.len() < 4 || matches!(&**first, "ahead" | "clear" | "issue" | "down" | "back") {
+        return None;
+    }
+    let mut at = v + 1;
+    let mut words = 0;
+    while let Some(t) = toks.get(at) {
+        if t.is_quote() {
+            at += 1;
+        } else if words < 2
+            && t.is_word()
+            && !t.cap()
+            && (t.info.class == 0 || t.info.is(class::MODIFIER))
+            && *t.lo != **first
+        {
+            words += 1;
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    let end = at + particles.len();
+    // A closing quotation mark belongs to the cue.
+    let end = if toks.get(end).is_some_and(Tok::is_quote) {
+        end + 1
+    } else {
+        end
+    };
+    (at > v + 1 && matches_at(at)).then_some(end)
 }
 
 /// A finite auxiliary or modal: what a subject's head is followed by, never a verb's object.

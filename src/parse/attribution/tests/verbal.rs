@@ -531,6 +531,19 @@ fn what_a_verb_calls_its_object_and_parties_by_their_members() {
             Anonymous,
         ),
     ]);
+    // A fixed expression qualified or quoted.
+    check(&[
+        (
+            "The bishops expressed grave concern about the new law.",
+            "The bishops",
+            Vague,
+        ),
+        (
+            "The assembly voiced \"serious concern\" over the shootings.",
+            "The assembly",
+            OfficialBody,
+        ),
+    ]);
     // "call" as an action: a strike called, a meeting called to order.
     check_none(&[
         "The dockers called a strike for Friday.",
