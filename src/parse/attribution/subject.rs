@@ -66,6 +66,10 @@ pub(crate) fn subjects(
             None => return None,
         }
     }
+    // A condition reports nothing: "the fleet stays only if Kyiv agrees to …".
+    if np.0 > 0 && matches!(toks[np.0 - 1].lo, "if" | "unless") {
+        return None;
+    }
     if plural_only && !is_plural(&toks[np.0..np.1]) && !matches!(toks[np.0].lo, "and" | "or") {
         let coordinated_subject = np.0 > 0 && matches!(toks[np.0 - 1].lo, "and" | "or");
         if !coordinated_subject {

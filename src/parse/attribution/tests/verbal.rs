@@ -546,6 +546,9 @@ fn what_a_verb_calls_its_object_and_parties_by_their_members() {
     ]);
     // "call" as an action: a strike called, a meeting called to order.
     check_none(&[
+        // A condition reports nothing.
+        "The base stays open only if Riga agreed to extend the lease.",
+        "The talks will resume unless the rebels demand new guarantees.",
         "The dockers called a strike for Friday.",
         "The speaker called the session to order.",
         "The governor called the meeting off.",
