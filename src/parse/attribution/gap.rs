@@ -50,6 +50,7 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
         }
         e = skip_date(toks, e);
         e = skip_time(toks, e);
+        e = skip_reduced_relative(toks, e);
         if e > 0 && toks[e - 1].is(")") {
             if let Some(open) = matching_open(toks, e - 1, "(", ")") {
                 e = open;
@@ -103,6 +104,93 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
         appositive_name,
         included,
     }
+}
+
+/// Most tokens of a reduced relative clause looked back over.
+const MAX_REDUCED: usize = 14;
+
+/// Step back over a reduced relative clause before `end`, one that a preposition or a date
+/// opens after its participle: "A statement issued on Monday said", "a resolution adopted
+/// by the assembly in June had voiced", "officials interviewed by the radio said". The
+/// participle must follow a noun, and only words of phrases, prepositions, numbers and
+/// possessives may stand between it and `end`.
+fn skip_reduced_relative(toks: &[Tok<'_>], end: usize) -> usize {
+    for p in (end.saturating_sub(MAX_REDUCED).max(1)..end).rev() {
+        let t = &toks[p];
+        let participle = t.is_word()
+            && !t.cap()
+            && (t.lo.ends_with("ed") || is_irregular_participle(t.lo))
+            && !t.info.is(class::IN_PHRASE | class::BETWEEN);
+        if !participle {
+            let inside = (t.is_word() || t.has(DIGIT) || t.has(POSS) || t.is_quote())
+                && !t.info.is(class::PRONOUN)
+                && !matches!(
+                    t.lo,
+                    "that"
+                        | "which"
+                        | "who"
+                        | "whom"
+                        | "whose"
+                        | "what"
+                        | "where"
+                        | "when"
+                        | "how"
+                        | "why"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "as"
+                        | "than"
+                );
+            if !inside || t.info.is(class::VERB) && !in_phrase(t) {
+                return end;
+            }
+            continue;
+        }
+        let Some(after) = toks.get(p + 1) else {
+            return end;
+        };
+        // "to" opens an adjunct before a phrase ("sent to the premier"), not before a verb
+        // ("intended to resume").
+        let to_verb = after.lo == "to"
+            && toks.get(p + 2).is_none_or(|n| {
+                !(n.cap() || n.has(POSS | DIGIT) || n.info.is(class::DEFINITE | class::INDEFINITE))
+            });
+        let adjunct = !to_verb && is_inner_preposition(after.lo)
+            || matches!(
+                after.lo,
+                "by" | "at" | "during" | "after" | "last" | "earlier"
+            )
+            || is_calendar_word(after);
+        let before = &toks[p - 1];
+        let noun_before = in_phrase(before)
+            && !before.info.is(class::DEFINITE | class::INDEFINITE)
+            && !is_inner_preposition(before.lo);
+        return if adjunct && noun_before { p } else { end };
+    }
+    end
+}
+
+/// Past participles that do not end in "-ed" ("written", "sent").
+fn is_irregular_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "written"
+            | "sent"
+            | "read"
+            | "made"
+            | "given"
+            | "drawn"
+            | "put"
+            | "set"
+            | "held"
+            | "spread"
+            | "broadcast"
+            | "shown"
+            | "seen"
+            | "signed"
+            | "drawn up"
+    )
 }
 
 /// The `open` that matches the `close` at `at`, looking back a bounded way.

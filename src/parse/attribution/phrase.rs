@@ -327,6 +327,21 @@ fn np_before_plain(toks: &[Tok<'_>], end: usize) -> Option<Np> {
             i -= 1;
             continue;
         }
+        // "the account of the talks", "Tass's report of the meeting": a noun after "of"
+        // and a determiner, which the lists know only as a verb or not at all.
+        if i == end
+            && i >= 4
+            && !t.cap()
+            && t.is_word()
+            && !t.info.is(class::PRONOUN | class::SENTENCE)
+            && toks[i - 2].info.is(class::DEFINITE)
+            && !toks[i - 2].cap()
+            && toks[i - 3].lo == "of"
+            && preposition_joins(toks, i - 3)
+        {
+            i -= 2;
+            continue;
+        }
         if i < end && i >= 2 && t.is_quote() && in_phrase(&toks[i - 2]) && in_phrase(&toks[i]) {
             i -= 1;
             continue;

@@ -276,6 +276,10 @@ fn is_auxiliary(w: &str) -> bool {
 }
 
 fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end: usize) {
+    if verb.copula {
+        copula_cue(s, verb, v, end);
+        return;
+    }
     let toks = s.toks;
     let cue = (v, end);
     // After a quotation or a comma: "…,” said the envoy", "…, said Ivanov" (a plain verb
@@ -602,6 +606,76 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
         }
     }
     false
+}
+
+/// An adjective after a copula: "analysts have long been skeptical of", "Moscow is
+/// convinced that", "the ministry remained adamant that". Its complement must follow at
+/// once; a negated, modal or hedged copula reports nothing, and neither does one the author
+/// infers ("seemed confident that").
+fn copula_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize) {
+    let toks = s.toks;
+    let complement = toks.get(end).is_some_and(|t| match t.lo {
+        "that" | "whether" => verb.needs & needs::THAT != 0,
+        "of" => verb.needs & needs::OF != 0,
+        "about" | "over" | "on" => verb.needs & needs::ABOUT != 0,
+        _ => t.is(":") && verb.needs & needs::THAT != 0,
+    });
+    if !complement {
+        return;
+    }
+    let mut k = v;
+    let mut copula = false;
+    while k > 0 {
+        let w = &toks[k - 1];
+        if !w.is_word() || w.cap() {
+            break;
+        }
+        if is_negation(w.lo) || is_modal(w.lo) || is_hedge(w.lo) || is_seeming(w.lo) {
+            return;
+        }
+        if is_be(w.lo) || is_link_verb(w.lo) {
+            copula = true;
+        } else if !matches!(w.lo, "has" | "have" | "had")
+            && (!(w.info.is(class::BETWEEN) || w.lo.ends_with("ly")) || w.info.is(class::HEAD))
+        {
+            break;
+        }
+        k -= 1;
+    }
+    if copula {
+        subjects(s, verb, k, (v, end), false);
+    }
+}
+
+/// A verb that links a subject to an adjective as "be" does ("remained adamant").
+fn is_link_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "remain"
+            | "remains"
+            | "remained"
+            | "become"
+            | "becomes"
+            | "became"
+            | "grow"
+            | "grows"
+            | "grew"
+            | "grown"
+            | "feel"
+            | "feels"
+            | "felt"
+            | "stay"
+            | "stays"
+            | "stayed"
+    )
+}
+
+/// A verb with which the author infers a state ("seemed confident").
+fn is_seeming(w: &str) -> bool {
+    matches!(
+        w,
+        "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" | "look" | "looked"
+    )
 }
 
 /// The subjects of a participle in an absolute phrase after "with": "…, with the central

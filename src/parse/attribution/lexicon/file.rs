@@ -3,7 +3,7 @@
 
 use super::super::table::WordTable;
 use super::inflect::{inflect, noun_forms};
-use super::{CueEntry, Cues, CuesError, PhraseCue, VerbCue, WordInfo, class, needs};
+use super::{CueEntry, Cues, CuesError, PhraseCue, VerbCue, WordInfo, class, form, needs};
 use serde::Deserialize;
 use std::collections::HashMap;
 use toml::Spanned;
@@ -13,6 +13,8 @@ use toml::Spanned;
 pub(super) struct FileRepr {
     #[serde(default)]
     verbs: Vec<VerbGroup>,
+    #[serde(default)]
+    adjectives: Vec<VerbGroup>,
     #[serde(default)]
     nouns: Vec<NounGroup>,
     #[serde(default)]
@@ -190,7 +192,9 @@ impl Builder {
     /// Verb cues in every inflection; a user file may redefine a built-in verb.
     fn add_verbs(&mut self, f: &FileRepr, text: &str, user: bool) -> Result<(), CuesError> {
         let mut seen_here: HashMap<VerbKey, ()> = HashMap::new();
-        for g in &f.verbs {
+        let verbs = f.verbs.iter().map(|g| (g, false));
+        let adjectives = f.adjectives.iter().map(|g| (g, true));
+        for (g, copula) in verbs.chain(adjectives) {
             let need = parse_needs(text, &g.needs)?;
             let outlet_subject = match &g.subject {
                 None => false,
@@ -228,9 +232,15 @@ impl Builder {
                     particles: particles.iter().map(|p| p.as_str().into()).collect(),
                     needs: need,
                     outlet_subject,
+                    copula,
                     class: g.class.as_str().into(),
                 };
-                let forms = inflect(&lemma, &past, participle);
+                // An adjective has one form, after a copula ("was skeptical of").
+                let forms = if copula {
+                    vec![(lemma.clone(), form::COPULA)]
+                } else {
+                    inflect(&lemma, &past, participle)
+                };
                 match self.verb_index.get(&key) {
                     Some(&i) if user => self.verbs[i] = cue,
                     Some(_) => {

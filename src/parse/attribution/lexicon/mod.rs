@@ -116,6 +116,8 @@ pub(crate) mod form {
     pub(crate) const ING: u8 = 1 << 4;
     /// Finite forms that can follow a subject directly.
     pub(crate) const FINITE: u8 = BASE | S | PAST;
+    /// An adjective after a copula ("skeptical"): no form of a verb.
+    pub(crate) const COPULA: u8 = 1 << 5;
 }
 
 /// What must follow a verb for it to be a cue, as bits ([`VerbCue::needs`]; 0: nothing).
@@ -171,6 +173,8 @@ pub(crate) struct VerbCue {
     pub(crate) needs: u8,
     /// Only an outlet can be its subject.
     pub(crate) outlet_subject: bool,
+    /// An adjective that reports after a copula ("was skeptical of").
+    pub(crate) copula: bool,
     /// The class named in the data ("speech").
     pub(crate) class: Box<str>,
 }

@@ -288,3 +288,19 @@ fn outlets_spoken_to_carry_the_speaker() {
         ),
     ]);
 }
+
+#[test]
+fn carriers_that_summarize() {
+    check(&[
+        (
+            "The verdict, as summarized by the agency Tengrinews, bars him from office.",
+            "the agency Tengrinews",
+            Outlet,
+        ),
+        (
+            "The ultimatum, as paraphrased by Kommersant, gave the rebels two days.",
+            "Kommersant",
+            Outlet,
+        ),
+    ]);
+}

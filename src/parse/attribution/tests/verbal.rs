@@ -554,3 +554,116 @@ fn what_a_verb_calls_its_object_and_parties_by_their_members() {
         "The governor called the meeting off.",
     ]);
 }
+
+#[test]
+fn adjectives_after_a_copula() {
+    check(&[
+        (
+            "Foreign bankers have long been skeptical of the reform.",
+            "Foreign bankers",
+            Vague,
+        ),
+        (
+            "The central bank is convinced that inflation will ease.",
+            "The central bank",
+            OfficialBody,
+        ),
+        (
+            "The governor remained adamant that the mine would reopen.",
+            "The governor",
+            Person,
+        ),
+        (
+            "Several trade unions were highly critical of the pension bill.",
+            "Several trade unions",
+            Vague,
+        ),
+        (
+            "Minister Rakhimov, for his part, was confident that the harvest would recover.",
+            "Minister Rakhimov",
+            Person,
+        ),
+    ]);
+    check_none(&[
+        // No complement right after the adjective, or no copula before it.
+        "The ministry was critical in shaping the treaty.",
+        "A confident premier opened the session.",
+        // Negated, modal or inferred by the author.
+        "The envoy was not convinced that the truce would hold.",
+        "The miners would be skeptical of any promise.",
+        "The ministers seemed confident that the vote would pass.",
+    ]);
+}
+
+#[test]
+fn subjects_before_a_reduced_relative_clause() {
+    check(&[
+        (
+            "A communique released on Friday said the border would reopen.",
+            "A communique",
+            Document,
+        ),
+        (
+            "A motion passed by the city council last spring had demanded the same.",
+            "A motion",
+            Document,
+        ),
+        (
+            "Refugees interviewed in the camps near Gulistan said the village had burned.",
+            "Refugees",
+            Vague,
+        ),
+    ]);
+    // "intended to": a verb before "to" + verb opens no relative clause.
+    check_none(&["The two navies intended to hold talks later this year on a joint patrol."]);
+    // The participle is the sentence's own verb; the cue has its own subject.
+    let text = "The debate focused on what the premier described as reckless spending.";
+    let got: Vec<_> = find(text).into_iter().map(|a| (a.text, a.kind)).collect();
+    assert_eq!(got, [("the premier".to_string(), Person)]);
+}
+
+#[test]
+fn speech_in_light_verbs_and_letters() {
+    check(&[
+        (
+            "The mayor made similar remarks on local radio last week.",
+            "The mayor",
+            Person,
+        ),
+        (
+            "The ombudsman wrote to the prosecutor asking for the file.",
+            "The ombudsman",
+            Person,
+        ),
+        (
+            "The Central Asian Legal Initiative says the figures are too low.",
+            "The Central Asian Legal Initiative",
+            OfficialBody,
+        ),
+        (
+            "Freedom Watch has condemned the verdict.",
+            "Freedom Watch",
+            OfficialBody,
+        ),
+        (
+            "The draft, which circulated among deputies in May, states that fees will double.",
+            "The draft",
+            Document,
+        ),
+        (
+            "The text of the accord says both armies must withdraw.",
+            "The text of the accord",
+            Document,
+        ),
+        (
+            "The Ukrainian account of the talks stressed gas prices.",
+            "The Ukrainian account of the talks",
+            Document,
+        ),
+        (
+            "Tass's account of the meeting stressed trade.",
+            "Tass's account of the meeting",
+            Outlet,
+        ),
+    ]);
+}
