@@ -258,9 +258,19 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
     } else {
         end
     };
-    let np = with_appositive_name(toks, np_after(toks, from)?);
     let cue = (v, end);
-    let first = s.push(np, cue, accept);
+    let np = np_after(toks, from).map(|np| with_appositive_name(toks, np));
+    let first = np.and_then(|np| s.push(np, cue, accept));
+    // "Ashgabat halted deliveries, citing unpaid debts": what is cited names no source, so
+    // the subject gives it as its reason and is the source.
+    if first.is_none() && p.cited && v > 0 && toks[v - 1].is(",") && end < toks.len() {
+        let start = super::phrase::segment_start(toks, v);
+        if let Some(subject) = super::subject::sentence_subject(toks, start, v - 1) {
+            s.push_speaker(subject, cue, Accept::Speaker);
+        }
+        return None;
+    }
+    let np = np?;
     // "according to A and B"
     if toks.get(np.1).is_some_and(|t| t.lo == "and")
         && let Some(second) = np_after(toks, np.1 + 1)

@@ -230,10 +230,13 @@ fn particles_end(toks: &[Tok<'_>], v: usize, particles: &[Box<str>]) -> Option<u
     while let Some(t) = toks.get(at) {
         if t.is_quote() {
             at += 1;
-        } else if words < 2
+        } else if words < 3
             && t.is_word()
             && !t.cap()
-            && (t.info.class == 0 || t.info.is(class::MODIFIER))
+            && (t.info.class == 0
+                || t.info
+                    .is(class::MODIFIER | class::NOUN_CUE | class::DOCUMENT)
+                || t.info.is(class::INDEFINITE) && words == 0)
             && *t.lo != **first
         {
             words += 1;

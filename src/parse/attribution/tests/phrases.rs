@@ -304,3 +304,19 @@ fn carriers_that_summarize() {
         ),
     ]);
 }
+
+#[test]
+fn agents_of_reduced_passives() {
+    check(&[
+        (
+            "The reform touted by the cabinet has stalled.",
+            "the cabinet",
+            OfficialBody,
+        ),
+        (
+            "The ceasefire proclaimed by the junta did not hold.",
+            "the junta",
+            OfficialBody,
+        ),
+    ]);
+}

@@ -667,3 +667,42 @@ fn speech_in_light_verbs_and_letters() {
         ),
     ]);
 }
+
+#[test]
+fn diplomatic_acts_and_reasons_given() {
+    check(&[
+        (
+            "The Estonian envoy lodged a formal protest with the ministry.",
+            "The Estonian envoy",
+            Person,
+        ),
+        (
+            "The ministry delivered a protest note to the embassy on Monday.",
+            "The ministry",
+            OfficialBody,
+        ),
+        (
+            "The opposition bloc sent an open letter to the speaker.",
+            "The opposition bloc",
+            OfficialBody,
+        ),
+        // "citing" a reason that names no source: the subject gives it.
+        (
+            "The central bank raised rates, citing the weak currency.",
+            "The central bank",
+            OfficialBody,
+        ),
+        (
+            "Kazakhstan closed the border crossing, citing an outbreak of cholera.",
+            "Kazakhstan",
+            OfficialBody,
+        ),
+        // A source after "citing" is the one cited.
+        (
+            "The agency reported the clash, citing witnesses.",
+            "witnesses",
+            Vague,
+        ),
+    ]);
+    check_none(&["The governor sent troops to the border on Monday."]);
+}
