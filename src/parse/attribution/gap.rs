@@ -7,7 +7,7 @@ use super::phrase::{
     Np, ends_head, in_phrase, is_calendar_word, is_inner_preposition, np_after, np_before,
     unknown_modifier,
 };
-use super::tokens::{BREAK, DIGIT, POSS, Tok};
+use super::tokens::{BREAK, DIGIT, POSS, Tok, UPPER};
 
 /// Most tokens looked back over for an aside.
 const MAX_ASIDE: usize = 30;
@@ -357,7 +357,11 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     let after_role = np_before(toks, open).is_some_and(|(a, b)| {
         let head = (a + 1..b).find(|&i| ends_head(&toks[i])).unwrap_or(b);
         let last = &toks[head - 1];
-        !last.cap() && last.info.is(class::ROLE | class::OUTLET | class::BODY) && a < head
+        // A role may be written with a capital ("the OSCE Representative on Freedom of the
+        // Media, Dunja Mijatovic").
+        (!last.cap() && last.info.is(class::ROLE | class::OUTLET | class::BODY)
+            || last.cap() && !last.has(UPPER) && last.info.is(class::ROLE))
+            && a < head
     });
     if name && after_role {
         return Some((open, Some((open + 1, comma))));

@@ -260,6 +260,15 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
     };
     let cue = (v, end);
     let np = np_after(toks, from).map(|np| with_appositive_name(toks, np));
+    // "the Institute for Freedom and Safety": "and" inside a name after "for" / "of".
+    let np = np.map(|np| match np_after(toks, np.1 + 1) {
+        Some(rest)
+            if toks.get(np.1).is_some_and(|t| t.lo == "and") && name_goes_on(toks, np, rest) =>
+        {
+            (np.0, rest.1)
+        }
+        _ => np,
+    });
     let first = np.and_then(|np| s.push(np, cue, accept));
     // "Ashgabat halted deliveries, citing unpaid debts": what is cited names no source, so
     // the subject gives it as its reason and is the source.
@@ -279,6 +288,23 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
     }
     let record = first?;
     (p.carrier || p.cited).then_some((record, v, np.1, p.carrier))
+}
+
+/// True when `rest`, after the "and" that ends `np`, goes on one name: `np` ends in
+/// capitalised words after "for" or "of" ("the Institute for Reporters' Freedom") and `rest`
+/// is capitalised words alone ("Safety").
+fn name_goes_on(toks: &[Tok<'_>], np: Np, rest: Np) -> bool {
+    let Some(p) = (np.0 + 1..np.1)
+        .rev()
+        .find(|&i| toks[i].is_word() && !toks[i].cap())
+    else {
+        return false;
+    };
+    matches!(toks[p].lo, "for" | "of")
+        && p + 1 < np.1
+        && toks[np.0..p].iter().any(|t| t.cap())
+        && rest.1 - rest.0 <= 3
+        && toks[rest.0..rest.1].iter().all(|t| t.cap() && t.is_word())
 }
 
 /// True when what follows a nominal cue gives its holder content (`need`: bits of

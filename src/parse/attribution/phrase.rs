@@ -193,7 +193,14 @@ fn preposition_joins(toks: &[Tok<'_>], at: usize) -> bool {
             .any(|t| {
                 t.info
                     .is(class::BODY | class::OUTLET | class::COUNTRY | class::CAPITAL)
-            });
+            })
+        // Capitalised words on both sides: one name ("Freedom of the Media").
+        || toks.get(at + 1).is_some_and(|t| t.cap() || t.lo == "the")
+            && toks[at + 1..toks.len().min(at + 4)]
+                .iter()
+                .take_while(|t| in_phrase(t))
+                .all(|t| t.cap() || t.lo == "the")
+            && toks.get(at + 2).is_some_and(Tok::cap);
     noun_before && phrase_after && to_ok && of_ok && by_ok
 }
 

@@ -595,6 +595,9 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
             break;
         }
         let hit = match t.lo {
+            // "charges transit fees that …", "held talks that …": "that" after the verb's
+            // object opens a relative clause.
+            "that" if relative_after_object(toks, end, k) => false,
             "that" | "whether" | "why" | "how" | "what" => need & needs::THAT != 0,
             "to" => need & needs::TO != 0,
             "as" => need & needs::AS != 0,
@@ -609,6 +612,57 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
         }
     }
     false
+}
+
+/// True when the "that" at `k` follows a bare object of the verb ending at `end` ("charges
+/// fees that", "held talks that") and so opens a relative clause; verbs that take a
+/// person before their clause ("reminded deputies that", "advised Kyiv that") excepted.
+fn relative_after_object(toks: &[Tok<'_>], end: usize, k: usize) -> bool {
+    if k <= end || end == 0 {
+        return false;
+    }
+    let verb = toks[end - 1].lo;
+    let takes_person = [
+        "remind", "advis", "ask", "beg", "petition", "answer", "press", "invit", "challeng",
+        "assur", "inform", "notif", "persuad", "convinc", "tell", "told", "warn",
+    ]
+    .iter()
+    .any(|p| verb.starts_with(p));
+    let object = &toks[end..k];
+    !takes_person
+        && object.len() <= 4
+        && object.iter().all(|t| {
+            t.is_word()
+                && !t.cap()
+                && !super::phrase::is_inner_preposition(t.lo)
+                && !t.lo.ends_with("ly")
+                && !t.info.is(class::BETWEEN | class::PRONOUN | class::CALENDAR)
+                && !super::gap::is_time_unit(t.lo.trim_end_matches('s'))
+                && !matches!(
+                    t.lo,
+                    "last"
+                        | "this"
+                        | "next"
+                        | "earlier"
+                        | "later"
+                        | "again"
+                        | "also"
+                        | "then"
+                        | "once"
+                        | "too"
+                        | "twice"
+                        | "now"
+                        | "today"
+                        | "yesterday"
+                        | "only"
+                        | "further"
+                        | "repeatedly"
+                        | "recently"
+                        | "ago"
+                        | "so"
+                        | "as"
+                )
+        })
 }
 
 /// An adjective after a copula: "analysts have long been skeptical of", "Moscow is

@@ -320,3 +320,37 @@ fn agents_of_reduced_passives() {
         ),
     ]);
 }
+
+#[test]
+fn names_with_and_and_media_that_carry() {
+    check(&[
+        // "and" inside a name after "for" / "of".
+        (
+            "According to the Center for Peace and Justice, 40 people were held.",
+            "the Center for Peace and Justice",
+            OfficialBody,
+        ),
+        (
+            "The order, read on state radio on Sunday, closed the schools.",
+            "state radio",
+            Outlet,
+        ),
+        (
+            "The rumor, which first appeared in the weekly \"Novye Izvestia\", was denied.",
+            "the weekly \"Novye Izvestia\"",
+            Outlet,
+        ),
+        (
+            "According to the Committee for Free Elections, the Russian Orthodox Church, and \
+             two bishops, the list was forged.",
+            "the Committee for Free Elections",
+            OfficialBody,
+        ),
+    ]);
+    // Two sources joined by "and" stay two.
+    check(&[(
+        "According to the ministry and the army, the road is open.",
+        "the army",
+        OfficialBody,
+    )]);
+}

@@ -706,3 +706,30 @@ fn diplomatic_acts_and_reasons_given() {
     ]);
     check_none(&["The governor sent troops to the border on Monday."]);
 }
+
+#[test]
+fn relative_clauses_after_an_object_and_capitalised_roles() {
+    check_none(&[
+        // "that" after the verb's object opens a relative clause.
+        "Rosneft charges pipeline fees that Minsk considers unfair.",
+        "The two sides held talks that lasted until dawn.",
+    ]);
+    check(&[
+        (
+            "The ombudsman reminded deputies that the law was still in force.",
+            "The ombudsman",
+            Person,
+        ),
+        (
+            "The commission concluded last week that the count was honest.",
+            "The commission",
+            OfficialBody,
+        ),
+        // A capitalised role set off before a name is that person.
+        (
+            "The UN Special Rapporteur on Torture, Juan Ortiz, said the detainees were beaten.",
+            "The UN Special Rapporteur on Torture, Juan Ortiz",
+            Person,
+        ),
+    ]);
+}
