@@ -289,6 +289,8 @@ pub struct ChunkReport {
     pub chunk: std::ops::Range<usize>,
     /// The number in reading order of each article of `graph`.
     pub inputs: Vec<usize>,
+    /// The chunk's articles as parsed (input coordinates), in order.
+    pub parsed: Vec<Article>,
 }
 
 /// A judge of an input's chunks, taken in input order: each chunk is prepared on the
@@ -509,6 +511,7 @@ fn judge_in(
         })
         .collect();
     let outlets = summarize_outlets_of(&g, &claims, |c| in_chunk.contains(&c));
+    let parsed = all_articles.drain(chunk.clone()).collect();
     ChunkReport {
         claims,
         articles,
@@ -516,6 +519,7 @@ fn judge_in(
         graph: g,
         chunk,
         inputs,
+        parsed,
     }
 }
 

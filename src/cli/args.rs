@@ -55,7 +55,7 @@ pub(crate) enum Command {
     /// Write a self-contained HTML report: the text with claims highlighted by verdict,
     /// their sources, a table of findings, and each article's source graph.
     #[command(
-        after_help = "Examples:\n  srcgraph report samples/seed.txt -o seed.html\n  srcgraph report archive/ -o archive.html --engine builtin   # graphs without Graphviz\n  srcgraph report --no-graphs --scope paragraph article.txt > report.html"
+        after_help = "Examples:\n  srcgraph report samples/seed.txt -o seed.html\n  srcgraph report archive/ -o archive.html --engine builtin   # graphs without Graphviz\n  srcgraph report --no-graphs --scope paragraph article.txt > report.html\n\nAn archive is read in chunks three times and each article's section written as it is ready:\nmemory does not grow with the archive (the page does)."
     )]
     Report(ReportArgs),
     /// Draw the source graph as SVG, PNG or PDF.

@@ -4,7 +4,7 @@
 
 use super::args::InputArgs;
 use anyhow::{Context, Result, bail};
-use srcgraph::input::{Document, InputError};
+
 use srcgraph::markup::InputFormat;
 use srcgraph::outlets::Outlets;
 use srcgraph::pipeline::Pipeline;
@@ -226,50 +226,6 @@ fn walk_dir(
             )),
             Ok(_) => {}
             Err(e) => rep.error(format!("{}: {}", path.display(), io_reason(&e))),
-        }
-    }
-}
-
-/// Read one input into a document; problems are reported and give `None`.
-pub(crate) fn read_document(input: &Input, rep: &mut Reporter) -> Option<Document> {
-    let bytes = match &input.source {
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
-        }
-        Source::File(p) => fs::read(p),
-    };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => {
-            rep.error(format!("{}: {}", input.name, io_reason(&e)));
-            return None;
-        }
-    };
-    document_of(&input.name, bytes, input.format, rep)
-}
-
-/// The document of one input's bytes read in `format`; problems are reported and give `None`.
-fn document_of(
-    name: &str,
-    bytes: Vec<u8>,
-    format: InputFormat,
-    rep: &mut Reporter,
-) -> Option<Document> {
-    match Document::from_bytes(name.to_string(), bytes) {
-        Ok((doc, warning)) => {
-            if let Some(w) = warning {
-                rep.warn(format!("{name}: {w}"));
-            }
-            Some(doc.read_as(format))
-        }
-        Err(e @ InputError::Binary { .. }) => {
-            rep.skipped(format!("{name}: {e}"));
-            None
-        }
-        Err(e) => {
-            rep.error(format!("{name}: {e}"));
-            None
         }
     }
 }
@@ -516,29 +472,6 @@ impl Progress {
         }
     }
 
-    /// A bar counting `total` pieces of work named `what` (`report`'s articles) instead of
-    /// bytes, on the same terms: only on a terminal, not with `--quiet`, and only once the
-    /// work has taken a second.
-    pub(crate) fn items(total: u64, quiet: bool, what: &str) -> Progress {
-        if quiet || total == 0 || !io::stderr().is_terminal() {
-            return Progress::default();
-        }
-        let bar = indicatif::ProgressBar::with_draw_target(
-            Some(total),
-            indicatif::ProgressDrawTarget::hidden(),
-        );
-        let template = format!(
-            "{{spinner}} [{{elapsed_precise}}] {{wide_bar}} {{pos}}/{{len}} {what} ({{eta}} left)"
-        );
-        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
-            bar.set_style(style);
-        }
-        Progress {
-            bar: Some(bar),
-            started: Some(std::time::Instant::now()),
-        }
-    }
-
     /// A spinner that says what is going on while one long step runs (on a terminal, not
     /// with `--quiet`); finish it when the step is done.
     pub(crate) fn spinner(quiet: bool, message: &str) -> Progress {
@@ -551,14 +484,6 @@ impl Progress {
         Progress {
             bar: Some(bar),
             started: Some(std::time::Instant::now()),
-        }
-    }
-
-    /// One more piece of work done (any thread).
-    pub(crate) fn tick(&self) {
-        if let Some(bar) = &self.bar {
-            bar.inc(1);
-            self.reveal();
         }
     }
 

@@ -6,10 +6,11 @@
 //!
 //! Every piece of article text and every name goes through [`escape_html`].
 
-use crate::analyze::{ClaimReport, Verdict};
+use crate::analyze::{ArticleSummary, ClaimReport, OutletSummary, Report, Verdict};
 use crate::export::dot::{DotOptions, to_dot};
-use crate::graph::select;
+use crate::graph::SourceGraph;
 use crate::input::Document;
+use crate::model::Article;
 use crate::pipeline::Analysis;
 use crate::render::{Engine, ImageFormat, render};
 use crate::span::Span;
@@ -119,6 +120,26 @@ fn sources_text(c: &ClaimReport) -> String {
     }
 }
 
+/// What the report shows of one article ([`write_section`]).
+#[derive(Debug)]
+pub struct Section<'a> {
+    /// The article's number in reading order (its anchor is `a{number}`).
+    pub number: usize,
+    /// Its label ("Monitor 7/79").
+    pub label: &'a str,
+    /// The article as parsed.
+    pub article: &'a Article,
+    /// Text holding the article, from byte `base` of the coordinates its spans use.
+    pub text: &'a str,
+    /// Where `text` starts in the article's coordinates.
+    pub base: usize,
+    /// Its claims, in text order.
+    pub claims: Vec<&'a ClaimReport>,
+    /// Its section graph ([`crate::graph::section`]) and the verdicts of the claims in
+    /// it, when graphs are drawn.
+    pub graph: Option<(SourceGraph, Report)>,
+}
+
 /// Write the report of `analysis`, whose articles come from `docs`.
 ///
 /// # Errors
@@ -146,26 +167,10 @@ pub fn write_report_with_progress(
     opts: &ReportOptions,
     article_done: &(dyn Fn() + Sync),
 ) -> io::Result<()> {
-    let mut h = String::new();
-    let _ = write!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-         <title>srcgraph report</title><style>{CSS_HEAD}{}{CSS_TAIL}</style></head><body>\n\
-         <header class=\"top\"><h1>srcgraph report: how each claim is sourced</h1></header><main>\n",
-        verdict_css()
-    );
     let report = &analysis.report;
-    let _ = write!(h, "<p class=\"legend\">");
-    for v in Verdict::ALL.iter().rev() {
-        let _ = write!(h, "<span>{}</span>", verdict_badge(v.as_str()));
-    }
-    let _ = writeln!(
-        h,
-        " Hover over a highlighted claim to see its sources; click it to pin them.</p>"
-    );
+    let mut h = report_head();
     if report.articles.len() > 1 {
-        write_summary(&mut h, analysis);
+        write_summary(&mut h, report.articles.iter(), &report.outlets);
     }
     // Each article's section on every core (drawing runs Graphviz once per article),
     // joined in input order.
@@ -184,7 +189,31 @@ pub fn write_report_with_progress(
         .map(|(ai, (a, claims))| {
             let mut h = String::new();
             if let Some(doc) = docs.get(a.path.as_str()) {
-                write_article(&mut h, analysis, doc, ai, &claims, opts);
+                let label = report
+                    .articles
+                    .get(ai)
+                    .map_or_else(|| a.path.clone(), |s| s.label.clone());
+                let graph = analysis
+                    .graph
+                    .articles
+                    .get(ai)
+                    .filter(|_| opts.graphs)
+                    .map(|&an| {
+                        let (g, pairs) =
+                            crate::graph::section::article_section(&analysis.graph, an);
+                        let verdicts = report.renumbered(&pairs);
+                        (g, verdicts)
+                    });
+                let section = Section {
+                    number: ai,
+                    label: &label,
+                    article: a,
+                    text: &doc.text,
+                    base: 0,
+                    claims,
+                    graph,
+                };
+                h = write_section(&section, opts);
             }
             article_done();
             h
@@ -193,31 +222,43 @@ pub fn write_report_with_progress(
     for section in sections {
         h.push_str(&section);
     }
-    let _ = writeln!(h, "</main></body></html>");
+    h.push_str(REPORT_TAIL);
     w.write_all(h.as_bytes())
 }
 
-/// The section of article `ai` (`a` in the analysis, read from `doc`) and its `claims`.
-fn write_article(
-    h: &mut String,
-    analysis: &Analysis,
-    doc: &Document,
-    ai: usize,
-    claims: &[&ClaimReport],
-    opts: &ReportOptions,
-) {
-    let report = &analysis.report;
-    let Some(a) = analysis.articles.get(ai) else {
-        return;
-    };
-    let label = report
-        .articles
-        .get(ai)
-        .map_or_else(|| a.path.clone(), |s| s.label.clone());
+/// The end of the report, after the last section.
+pub const REPORT_TAIL: &str = "</main></body></html>\n";
+
+/// The report up to its summary: the page's head, style, title and verdict legend.
+pub fn report_head() -> String {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+         <title>srcgraph report</title><style>{CSS_HEAD}{}{CSS_TAIL}</style></head><body>\n\
+         <header class=\"top\"><h1>srcgraph report: how each claim is sourced</h1></header><main>\n",
+        verdict_css()
+    );
+    let _ = write!(h, "<p class=\"legend\">");
+    for v in Verdict::ALL.iter().rev() {
+        let _ = write!(h, "<span>{}</span>", verdict_badge(v.as_str()));
+    }
+    let _ = writeln!(
+        h,
+        " Hover over a highlighted claim to see its sources; click it to pin them.</p>"
+    );
+    h
+}
+
+/// The section of one article: heading, findings, source cards, text and graph.
+pub fn write_section(s: &Section<'_>, opts: &ReportOptions) -> String {
+    let mut h = String::new();
+    let (a, ai, claims) = (s.article, s.number, &s.claims[..]);
     let _ = writeln!(
         h,
         "<section class=\"article\" id=\"a{ai}\"><h2>{}</h2>",
-        escape_html(&label)
+        escape_html(s.label)
     );
     let _ = writeln!(
         h,
@@ -225,7 +266,7 @@ fn write_article(
         escape_html(&a.path),
         a.line
     );
-    write_findings(h, ai, claims);
+    write_findings(&mut h, ai, claims);
     let _ = writeln!(h, "<div class=\"cards\">");
     for c in claims {
         let _ = writeln!(
@@ -244,15 +285,31 @@ fn write_article(
         );
     }
     let _ = writeln!(h, "</div>");
-    write_text(h, doc, a, ai, claims);
-    if opts.graphs {
-        write_graph(h, analysis, ai, opts);
+    write_text(&mut h, s);
+    if let Some((g, verdicts)) = &s.graph {
+        write_graph(&mut h, g, verdicts, a, opts);
     }
     let _ = writeln!(h, "</section>");
+    h
 }
 
-fn write_summary(h: &mut String, analysis: &Analysis) {
-    let report = &analysis.report;
+/// The corpus summary (shown when the input holds more than one article): a row per
+/// article, then the outlets most cited.
+fn write_summary<'s>(
+    h: &mut String,
+    articles: impl Iterator<Item = &'s ArticleSummary>,
+    outlets: &[OutletSummary],
+) {
+    h.push_str(&summary_head());
+    for (i, a) in articles.enumerate() {
+        h.push_str(&summary_row(i, a));
+    }
+    h.push_str(&summary_tail(outlets));
+}
+
+/// The corpus summary's opening, up to its first row.
+pub fn summary_head() -> String {
+    let mut h = String::new();
     let _ = writeln!(
         h,
         "<section id=\"summary\"><h2>Corpus summary</h2><table class=\"summary\"><tr><th>article</th><th>claims</th>"
@@ -261,23 +318,34 @@ fn write_summary(h: &mut String, analysis: &Analysis) {
         let _ = write!(h, "<th>{v}</th>");
     }
     let _ = writeln!(h, "<th>outlets</th></tr>");
-    for (i, a) in report.articles.iter().enumerate() {
-        let _ = write!(
-            h,
-            "<tr><td><a href=\"#a{i}\">{}</a></td><td>{}</td>",
-            escape_html(&a.label),
-            a.claims
-        );
-        for v in Verdict::ALL.iter().rev() {
-            let _ = write!(h, "<td>{}</td>", a.verdicts.get(v).copied().unwrap_or(0));
-        }
-        let _ = writeln!(h, "<td>{}</td></tr>", a.outlets);
+    h
+}
+
+/// The summary's row of article number `i`.
+pub fn summary_row(i: usize, a: &ArticleSummary) -> String {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<tr><td><a href=\"#a{i}\">{}</a></td><td>{}</td>",
+        escape_html(&a.label),
+        a.claims
+    );
+    for v in Verdict::ALL.iter().rev() {
+        let _ = write!(h, "<td>{}</td>", a.verdicts.get(v).copied().unwrap_or(0));
     }
+    let _ = writeln!(h, "<td>{}</td></tr>", a.outlets);
+    h
+}
+
+/// The summary after its rows: the 25 outlets most cited (`outlets` sorted by
+/// [`crate::analyze::sort_by_citations`]).
+pub fn summary_tail(outlets: &[OutletSummary]) -> String {
+    let mut h = String::new();
     let _ = writeln!(
         h,
         "</table><h3>Outlets most cited</h3><table class=\"outlets\"><tr><th>outlet</th><th>kind</th><th>citations</th><th>claims</th><th>sole source of</th></tr>"
     );
-    for o in report.outlets.iter().take(25) {
+    for o in outlets.iter().take(25) {
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -289,6 +357,7 @@ fn write_summary(h: &mut String, analysis: &Analysis) {
         );
     }
     let _ = writeln!(h, "</table></section>");
+    h
 }
 
 fn write_findings(h: &mut String, ai: usize, claims: &[&ClaimReport]) {
@@ -328,14 +397,8 @@ fn write_findings(h: &mut String, ai: usize, claims: &[&ClaimReport]) {
 
 /// The article's text, paragraph by paragraph; each claim a link (to its source card) with
 /// its verdict's colour, each citation group marked.
-fn write_text(
-    h: &mut String,
-    doc: &Document,
-    a: &crate::model::Article,
-    ai: usize,
-    claims: &[&ClaimReport],
-) {
-    let text = doc.text.as_str();
+fn write_text(h: &mut String, s: &Section<'_>) {
+    let (text, a, ai, claims) = (s.text, s.article, s.number, &s.claims[..]);
     let cites: Vec<Span> = a.citations.iter().map(|c| c.span).collect();
     let _ = writeln!(h, "<div class=\"text\">");
     for (pi, &p) in a.paragraphs.iter().enumerate() {
@@ -363,7 +426,8 @@ fn write_text(
                 .filter(|c| piece.end <= c.span.end);
             let si = cites.partition_point(|s| s.start <= piece.start);
             let cited = cites[..si].iter().rev().take(8).any(|s| piece.end <= s.end);
-            let body = escape_html(piece.slice(text)).replace('\n', "<br>");
+            let local = Span::new(piece.start - s.base, piece.end - s.base);
+            let body = escape_html(local.slice(text)).replace('\n', "<br>");
             let body = if cited {
                 format!("<mark class=\"cite\">{body}</mark>")
             } else {
@@ -401,21 +465,20 @@ fn write_text(
 pub const MAX_DRAWN_EDGES: usize = 300;
 
 /// The article's neighbourhood in the source graph, drawn as inline SVG.
-fn write_graph(h: &mut String, analysis: &Analysis, ai: usize, opts: &ReportOptions) {
-    let Some(&an) = analysis.graph.articles.get(ai) else {
-        return;
-    };
-    let (g, nodes) = select::neighbourhood_graph(&analysis.graph, an, 2);
+fn write_graph(
+    h: &mut String,
+    g: &SourceGraph,
+    verdicts: &Report,
+    a: &Article,
+    opts: &ReportOptions,
+) {
     let edges = g.graph.edge_count();
     if edges > MAX_DRAWN_EDGES {
-        let command = match analysis.graph.graph.node_weight(an) {
-            Some(crate::graph::Node::Article(a)) => format!(
-                "srcgraph render --focus {} {} -o article.svg",
-                shell_quote(&format!("{}#{}", a.path, a.index + 1)),
-                shell_quote(&a.path)
-            ),
-            _ => "srcgraph render --focus …".into(),
-        };
+        let command = format!(
+            "srcgraph render --focus {} {} -o article.svg",
+            shell_quote(&format!("{}#{}", a.path, a.index + 1)),
+            shell_quote(&a.path)
+        );
         let _ = writeln!(
             h,
             "<h3>Source graph</h3>\n<p class=\"meta\">Not drawn: the article's neighbourhood \
@@ -426,8 +489,8 @@ fn write_graph(h: &mut String, analysis: &Analysis, ai: usize, opts: &ReportOpti
         return;
     }
     let dot = to_dot(
-        &g,
-        &analysis.report.renumbered(&nodes),
+        g,
+        verdicts,
         &DotOptions {
             legend: false,
             ..DotOptions::default()

@@ -13,6 +13,7 @@ mod build;
 mod edge;
 mod node;
 pub mod parts;
+pub mod section;
 pub mod select;
 
 pub use build::{BuildOptions, GraphBuilder, UNNAMED_OUTLET, build};

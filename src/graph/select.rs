@@ -81,7 +81,11 @@ pub fn neighbourhood_graph(
 }
 
 /// The nodes within `depth` edges (either direction) of `start`, in index order.
-fn neighbourhood_nodes(g: &SourceGraph, start: NodeIndex, depth: usize) -> BTreeSet<NodeIndex> {
+pub(crate) fn neighbourhood_nodes(
+    g: &SourceGraph,
+    start: NodeIndex,
+    depth: usize,
+) -> BTreeSet<NodeIndex> {
     let mut keep = BTreeSet::from([start]);
     let mut queue = VecDeque::from([(start, 0usize)]);
     while let Some((n, d)) = queue.pop_front() {

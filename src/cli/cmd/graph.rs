@@ -5,19 +5,18 @@
 use super::judged::{TwoPasses, judging};
 use crate::cli::Status;
 use crate::cli::args::{GraphArgs, GraphFormat, RenderArgs, ReportArgs, SelectArgs};
-use crate::cli::io::{Progress, Session, for_each_chunk, open_output, read_document};
+use crate::cli::io::{Progress, Session, for_each_chunk, open_output};
 use crate::cli::parsed::ParsedFile;
 use anyhow::{Context, Result, bail};
 use srcgraph::analyze::Report;
 use srcgraph::context::{ChunkJudge, ChunkReport, InputContext};
 use srcgraph::export::dot::{DateMode, DotOptions, DotWriter, to_dot};
-use srcgraph::export::html::{ReportOptions, write_report_with_progress};
+use srcgraph::export::html::ReportOptions;
 use srcgraph::export::sink::{CsvSink, GraphSink, TableFormat, TableSink};
-use srcgraph::export::streamed::{ClaimFilter, StreamedGraph};
+use srcgraph::export::streamed::{ClaimFilter, StreamedGraph, StreamedReport};
 use srcgraph::export::table::{NodeIds, node_ids};
 use srcgraph::graph::{GraphBuilder, SourceGraph, select};
 use srcgraph::judge::{Ahead, ChunkSource, Parsed, Pass};
-use srcgraph::pipeline::Analysis;
 use srcgraph::render::{ImageFormat, render};
 use srcgraph::stream::Chunk;
 use std::io::Write as _;
@@ -148,7 +147,7 @@ fn streamed(s: &mut Session, sel: &SelectArgs, sink: Box<dyn GraphSink + '_>) ->
         &mut s.rep,
         &pipeline,
         sel.parsed.from_parsed,
-        &mut |r| Ok(graph.borrow_mut().read(r)?),
+        &mut |_, r| Ok(graph.borrow_mut().read(r)?),
         &mut |ctx| Ok(graph.borrow_mut().end_reading(ctx)?),
     )?;
     let graph = graph.into_inner();
@@ -165,7 +164,7 @@ fn judge_all(
     rep: &mut crate::cli::io::Reporter,
     pipeline: &srcgraph::pipeline::Pipeline<'_>,
     from_parsed: bool,
-    consume: &mut dyn FnMut(ChunkReport) -> Result<()>,
+    consume: &mut dyn FnMut(&Chunk, ChunkReport) -> Result<()>,
     again: &mut dyn FnMut(&InputContext) -> Result<bool>,
 ) -> Result<InputContext> {
     let mut judging = judging(pipeline, rep);
@@ -190,7 +189,7 @@ fn judge_all(
             for (file, runs) in &mut files {
                 for &run in runs.iter() {
                     if let Some(mut src) = file.again(run, rep) {
-                        judging.judge(&mut src, &mut judge, |_, r| consume(r))?;
+                        judging.judge(&mut src, &mut judge, |c, r| consume(c, r))?;
                     }
                 }
             }
@@ -212,7 +211,7 @@ fn judge_all(
             let mut judge = ChunkJudge::new(&ctx);
             for &input in &readable {
                 let mut src = passes.source(input, rep);
-                judging.judge(&mut src, &mut judge, |_, r| consume(r))?;
+                judging.judge(&mut src, &mut judge, |c, r| consume(c, r))?;
             }
             if !again(&ctx)? {
                 break;
@@ -222,22 +221,6 @@ fn judge_all(
         }
     }
     Ok(ctx)
-}
-
-/// Read every input whole (for the report, which shows the text) and analyse them together.
-fn analyse_documents(
-    s: &mut Session,
-    scope: srcgraph::model::Scope,
-) -> (Vec<srcgraph::input::Document>, Analysis) {
-    let docs: Vec<_> = s
-        .inputs
-        .iter()
-        .filter_map(|i| read_document(i, &mut s.rep))
-        .collect();
-    let pipeline = s.setup.pipeline(scope, false);
-    let analysis = pipeline.run(&docs);
-    s.rep.article_diagnostics(&analysis.articles);
-    (docs, analysis)
 }
 
 /// Read every input into one graph, analyse it, and apply the selections; the node ids
@@ -380,16 +363,22 @@ pub(crate) fn run_report(args: &ReportArgs) -> Result<Status> {
     // Graphviz runs as a child: stop it too when told to stop.
     crate::cli::children::stop_children_with_us();
     let mut s = Session::open(&args.input)?;
-    let (docs, analysis) = analyse_documents(&mut s, args.scope);
+    let pipeline = s.setup.pipeline(args.scope, false);
     let opts = ReportOptions {
         engine: args.engine,
         graphs: !args.no_graphs,
     };
     let mut out = open_output(args.output.as_deref())?;
+    let report = std::cell::RefCell::new(StreamedReport::new(&mut *out, opts, &|| {}));
+    judge_all(
+        &s.inputs,
+        &mut s.rep,
+        &pipeline,
+        false,
+        &mut |chunk, r| Ok(report.borrow_mut().read(chunk, r)?),
+        &mut |ctx| Ok(report.borrow_mut().end_reading(ctx)?),
+    )?;
     s.rep.progress.finish();
-    let drawn = Progress::items(analysis.articles.len() as u64, args.input.quiet, "articles");
-    write_report_with_progress(&mut out, &docs, &analysis, &opts, &|| drawn.tick())?;
-    drawn.finish();
-    out.flush()?;
+    report.into_inner().finish()?;
     Ok(s.status(false))
 }

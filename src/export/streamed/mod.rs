@@ -13,6 +13,9 @@
 //! them: ids are given before claims are left out.
 
 mod focus;
+mod report;
+
+pub use report::{ReportReading, StreamedReport};
 
 use super::sink::GraphSink;
 use super::table::NodeIds;
@@ -64,6 +67,30 @@ fn kind_slot(n: &Node) -> (u8, usize) {
     }
 }
 
+/// The nodes of the chunk's graph that are written, in the order the input shows them:
+/// the chunk's claims and what they link (not articles: they are numbered by reading
+/// order).
+fn walked(r: &ChunkReport) -> Vec<NodeIndex> {
+    let g = &r.graph;
+    let claims: HashSet<NodeIndex> = r
+        .chunk
+        .clone()
+        .flat_map(|i| g.claims[i].iter().copied())
+        .collect();
+    let mut linked: HashSet<NodeIndex> = HashSet::new();
+    for &c in &claims {
+        linked.extend(g.graph.neighbors_directed(c, Direction::Outgoing));
+    }
+    g.graph
+        .node_indices()
+        .filter(|n| match &g.graph[*n] {
+            Node::Claim(_) => claims.contains(n),
+            Node::Article(_) => false,
+            _ => linked.contains(n),
+        })
+        .collect()
+}
+
 /// A shared node as kept until the end.
 #[derive(Debug)]
 struct Shared {
@@ -113,7 +140,7 @@ pub struct StreamedGraph<'w> {
     written: Vec<u64>,
     /// Claims written that cite each shared outlet (with `min_claims`).
     cited: HashMap<SharedKey, usize>,
-    /// Nodes walked so far ([`StreamedGraph::walk`]): the order the input shows them.
+    /// Nodes walked so far ([`walked`]): the order the input shows them.
     met: u64,
     /// With `--focus`: the search for its neighbourhood.
     focus: Option<Focus>,
@@ -192,7 +219,7 @@ impl<'w> StreamedGraph<'w> {
     pub fn read(&mut self, r: ChunkReport) -> io::Result<()> {
         match self.reading {
             Reading::Locate => {
-                let walked = self.walk(&r);
+                let walked = walked(&r);
                 for n in walked {
                     if let Some(key) = shared_key(&r.graph.graph[n])
                         && !self.order.contains_key(&key)
@@ -358,30 +385,6 @@ impl<'w> StreamedGraph<'w> {
         }
     }
 
-    /// The nodes of the chunk's graph that are written, in the order the input shows them:
-    /// the chunk's claims and what they link (not articles: they are numbered by reading
-    /// order).
-    fn walk(&self, r: &ChunkReport) -> Vec<NodeIndex> {
-        let g = &r.graph;
-        let claims: HashSet<NodeIndex> = r
-            .chunk
-            .clone()
-            .flat_map(|i| g.claims[i].iter().copied())
-            .collect();
-        let mut linked: HashSet<NodeIndex> = HashSet::new();
-        for &c in &claims {
-            linked.extend(g.graph.neighbors_directed(c, Direction::Outgoing));
-        }
-        g.graph
-            .node_indices()
-            .filter(|n| match &g.graph[*n] {
-                Node::Claim(_) => claims.contains(n),
-                Node::Article(_) => false,
-                _ => linked.contains(n),
-            })
-            .collect()
-    }
-
     /// The whole graph's id of every node of the chunk's graph that is written: its
     /// articles, the chunk's claims and what they link, in the order the input shows them;
     /// and when each was met (`u64::MAX`: not walked).
@@ -399,7 +402,7 @@ impl<'w> StreamedGraph<'w> {
                 ids[a.index()] = (b'a', u32::try_from(seq).unwrap_or(u32::MAX));
             }
         }
-        for n in self.walk(r) {
+        for n in walked(r) {
             let node = &g.graph[n];
             met[n.index()] = self.met;
             self.met += 1;
