@@ -293,7 +293,7 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
 /// True when `rest`, after the "and" that ends `np`, goes on one name: `np` ends in
 /// capitalised words after "for" or "of" ("the Institute for Reporters' Freedom") and `rest`
 /// is capitalised words alone ("Safety").
-fn name_goes_on(toks: &[Tok<'_>], np: Np, rest: Np) -> bool {
+pub(crate) fn name_goes_on(toks: &[Tok<'_>], np: Np, rest: Np) -> bool {
     let Some(p) = (np.0 + 1..np.1)
         .rev()
         .find(|&i| toks[i].is_word() && !toks[i].cap())

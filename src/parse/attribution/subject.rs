@@ -97,6 +97,14 @@ pub(crate) fn subjects(
         return found;
     }
     let conjuncts = coordinated(toks, np);
+    // "The Ministry of Public Administration and Justice said": "and" inside the name of a
+    // body, after "of" / "for".
+    if let [rest, body] = conjuncts[..]
+        && super::matcher::name_goes_on(toks, body, rest)
+        && toks[body.0..body.1].iter().any(|t| t.info.is(class::BODY))
+    {
+        return s.push_speaker((body.0, np.1), cue, accept);
+    }
     if conjuncts.len() > 1 {
         let typed: Vec<Option<SourceType>> = conjuncts
             .iter()
@@ -227,6 +235,10 @@ fn coordinated(toks: &[Tok<'_>], np: Np) -> Vec<Np> {
         if prev.1 != k || out.len() >= 8 {
             break;
         }
+        // "However, A, B and C reported": an opening adverb is no conjunct.
+        if prev.1 - prev.0 == 1 && toks[prev.0].info.is(class::SENTENCE) {
+            break;
+        }
         out.push(prev);
         a = prev.0;
     }
@@ -304,6 +316,8 @@ pub(crate) fn sentence_subject(toks: &[Tok<'_>], start: usize, v: usize) -> Opti
     if np.0 != start || np.1 >= v {
         return None;
     }
+    // "His deputy, Pavel Orlov, went further, telling …": the role and its name.
+    let np = super::phrase::with_appositive_name(toks, np);
     // Over appositives: "Ivan Petrov, chief engineer of the utility, the region's
     // supplier, warned …".
     let mut j = np.1;

@@ -146,7 +146,10 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
             return;
         }
         let present_only = forms & (form::BASE | form::S) != 0 && forms & form::PAST == 0;
-        if present_only && !matches!(verb.lemma.as_ref(), "say" | "think") && is_auxiliary(next.lo)
+        if present_only
+            && !matches!(verb.lemma.as_ref(), "say" | "think")
+            && is_auxiliary(next.lo)
+            && may_be_noun(toks, v)
         {
             return;
         }
@@ -177,6 +180,50 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
         }
     }
     match_verb(s, verb, forms, v, end);
+}
+
+/// True when the cue word at `v`, followed by an auxiliary, may be a noun heading its
+/// phrase ("the government calls were", "the opposition press has"): a word that is also a
+/// noun, not right after the subject of a relative clause ("a tax that the ministry insists
+/// will raise", "a stadium, which Moscow claims was paid for").
+fn may_be_noun(toks: &[Tok<'_>], v: usize) -> bool {
+    let noun = toks[v].info.is(class::NOUN_CUE
+        | class::DOCUMENT
+        | class::DOCUMENT_PL
+        | class::REPORT
+        | class::COLLECTIVE);
+    if !noun {
+        return false;
+    }
+    let relative = np_before(toks, v)
+        .filter(|np| np.1 == v && np.0 > 1)
+        .is_some_and(|np| match toks[np.0 - 1].lo {
+            "which" | "whom" => true,
+            // After a noun phrase ("a measure that"), not after a verb, an adjective or a
+            // conjunction ("insisted that rebel claims were", "was plain that its calls").
+            "that" => {
+                let mut i = np.0 - 1;
+                let mut noun = false;
+                while i > 0 && np.0 - i <= 4 {
+                    i -= 1;
+                    let t = &toks[i];
+                    if t.info.is(class::DEFINITE | class::INDEFINITE) || t.has(super::tokens::POSS)
+                    {
+                        noun = !t.info.is(class::PRONOUN)
+                            || t.has(super::tokens::POSS)
+                            || i + 1 < np.0 - 1;
+                        break;
+                    }
+                    if !t.is_word() || t.cap() || t.info.is(class::CUE | class::VERB) || is_be(t.lo)
+                    {
+                        break;
+                    }
+                }
+                noun
+            }
+            _ => false,
+        });
+    !relative
 }
 
 /// Where a short prepositional phrase of time ending at `k` starts ("in the past", "on
@@ -605,7 +652,13 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
             "for" | "upon" => need & needs::FOR != 0,
             "on" => need & (needs::FOR | needs::ABOUT) != 0,
             "about" | "over" => need & needs::ABOUT != 0,
-            _ => (t.is(":") || t.is_quote() && k <= end + 2) && need & needs::THAT != 0,
+            // A quotation right after the verb ("warned “…”"), not one its infinitive
+            // governs ("agreed to strengthen “strategic ties”").
+            _ => {
+                (t.is(":")
+                    || t.is_quote() && k <= end + 2 && toks[end..k].iter().all(|x| x.lo != "to"))
+                    && need & needs::THAT != 0
+            }
         };
         if hit {
             return true;
@@ -672,6 +725,14 @@ fn relative_after_object(toks: &[Tok<'_>], end: usize, k: usize) -> bool {
 fn copula_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize) {
     let toks = s.toks;
     let complement = toks.get(end).is_some_and(|t| match t.lo {
+        // A reaction that needs no complement ends the clause: "were less impressed.",
+        // "was blunter: …".
+        _ if verb.needs == 0 => {
+            matches!(
+                t.s,
+                "." | ":" | ";" | "!" | "about" | "over" | "on" | "that" | "of"
+            ) || t.is(",") && toks.get(end + 1).is_some_and(|n| n.lo == "but")
+        }
         "that" | "whether" => verb.needs & needs::THAT != 0,
         "of" => verb.needs & needs::OF != 0,
         "about" | "over" | "on" => verb.needs & needs::ABOUT != 0,
@@ -692,6 +753,8 @@ fn copula_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize) {
         }
         if is_be(w.lo) || is_link_verb(w.lo) {
             copula = true;
+        } else if !copula && is_degree(w.lo) {
+            // "were less impressed", "are far more optimistic"
         } else if !matches!(w.lo, "has" | "have" | "had")
             && (!(w.info.is(class::BETWEEN) || w.lo.ends_with("ly")) || w.info.is(class::HEAD))
         {
@@ -699,9 +762,39 @@ fn copula_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize) {
         }
         k -= 1;
     }
-    if copula {
+    // "Not all analysts are so sanguine", "Not everyone was impressed": a denial.
+    let start = segment_start(toks, v);
+    if copula
+        && !toks[start..k]
+            .iter()
+            .any(|t| matches!(t.lo, "not" | "no" | "none"))
+    {
         subjects(s, verb, k, (v, end), false);
     }
+}
+
+/// An adverb of degree before an adjective ("less sanguine", "far more critical").
+fn is_degree(w: &str) -> bool {
+    matches!(
+        w,
+        "less"
+            | "more"
+            | "far"
+            | "much"
+            | "very"
+            | "rather"
+            | "somewhat"
+            | "even"
+            | "still"
+            | "equally"
+            | "just"
+            | "as"
+            | "so"
+            | "too"
+            | "quite"
+            | "most"
+            | "least"
+    )
 }
 
 /// A verb that links a subject to an adjective as "be" does ("remained adamant").
@@ -831,7 +924,14 @@ fn participle_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize
             toks.get(np.1)
                 .is_some_and(|t| t.is_word() && !t.cap() && !in_phrase(t))
         })
-    } else if v > 0 && (toks[v - 1].is(",") || toks[v - 1].lo == "by") {
+    } else if v > 0
+        && (toks[v - 1].is(",")
+            || toks[v - 1].lo == "by"
+            || &*verb.class == "speech"
+                && matches!(toks[v - 1].lo, "while" | "when" | "before" | "after"))
+    {
+        // "…, saying that"; "halted shipments, while insisting that" (a speech act, not
+        // "while downplaying": what the main clause's subject did need not be speech).
         sentence_subject(toks, start, v)
     } else {
         let conjuncts = with_subjects(toks, start, v);

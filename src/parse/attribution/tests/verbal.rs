@@ -733,3 +733,75 @@ fn relative_clauses_after_an_object_and_capitalised_roles() {
         ),
     ]);
 }
+
+#[test]
+fn reactions_relative_subjects_and_clause_participles() {
+    check(&[
+        // A reaction adjective that ends its clause, after adverbs of degree.
+        (
+            "Farmers in the valley were less impressed.",
+            "Farmers in the valley",
+            Vague,
+        ),
+        (
+            "Local traders are far less sanguine about the harvest.",
+            "Local traders",
+            Vague,
+        ),
+        (
+            "A retired colonel was blunter: \"The plan will fail.\"",
+            "A retired colonel",
+            Anonymous,
+        ),
+        (
+            "Economists are divided over whether the bank will cut rates.",
+            "Economists",
+            Vague,
+        ),
+        ("Others believe the cut will come in May.", "Others", Vague),
+        // The subject of a relative clause whose object is the antecedent.
+        (
+            "The levy is a measure that the Finance Ministry insists will raise revenue.",
+            "the Finance Ministry",
+            OfficialBody,
+        ),
+        (
+            "Kazan built a stadium, which Moscow claims was paid for by the federal budget.",
+            "Moscow",
+            OfficialBody,
+        ),
+        // Conjuncts after an opening adverb; "and" inside the name of a body.
+        (
+            "However, Latvia, Estonia and Lithuania all reported shortages of fuel.",
+            "Latvia",
+            OfficialBody,
+        ),
+        (
+            "The Ministry of Labour and Social Policy said the plan was sound.",
+            "The Ministry of Labour and Social Policy",
+            OfficialBody,
+        ),
+        // A participle of speech after the main clause: its subject, over an appositive
+        // name or after "while".
+        (
+            "His deputy, Pavel Orlov, went further, telling reporters that the deal was dead.",
+            "His deputy, Pavel Orlov",
+            Person,
+        ),
+        (
+            "The company halted shipments to the port, while insisting that contracts would be honoured.",
+            "The company",
+            OfficialBody,
+        ),
+    ]);
+    check_none(&[
+        // A poll's split, a denied reaction, and what the subject did while it spoke.
+        "The population is evenly split: half want a larger army.",
+        "Not all exporters are so sanguine.",
+        "Cheap imports have hurt the mills, while downplaying the risk of layoffs.",
+        // A noun before an auxiliary, also after a complementizer "that".
+        "It was plain that rebel claims were pure invention.",
+        // An infinitive's quotation is no clause of the verb.
+        "The two presidents agreed to strengthen \"strategic dialogue\" next year.",
+    ]);
+}
