@@ -12,6 +12,11 @@
 //!   earlier outlet of that medium, named in the prose or cited, in the same or one of the
 //!   two paragraphs before; it takes that outlet's canonical name.
 //!
+//! - A headline's source in capitals ("KAZULIN SAYS", "TURKMEN LEADER HAILS") refers forward
+//!   to the item's first body mention of that kind that it names: the same surname, or, for
+//!   a role alone, the first person; for a body, the first body whose name holds a headline
+//!   word ("UZBEKISTAN REJECTS" … "Uzbekistan's Foreign Ministry").
+//!
 //! Linked mentions count as one source ([`crate::graph`] keys them by their antecedent).
 
 use super::lexicon::{Cues, class};
@@ -381,6 +386,57 @@ pub(crate) fn resolve(
                 media.note(&kinds, a.span.start, Latest::Prose(i));
             }
             _ => {}
+        }
+    }
+}
+
+/// True for a mention written in capitals, as in a headline ("TURKMEN LEADER").
+fn in_capitals(s: &str) -> bool {
+    s.chars().filter(|c| c.is_uppercase()).count() >= 2 && !s.chars().any(char::is_lowercase)
+}
+
+/// Headline sources in capitals refer forward to the body mention they name, in the same
+/// paragraph (the item): see the module's documentation.
+pub(crate) fn headlines_refer_forward(
+    text: &str,
+    lines: &LineIndex,
+    cues: &Cues,
+    atts: &mut [Attribution],
+) {
+    for i in 0..atts.len() {
+        let a = &atts[i];
+        if a.refers_to.is_some()
+            || !matches!(a.kind, SourceType::Person | SourceType::OfficialBody)
+            || !in_capitals(&a.text)
+        {
+            continue;
+        }
+        let words: Vec<String> = a
+            .text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| w.len() > 1)
+            .map(str::to_lowercase)
+            .collect();
+        let role_only = a.kind == SourceType::Person
+            && words.last().is_some_and(|w| cues.info(w).is(class::ROLE));
+        let body = atts[i + 1..]
+            .iter()
+            .take_while(|b| b.paragraph == a.paragraph)
+            .find(|b| {
+                b.kind == a.kind && !in_capitals(&b.text) && {
+                    let lower = b.text.to_lowercase();
+                    let named = lower
+                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .any(|w| words.iter().any(|h| h == w));
+                    named || role_only
+                }
+            });
+        if let Some(b) = body {
+            let to = b
+                .refers_to
+                .clone()
+                .unwrap_or_else(|| antecedent(text, lines, b.span));
+            atts[i].refers_to = Some(to);
         }
     }
 }

@@ -7,7 +7,7 @@ use super::phrase::{
     Np, ends_head, in_phrase, is_calendar_word, is_inner_preposition, np_after, np_before,
     unknown_modifier,
 };
-use super::tokens::{BREAK, DIGIT, POSS, Tok, UPPER};
+use super::tokens::{BREAK, DIGIT, NAMEISH, POSS, Tok, UPPER};
 
 /// Most tokens looked back over for an aside.
 const MAX_ASIDE: usize = 30;
@@ -55,7 +55,7 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
             if let Some(open) = matching_open(toks, e - 1, "(", ")") {
                 e = open;
             }
-        } else if e > 0 && matches!(toks[e - 1].s, "--" | "—" | "–") {
+        } else if e > 0 && matches!(toks[e - 1].s, "--" | "—" | "–" | "-") {
             let dash = toks[e - 1].s;
             if let Some(d) = (e.saturating_sub(MAX_ASIDE)..e - 1)
                 .rev()
@@ -86,6 +86,13 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
     }
     if after_aside && e > 0 && toks[e - 1].is(",") {
         e -= 1;
+        // "The Audit Office (NAO), the body …, said": the parenthesis is the phrase's.
+        if e > 0
+            && toks[e - 1].is(")")
+            && let Some(open) = matching_open(toks, e - 1, "(", ")")
+        {
+            e = open;
+        }
     }
     // "The bloc's three leaders, A, B and C, have claimed": the list before the comma is the
     // subject.
@@ -306,6 +313,15 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     }
     let seg = &toks[open + 1..comma];
     let first = seg.first()?;
+    // A parenthesis after the phrase belongs to it: "The Audit Office (NAO), the body
+    // responsible for spending, said".
+    let phrase_end = if toks[open - 1].is(")") {
+        matching_open(toks, open - 1, "(", ")").filter(|&o| o > 0)?
+    } else {
+        open
+    };
+    let open_at = open;
+    let open = phrase_end;
     // The phrase before the aside must end in a noun ("However, while X, including Y,
     // filed": "However" is none).
     let before = &toks[open - 1];
@@ -336,6 +352,12 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
         .position(|t| matches!(t.lo, "who" | "which" | "whose") && !t.cap())
         .filter(|&p| p > 0)
         .unwrap_or(seg.len())];
+    let postnominal_at = (2..seg.len()).find(|&k| {
+        postnominal(&seg[k])
+            && seg
+                .get(k + 1)
+                .is_some_and(|n| is_inner_preposition(n.lo) || n.lo == "with")
+    });
     let appositive = after_name
         && seg.len() <= 24
         && (first
@@ -347,12 +369,20 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
                 || unknown_modifier(t)
                 || t.is_quote()
                 || (k > 0 && (is_inner_preposition(t.lo) || t.lo == "and"))
+                // "the body responsible for public spending", "the official charged with"
+                || postnominal_at.is_some_and(|p| {
+                    k == p || k > p && t.is_word() && !t.info.is(class::VERB | class::CUE)
+                })
         });
+    let open = open_at;
     if relative || adverbial || appositive {
         return Some((open, None));
     }
     // "the foreign minister, Igor Ivanov, said": a name after a role is the same source.
-    let name = seg.iter().all(|t| t.cap() && t.is_word()) && seg.len() <= 4;
+    let name = seg
+        .iter()
+        .all(|t| (t.cap() || t.has(NAMEISH)) && t.is_word())
+        && seg.len() - seg.iter().filter(|t| t.has(NAMEISH) && !t.cap()).count() <= 4;
     // The role is the phrase's head: "the foreign minister", "its representative in Grozny".
     let after_role = np_before(toks, open).is_some_and(|(a, b)| {
         let head = (a + 1..b).find(|&i| ends_head(&toks[i])).unwrap_or(b);
@@ -367,4 +397,15 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
         return Some((open, Some((open + 1, comma))));
     }
     None
+}
+
+/// A lower-case adjective or participle that may follow the noun of an appositive ("the
+/// body responsible for", "the official charged with", "a group based in").
+fn postnominal(t: &Tok<'_>) -> bool {
+    t.is_word()
+        && !t.cap()
+        && !t.info.is(class::VERB | class::CUE)
+        && ["ible", "able", "ent", "ant", "ed"]
+            .iter()
+            .any(|e| t.lo.len() > e.len() + 2 && t.lo.ends_with(e))
 }

@@ -269,6 +269,8 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
         }
         _ => np,
     });
+    // "a statement posted on its website": the speaker's own site is no other source.
+    let np = np.filter(|&np| !(p.medium && own_website(toks, np)));
     let first = np.and_then(|np| s.push(np, cue, accept));
     // "Ashgabat halted deliveries, citing unpaid debts": what is cited names no source, so
     // the subject gives it as its reason and is the source.
@@ -288,6 +290,21 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
     }
     let record = first?;
     (p.carrier || p.cited).then_some((record, v, np.1, p.carrier))
+}
+
+/// A website, page or channel of someone named elsewhere in the sentence: "its website",
+/// "their own Telegram channel".
+fn own_website(toks: &[Tok<'_>], np: Np) -> bool {
+    let words = &toks[np.0..np.1];
+    words
+        .first()
+        .is_some_and(|t| matches!(t.lo, "its" | "their" | "his" | "her" | "our"))
+        && words.last().is_some_and(|t| {
+            matches!(
+                t.lo,
+                "website" | "site" | "page" | "homepage" | "account" | "channel" | "blog" | "feed"
+            )
+        })
 }
 
 /// True when `rest`, after the "and" that ends `np`, goes on one name: `np` ends in
@@ -323,6 +340,7 @@ fn holder_complement(toks: &[Tok<'_>], after: usize, need: u8) -> bool {
                 })
         }
         "about" | "against" | "over" | "on" => need & needs::ABOUT != 0,
+        "of" => need & needs::OF != 0,
         _ => t.is(":") || t.is_quote(),
     }
 }

@@ -102,6 +102,7 @@ pub fn find_attributions(
         &mut out,
         &mentions,
     );
+    coref::headlines_refer_forward(text, lines, cues, &mut out);
     out
 }
 

@@ -48,6 +48,15 @@ pub(crate) fn subjects(
             accept = Accept::Speaker;
         }
     }
+    // "Engineers who inspected the site on Monday found …", "Two deputies who spoke to
+    // the paper said": the subject before a relative clause without commas.
+    let restrictive = relative
+        .is_none()
+        .then(|| restrictive_relative(toks, e))
+        .flatten();
+    if let Some(k) = restrictive {
+        e = k;
+    }
     let by_relative = relative.is_some();
     let mut np = np_before(toks, e)?;
     // The object of a preposition is no subject: "the postponement of the talks with Putin
@@ -256,7 +265,9 @@ fn coordinated(toks: &[Tok<'_>], np: Np) -> Vec<Np> {
     }
     // The first conjunct must open its clause: in "Putin met Bush and officials said" the
     // "and" joins clauses, and "Bush" is no subject.
-    if let Some(first) = out.last()
+    // In "police cleared the camp, Belapan and Interfax reported" the list starts after the
+    // comma: "the camp" is the object of the clause before.
+    while let Some(first) = out.last()
         && out.len() > 1
         && first.0 > 0
     {
@@ -264,11 +275,39 @@ fn coordinated(toks: &[Tok<'_>], np: Np) -> Vec<Np> {
         let opens = !t.is_word()
             || (t.info.is(class::SENTENCE) && !is_object_preposition(t.lo))
             || matches!(t.lo, "that" | "while" | "whereas" | "but" | "as" | "when");
-        if !opens {
+        if opens {
+            break;
+        }
+        if out.len() > 2 {
+            out.pop();
+        } else {
             out.truncate(1);
         }
     }
     out
+}
+
+/// Where a relative clause without commas ("who were allowed to inspect the site") that
+/// ends at `e` begins, when a phrase naming people stands right before it.
+fn restrictive_relative(toks: &[Tok<'_>], e: usize) -> Option<usize> {
+    let k = (e.saturating_sub(16)..e)
+        .rev()
+        .find(|&k| toks[k].lo == "who" && !toks[k].cap())?;
+    // The clause holds words and no clause boundary; the phrase before it ends at "who".
+    let clause = &toks[k + 1..e];
+    if clause.len() < 2
+        || !clause
+            .iter()
+            .all(|t| t.is_word() || t.is_quote() || t.is("-"))
+        || clause
+            .iter()
+            .any(|t| matches!(t.lo, "that" | "who" | "which" | "and" | "but"))
+    {
+        return None;
+    }
+    let np = np_before(toks, k)?;
+    (np.1 == k && k > 0 && toks[k - 1].is_word() && !toks[k - 1].info.is(class::PRONOUN))
+        .then_some(k)
 }
 
 /// In a list of conjuncts, a role without a name followed by a bare name is one source
@@ -304,6 +343,14 @@ fn merge_role_and_name(
 /// when a verb-like word follows.
 pub(crate) fn sentence_subject(toks: &[Tok<'_>], start: usize, v: usize) -> Option<Np> {
     let mut start = start;
+    // An endnote's number before the sentence: "(3) The weekly X went further, asserting".
+    if start + 3 < v
+        && matches!(toks[start].s, "(" | "[")
+        && toks[start + 1].has(super::tokens::DIGIT)
+        && matches!(toks[start + 2].s, ")" | "]")
+    {
+        start += 3;
+    }
     if start >= v {
         return None;
     }

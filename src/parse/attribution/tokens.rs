@@ -339,7 +339,54 @@ pub(crate) fn tokens<'a>(
         });
         i = end;
     }
+    name_particles(out);
     span.end
+}
+
+/// Lower-case particles inside a personal name ("Max van der Stoel", "Osama bin Laden",
+/// "Luiz Inacio da Silva") are name words: [`NAMEISH`] when a capitalised word stands
+/// right before the run of particles and right after it.
+fn name_particles(out: &mut [Tok<'_>]) {
+    let particle = |t: &Tok<'_>| {
+        t.flags & CAP == 0
+            && matches!(
+                t.lo,
+                "van"
+                    | "der"
+                    | "den"
+                    | "de"
+                    | "von"
+                    | "da"
+                    | "di"
+                    | "du"
+                    | "la"
+                    | "le"
+                    | "ter"
+                    | "bin"
+                    | "ibn"
+                    | "dos"
+                    | "das"
+                    | "del"
+                    | "della"
+                    | "y"
+            )
+    };
+    let mut k = 1;
+    while k < out.len() {
+        if !particle(&out[k]) || out[k - 1].flags & CAP == 0 {
+            k += 1;
+            continue;
+        }
+        let run_end = (k..out.len().min(k + 3))
+            .find(|&j| !particle(&out[j]))
+            .unwrap_or(out.len());
+        if out.get(run_end).is_some_and(|t| t.flags & CAP != 0) {
+            for t in &mut out[k..run_end] {
+                t.flags |= NAMEISH;
+            }
+        }
+        k = run_end.max(k + 1);
+    }
 }
 
 /// [`UPPER`] and [`NAMEISH`] (a capital after a hyphen or a stop) of a word.

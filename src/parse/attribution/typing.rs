@@ -162,7 +162,17 @@ fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, Stri
                 };
                 name.push_str(s);
             }
-            if let Some(o) = outlets.lookup(&name) {
+            // The end of a longer name is not that outlet: "the United Daily News" is not
+            // "The News", "the Hindustan Times" not "The Times" (but "Russian Interfax",
+            // "Pyongyang's KCNA" are).
+            let tail_of_name = start > 0
+                && np[start - 1].cap()
+                && np[start - 1].is_word()
+                && !np[start - 1].has(POSS)
+                && !np[start - 1].info.is(
+                    class::NATIONALITY | class::SENTENCE | class::DEFINITE | class::INDEFINITE,
+                );
+            if let Some(o) = outlets.lookup(&name).filter(|_| !tail_of_name) {
                 return Some((start, start + len, o.name.clone(), o.kind));
             }
         }
@@ -198,7 +208,7 @@ fn joined<'b>(words: &[Tok<'_>], buf: &'b mut [u8; 96]) -> Option<&'b str> {
 /// classes — places, a kind word before a name, outlets, documents, sources, bodies,
 /// outputs and journalists of an outlet, roles, and capitalised names.
 pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option<Typed> {
-    if let Some(t) = member_of_group(np) {
+    if let Some(t) = member_of_group(np).or_else(|| the_author(np)) {
         return Some(t);
     }
     match Phrase::new(np)?.decide(cues, outlets) {
@@ -209,6 +219,22 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
 
 /// What a rule says: the phrase's type (or that it names no source), or nothing yet.
 type Decided = std::ops::ControlFlow<Option<Typed>>;
+
+/// "The author", "this writer": the article's own reporting ("told the author that").
+fn the_author(np: &[Tok<'_>]) -> Option<Typed> {
+    let words: Vec<&str> = np.iter().map(|t| t.lo).collect();
+    let author = matches!(
+        words[..],
+        ["the" | "this", "author" | "writer"] | ["the", "present", "author" | "writer"]
+    );
+    author.then_some(Typed {
+        kind: SourceType::SelfRef,
+        canonical: None,
+        outlet_kind: None,
+        head: np.len() - 1,
+        named: false,
+    })
+}
 
 /// "One of them", "two of the officials": a member of a group named before.
 fn member_of_group(np: &[Tok<'_>]) -> Option<Typed> {
@@ -474,6 +500,11 @@ impl<'p, 'a> Phrase<'p, 'a> {
         let Some(k) = kind_word else {
             return Decided::Continue(());
         };
+        // A word that is a role too ("executive", "command") before a person's name is the
+        // person's title: "Naftogaz chief executive Oleh Dubyna".
+        if np[k].info.is(class::ROLE) && !np[k].info.is(class::OUTLET) {
+            return Decided::Continue(());
+        }
         let name_follows = np[k + 1..=head_at].iter().all(|t| {
             t.cap()
                 || t.has(NAMEISH | UPPER | DIGIT)

@@ -37,6 +37,55 @@ fn quotes(lemma: &str) -> bool {
     matches!(lemma, "quote" | "cite")
 }
 
+/// A verb that may come before its subject after a comma ("…, said Ivanov", "…, added
+/// the ministry"); other verbs take an object there ("…, denied the report").
+fn inverts(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "say"
+            | "add"
+            | "note"
+            | "write"
+            | "report"
+            | "explain"
+            | "continue"
+            | "insist"
+            | "warn"
+            | "claim"
+            | "argue"
+            | "observe"
+            | "remark"
+            | "declare"
+            | "conclude"
+            | "stress"
+            | "recall"
+            | "comment"
+            | "reply"
+            | "answer"
+            | "counter"
+            | "retort"
+            | "quip"
+            | "admit"
+            | "acknowledge"
+            | "concede"
+            | "announce"
+            | "state"
+            | "tell"
+            | "assert"
+            | "emphasize"
+            | "emphasise"
+            | "predict"
+            | "suggest"
+            | "complain"
+            | "caution"
+            | "allege"
+            | "contend"
+            | "maintain"
+            | "exclaim"
+            | "boast"
+    )
+}
+
 fn is_modal(w: &str) -> bool {
     matches!(
         w,
@@ -338,7 +387,7 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         && v > 0
         && verb.particles.is_empty()
         && !toks[v].cap()
-        && (ends_quotation(toks, v) || toks[v - 1].is(","))
+        && (ends_quotation(toks, v) || toks[v - 1].is(",") && inverts(&verb.lemma))
     {
         // The phrase after the verb must end the clause: "…, said Ivanov." but not
         // "Ivanov, the minister, said Russia would …".

@@ -246,6 +246,47 @@ fn back_references_are_linked() {
 }
 
 #[test]
+fn headline_sources_refer_to_the_body() {
+    let text = "MOLDOVAN LEADER PRAISES GRAIN DEAL... Speaking in Chisinau on Monday, President \
+        Ion Rusu told farmers that the deal would double exports. OSTROV DENIES BRIBE CLAIM... \
+        Former mayor Pavel Ostrov said he never took money.";
+    let got = find(text);
+    let by = |t: &str| {
+        got.iter()
+            .find(|a| a.text == t)
+            .unwrap_or_else(|| panic!("{t}: {got:?}"))
+    };
+    let refers = |t: &str| by(t).refers_to.as_ref().map(|r| r.text.clone());
+    assert_eq!(
+        refers("MOLDOVAN LEADER").as_deref(),
+        Some("President Ion Rusu")
+    );
+    assert_eq!(refers("President Ion Rusu"), None);
+}
+
+#[test]
+fn names_and_outlets_inside_longer_names() {
+    // Particles inside a name; the end of a longer name is not a shorter outlet's name; a
+    // role that is also a body's word before a name is a title.
+    check(&[
+        (
+            "The UN envoy on refugees, Anna van der Linde, said the camps were full.",
+            "The UN envoy on refugees, Anna van der Linde",
+            Person,
+        ),
+        (
+            "Steelworks chief executive Oleg Marchuk said output would fall.",
+            "Steelworks chief executive Oleg Marchuk",
+            Person,
+        ),
+    ]);
+    let got = find("The Harbin Daily News reported the story.");
+    let paper = got.first().expect("found");
+    assert_eq!(paper.kind, Outlet);
+    assert_ne!(paper.canonical.as_deref(), Some("The News"), "{paper:?}");
+}
+
+#[test]
 fn spans_lines_and_cues_are_exact() {
     let text = "Prices rose.\nThe ministry of finance\n  said that prices would fall.";
     let got = find(text);

@@ -354,3 +354,42 @@ fn names_with_and_and_media_that_carry() {
         OfficialBody,
     )]);
 }
+
+#[test]
+fn acts_of_speech_and_leaks() {
+    check(&[
+        (
+            "One local farmer put it bluntly: \"We have no water.\"",
+            "One local farmer",
+            Anonymous,
+        ),
+        (
+            "Prime Minister Lena Holm raised the matter with the Danish premier on Friday.",
+            "Prime Minister Lena Holm",
+            Person,
+        ),
+        (
+            "The Kyrgyz president sent a telegram to his Kazakh counterpart congratulating him.",
+            "The Kyrgyz president",
+            Person,
+        ),
+        (
+            "The Swedish presidency issued a declaration urging restraint.",
+            "The Swedish presidency",
+            OfficialBody,
+        ),
+        (
+            "According to a memo leaked to the daily Vedomosti, the budget will be cut.",
+            "the daily Vedomosti",
+            Outlet,
+        ),
+        (
+            "Interfax carried the Defense Ministry's denunciation of the report.",
+            "the Defense Ministry",
+            OfficialBody,
+        ),
+    ]);
+    // The speaker's own website is no other source.
+    let got = find("The Labor Ministry, in a statement posted on its website, denied the report.");
+    assert!(got.iter().all(|a| a.text != "its website"), "{got:?}");
+}

@@ -805,3 +805,49 @@ fn reactions_relative_subjects_and_clause_participles() {
         "The two presidents agreed to strengthen \"strategic dialogue\" next year.",
     ]);
 }
+
+#[test]
+fn relatives_lists_after_a_clause_and_asides() {
+    check(&[
+        // A relative clause without commas between the subject and its verb.
+        (
+            "Two deputies who spoke to a local paper on condition of anonymity said the vote was rigged.",
+            "Two deputies",
+            Vague,
+        ),
+        // A list of sources after a clause whose object ends before the comma.
+        (
+            "Police broke up the camp, Belapan and Interfax reported.",
+            "Belapan",
+            Outlet,
+        ),
+        // An acronym in parentheses, then an appositive with a postnominal adjective.
+        (
+            "The State Audit Office (SAO), the body responsible for public spending, criticised the contract.",
+            "The State Audit Office",
+            OfficialBody,
+        ),
+        // A dashed aside written with spaced hyphens.
+        (
+            "The election monitors - drawn from Poland, Norway and Canada - issued a joint statement criticising the count.",
+            "The election monitors",
+            Vague,
+        ),
+        // An endnote's number before the subject of a participle.
+        (
+            "The plan was approved. (3) The weekly Delovaya Nedelya, in a commentary, went further, asserting that the plan was dead.",
+            "The weekly Delovaya Nedelya",
+            Outlet,
+        ),
+        // The author as the one told: the publication's own reporting.
+        (
+            "A senior banker told the author that the loan was frozen.",
+            "the author",
+            SelfRef,
+        ),
+    ]);
+    check_none(&[
+        // After a comma, only verbs of saying come before their subject.
+        "Prices rose in March, denied the rumours and doubled again.",
+    ]);
+}
