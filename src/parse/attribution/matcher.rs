@@ -117,7 +117,13 @@ impl<'t, 'a> Sentence<'t, 'a> {
         };
         let ok = match accept {
             Accept::Any => true,
-            Accept::Outlet => matches!(typed.kind, SourceType::Outlet | SourceType::SelfRef),
+            // Unnamed outlets in the plural are the vague media told ("telling Russian
+            // agencies"), not an audience ("told reporters").
+            Accept::Outlet => {
+                matches!(typed.kind, SourceType::Outlet | SourceType::SelfRef)
+                    || typed.kind == SourceType::Vague
+                        && self.toks[a + typed.head].info.is(class::OUTLET_PL)
+            }
             // "published in several newspapers", "posted on extremist forums": media unnamed
             // (not the speaker's own: "posted on their websites").
             Accept::Medium => {

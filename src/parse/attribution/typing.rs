@@ -112,12 +112,13 @@ fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, Stri
         };
         starts(first)
     };
-    // (A role's name may be a paper's: "the Monitor", "the Observer".)
+    // (A role's name may be a paper's: "the Monitor", "the Observer"; so may a verb's:
+    // "China Brief".)
     let telling = |t: &Tok<'_>| {
         t.info.class == 0
             || t.has(NAMEISH | UPPER)
             || t.info
-                .is(class::OUTLET | class::OUTLET_PL | class::BODY | class::ROLE)
+                .is(class::OUTLET | class::OUTLET_PL | class::BODY | class::ROLE | class::VERB)
     };
     // Most phrases hold no word that could name an outlet: no window to try.
     // (Only a name no list knows, or a nationality or medium word, can start an outlet's
@@ -127,8 +128,11 @@ fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, Stri
             proper(t)
                 && (t.info.class == 0
                     || t.has(NAMEISH | UPPER)
-                    || t.info
-                        .is(class::NATIONALITY | class::OUTLET | class::CAPITAL | class::ROLE))
+                    || t.info.is(class::NATIONALITY
+                        | class::OUTLET
+                        | class::CAPITAL
+                        | class::COUNTRY
+                        | class::ROLE))
                 && starts(t)
         })
     {
@@ -169,9 +173,9 @@ fn known_outlet(np: &[Tok<'_>], outlets: &Outlets) -> Option<(usize, usize, Stri
                 && np[start - 1].cap()
                 && np[start - 1].is_word()
                 && !np[start - 1].has(POSS)
-                && !np[start - 1].info.is(
-                    class::NATIONALITY | class::SENTENCE | class::DEFINITE | class::INDEFINITE,
-                );
+                && !np[start - 1]
+                    .info
+                    .is(class::NATIONALITY | class::SENTENCE | class::DEFINITE | class::INDEFINITE);
             if let Some(o) = outlets.lookup(&name).filter(|_| !tail_of_name) {
                 return Some((start, start + len, o.name.clone(), o.kind));
             }
@@ -491,7 +495,8 @@ impl<'p, 'a> Phrase<'p, 'a> {
     fn kind_word_and_name(&self, outlets: &Outlets) -> Decided {
         let (np, head, head_at) = (self.np, self.head(), self.head_at);
         let quoted = np.get(head_at + 1).is_some_and(Tok::is_quote);
-        if !(head.cap() || quoted) {
+        // A name may start in lower case before a hyphen: "the daily al-Akhbar".
+        if !(head.cap() || head.has(NAMEISH) || quoted) {
             return Decided::Continue(());
         }
         let kind_word = (0..head_at)

@@ -393,3 +393,57 @@ fn acts_of_speech_and_leaks() {
     let got = find("The Labor Ministry, in a statement posted on its website, denied the report.");
     assert!(got.iter().all(|a| a.text != "its website"), "{got:?}");
 }
+
+#[test]
+fn estimates_tendencies_treatments_and_recipients() {
+    check(&[
+        (
+            "The organizers spoke of 40,000 marchers; the police put the figure at 9,000.",
+            "the police",
+            OfficialBody,
+        ),
+        (
+            "Western economists, for their part, tend to argue that the reform came too late.",
+            "Western economists",
+            Vague,
+        ),
+        (
+            "Officials and the pro-government press have treated the verdict as a victory.",
+            "the pro-government press",
+            Vague,
+        ),
+        (
+            "KREMLIN CONGRATULATES NEW PRESIDENT... The Kremlin sent a message of congratulations.",
+            "KREMLIN",
+            OfficialBody,
+        ),
+        (
+            "His aide went further, telling Russian agencies that the deal was off.",
+            "Russian agencies",
+            Vague,
+        ),
+        (
+            "A memo leaked to the daily al-Akhbar says four groups are active.",
+            "the daily al-Akhbar",
+            Outlet,
+        ),
+        (
+            "He gave a speech, a remark that the newspaper Mustaqbal interpreted as a threat.",
+            "the newspaper Mustaqbal",
+            Outlet,
+        ),
+        (
+            "Analysts told China Brief that the leadership is worried.",
+            "China Brief",
+            SelfRef,
+        ),
+        (
+            "The co-chairs of the Minsk Group issued a joint statement expressing concern.",
+            "The co-chairs of the Minsk Group",
+            Vague,
+        ),
+    ]);
+    // An audience is no source.
+    let got = find("The minister told reporters that the deal was off.");
+    assert!(got.iter().all(|a| a.text != "reporters"), "{got:?}");
+}
