@@ -121,3 +121,20 @@ fn invalid_utf8_is_a_warning_kept_once() {
     src.each_chunk(Pass::Once, &mut |_| Ok(())).expect("read");
     assert_eq!(src.warnings().len(), 1);
 }
+
+/// An organisation's website named in the prose and cited by its address is one outlet:
+/// the claim rests on one source, not two.
+#[test]
+fn a_website_named_in_the_prose_is_the_address_cited() {
+    let text = "Deliveries stopped on Friday. According to a statement posted on the Gasco \
+        website, the talks failed because of unpaid bills (www.gasco.ua, May 2, 2009).\n";
+    let doc = Document::from_text("site.txt", text);
+    let analysis = Pipeline::default().run(&[doc]);
+    let claim = &analysis.report.claims[0];
+    assert_eq!(
+        claim.corroboration.verdict,
+        Verdict::SingleSource,
+        "{:?}",
+        claim.corroboration
+    );
+}

@@ -90,6 +90,7 @@ pub fn find_attributions(
         }
     }
     outlets_the_article_cites(citations, &mut out);
+    websites_the_article_cites(citations, &mut out);
     let mut pairs: Vec<(Attribution, coref::Mention)> = out.into_iter().zip(mentions).collect();
     pairs.sort_by_key(|(a, _)| (a.span.start, a.span.end));
     let (mut out, mentions): (Vec<Attribution>, Vec<coref::Mention>) = pairs.into_iter().unzip();
@@ -131,6 +132,46 @@ fn outlets_the_article_cites(citations: &[Citation], found: &mut [Attribution]) 
         let key = crate::outlets::outlet_key(&a.text);
         if let Some((r, _)) = cited.iter().filter(near).find(|(_, k)| *k == key) {
             a.kind = SourceType::Outlet;
+            a.canonical = Some(r.canonical.clone());
+        }
+    }
+}
+
+/// An organisation's website named in the prose ("posted on the Naftogaz website") that the
+/// article cites by its address ("(www.naftogaz.com, January 2)") is that cited outlet: one
+/// source, not two.
+fn websites_the_article_cites(citations: &[Citation], found: &mut [Attribution]) {
+    const SITE: [&str; 4] = [" website", " web site", " site", " homepage"];
+    let is_site = |a: &Attribution| {
+        a.kind == SourceType::Outlet && {
+            let lower = a.text.to_lowercase();
+            SITE.iter().any(|w| lower.ends_with(w))
+        }
+    };
+    if citations.is_empty() || !found.iter().any(is_site) {
+        return;
+    }
+    // The first label of each cited web address ("naftogaz" of "www.naftogaz.com").
+    let label = |key: &str| -> Option<String> {
+        let host = key.split('/').next()?;
+        let mut parts = host.split('.');
+        let first = parts.next()?;
+        parts.next()?; // an address has a dot
+        Some(first.to_string())
+    };
+    let cited: Vec<(&crate::model::SourceRef, String)> = citations
+        .iter()
+        .flat_map(|c| &c.refs)
+        .filter(|r| !r.outlet.is_empty() && !r.cross_reference && !r.outlet.contains(' '))
+        .filter_map(|r| Some((r, label(&crate::outlets::outlet_key(&r.outlet))?)))
+        .collect();
+    for a in found.iter_mut().filter(|a| is_site(a)) {
+        let lower = a.text.to_lowercase();
+        let Some(w) = SITE.iter().find(|w| lower.ends_with(*w)) else {
+            continue;
+        };
+        let name = crate::outlets::outlet_key(&a.text[..a.text.len() - w.len()]);
+        if let Some((r, _)) = cited.iter().find(|(_, l)| *l == name) {
             a.canonical = Some(r.canonical.clone());
         }
     }
