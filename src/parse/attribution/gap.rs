@@ -166,8 +166,13 @@ fn skip_reduced_relative(toks: &[Tok<'_>], end: usize) -> usize {
         let adjunct = !to_verb && is_inner_preposition(after.lo)
             || matches!(
                 after.lo,
-                "by" | "at" | "during" | "after" | "last" | "earlier"
+                "by" | "at" | "during" | "after" | "last" | "earlier" | "yesterday" | "today"
+                    | "this"
             )
+            // "released the same day", "issued that evening"
+            || matches!(after.lo, "the" | "that")
+                && toks.get(p + 2).is_some_and(|n| matches!(n.lo, "same" | "next" | "previous"))
+            || after.lo == "that" && toks.get(p + 2).is_some_and(|n| is_time_unit(n.lo))
             || is_calendar_word(after);
         let before = &toks[p - 1];
         let noun_before = in_phrase(before)

@@ -609,6 +609,16 @@ fn subjects_before_a_reduced_relative_clause() {
             Document,
         ),
         (
+            "A Kazakh Foreign Ministry statement released the same day reminded Moscow that the deal stood.",
+            "A Kazakh Foreign Ministry statement",
+            Document,
+        ),
+        (
+            "A communique issued that week warned that the bridge was unsafe.",
+            "A communique",
+            Document,
+        ),
+        (
             "Refugees interviewed in the camps near Gulistan said the village had burned.",
             "Refugees",
             Vague,
