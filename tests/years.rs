@@ -188,3 +188,49 @@ fn back_issues_months_before_do_not_date_the_article() {
         ["2006-10-29", "2006-11-01", "2006-04-02", "2006-04-09"]
     );
 }
+
+/// A date the article gives itself outside a header — a masthead closing its title, a
+/// signed closing line — places its year-less dates; a date of an event in a title does not.
+#[test]
+fn a_masthead_or_a_signed_closing_line_dates_the_article() {
+    let masthead = "NORTHERN WEEKLY DIGEST\nNo. 7 (81), 9-15 March 2003\n\n\
+        Prices rose sharply in the port (Delfi, 10 March; Postimees, 28 February).\n\n\
+        The treaty of 2001 was not mentioned.\n";
+    let a = &parse(masthead.to_string())[0];
+    assert_eq!(days(a), ["2003-03-10", "2003-02-28"]);
+
+    let signed = "HARBOUR TRADE SLOWS\n\n\
+        Shipments fell for a third month (Yonhap, 23 September; Korea Herald, 2 October).\n\n\
+        (Prepared by the East Asia desk, 4 October 2001. \nQuestions to extension 12.)\n";
+    let a = &parse(signed.to_string())[0];
+    assert_eq!(days(a), ["2001-09-23", "2001-10-02"]);
+
+    // An event in the title: the year is inferred as before (the year after it).
+    let event = "THE 12 JUNE 1991 VOTE REVISITED\n\n\
+        Turnout was high (Interfax, 3 May).\n";
+    let a = &parse(event.to_string())[0];
+    assert_eq!(days(a), ["1992-05-03"]);
+}
+
+/// "See" and an unknown title the article bears points to one of its own issues.
+#[test]
+fn a_see_reference_to_the_articles_own_title_is_a_cross_reference() {
+    let text = "NORTHERN WEEKLY DIGEST\nNo. 7 (81), 9-15 March 2003\n\n\
+        The talks stalled. (Delfi, 10 March; see the Digest, 2-8 March 2003)\n\n\
+        The port reopened (see the Courier, 3 March).\n";
+    let a = &parse(text.to_string())[0];
+    let refs: Vec<(&str, bool)> = a
+        .citations
+        .iter()
+        .flat_map(|c| &c.refs)
+        .map(|r| (r.outlet.as_str(), r.cross_reference))
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            ("Delfi", false),
+            ("the Digest", true),
+            ("the Courier", false)
+        ]
+    );
+}

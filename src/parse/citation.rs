@@ -300,7 +300,9 @@ pub fn outlet_shape(name: &str, outlets: &Outlets) -> OutletShape {
     let article_joined = first
         .split_once(['-', '\'', '\u{2019}'])
         .is_some_and(|(a, rest)| is_name_article(a) && capital(rest));
-    let article_apart = is_name_article(first) && words.get(1).is_some_and(|w| capital(w));
+    // "(see the Digest, 23-29 December)": a title after a lower-case "the".
+    let article_apart =
+        (is_name_article(first) || *first == "the") && words.get(1).is_some_and(|w| capital(w));
     let starts_well = capital(first) || article_joined || article_apart;
     if !starts_well {
         return OutletShape::No;

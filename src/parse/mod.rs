@@ -294,7 +294,14 @@ fn year_context(
         _ => YearContext::UNKNOWN,
     };
     if ctx.year.is_none() && !opts.strict_years && drafts.iter().any(|d| needs_year(&d.3)) {
-        let (inferred, message) = if let Some(full) = latest_full_date(drafts) {
+        let (inferred, message) = if let Some(own) = own_date(text, l) {
+            (
+                Some(YearContext::from_date(own, YearSource::Text)),
+                format!(
+                    "no header date or volume: year-less dates are placed before {own}, the date the article's title or closing line gives"
+                ),
+            )
+        } else if let Some(full) = latest_full_date(drafts) {
             (
                 Some(YearContext::near(full)),
                 format!(
@@ -440,6 +447,51 @@ static PROSE_FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?)\s+((?:18|19|20|21)\d\d)\b")
         .expect("a built-in regex compiles (used by the tests)")
 });
+
+/// The date an article gives itself outside a header: in its title or masthead ("No. 2
+/// (54), 6-12 January 1995": the last day of the range) or in a closing line in parentheses
+/// ("(Prepared by the analysis group, 2 October 1996.)").
+fn own_date(text: &str, l: &layout::ArticleLayout) -> Option<Date> {
+    // The date must close its paragraph: a masthead's date, not an event in a title ("THE
+    // 12 JUNE 1991 VOTE REVISITED").
+    let last_full = |s: &str, closes: bool| {
+        PROSE_FULL_DATE
+            .find_iter(s)
+            .last()
+            .filter(|m| {
+                !closes
+                    || s[m.end()..]
+                        .chars()
+                        .all(|c| c.is_whitespace() || ".,;:)]".contains(c))
+            })
+            .and_then(|m| parse_header_date(m.as_str()))
+    };
+    let title = l
+        .title
+        .into_iter()
+        .chain(l.header)
+        .filter_map(|p| l.paragraphs.get(p))
+        .find_map(|p| last_full(p.slice(text), true));
+    if title.is_some() {
+        return title;
+    }
+    let closing = l.paragraphs.last()?.slice(text).trim();
+    let signed = closing.starts_with('(')
+        && closing.ends_with(')')
+        && ["prepared by", "compiled by", "written by", "filed by"]
+            .iter()
+            .any(|w| {
+                closing[1..]
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with(w)
+            });
+    if signed {
+        last_full(closing, false)
+    } else {
+        None
+    }
+}
 
 /// Style guides write a year out only when it is not the current one, so an article with no
 /// header date or volume that writes "on 12 March 1993" in its prose is most likely from a

@@ -84,7 +84,8 @@ pub(super) fn build_citation(
                 .filter(|o| o.kind == OutletKind::Bulletin)
                 .and_then(|_| outlets.publication(&written));
             let cross_reference = publication
-                .is_some_and(|p| r.see || own.as_deref() == Some(outlet_key(&p.name).as_str()));
+                .is_some_and(|p| r.see || own.as_deref() == Some(outlet_key(&p.name).as_str()))
+                || r.see && info.is_none() && names_own_title(&written, article.title.as_deref());
             let at = doc.lines.position(text, r.span.start);
             SourceRef {
                 line: at.line,
@@ -154,4 +155,27 @@ fn implied_outlet(text: &str, before: Span, outlets: &Outlets) -> Option<String>
         }
     }
     found
+}
+
+/// True when `written` ("the Digest") names the article's own title ("BALTIC WEEKLY
+/// DIGEST"): every word of it, "the" left out, is a word of the title. A "see" reference
+/// to an unknown title that the article bears points to one of its own issues.
+fn names_own_title(written: &str, title: Option<&str>) -> bool {
+    let Some(title) = title else {
+        return false;
+    };
+    let title_words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut words = written
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"))
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && title_words.contains(&w.to_lowercase())
+        })
 }
