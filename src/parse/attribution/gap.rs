@@ -318,6 +318,18 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     }
     let seg = &toks[open + 1..comma];
     let first = seg.first()?;
+    // A parenthesis inside the aside is part of it: "the leader of the Balkan League (BL)".
+    let in_parens = |k: usize| {
+        let mut depth = 0i32;
+        for t in &seg[..k] {
+            if t.is("(") {
+                depth += 1;
+            } else if t.is(")") {
+                depth -= 1;
+            }
+        }
+        depth > 0 || seg[k].is(")") && depth == 1
+    };
     // A parenthesis after the phrase belongs to it: "The Audit Office (NAO), the body
     // responsible for spending, said".
     let phrase_end = if toks[open - 1].is(")") {
@@ -370,7 +382,8 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
             .is(class::DEFINITE | class::INDEFINITE | class::ROLE | class::MODIFIER)
             || first.has(POSS))
         && seg.iter().enumerate().all(|(k, t)| {
-            in_phrase(t)
+            k > 0 && (in_parens(k) || t.is("("))
+                || in_phrase(t)
                 || unknown_modifier(t)
                 || t.is_quote()
                 || (k > 0 && (is_inner_preposition(t.lo) || t.lo == "and"))

@@ -301,7 +301,10 @@ fn restrictive_relative(toks: &[Tok<'_>], e: usize) -> Option<usize> {
             .all(|t| t.is_word() || t.is_quote() || t.is("-"))
         || clause
             .iter()
-            .any(|t| matches!(t.lo, "that" | "who" | "which" | "and" | "but"))
+            .any(|t| matches!(t.lo, "who" | "which" | "and" | "but"))
+        // "that" only in a request not to be named ("who asked that his name not be used")
+        || clause.iter().any(|t| t.lo == "that")
+            && !matches!(clause[0].lo, "asked" | "requested")
     {
         return None;
     }

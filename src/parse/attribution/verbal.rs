@@ -153,7 +153,31 @@ fn ends_quotation(toks: &[Tok<'_>], v: usize) -> bool {
 /// case: three or more words, nearly all capitalised.
 fn title_case(toks: &[Tok<'_>], v: usize) -> bool {
     let (start, end) = (segment_start(toks, v), segment_end(toks, v));
-    let words = toks[start..end].iter().filter(|t| t.is_word()).count();
+    // Short function words stay in lower case in a title ("Kyiv Reads the Vote as a Warning").
+    let function_word = |t: &Tok<'_>| {
+        !t.cap()
+            && matches!(
+                t.lo,
+                "a" | "an"
+                    | "the"
+                    | "as"
+                    | "of"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "for"
+                    | "and"
+                    | "at"
+                    | "by"
+                    | "or"
+                    | "with"
+                    | "from"
+            )
+    };
+    let words = toks[start..end]
+        .iter()
+        .filter(|t| t.is_word() && !function_word(t))
+        .count();
     let caps = toks[start..end]
         .iter()
         .filter(|t| t.is_word() && t.cap())
@@ -170,6 +194,15 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
     let opens = v == 0 || toks[v - 1].has(BREAK) || !toks[v - 1].is_word() && !toks[v - 1].is(",");
     let heading = t.has(UPPER) || t.cap() && title_case(toks, v);
     if t.cap() && !t.has(UPPER) && !opens && !heading {
+        return;
+    }
+    // In a title in title case a word that is also a noun is read as one ("Batken Clash
+    // Revives Fears of …"); in capitals or in the text it may be a verb.
+    if heading
+        && !t.has(UPPER)
+        && t.info
+            .is(class::NOUN_CUE | class::DOCUMENT | class::DOCUMENT_PL | class::REPORT)
+    {
         return;
     }
     let cues = s.cues;
@@ -394,9 +427,9 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         if let Some(np) = np_after(toks, end)
             && (toks[np.0].cap() || toks[np.0].info.is(class::DEFINITE | class::INDEFINITE))
             && !toks[np.0].info.is(class::PRONOUN)
-            && toks
-                .get(np.1)
-                .is_none_or(|t| matches!(t.s, "." | "," | ";" | ":" | "!" | "?") || t.is_quote())
+            && toks.get(np.1).is_none_or(|t| {
+                matches!(t.s, "." | "," | ";" | ":" | "!" | "?" | "(") || t.is_quote()
+            })
             && s.push_speaker(np, cue, Accept::Any).is_some()
         {
             return;
@@ -536,6 +569,15 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         let o = s.push(obj, cue, Accept::Outlet);
         s.cite(o, subject);
     }
+    // "said on NTV that", "declared on Russian television": the medium spoken on carries
+    // the subject (a day, an occasion or a topic after "on" is no outlet).
+    if (inverts(&verb.lemma) || matches!(&*verb.lemma, "speak" | "appear"))
+        && toks.get(end).is_some_and(|t| t.lo == "on")
+        && let Some(obj) = np_after(toks, end + 1)
+    {
+        let o = s.push(obj, cue, Accept::Outlet);
+        s.cite(o, subject);
+    }
     // "described the plan to Radio Liberty as", "said to Interfax": an outlet spoken to
     // carries the subject.
     if !tells(&verb.lemma)
@@ -667,13 +709,19 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
     if end > 0 && toks[end - 1].has(UPPER) && need & needs::ABOUT == 0 {
         return true;
     }
-    if end > 0 && toks[end - 1].cap() {
+    // A capitalised verb is a cue only in a heading in title case, with what it needs
+    // after it ("Kyiv Reads the Vote as a Warning"), never at the end ("… Calls for Talks").
+    let capitalised = end > 0 && toks[end - 1].cap();
+    if capitalised && !title_case(toks, end - 1) {
         return false;
     }
     match toks.get(end) {
-        None => return true,
-        Some(t) if t.is(".") || t.is_quote() || t.is(":") => return true,
+        None => return !capitalised,
+        Some(t) if t.is(".") || t.is_quote() || t.is(":") => return !capitalised,
         Some(t) if t.is(",") && toks.get(end + 1).is_some_and(Tok::is_quote) => return true,
+        // "If the bank failed, a banker in Vilnius observed, the currency would fall": a
+        // subject and its verb between commas report the sentence around them.
+        Some(t) if t.is(",") && !capitalised && between_commas(toks, end) => return true,
         _ => {}
     }
     if need & needs::PREDICATE != 0 && object_predicate(toks, end) {
@@ -714,6 +762,21 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
         }
     }
     false
+}
+
+/// True when the verb ending at `end` and its subject stand alone between commas: a comma
+/// at `end`, and before the verb a short phrase (the subject) right after a comma.
+fn between_commas(toks: &[Tok<'_>], end: usize) -> bool {
+    let v = end - 1;
+    let Some(np) = np_before(toks, v) else {
+        return false;
+    };
+    np.1 == v
+        && np.0 > 1
+        && toks[np.0 - 1].is(",")
+        && !toks[np.0..np.1].iter().any(|t| t.info.is(class::PRONOUN) && !t.cap())
+        // and a clause goes on after the second comma
+        && toks.get(end + 1).is_some_and(|t| t.is_word())
 }
 
 /// True when the "that" at `k` follows a bare object of the verb ending at `end` ("charges
@@ -773,6 +836,15 @@ fn relative_after_object(toks: &[Tok<'_>], end: usize, k: usize) -> bool {
 /// infers ("seemed confident that").
 fn copula_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize) {
     let toks = s.toks;
+    // "had been blunter still:"
+    let end = if toks
+        .get(end)
+        .is_some_and(|t| matches!(t.lo, "still" | "yet"))
+    {
+        end + 1
+    } else {
+        end
+    };
     let complement = toks.get(end).is_some_and(|t| match t.lo {
         // A reaction that needs no complement ends the clause: "were less impressed.",
         // "was blunter: …".

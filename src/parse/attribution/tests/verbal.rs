@@ -861,3 +861,82 @@ fn relatives_lists_after_a_clause_and_asides() {
         "Prices rose in March, denied the rumours and doubled again.",
     ]);
 }
+
+#[test]
+fn asides_titles_and_media_spoken_on() {
+    check(&[
+        (
+            "Officials in Riga make no secret of their fear that the border will close.",
+            "Officials in Riga",
+            Vague,
+        ),
+        (
+            "The mayor's adviser went further: the fire, he said, was arson.",
+            "The mayor's adviser",
+            Person,
+        ),
+        // A subject and its verb between commas, inside the sentence they report.
+        (
+            "If the bank were to fail, a senior economist in Vilnius observed, the currency would collapse.",
+            "a senior economist in Vilnius",
+            Anonymous,
+        ),
+        // A title in title case, short function words in lower case.
+        (
+            "Kyiv Reads the Vote as a Warning\n\nThe vote was held.",
+            "Kyiv",
+            OfficialBody,
+        ),
+        (
+            "Minsk professes to see the sanctions as a sign of weakness.",
+            "Minsk",
+            OfficialBody,
+        ),
+        (
+            "Local commentators took this as a hint that the minister would resign.",
+            "Local commentators",
+            Vague,
+        ),
+        (
+            "Greek analysts were skeptical that the deal would survive.",
+            "Greek analysts",
+            Vague,
+        ),
+        (
+            "The governor, in an interview published by the weekly Ogonyok, had been blunter still: the plan was dead.",
+            "The governor",
+            Person,
+        ),
+        (
+            "\"The plan is dead,\" said Petr Olin of the Riga-based Baltic Policy Center (Delfi, May 3).",
+            "Petr Olin of the Riga-based Baltic Policy Center",
+            Person,
+        ),
+        (
+            "Miners reached by the Kabar agency said the shaft had flooded.",
+            "the Kabar agency",
+            Outlet,
+        ),
+        (
+            "A local teacher who asked that her name not be used said the school had closed.",
+            "A local teacher",
+            Anonymous,
+        ),
+        (
+            "The army chief said on NTV that the troops would stay.",
+            "NTV",
+            Outlet,
+        ),
+        (
+            "Ivo Markov, the leader of the Balkan Democratic League (BDL), said the vote was rigged.",
+            "Ivo Markov",
+            Person,
+        ),
+    ]);
+    check_none(&[
+        // A noun in a title; a reaction with no content; talks on a subject.
+        "Border Clash Revives Fears of a Wider War\n\nThe clash was brief.",
+        "The army made no secret of its satisfaction.",
+        "The two sides will resume talks on the missile program in Geneva.",
+    ]);
+}
