@@ -138,3 +138,20 @@ fn a_website_named_in_the_prose_is_the_address_cited() {
         claim.corroboration
     );
 }
+
+/// The publication itself named in the prose ("told China Brief", "told the author") is its
+/// own reporting: no outlet of the claim, so one cited outlet stays a single source.
+#[test]
+fn the_publication_told_is_no_outlet_of_the_claim() {
+    let text = "Publication: China Brief Volume: 10 Issue: 12\n\nA researcher at a Beijing \
+        institute told China Brief that the talks had stalled (Global Times, May 20).\n";
+    let doc = Document::from_text("brief.txt", text);
+    let analysis = Pipeline::default().run(&[doc]);
+    let claim = &analysis.report.claims[0];
+    assert_eq!(
+        claim.corroboration.verdict,
+        Verdict::SingleSource,
+        "{:?}",
+        claim.corroboration
+    );
+}

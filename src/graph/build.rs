@@ -400,7 +400,10 @@ impl Builder<'_> {
         at: &Attribution,
     ) -> Option<NodeIndex> {
         let target = match at.kind {
-            SourceType::Outlet | SourceType::SelfRef => {
+            // The publication itself ("told the Monitor", "told the author"): its own
+            // reporting is no outlet of the claim's, independent or not.
+            SourceType::SelfRef => return None,
+            SourceType::Outlet => {
                 // Only outlets named in the prose (or referred back to): "the newspaper"
                 // alone links nothing.
                 let name = at.canonical.clone()?;

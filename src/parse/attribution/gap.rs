@@ -174,6 +174,13 @@ fn skip_reduced_relative(toks: &[Tok<'_>], end: usize) -> usize {
                 && toks.get(p + 2).is_some_and(|n| matches!(n.lo, "same" | "next" | "previous"))
             || after.lo == "that" && toks.get(p + 2).is_some_and(|n| is_time_unit(n.lo))
             || is_calendar_word(after);
+        // "Talks resumed after the envoy said": the phrase after a conjunction that ends
+        // at the verb is its subject, and the participle a main verb.
+        if matches!(after.lo, "after" | "before" | "since" | "until")
+            && np_after(toks, p + 2).is_some_and(|np| np.1 == end)
+        {
+            return end;
+        }
         let before = &toks[p - 1];
         let noun_before = in_phrase(before)
             && !before.info.is(class::DEFINITE | class::INDEFINITE)
@@ -345,6 +352,17 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     if !in_phrase(before) || before.info.is(class::SENTENCE) && !before.info.is(class::IN_PHRASE) {
         return None;
     }
+    // "…, after President X, in an address, promised": the conjunction opens the clause
+    // whose subject follows it (but "X, after meeting Y, said" is an aside).
+    if matches!(
+        first.lo,
+        "after" | "before" | "since" | "until" | "when" | "because"
+    ) && seg.get(1).is_some_and(|t| !t.lo.ends_with("ing"))
+        && seg.len() > 1
+        && np_after(toks, open + 2).is_some_and(|np| np.1 == comma)
+    {
+        return None;
+    }
     let relative = matches!(first.lo, "who" | "which" | "whose" | "where" | "whom");
     // A clause joined by "and" or "but" is no aside: "…, and its spokesman said".
     let adverbial = !first.cap()
@@ -352,7 +370,12 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
         && (first.info.is(class::SENTENCE | class::BETWEEN)
             || first.lo.ends_with("ing")
             || first.lo.ends_with("ed")
-            || first.lo.ends_with("ly"));
+            || first.lo.ends_with("ly")
+            // "X, in a televised address, promised"; "X, at a news conference on Monday, said"
+            || matches!(first.lo, "in" | "at" | "on" | "during" | "from" | "with")
+                && seg.get(1).is_some_and(|t| {
+                    t.info.is(class::DEFINITE | class::INDEFINITE) || t.has(POSS) || is_calendar_word(t)
+                }));
     // "Ivanov, the foreign minister, said" / "Ivanov, deputy head of the service, said": an
     // appositive after a name.
     let after_name = np_before(toks, open).is_some_and(|(a, b)| {

@@ -63,7 +63,13 @@ pub(crate) fn subjects(
     // suggests".
     // (The antecedent of a relative pronoun may be any phrase: "handed over a note, which
     // said …".)
-    if !by_relative && np.0 > 0 && !toks[np.0 - 1].cap() && is_object_preposition(toks[np.0 - 1].lo)
+    // ("after", "before", "since" and "until" open a clause when a verb follows its
+    // subject: "the fighting stopped after the president promised …".)
+    if !by_relative
+        && np.0 > 0
+        && !toks[np.0 - 1].cap()
+        && is_object_preposition(toks[np.0 - 1].lo)
+        && !matches!(toks[np.0 - 1].lo, "after" | "before" | "since" | "until")
     {
         // "Aleksandr Cherkasov of Memorial said": a name and its organisation.
         let name_of = (toks[np.0 - 1].lo == "of")

@@ -361,11 +361,12 @@ fn particles_end(toks: &[Tok<'_>], v: usize, particles: &[Box<str>]) -> Option<u
             at += 1;
         } else if words < 3
             && t.is_word()
-            && !t.cap()
+            && (!t.cap() || t.info.is(class::NATIONALITY) && words > 0)
             && (t.info.class == 0
+                || t.info.is(class::NATIONALITY)
                 || t.info
                     .is(class::MODIFIER | class::NOUN_CUE | class::DOCUMENT)
-                || t.info.is(class::INDEFINITE) && words == 0)
+                || t.info.is(class::INDEFINITE | class::DEFINITE) && words == 0)
             && *t.lo != **first
         {
             words += 1;

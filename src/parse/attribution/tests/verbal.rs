@@ -940,3 +940,27 @@ fn asides_titles_and_media_spoken_on() {
         "The two sides will resume talks on the missile program in Geneva.",
     ]);
 }
+
+#[test]
+fn clauses_opened_by_a_conjunction() {
+    check(&[
+        (
+            "Talks resumed after the envoy said the border would open.",
+            "the envoy",
+            Person,
+        ),
+        (
+            "Dolgov gave himself up on August 12, after President Ivan Rahmov, in a televised address, promised that rebels would not be prosecuted.",
+            "President Ivan Rahmov",
+            Person,
+        ),
+        (
+            "Prices rose 26 percent, while Estonia's statistics office put the comparable Estonian figure at 42 percent.",
+            "Estonia's statistics office",
+            OfficialBody,
+        ),
+    ]);
+    // The main verb before "after" is no reduced relative: "Talks" is no source.
+    let got = find("Talks resumed after the envoy said the border would open.");
+    assert!(got.iter().all(|a| a.text != "Talks"), "{got:?}");
+}
