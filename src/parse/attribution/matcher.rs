@@ -300,7 +300,7 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
 
 /// A website, page or channel of someone named elsewhere in the sentence: "its website",
 /// "their own Telegram channel".
-fn own_website(toks: &[Tok<'_>], np: Np) -> bool {
+pub(crate) fn own_website(toks: &[Tok<'_>], np: Np) -> bool {
     let words = &toks[np.0..np.1];
     words
         .first()

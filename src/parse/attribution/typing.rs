@@ -224,12 +224,15 @@ pub(crate) fn classify(np: &[Tok<'_>], cues: &Cues, outlets: &Outlets) -> Option
 /// What a rule says: the phrase's type (or that it names no source), or nothing yet.
 type Decided = std::ops::ControlFlow<Option<Typed>>;
 
-/// "The author", "this writer": the article's own reporting ("told the author that").
+/// "The author", "this writer", "this digest": the article's own reporting ("told the author
+/// that").
 fn the_author(np: &[Tok<'_>]) -> Option<Typed> {
     let words: Vec<&str> = np.iter().map(|t| t.lo).collect();
     let author = matches!(
         words[..],
-        ["the" | "this", "author" | "writer"] | ["the", "present", "author" | "writer"]
+        ["the" | "this", "author" | "writer"]
+            | ["the", "present", "author" | "writer"]
+            | ["this", "digest" | "bulletin" | "newsletter" | "publication"]
     );
     author.then_some(Typed {
         kind: SourceType::SelfRef,

@@ -256,7 +256,12 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
                     || p.lo == "the"
                     // "some reports", but "many believe"
                     || p.info.is(class::INDEFINITE) && forms & form::S != 0
-                    || p.info.is(class::MODIFIER | class::NATIONALITY) && !p.info.is(class::HEAD)));
+                    || p.info.is(class::MODIFIER | class::NATIONALITY) && !p.info.is(class::HEAD))
+                // "the Baltic press", "the Kyrgyz press"
+                || p.cap()
+                    && p.info.is(class::NATIONALITY | class::COUNTRY | class::PLACE | class::CAPITAL)
+                    && v >= 2
+                    && toks[v - 2].info.is(class::DEFINITE | class::INDEFINITE));
         if noun {
             return;
         }
@@ -575,6 +580,7 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     if (inverts(&verb.lemma) || matches!(&*verb.lemma, "speak" | "appear"))
         && toks.get(end).is_some_and(|t| t.lo == "on")
         && let Some(obj) = np_after(toks, end + 1)
+        && !super::matcher::own_website(toks, obj)
     {
         let o = s.push(obj, cue, Accept::Outlet);
         s.cite(o, subject);

@@ -964,3 +964,15 @@ fn clauses_opened_by_a_conjunction() {
     let got = find("Talks resumed after the envoy said the border would open.");
     assert!(got.iter().all(|a| a.text != "Talks"), "{got:?}");
 }
+
+#[test]
+fn the_press_as_a_noun_and_own_media() {
+    check_none(&["Compiled from wire services, radio monitoring and the Baltic press."]);
+    check(&[(
+        "A senior diplomat told this digest that the talks had stalled.",
+        "this digest",
+        SelfRef,
+    )]);
+    let got = find("The minister dismissed the protests, the Kyiv Post reported on its website.");
+    assert!(got.iter().all(|a| a.text != "its website"), "{got:?}");
+}
