@@ -349,6 +349,7 @@ pub(crate) fn tokens<'a>(
 fn name_particles(out: &mut [Tok<'_>]) {
     let particle = |t: &Tok<'_>| {
         t.flags & CAP == 0
+            && t.lo.len() <= 5
             && matches!(
                 t.lo,
                 "van"
@@ -373,7 +374,8 @@ fn name_particles(out: &mut [Tok<'_>]) {
     };
     let mut k = 1;
     while k < out.len() {
-        if !particle(&out[k]) || out[k - 1].flags & CAP == 0 {
+        // The capital before is the cheaper test: most words follow a lower-case one.
+        if out[k - 1].flags & CAP == 0 || !particle(&out[k]) {
             k += 1;
             continue;
         }
