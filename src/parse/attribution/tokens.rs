@@ -343,6 +343,29 @@ pub(crate) fn tokens<'a>(
     span.end
 }
 
+/// A lower-case noun that ends a transliterated title after a capitalised adjective
+/// ("Nezavisimaya gazeta", "Ukrayinska pravda", "Krasnaya zvezda").
+fn title_word(t: &Tok<'_>) -> bool {
+    t.flags & CAP == 0
+        && matches!(
+            t.lo,
+            "gazeta"
+                | "pravda"
+                | "zvezda"
+                | "vedomosti"
+                | "izvestiya"
+                | "izvestia"
+                | "novosti"
+                | "obozrenie"
+                | "mysl"
+                | "slovo"
+                | "kurier"
+                | "vesti"
+                | "dumka"
+                | "gazette"
+        )
+}
+
 /// Lower-case particles inside a personal name ("Max van der Stoel", "Osama bin Laden",
 /// "Luiz Inacio da Silva") are name words: [`NAMEISH`] when a capitalised word stands
 /// right before the run of particles and right after it.
@@ -375,6 +398,11 @@ fn name_particles(out: &mut [Tok<'_>]) {
     let mut k = 1;
     while k < out.len() {
         // The capital before is the cheaper test: most words follow a lower-case one.
+        if out[k - 1].flags & CAP != 0 && title_word(&out[k]) {
+            out[k].flags |= NAMEISH;
+            k += 1;
+            continue;
+        }
         if out[k - 1].flags & CAP == 0 || !particle(&out[k]) {
             k += 1;
             continue;

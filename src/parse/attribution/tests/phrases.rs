@@ -447,3 +447,24 @@ fn estimates_tendencies_treatments_and_recipients() {
     let got = find("The minister told reporters that the deal was off.");
     assert!(got.iter().all(|a| a.text != "reporters"), "{got:?}");
 }
+
+#[test]
+fn transliterated_titles_and_resolutions() {
+    check(&[
+        (
+            "The deputy was quoted by the local newspaper Kaliningradskaya pravda as saying that the talks failed.",
+            "the local newspaper Kaliningradskaya pravda",
+            Outlet,
+        ),
+        (
+            "Ukrayinska pravda, citing sources in the cabinet, reported that the deal was off.",
+            "Ukrayinska pravda",
+            Outlet,
+        ),
+        (
+            "Meeting in Riga on Monday, the presidium of the assembly adopted a resolution calling on Moscow to halt the raids.",
+            "the presidium of the assembly",
+            OfficialBody,
+        ),
+    ]);
+}
