@@ -1042,7 +1042,13 @@ fn object_predicate(toks: &[Tok<'_>], end: usize) -> bool {
 fn participle_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize) {
     let toks = s.toks;
     let cue = (v, end);
+    // A semicolon opens another clause: "officials tried to repair it; one, speaking on
+    // background, said" (the officials are not speaking).
     let start = segment_start(toks, v);
+    let start = toks[start..v]
+        .iter()
+        .rposition(|t| t.is(";"))
+        .map_or(start, |p| start + p + 1);
     let subject = if v == start {
         // Opening the sentence: the subject after the participle's clause.
         let Some(comma) = (v + 1..toks.len().min(v + 30)).find(|&i| toks[i].is(",")) else {

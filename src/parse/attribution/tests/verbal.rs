@@ -976,3 +976,16 @@ fn the_press_as_a_noun_and_own_media() {
     let got = find("The minister dismissed the protests, the Kyiv Post reported on its website.");
     assert!(got.iter().all(|a| a.text != "its website"), "{got:?}");
 }
+
+#[test]
+fn a_semicolon_opens_another_clause_for_a_participle() {
+    let got = find(
+        "Officials have since tried to repair the damage; one, speaking on background, said the words were misunderstood.",
+    );
+    assert!(got.iter().all(|a| a.text != "Officials"), "{got:?}");
+    check(&[(
+        "The mission was to scout bases, according to a ministry briefing reported by Yonhap.",
+        "a ministry briefing",
+        Document,
+    )]);
+}
