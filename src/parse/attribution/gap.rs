@@ -450,3 +450,26 @@ fn postnominal(t: &Tok<'_>) -> bool {
             .iter()
             .any(|e| t.lo.len() > e.len() + 2 && t.lo.ends_with(e))
 }
+
+/// Past a short date or time phrase starting at `at` ("on 19 March", "on Monday", "last
+/// week", "the next day"): where it ends, or `at` when none starts there.
+pub(crate) fn skip_time_after(toks: &[Tok<'_>], at: usize) -> usize {
+    let mut i = at;
+    if toks
+        .get(i)
+        .is_some_and(|t| matches!(t.lo, "on" | "in" | "last" | "earlier" | "the"))
+    {
+        i += 1;
+    }
+    let start = i;
+    while toks.get(i).is_some_and(|t| {
+        t.has(DIGIT)
+            || is_calendar_word(t)
+            || is_time_unit(t.lo)
+            || matches!(t.lo, "next" | "same" | "following" | "previous")
+    }) && i < at + 6
+    {
+        i += 1;
+    }
+    if i > start { i } else { at }
+}

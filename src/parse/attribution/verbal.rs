@@ -635,7 +635,9 @@ fn passive_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize, a
         agent = s.push_speaker(np, (v, by + 1), Accept::Any);
         after = np.1;
     }
-    // "X was quoted (by Y) as saying": X is the source, carried by Y.
+    // "X was quoted (by Y) as saying": X is the source, carried by Y; a date may stand
+    // before "as" ("was quoted by Trud on 19 March as saying").
+    let after = super::gap::skip_time_after(toks, after);
     if quotes(&verb.lemma) && toks.get(after).is_some_and(|t| t.lo == "as") {
         let subject = subjects_at(s, aux_start, (aux_start, end));
         s.cite(agent, subject);

@@ -989,3 +989,19 @@ fn a_semicolon_opens_another_clause_for_a_participle() {
         Document,
     )]);
 }
+
+#[test]
+fn quoted_with_a_date_before_as_and_interviews_with_a_date() {
+    check(&[
+        (
+            "Former minister Boris Petrov, who defected in May, was quoted by the Moscow daily \"Trud\" on 19 March as saying that the regime would fall.",
+            "Former minister Boris Petrov",
+            Person,
+        ),
+        (
+            "\"There is no plan,\" Chen said in a March 12 interview with the Washington Post.",
+            "the Washington Post",
+            Outlet,
+        ),
+    ]);
+}
