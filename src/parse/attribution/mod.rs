@@ -142,12 +142,15 @@ fn outlets_the_article_cites(citations: &[Citation], found: &mut [Attribution]) 
 /// source, not two.
 fn websites_the_article_cites(citations: &[Citation], found: &mut [Attribution]) {
     const SITE: [&str; 4] = [" website", " web site", " site", " homepage"];
-    let is_site = |a: &Attribution| {
-        a.kind == SourceType::Outlet && {
-            let lower = a.text.to_lowercase();
-            SITE.iter().any(|w| lower.ends_with(w))
-        }
+    // The suffix compared byte for byte, ASCII case ignored (the name stays as written).
+    let site_suffix = |t: &str| {
+        SITE.iter().copied().find(|w| {
+            t.len() > w.len()
+                && t.is_char_boundary(t.len() - w.len())
+                && t[t.len() - w.len()..].eq_ignore_ascii_case(w)
+        })
     };
+    let is_site = |a: &Attribution| a.kind == SourceType::Outlet && site_suffix(&a.text).is_some();
     if citations.is_empty() || !found.iter().any(is_site) {
         return;
     }
@@ -166,8 +169,7 @@ fn websites_the_article_cites(citations: &[Citation], found: &mut [Attribution])
         .filter_map(|r| Some((r, label(&crate::outlets::outlet_key(&r.outlet))?)))
         .collect();
     for a in found.iter_mut().filter(|a| is_site(a)) {
-        let lower = a.text.to_lowercase();
-        let Some(w) = SITE.iter().find(|w| lower.ends_with(*w)) else {
+        let Some(w) = site_suffix(&a.text) else {
             continue;
         };
         let name = crate::outlets::outlet_key(&a.text[..a.text.len() - w.len()]);
