@@ -76,6 +76,11 @@ fn nominal_cues() {
             Person,
         ),
         (
+            "The episode has damaged the government's claim to be a reliable partner.",
+            "the government",
+            OfficialBody,
+        ),
+        (
             "Lawyers dismissed rumors that the trial would be moved.",
             "rumors",
             Vague,
