@@ -32,7 +32,8 @@ pub(crate) struct Gap {
     pub(crate) appositive_name: Option<Np>,
     /// A member of the subject named in an aside ("Several papers, including the daily
     /// Zaman, called"): a source of the same cue.
-    pub(crate) included: Option<Np>,
+    /// ("Several papers, A and B among them, said": up to two.)
+    pub(crate) included: [Option<Np>; 2],
 }
 
 /// Step back from the verb at `end` over adverbs, auxiliaries, dates, parentheses, dashed
@@ -40,7 +41,7 @@ pub(crate) struct Gap {
 pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
     let mut e = end;
     let mut appositive_name = None;
-    let mut included = None;
+    let mut included = [None, None];
     let mut after_aside = false;
     // Asides and adverbs are short: looking further back than this finds no subject.
     while end - e < 80 {
@@ -74,7 +75,14 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
                     break;
                 }
                 if matches!(toks[open + 1].lo, "including" | "notably" | "particularly") {
-                    included = np_after(toks, open + 2).filter(|np| np.1 + 1 == e);
+                    included[0] = np_after(toks, open + 2).filter(|np| np.1 + 1 == e);
+                } else if among_them(toks, e - 1) {
+                    // "Several papers, Nezavisimaya gazeta and Segodnya among them, said"
+                    included[0] = np_after(toks, open + 1);
+                    included[1] = included[0]
+                        .filter(|np| toks.get(np.1).is_some_and(|t| t.lo == "and"))
+                        .and_then(|np| np_after(toks, np.1 + 1))
+                        .filter(|np| np.1 + 2 == e - 1);
                 }
                 e = open + 1;
                 after_aside = true;
@@ -363,6 +371,10 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     {
         return None;
     }
+    // "…, A and B among them, …": members of the phrase before.
+    if among_them(toks, comma) && seg.len() > 2 && seg.iter().all(|t| t.is_word()) {
+        return Some((open, None));
+    }
     let relative = matches!(first.lo, "who" | "which" | "whose" | "where" | "whom");
     // A clause joined by "and" or "but" is no aside: "…, and its spokesman said".
     let adverbial = !first.cap()
@@ -472,4 +484,9 @@ pub(crate) fn skip_time_after(toks: &[Tok<'_>], at: usize) -> usize {
         i += 1;
     }
     if i > start { i } else { at }
+}
+
+/// True when "among them" ends the aside closed by the comma at `comma`.
+fn among_them(toks: &[Tok<'_>], comma: usize) -> bool {
+    comma >= 2 && toks[comma - 2].lo == "among" && toks[comma - 1].lo == "them"
 }

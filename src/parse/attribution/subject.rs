@@ -100,14 +100,14 @@ pub(crate) fn subjects(
     // Most subjects stand alone: only a phrase after "and" / "or" may have conjuncts.
     if np.0 == 0 || !matches!(toks[np.0 - 1].lo, "and" | "or") {
         let found = s.push_speaker(np, cue, accept);
-        if let Some(i) = found
-            && let Some(member) = gap.included
-        {
+        if let Some(i) = found {
             // A member of the media is an outlet, named or not ("several papers, including
             // Rzeczpospolita").
             let head = &toks[s.found[i].typed.head];
             let media = head.info.is(class::OUTLET_PL) || matches!(head.lo, "media" | "press");
-            s.push_speaker(member, cue, if media { Accept::Medium } else { accept });
+            for member in gap.included.into_iter().flatten() {
+                s.push_speaker(member, cue, if media { Accept::Medium } else { accept });
+            }
         }
         return found;
     }

@@ -1005,3 +1005,13 @@ fn quoted_with_a_date_before_as_and_interviews_with_a_date() {
         ),
     ]);
 }
+
+#[test]
+fn members_named_among_them() {
+    let text = "Several Moscow newspapers, Nezavisimaya gazeta and Segodnya among them, suggested that the generals acted alone.";
+    check(&[
+        (text, "Several Moscow newspapers", Vague),
+        (text, "Nezavisimaya gazeta", Outlet),
+        (text, "Segodnya", Outlet),
+    ]);
+}
