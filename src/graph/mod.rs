@@ -66,6 +66,37 @@ impl SourceGraph {
         }
     }
 
+    /// Fill the article and claim tables from the graph's own nodes: articles in input
+    /// order, each one's claims in text order. An input whose claims are present but whose
+    /// article node is not keeps its place with an index that names no node.
+    pub(crate) fn index_articles(&mut self) {
+        let mut inputs: std::collections::BTreeMap<usize, (NodeIndex, Vec<NodeIndex>)> =
+            std::collections::BTreeMap::new();
+        for n in self.graph.node_indices() {
+            match &self.graph[n] {
+                Node::Article(a) => {
+                    inputs
+                        .entry(a.input)
+                        .or_insert((NodeIndex::end(), Vec::new()))
+                        .0 = n;
+                }
+                Node::Claim(c) => inputs
+                    .entry(c.article)
+                    .or_insert((NodeIndex::end(), Vec::new()))
+                    .1
+                    .push(n),
+                _ => {}
+            }
+        }
+        self.articles.clear();
+        self.claims.clear();
+        for (article, mut claims) in inputs.into_values() {
+            claims.sort_by_key(|&c| self.claim(c).map(|c| c.claim.index));
+            self.articles.push(article);
+            self.claims.push(claims);
+        }
+    }
+
     /// The outlet weight of node `n`, if it is an outlet.
     pub fn outlet(&self, n: NodeIndex) -> Option<&OutletNode> {
         match self.graph.node_weight(n) {

@@ -70,29 +70,7 @@ impl SectionBuilder {
         for (_, a, b, e) in edges {
             sub.graph.add_edge(a, b, e);
         }
-        // The article and claim tables, articles in reading order, claims in text order.
-        let mut inputs: BTreeMap<usize, (NodeIndex, Vec<NodeIndex>)> = BTreeMap::new();
-        for n in sub.graph.node_indices() {
-            match &sub.graph[n] {
-                Node::Article(a) => {
-                    inputs
-                        .entry(a.input)
-                        .or_insert((NodeIndex::end(), Vec::new()))
-                        .0 = n;
-                }
-                Node::Claim(c) => inputs
-                    .entry(c.article)
-                    .or_insert((NodeIndex::end(), Vec::new()))
-                    .1
-                    .push(n),
-                _ => {}
-            }
-        }
-        for (article, mut claims) in inputs.into_values() {
-            claims.sort_by_key(|&c| sub.claim(c).map(|c| c.claim.index));
-            sub.articles.push(article);
-            sub.claims.push(claims);
-        }
+        sub.index_articles();
         (sub, orders)
     }
 }

@@ -5,7 +5,7 @@
 use super::{Edge, Node, SourceGraph};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// Keep only nodes within `depth` edges (either direction) of `start`.
 ///
@@ -52,31 +52,7 @@ pub fn neighbourhood_graph(
                 .add_edge(renumbered[&a], renumbered[&b], w.clone());
         }
     }
-    // The article and claim tables of the inputs still present, in input order; an
-    // article whose node is gone keeps its place with an index that names no node.
-    let mut inputs: BTreeMap<usize, (NodeIndex, Vec<NodeIndex>)> = BTreeMap::new();
-    for &(old, new) in &pairs {
-        match &g.graph[old] {
-            Node::Article(a) => {
-                inputs
-                    .entry(a.input)
-                    .or_insert((NodeIndex::end(), Vec::new()))
-                    .0 = new
-            }
-            Node::Claim(c) => inputs
-                .entry(c.article)
-                .or_insert((NodeIndex::end(), Vec::new()))
-                .1
-                .push(old),
-            _ => {}
-        }
-    }
-    for (article, mut claims) in inputs.into_values() {
-        claims.sort_by_key(|&c| g.claim(c).map(|c| c.claim.index));
-        sub.articles.push(article);
-        sub.claims
-            .push(claims.iter().map(|c| renumbered[c]).collect());
-    }
+    sub.index_articles();
     (sub, pairs)
 }
 

@@ -245,12 +245,7 @@ impl<'w> StreamedReport<'w> {
         if !self.opts.graphs {
             return Ok(());
         }
-        let seq_of: HashMap<NodeIndex, usize> = g
-            .articles
-            .iter()
-            .zip(&r.inputs)
-            .map(|(&a, &s)| (a, s))
-            .collect();
+        let seq_of = article_seqs(&r);
         let verdicts: HashMap<NodeIndex, &ClaimReport> =
             r.claims.iter().map(|c| (c.node, c)).collect();
         for k in r.chunk.clone() {
@@ -292,13 +287,7 @@ impl<'w> StreamedReport<'w> {
     /// The second reading of a chunk: its articles' sections.
     fn write_chunk(&mut self, chunk: &Chunk, r: ChunkReport) -> io::Result<()> {
         let at = self.met.chunk(&r);
-        let g = &r.graph;
-        let seq_of: HashMap<NodeIndex, usize> = g
-            .articles
-            .iter()
-            .zip(&r.inputs)
-            .map(|(&a, &s)| (a, s))
-            .collect();
+        let seq_of = article_seqs(&r);
         let mut jobs = Vec::with_capacity(r.chunk.len());
         for (j, k) in r.chunk.clone().enumerate() {
             let seq = r.inputs[k];
@@ -535,6 +524,16 @@ fn star(
         edges,
         claim,
     }
+}
+
+/// Each article node of the chunk's graph with its place in the input.
+fn article_seqs(r: &ChunkReport) -> HashMap<NodeIndex, usize> {
+    r.graph
+        .articles
+        .iter()
+        .zip(&r.inputs)
+        .map(|(&a, &s)| (a, s))
+        .collect()
 }
 
 /// The DOT the report draws a section graph from.
