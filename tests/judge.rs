@@ -122,21 +122,21 @@ fn invalid_utf8_is_a_warning_kept_once() {
     assert_eq!(src.warnings().len(), 1);
 }
 
+/// The verdict of the first claim of `text`, analysed whole.
+fn first_verdict(text: &str) -> Verdict {
+    let analysis = Pipeline::default().run(&[Document::from_text("case.txt", text)]);
+    let claim = &analysis.report.claims[0];
+    eprintln!("{:?}", claim.corroboration);
+    claim.corroboration.verdict
+}
+
 /// An organisation's website named in the prose and cited by its address is one outlet:
 /// the claim rests on one source, not two.
 #[test]
 fn a_website_named_in_the_prose_is_the_address_cited() {
     let text = "Deliveries stopped on Friday. According to a statement posted on the Gasco \
         website, the talks failed because of unpaid bills (www.gasco.ua, May 2, 2009).\n";
-    let doc = Document::from_text("site.txt", text);
-    let analysis = Pipeline::default().run(&[doc]);
-    let claim = &analysis.report.claims[0];
-    assert_eq!(
-        claim.corroboration.verdict,
-        Verdict::SingleSource,
-        "{:?}",
-        claim.corroboration
-    );
+    assert_eq!(first_verdict(text), Verdict::SingleSource);
 }
 
 /// The publication itself named in the prose ("told China Brief", "told the author") is its
@@ -145,13 +145,5 @@ fn a_website_named_in_the_prose_is_the_address_cited() {
 fn the_publication_told_is_no_outlet_of_the_claim() {
     let text = "Publication: China Brief Volume: 10 Issue: 12\n\nA researcher at a Beijing \
         institute told China Brief that the talks had stalled (Global Times, May 20).\n";
-    let doc = Document::from_text("brief.txt", text);
-    let analysis = Pipeline::default().run(&[doc]);
-    let claim = &analysis.report.claims[0];
-    assert_eq!(
-        claim.corroboration.verdict,
-        Verdict::SingleSource,
-        "{:?}",
-        claim.corroboration
-    );
+    assert_eq!(first_verdict(text), Verdict::SingleSource);
 }

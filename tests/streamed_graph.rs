@@ -8,17 +8,20 @@
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
+mod support {
+    pub(crate) mod chunked;
+}
 
 use srcgraph::analyze::Verdict;
-use srcgraph::context::{ChunkJudge, InputContext, Judge};
+use srcgraph::context::{ChunkJudge, Judge};
 use srcgraph::export::dot::{DateMode, DotOptions, DotWriter, write_dot_with_ids};
 use srcgraph::export::sink::{CsvSink, GraphSink, TableFormat, TableSink, write_graph};
 use srcgraph::export::streamed::{ClaimFilter, StreamedGraph};
 use srcgraph::export::table::{GraphTable, node_ids};
-use srcgraph::graph::{BuildOptions, build, select};
+use srcgraph::graph::select;
 use srcgraph::input::Document;
 use srcgraph::pipeline::Pipeline;
-use srcgraph::stream::ChunkReader;
+use support::chunked::{chunks, first_difference, learned, with_samples};
 
 /// A selection: claims of these verdicts (all when empty), outlets cited by at least so
 /// many of them, what lies within so many edges of a node.
@@ -105,28 +108,10 @@ fn whole(p: &Pipeline<'_>, text: &str, sel: Sel<'_>, out: Out) -> String {
     text
 }
 
-/// The parsed chunks of `text` read `size` bytes at a time.
-fn chunks(p: &Pipeline<'_>, text: &str, size: usize) -> Vec<srcgraph::judge::Parsed> {
-    let mut r = ChunkReader::new("in.txt", text.as_bytes(), size);
-    let mut out = Vec::new();
-    while let Some(mut c) = r.next_chunk().expect("readable") {
-        let (a, cl) = p.read_chunk(&mut c);
-        out.push((c, a, cl));
-    }
-    out
-}
-
 /// `out` of `text` streamed in chunks of `size` bytes, judged in two passes.
 fn streamed(p: &Pipeline<'_>, text: &str, size: usize, sel: Sel<'_>, out: Out) -> String {
     let (verdicts, min_claims, focus) = sel;
-    let learn = BuildOptions {
-        date_nodes: false,
-        ..p.build_options()
-    };
-    let mut ctx = InputContext::new();
-    for (_, a, cl) in chunks(p, text, size) {
-        ctx.learn(p, &a, &cl, &build(&a, &cl, &learn));
-    }
+    let ctx = learned(p, text, size);
     let dir = tempfile::tempdir().expect("temporary directory");
     let mut buf = Vec::new();
     let filter = ClaimFilter {
@@ -151,39 +136,12 @@ fn streamed(p: &Pipeline<'_>, text: &str, size: usize, sel: Sel<'_>, out: Out) -
 }
 
 fn texts() -> Vec<(String, String)> {
-    let mut texts = vec![
+    with_samples(vec![
         ("xref".to_string(), XREF.to_string()),
         ("corpus 20".to_string(), corpus::corpus(5, 20)),
         ("corpus 70".to_string(), corpus::corpus(9, 70)),
         ("dated 80".to_string(), corpus::corpus_with(6, 80, true)),
-        ("empty".to_string(), String::new()),
-        (
-            "no citation".to_string(),
-            "Nothing here cites anything.\n".to_string(),
-        ),
-    ];
-    for e in std::fs::read_dir("samples").expect("samples dir") {
-        let p = e.expect("entry").path();
-        texts.push((
-            p.display().to_string(),
-            std::fs::read_to_string(&p).expect("sample"),
-        ));
-    }
-    texts
-}
-
-fn first_difference(got: &str, want: &str) -> String {
-    let line = got
-        .lines()
-        .zip(want.lines())
-        .position(|(a, b)| a != b)
-        .unwrap_or_else(|| got.lines().count().min(want.lines().count()));
-    format!(
-        "first difference at line {}:\n got  {:?}\n want {:?}",
-        line + 1,
-        got.lines().nth(line),
-        want.lines().nth(line)
-    )
+    ])
 }
 
 /// Each case: `out` of every text, streamed at every chunk size, equals the whole graph's.

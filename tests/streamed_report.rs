@@ -8,15 +8,17 @@
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
+mod support {
+    pub(crate) mod chunked;
+}
 
-use srcgraph::context::{ChunkJudge, InputContext, Judge};
+use srcgraph::context::{ChunkJudge, Judge};
 use srcgraph::export::html::{ReportOptions, write_report};
 use srcgraph::export::streamed::StreamedReport;
-use srcgraph::graph::{BuildOptions, build};
 use srcgraph::input::Document;
 use srcgraph::pipeline::Pipeline;
 use srcgraph::render::Engine;
-use srcgraph::stream::ChunkReader;
+use support::chunked::{chunks, first_difference, learned, with_samples};
 
 /// The report of the whole of `text`.
 fn whole(p: &Pipeline<'_>, text: &str, opts: &ReportOptions) -> String {
@@ -27,27 +29,9 @@ fn whole(p: &Pipeline<'_>, text: &str, opts: &ReportOptions) -> String {
     String::from_utf8(buf).expect("UTF-8")
 }
 
-/// The parsed chunks of `text` read `size` bytes at a time.
-fn chunks(p: &Pipeline<'_>, text: &str, size: usize) -> Vec<srcgraph::judge::Parsed> {
-    let mut r = ChunkReader::new("in.txt", text.as_bytes(), size);
-    let mut out = Vec::new();
-    while let Some(mut c) = r.next_chunk().expect("readable") {
-        let (a, cl) = p.read_chunk(&mut c);
-        out.push((c, a, cl));
-    }
-    out
-}
-
 /// The report of `text` streamed in chunks of `size` bytes, judged in two passes.
 fn streamed(p: &Pipeline<'_>, text: &str, size: usize, opts: &ReportOptions) -> String {
-    let learn = BuildOptions {
-        date_nodes: false,
-        ..p.build_options()
-    };
-    let mut ctx = InputContext::new();
-    for (_, a, cl) in chunks(p, text, size) {
-        ctx.learn(p, &a, &cl, &build(&a, &cl, &learn));
-    }
+    let ctx = learned(p, text, size);
     let mut buf = Vec::new();
     let drawn = std::sync::atomic::AtomicUsize::new(0);
     let done = || {
@@ -73,40 +57,12 @@ fn streamed(p: &Pipeline<'_>, text: &str, size: usize, opts: &ReportOptions) -> 
     String::from_utf8(buf).expect("UTF-8")
 }
 
-fn first_difference(got: &str, want: &str) -> String {
-    let line = got
-        .lines()
-        .zip(want.lines())
-        .position(|(a, b)| a != b)
-        .unwrap_or_else(|| got.lines().count().min(want.lines().count()));
-    let cut = |s: Option<&str>| s.map(|s| s.chars().take(400).collect::<String>());
-    format!(
-        "first difference at line {}:\n got  {:?}\n want {:?}",
-        line + 1,
-        cut(got.lines().nth(line)),
-        cut(want.lines().nth(line))
-    )
-}
-
 fn texts() -> Vec<(String, String)> {
-    let mut texts = vec![
+    with_samples(vec![
         ("linked".to_string(), LINKED.to_string()),
         ("corpus 20".to_string(), corpus::corpus(5, 20)),
         ("dated 30".to_string(), corpus::corpus_with(6, 30, true)),
-        ("empty".to_string(), String::new()),
-        (
-            "no citation".to_string(),
-            "Nothing here cites anything.\n".to_string(),
-        ),
-    ];
-    for e in std::fs::read_dir("samples").expect("samples dir") {
-        let p = e.expect("entry").path();
-        texts.push((
-            p.display().to_string(),
-            std::fs::read_to_string(&p).expect("sample"),
-        ));
-    }
-    texts
+    ])
 }
 
 fn assert_streams_as_whole(opts: &ReportOptions, sizes: &[usize]) {
