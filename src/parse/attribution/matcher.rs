@@ -418,13 +418,36 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
             s.push((start, end), (n, n + 1), Accept::Any);
         }
     }
-    // Author: "by X", "from X".
-    if toks
-        .get(n + 1)
-        .is_some_and(|t| matches!(t.lo, "by" | "from"))
-        && let Some(np) = np_after(toks, n + 2)
+    // Author: "by X", "from X", and "came from X" ("the sharpest criticism came from the
+    // ministry", "the warning came only from Ankara").
+    // A complement may come between the noun and "came" ("criticism of the plan came from").
+    let came = match toks.get(n + 1).map(|t| t.lo) {
+        Some("of" | "for" | "against" | "over") => (n + 2..toks.len().min(n + 8))
+            .take_while(|&i| toks[i].is_word())
+            .find(|&i| matches!(toks[i].lo, "came" | "come" | "comes" | "coming"))
+            .unwrap_or(n + 1),
+        _ => n + 1,
+    };
+    let author_at = match toks.get(n + 1).map(|t| t.lo) {
+        Some("by" | "from") => Some(n + 2),
+        _ if toks
+            .get(came)
+            .is_some_and(|t| matches!(t.lo, "came" | "come" | "comes" | "coming")) =>
+        {
+            let adverb = toks
+                .get(came + 1)
+                .is_some_and(|t| matches!(t.lo, "only" | "mainly" | "chiefly" | "mostly" | "also"));
+            let from = came + 1 + usize::from(adverb);
+            toks.get(from)
+                .is_some_and(|t| t.lo == "from")
+                .then_some(from + 1)
+        }
+        _ => None,
+    };
+    if let Some(at) = author_at
+        && let Some(np) = np_after(toks, at)
     {
-        s.push(np, (n, n + 2), Accept::Any);
+        s.push(np, (n, at), Accept::Any);
     }
 }
 

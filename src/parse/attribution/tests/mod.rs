@@ -71,6 +71,16 @@ fn nominal_cues() {
             Person,
         ),
         (
+            "The loudest objections came from the transport ministry.",
+            "the transport ministry",
+            OfficialBody,
+        ),
+        (
+            "Criticism of the plan came only from Senator Hale.",
+            "Senator Hale",
+            Person,
+        ),
+        (
             "The mufti's complaint against the mayor was filed on Monday.",
             "The mufti",
             Person,
@@ -85,6 +95,11 @@ fn nominal_cues() {
             "rumors",
             Vague,
         ),
+    ]);
+    check_none(&[
+        "Criticism of the plan came as a surprise to nobody.",
+        "The money for the bridge came from abroad.",
+        "Concern came from within, not from outside.",
     ]);
 }
 
