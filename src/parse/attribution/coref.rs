@@ -390,6 +390,69 @@ pub(crate) fn resolve(
     }
 }
 
+/// A word alone in capitals that no list knows, typed a person for now by
+/// [`super::typing::is_capitals_name`]: a surname when the same paragraph or the next names
+/// a person of that surname after it ("KAZULIN SAYS …" before "Opposition candidate
+/// Alyaksandr Kazulin"); otherwise, in running text, an organisation's name or acronym
+/// ("UNHCR said"); otherwise (a headline in capitals) a word that names nothing, dropped.
+/// `paras` are the body paragraphs (index, span), `named` every person named in them.
+pub(crate) fn confirm_capitals_names(
+    paras: &[(usize, Span)],
+    named: &[Named],
+    cues: &Cues,
+    atts: &mut Vec<Attribution>,
+) {
+    let lone = |a: &Attribution| {
+        a.kind == SourceType::Person
+            && a.text.len() >= 3
+            && a.text.chars().all(|c| c.is_uppercase() || c == '-')
+            && cues.info(&a.text.to_lowercase()).class == 0
+    };
+    if !atts.iter().any(lone) {
+        return;
+    }
+    atts.retain_mut(|a| {
+        if !lone(a) {
+            return true;
+        }
+        let surname = a.text.to_lowercase();
+        let confirmed = paras
+            .iter()
+            .position(|p| p.0 == a.paragraph)
+            .is_some_and(|k| {
+                let end = paras.get(k + 1).unwrap_or(&paras[k]).1.end;
+                named.iter().any(|n| {
+                    n.span.start >= a.span.end && n.span.end <= end && n.surname() == surname
+                })
+            });
+        if confirmed {
+            return true;
+        }
+        // A cue in lower case: running text, where capitals are a name's own spelling;
+        // the agent of a report or broadcast is a medium's ("were reported by ICTV").
+        let running = a.cue.chars().any(char::is_lowercase);
+        if running {
+            let cue = a.cue.to_lowercase();
+            let medium = [
+                "reported by",
+                "quoted by",
+                "cited by",
+                "broadcast",
+                "aired",
+                "carried",
+            ]
+            .iter()
+            .any(|w| cue.contains(w));
+            a.kind = if medium {
+                SourceType::Outlet
+            } else {
+                SourceType::OfficialBody
+            };
+        }
+        running
+    });
+}
+
 /// True for a mention written in capitals, as in a headline ("TURKMEN LEADER").
 fn in_capitals(s: &str) -> bool {
     s.chars().filter(|c| c.is_uppercase()).count() >= 2 && !s.chars().any(char::is_lowercase)

@@ -392,6 +392,11 @@ impl<'p, 'a> Phrase<'p, 'a> {
             && !head.info.is(class::HEAD)
             && known_outlet(self.np, outlets).is_none()
         {
+            // One word no list knows ("KAZULIN SAYS") may be a surname: a person for now,
+            // kept only when the body names that person (`coref::confirm_capitals_names`).
+            if is_capitals_name(self.np) {
+                return Decided::Break(Some(self.typed(SourceType::Person, true)));
+            }
             return nothing;
         }
         Decided::Continue(())
@@ -680,6 +685,16 @@ impl<'p, 'a> Phrase<'p, 'a> {
         }
         Decided::Break(Some(self.typed(SourceType::Person, true)))
     }
+}
+
+/// True for a phrase of one word in capitals that no list knows, as a surname is written in
+/// a headline ("KAZULIN"): letters (and hyphens), three or more.
+pub(crate) fn is_capitals_name(np: &[Tok<'_>]) -> bool {
+    matches!(np, [t] if t.has(UPPER)
+        && !t.has(POSS | DIGIT)
+        && t.info.class == 0
+        && t.s.len() >= 3
+        && t.s.chars().all(|c| c.is_alphabetic() || c == '-'))
 }
 
 /// Last words that make a capitalised name a medium's ("Baltic Press", "The Riga Herald").

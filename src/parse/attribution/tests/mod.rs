@@ -138,7 +138,39 @@ fn frames_and_headlines() {
             "The commission",
             OfficialBody,
         ),
+        // A surname alone in capitals is the person the item then names.
+        (
+            "VORONTSOV DENIES BRIBE CHARGES... Senator Pavel Vorontsov said on Friday that the charges were invented.",
+            "VORONTSOV",
+            Person,
+        ),
+        // In running text one word in capitals is an organisation's name, or a medium's
+        // when it reported or broadcast.
+        (
+            "KOMTEK said on Tuesday that the mine would reopen.",
+            "KOMTEK",
+            OfficialBody,
+        ),
+        (
+            "Two generals were reported by NTK to have resigned.",
+            "NTK",
+            Outlet,
+        ),
     ]);
+    // A word in capitals that the item never names as a person is no source.
+    check_none(&["ZARUBIN SAYS TALKS WILL RESUME... The ministry gave no date for the talks."]);
+    let got = find(
+        "ZARUBIN SAYS TALKS WILL RESUME... Deputy Minister Ilya Zarubin said talks would resume.",
+    );
+    let head = got
+        .iter()
+        .find(|a| a.text == "ZARUBIN")
+        .expect("the headline's source");
+    assert_eq!(
+        head.refers_to.as_ref().map(|r| r.text.as_str()),
+        Some("Deputy Minister Ilya Zarubin"),
+        "{got:?}"
+    );
 }
 
 #[test]
