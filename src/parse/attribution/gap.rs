@@ -74,8 +74,17 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
                     e = open;
                     break;
                 }
-                if matches!(toks[open + 1].lo, "including" | "notably" | "particularly") {
-                    included[0] = np_after(toks, open + 2).filter(|np| np.1 + 1 == e);
+                if let Some(at) = members_lead(toks, open + 1) {
+                    // "Several deputies, including A (and B), said", "…, among them A, …"
+                    let first = np_after(toks, at);
+                    included[0] = first.filter(|np| np.1 + 1 == e);
+                    if included[0].is_none()
+                        && let Some(a) =
+                            first.filter(|np| toks.get(np.1).is_some_and(|t| t.lo == "and"))
+                        && let Some(b) = np_after(toks, a.1 + 1).filter(|np| np.1 + 1 == e)
+                    {
+                        included = [Some(a), Some(b)];
+                    }
                 } else if among_them(toks, e - 1) {
                     // "Several papers, Nezavisimaya gazeta and Segodnya among them, said"
                     included[0] = np_after(toks, open + 1);
@@ -484,6 +493,16 @@ pub(crate) fn skip_time_after(toks: &[Tok<'_>], at: usize) -> usize {
         i += 1;
     }
     if i > start { i } else { at }
+}
+
+/// Where the members start in an aside that opens at `at` with "including", "notably",
+/// "particularly", "among them" or "such as".
+fn members_lead(toks: &[Tok<'_>], at: usize) -> Option<usize> {
+    match (toks.get(at)?.lo, toks.get(at + 1).map(|t| t.lo)) {
+        ("including" | "notably" | "particularly", _) => Some(at + 1),
+        ("among", Some("them" | "whom")) | ("such", Some("as")) => Some(at + 2),
+        _ => None,
+    }
 }
 
 /// True when "among them" ends the aside closed by the comma at `comma`.

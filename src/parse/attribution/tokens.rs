@@ -7,7 +7,7 @@
 //! said ..."), and the line break after a short heading line in title case that opens the
 //! sentence. A heading never joins the subject that follows it.
 
-use super::lexicon::{Cues, WordInfo};
+use super::lexicon::{Cues, WordInfo, class};
 use crate::span::Span;
 
 /// Flag: a word (starts with a letter or digit).
@@ -366,6 +366,33 @@ fn title_word(t: &Tok<'_>) -> bool {
         )
 }
 
+/// The end of the lower-case words of a transliterated title that start at `k`, after an
+/// outlet noun and the title's capitalised first word ("the weekly Zerkalo nedeli
+/// claimed", "the newspaper Argumenty i fakty wrote"): one or two words no list knows,
+/// followed by a cue verb, a comma or a parenthesis.
+fn title_after_medium(out: &[Tok<'_>], k: usize) -> Option<usize> {
+    if k < 2
+        || out[k - 1].flags & CAP == 0
+        || !out[k - 2].info.is(class::OUTLET)
+        || out[k - 2].flags & CAP != 0
+    {
+        return None;
+    }
+    // A lower-case "i" is the Russian "and", not the English pronoun.
+    let unknown = |t: &Tok<'_>| {
+        t.flags & (CAP | WORD | DIGIT) == WORD
+            && (t.info.class == 0 || t.s == "i")
+            && !t.lo.ends_with("ly")
+    };
+    let end = (k..out.len().min(k + 2))
+        .take_while(|&j| unknown(&out[j]))
+        .last()?
+        + 1;
+    out.get(end)
+        .is_some_and(|t| t.info.is(class::VERB) || t.s == "," || t.s == "(")
+        .then_some(end)
+}
+
 /// Lower-case particles inside a personal name ("Max van der Stoel", "Osama bin Laden",
 /// "Luiz Inacio da Silva") are name words: [`NAMEISH`] when a capitalised word stands
 /// right before the run of particles and right after it.
@@ -401,6 +428,13 @@ fn name_particles(out: &mut [Tok<'_>]) {
         if out[k - 1].flags & CAP != 0 && title_word(&out[k]) {
             out[k].flags |= NAMEISH;
             k += 1;
+            continue;
+        }
+        if let Some(end) = title_after_medium(out, k) {
+            for t in &mut out[k..end] {
+                t.flags |= NAMEISH;
+            }
+            k = end;
             continue;
         }
         if out[k - 1].flags & CAP == 0 || !particle(&out[k]) {

@@ -461,6 +461,23 @@ fn transliterated_titles_and_resolutions() {
             "Ukrayinska pravda",
             Outlet,
         ),
+        // After an outlet noun, lower-case words no list knows go on the title.
+        (
+            "The weekly Golos naroda claimed that the mayor had resigned.",
+            "The weekly Golos naroda",
+            Outlet,
+        ),
+        (
+            "The newspaper Argumenty i fakty, citing police, wrote that two men were held.",
+            "The newspaper Argumenty i fakty",
+            Outlet,
+        ),
+        // An adverb is no part of it.
+        (
+            "The daily Segodnya first reported that the mayor had resigned.",
+            "The daily Segodnya",
+            Outlet,
+        ),
         (
             "Meeting in Riga on Monday, the presidium of the assembly adopted a resolution calling on Moscow to halt the raids.",
             "the presidium of the assembly",

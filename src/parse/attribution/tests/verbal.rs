@@ -1014,4 +1014,14 @@ fn members_named_among_them() {
         (text, "Nezavisimaya gazeta", Outlet),
         (text, "Segodnya", Outlet),
     ]);
+    // Members named first in the aside, one or two of them.
+    let first = "Farm unions, among them Stefan Mazur, protested that the quotas were unfair.";
+    let two = "Three senators, including Ana Lupu and Petr Dorin, argued that the treaty was void.";
+    check(&[
+        (first, "Farm unions", Vague),
+        (first, "Stefan Mazur", Person),
+        (two, "Three senators", Vague),
+        (two, "Ana Lupu", Person),
+        (two, "Petr Dorin", Person),
+    ]);
 }
