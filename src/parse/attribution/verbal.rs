@@ -1066,6 +1066,16 @@ fn participle_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize
             || &*verb.class == "speech"
                 && matches!(toks[v - 1].lo, "while" | "when" | "before" | "after"))
     {
+        // "an aide, speaking on condition of anonymity, said": an aside of the phrase
+        // before it, whose own verb follows; that verb names the speaker.
+        if toks[v - 1].is(",")
+            && let Some(close) = (end..toks.len().min(end + 14)).find(|&i| toks[i].is(","))
+            && toks.get(close + 1).is_some_and(|t| {
+                t.is_word() && !t.cap() && (t.info.is(class::VERB) || is_auxiliary(t.lo))
+            })
+        {
+            return;
+        }
         // "…, saying that"; "halted shipments, while insisting that" (a speech act, not
         // "while downplaying": what the main clause's subject did need not be speech).
         sentence_subject(toks, start, v)

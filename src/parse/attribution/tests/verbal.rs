@@ -814,6 +814,15 @@ fn reactions_relative_subjects_and_clause_participles() {
         // An infinitive's quotation is no clause of the verb.
         "The two presidents agreed to strengthen \"strategic dialogue\" next year.",
     ]);
+    // A participle in an aside belongs to the phrase before it, whose verb follows.
+    let aside = "The mayor's office had no comment, but a clerk, speaking on condition of anonymity, said the files were lost.";
+    let got = find(aside);
+    assert!(
+        got.iter()
+            .all(|a| a.text != "The mayor's office" && a.text != "The mayor"),
+        "{got:?}"
+    );
+    check(&[(aside, "a clerk", Anonymous)]);
 }
 
 #[test]
