@@ -287,6 +287,31 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
         }
         return None;
     }
+    // "Karavan's editor stood by the story in an interview with Radio Azattyk": whoever
+    // gave the interview or comments is the clause's subject, carried by the outlet.
+    if p.outlet_only
+        && first.is_some()
+        && v > 0
+        && p.words.iter().any(|w| {
+            matches!(
+                &**w,
+                "interview"
+                    | "interviews"
+                    | "comments"
+                    | "remarks"
+                    | "statement"
+                    | "letter"
+                    | "conversation"
+            )
+        })
+    {
+        let start = super::phrase::segment_start(toks, v);
+        let upto = if toks[v].lo == "in" { v } else { v - 1 };
+        if let Some(subject) = super::subject::sentence_subject(toks, start, upto) {
+            let speaker = s.push_speaker(subject, cue, Accept::Speaker);
+            s.cite(first, speaker);
+        }
+    }
     let np = np?;
     // "according to A and B"
     if toks.get(np.1).is_some_and(|t| t.lo == "and")

@@ -251,6 +251,7 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
     if v > 0 && noun_too {
         let p = &toks[v - 1];
         let noun = p.has(super::tokens::POSS)
+            || matches!(p.lo, "his" | "its" | "their" | "our" | "my" | "your")
             || (!p.cap()
                 && (p.info.is(class::DEFINITE) && !p.info.is(class::PRONOUN)
                     || p.lo == "the"

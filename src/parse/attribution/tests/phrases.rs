@@ -446,6 +446,23 @@ fn estimates_tendencies_treatments_and_recipients() {
     // An audience is no source.
     let got = find("The minister told reporters that the deal was off.");
     assert!(got.iter().all(|a| a.text != "reporters"), "{got:?}");
+    // Whoever gave an interview or comments to an outlet is the source it carries,
+    // whatever the verb.
+    let text =
+        "The mill's owner, Egor Shatov, stood by his figures in an interview with Radio Vesna.";
+    check(&[
+        (text, "The mill's owner, Egor Shatov", Person),
+        (text, "Radio Vesna", Outlet),
+    ]);
+    let got = find(text);
+    assert!(
+        got.iter().any(|a| a.text == "Radio Vesna"
+            && a.citing.as_deref() == Some("The mill's owner, Egor Shatov")),
+        "{got:?}"
+    );
+    // After a possessive determiner a cue word is a noun ("his offer"), not a verb whose
+    // object was told something.
+    check_none(&["The minister renewed his offer to Interfax."]);
 }
 
 #[test]
