@@ -46,7 +46,7 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
     // Asides and adverbs are short: looking further back than this finds no subject.
     while end - e < 80 {
         let before = e;
-        while e > 0 && is_between(&toks[e - 1]) {
+        while e > 0 && (is_between(&toks[e - 1]) || is_reflexive(toks[e - 1].lo)) {
             e -= 1;
         }
         e = skip_date(toks, e);
@@ -103,6 +103,10 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
     }
     if after_aside && e > 0 && toks[e - 1].is(",") {
         e -= 1;
+        // "Kim himself, in a rare comment, vowed": an intensifier before the aside.
+        while e > 0 && is_between(&toks[e - 1]) {
+            e -= 1;
+        }
         // "The Audit Office (NAO), the body …, said": the parenthesis is the phrase's.
         if e > 0
             && toks[e - 1].is(")")
@@ -365,7 +369,11 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     let open = phrase_end;
     // The phrase before the aside must end in a noun ("However, while X, including Y,
     // filed": "However" is none).
-    let before = &toks[open - 1];
+    // Over an intensifier: "Kim himself, in a rare comment, vowed".
+    let before = match &toks[open - 1] {
+        t if open > 1 && is_reflexive(t.lo) => &toks[open - 2],
+        t => t,
+    };
     if !in_phrase(before) || before.info.is(class::SENTENCE) && !before.info.is(class::IN_PHRASE) {
         return None;
     }
@@ -495,12 +503,19 @@ pub(crate) fn skip_time_after(toks: &[Tok<'_>], at: usize) -> usize {
     if i > start { i } else { at }
 }
 
+/// A reflexive pronoun used as an intensifier after a subject ("the president himself").
+fn is_reflexive(w: &str) -> bool {
+    matches!(w, "himself" | "herself" | "itself" | "themselves")
+}
+
 /// Where the members start in an aside that opens at `at` with "including", "notably",
-/// "particularly", "among them" or "such as".
+/// "particularly", "among them", "such as" or "led by" (its leader is one of them).
 fn members_lead(toks: &[Tok<'_>], at: usize) -> Option<usize> {
     match (toks.get(at)?.lo, toks.get(at + 1).map(|t| t.lo)) {
         ("including" | "notably" | "particularly", _) => Some(at + 1),
-        ("among", Some("them" | "whom")) | ("such", Some("as")) => Some(at + 2),
+        ("among", Some("them" | "whom"))
+        | ("such", Some("as"))
+        | ("led" | "headed", Some("by")) => Some(at + 2),
         _ => None,
     }
 }

@@ -828,6 +828,22 @@ fn reactions_relative_subjects_and_clause_participles() {
 #[test]
 fn relatives_lists_after_a_clause_and_asides() {
     check(&[
+        // An intensifier before an aside; a leader named in an aside; a plural fixed object.
+        (
+            "The patriarch himself, in a sermon broadcast on Sunday, vowed to resist the law.",
+            "The patriarch",
+            Person,
+        ),
+        (
+            "Several mayors, led by Mayor Ida Brun, have urged the cabinet to delay the reform.",
+            "Mayor Ida Brun",
+            Person,
+        ),
+        (
+            "The auditor, Marek Holub, voiced doubts about the figures.",
+            "The auditor, Marek Holub",
+            Person,
+        ),
         // A relative clause without commas between the subject and its verb.
         (
             "Two deputies who spoke to a local paper on condition of anonymity said the vote was rigged.",
