@@ -59,6 +59,30 @@ pub(crate) fn subjects(
     }
     let by_relative = relative.is_some();
     let mut np = np_before(toks, e)?;
+    // "Aleksandr Cherkasov of Memorial said": a name and its organisation.
+    if !by_relative
+        && np.0 > 1
+        && toks[np.0 - 1].lo == "of"
+        && let Some(p) = np_before(toks, np.0 - 1)
+        && p.1 + 1 == np.0
+        && toks[p.1 - 1].cap()
+        && toks[p.1 - 1].info.class == 0
+    {
+        np = (p.0, np.1);
+    }
+    // "Analysts such as Mustafa Alani believe": the whole and its named member.
+    if !by_relative
+        && np.0 > 2
+        && toks[np.0 - 2].lo == "such"
+        && toks[np.0 - 1].lo == "as"
+        && let Some(whole) = np_before(toks, np.0 - 2)
+        && whole.1 + 2 == np.0
+        && is_plural(&toks[whole.0..whole.1])
+    {
+        let found = s.push_speaker(whole, cue, accept);
+        s.push_speaker(np, cue, accept);
+        return found;
+    }
     // The object of a preposition is no subject: "the postponement of the talks with Putin
     // suggests".
     // (The antecedent of a relative pronoun may be any phrase: "handed over a note, which
@@ -71,15 +95,7 @@ pub(crate) fn subjects(
         && is_object_preposition(toks[np.0 - 1].lo)
         && !matches!(toks[np.0 - 1].lo, "after" | "before" | "since" | "until")
     {
-        // "Aleksandr Cherkasov of Memorial said": a name and its organisation.
-        let name_of = (toks[np.0 - 1].lo == "of")
-            .then(|| np_before(toks, np.0 - 1))
-            .flatten()
-            .filter(|p| p.1 + 1 == np.0 && toks[p.1 - 1].cap() && toks[p.1 - 1].info.class == 0);
-        match name_of {
-            Some(p) => np = (p.0, np.1),
-            None => return None,
-        }
+        return None;
     }
     // A condition reports nothing: "the fleet stays only if Kyiv agrees to …".
     if np.0 > 0 && matches!(toks[np.0 - 1].lo, "if" | "unless") {

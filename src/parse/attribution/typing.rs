@@ -314,6 +314,10 @@ impl<'p, 'a> Phrase<'p, 'a> {
         self.names_nothing(outlets)?;
         self.known(outlets)?;
         self.address_or_medium()?;
+        // "The State of Qatar", "the Islamic State": a state, though "state" is a modifier.
+        if self.head().lo == "state" && self.head().cap() {
+            return Decided::Break(Some(self.typed(SourceType::OfficialBody, true)));
+        }
         let h = self.head_classes(cues);
         self.place(&h)?;
         self.kind_word_and_name(outlets)?;
@@ -666,12 +670,19 @@ impl<'p, 'a> Phrase<'p, 'a> {
     /// IAEA"), a capitalised role a role holder ("the President"), any other name a person.
     fn capitalised(&self, h: &HeadClasses) -> Decided {
         let head = self.head();
-        if !(head.cap() || head.has(UPPER)) {
+        // A name word after a lower-case particle and hyphen is capitalised too
+        // ("al-Baghdadi"), after a capitalised word.
+        let particle_name = head.has(NAMEISH)
+            && self.head_at > 0
+            && self.np[self.head_at - 1].cap()
+            && head.s.contains('-');
+        if !(head.cap() || head.has(UPPER) || particle_name) {
             return Decided::Continue(());
         }
         if head.info.is(class::SENTENCE | class::PRONOUN) && h.word_count == 1 {
             return Decided::Break(None);
         }
+
         if head.has(UPPER) && head.s.len() <= 6 && h.word_count == 1 && !head.info.is(class::ROLE) {
             return Decided::Break(Some(self.typed(SourceType::OfficialBody, true)));
         }
@@ -748,12 +759,21 @@ fn medium_name(content: &[Tok<'_>]) -> Option<String> {
     } else {
         first
     };
-    if !(is_medium_tail(last.lo) || is_medium_head(first.lo)) {
+    // "Media" ends a name only after a name no list knows ("al-Furqan Media", not "Russian
+    // Media").
+    let media = last.lo == "media" && last.cap();
+    if !(is_medium_tail(last.lo) || is_medium_head(first.lo) || media) {
         return None;
     }
     let words = || content.iter().skip_while(|t| t.lo == "the");
     let n = words().count();
-    if !(2..=6).contains(&n) || !words().all(|t| t.is_word() && (t.cap() || t.has(UPPER))) {
+    let name_word = |t: &Tok<'_>| {
+        t.is_word() && (t.cap() || t.has(UPPER) || t.has(NAMEISH) && t.s.contains('-'))
+    };
+    if !(2..=6).contains(&n) || !words().all(name_word) {
+        return None;
+    }
+    if media && !words().take(n - 1).any(|t| t.info.class == 0) {
         return None;
     }
     Some(words().map(|t| t.s).collect::<Vec<_>>().join(" "))

@@ -331,7 +331,37 @@ fn names_and_outlets_inside_longer_names() {
             "Steelworks chief executive Oleg Marchuk",
             Person,
         ),
+        // A surname after a lower-case particle and hyphen.
+        (
+            "Sheikh Yusuf al-Nouri warned that the truce would not hold.",
+            "Sheikh Yusuf al-Nouri",
+            Person,
+        ),
+        // A name no list knows before "Media" is a medium's; a capitalised "State" a state.
+        (
+            "The sermon was posted by al-Rayah Media on Friday.",
+            "al-Rayah Media",
+            Outlet,
+        ),
+        (
+            "The Islamic State of Khorasan claimed responsibility for the attack.",
+            "The Islamic State of Khorasan",
+            OfficialBody,
+        ),
+        // A whole and its member after "such as".
+        (
+            "Economists such as Dana Kirov doubt that the peg will hold.",
+            "Economists",
+            Vague,
+        ),
+        (
+            "Economists such as Dana Kirov doubt that the peg will hold.",
+            "Dana Kirov",
+            Person,
+        ),
     ]);
+    let got = find("Russian Media reported the story.");
+    assert!(got.iter().all(|a| a.kind != Outlet), "{got:?}");
     let got = find("The Harbin Daily News reported the story.");
     let paper = got.first().expect("found");
     assert_eq!(paper.kind, Outlet);
