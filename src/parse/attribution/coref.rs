@@ -13,9 +13,10 @@
 //!   two paragraphs before; it takes that outlet's canonical name.
 //!
 //! - A headline's source in capitals ("KAZULIN SAYS", "TURKMEN LEADER HAILS") refers forward
-//!   to the item's first body mention of that kind that it names: the same surname, or, for
-//!   a role alone, the first person; for a body, the first body whose name holds a headline
-//!   word ("UZBEKISTAN REJECTS" … "Uzbekistan's Foreign Ministry").
+//!   to the item's first body mention of that kind that it names (in its paragraph or the
+//!   next): the same surname, or, for a role alone, the first person; for a body, the first
+//!   body whose name holds a headline word ("UZBEKISTAN REJECTS" … "Uzbekistan's Foreign
+//!   Ministry").
 //!
 //! Linked mentions count as one source ([`crate::graph`] keys them by their antecedent).
 
@@ -459,7 +460,8 @@ fn in_capitals(s: &str) -> bool {
 }
 
 /// Headline sources in capitals refer forward to the body mention they name, in the same
-/// paragraph (the item): see the module's documentation.
+/// paragraph (the item) or the next (a headline on a line of its own): see the module's
+/// documentation.
 pub(crate) fn headlines_refer_forward(
     text: &str,
     lines: &LineIndex,
@@ -484,7 +486,7 @@ pub(crate) fn headlines_refer_forward(
             && words.last().is_some_and(|w| cues.info(w).is(class::ROLE));
         let body = atts[i + 1..]
             .iter()
-            .take_while(|b| b.paragraph == a.paragraph)
+            .take_while(|b| b.paragraph <= a.paragraph + 1)
             .find(|b| {
                 b.kind == a.kind && !in_capitals(&b.text) && {
                     let lower = b.text.to_lowercase();

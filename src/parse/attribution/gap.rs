@@ -445,16 +445,26 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
                 })
         });
     let open = open_at;
+    if name_after_role(toks, phrase_end, seg) {
+        return Some((open, Some((open + 1, comma))));
+    }
     if relative || adverbial || appositive {
         return Some((open, None));
     }
-    // "the foreign minister, Igor Ivanov, said": a name after a role is the same source.
-    let name = seg
-        .iter()
-        .all(|t| (t.cap() || t.has(NAMEISH)) && t.is_word())
+    None
+}
+
+/// "the foreign minister, Igor Ivanov, said", "The air force commander, General Ivan
+/// Orlov, said": a name after a role (the aside `seg`, after the phrase ending at `end`) is
+/// the same source.
+fn name_after_role(toks: &[Tok<'_>], end: usize, seg: &[Tok<'_>]) -> bool {
+    let name = !seg.is_empty()
+        && seg
+            .iter()
+            .all(|t| (t.cap() || t.has(NAMEISH)) && t.is_word())
         && seg.len() - seg.iter().filter(|t| t.has(NAMEISH) && !t.cap()).count() <= 4;
     // The role is the phrase's head: "the foreign minister", "its representative in Grozny".
-    let after_role = np_before(toks, open).is_some_and(|(a, b)| {
+    name && np_before(toks, end).is_some_and(|(a, b)| {
         let head = (a + 1..b).find(|&i| ends_head(&toks[i])).unwrap_or(b);
         let last = &toks[head - 1];
         // A role may be written with a capital ("the OSCE Representative on Freedom of the
@@ -462,11 +472,7 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
         (!last.cap() && last.info.is(class::ROLE | class::OUTLET | class::BODY)
             || last.cap() && !last.has(UPPER) && last.info.is(class::ROLE))
             && a < head
-    });
-    if name && after_role {
-        return Some((open, Some((open + 1, comma))));
-    }
-    None
+    })
 }
 
 /// A lower-case adjective or participle that may follow the noun of an appositive ("the

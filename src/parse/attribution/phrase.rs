@@ -207,9 +207,10 @@ fn preposition_joins(toks: &[Tok<'_>], at: usize) -> bool {
 /// True for a lower-case word no list knows that may stand between a determiner and its
 /// noun ("the embattled youth movement"): not a verb form of the lexicon, not an adverb.
 pub(crate) fn unknown_modifier(t: &Tok<'_>) -> bool {
+    // The last word of a listed multi-word name alone ("force" of "task force") is unknown.
     t.is_word()
         && !t.cap()
-        && t.info.class == 0
+        && t.info.class & !class::MULTI_TAIL == 0
         && !t.lo.ends_with("ly")
         && !t.lo.ends_with("ing")
         && t.lo.len() > 2

@@ -331,6 +331,23 @@ fn names_and_outlets_inside_longer_names() {
             "Steelworks chief executive Oleg Marchuk",
             Person,
         ),
+        // A name after a role with a title of its own; a role after lower-case nouns.
+        (
+            "The garrison commander, Colonel Ivan Orlov, said the base was safe.",
+            "The garrison commander, Colonel Ivan Orlov",
+            Person,
+        ),
+        (
+            "The air force commander said no aircraft had flown that day.",
+            "The air force commander",
+            Person,
+        ),
+        // A trade noun between a place and a name ("China watcher").
+        (
+            "The shift is tactical, in the view of veteran Kremlin watcher Lev Gudin.",
+            "veteran Kremlin watcher Lev Gudin",
+            Person,
+        ),
         // A surname after a lower-case particle and hyphen.
         (
             "Sheikh Yusuf al-Nouri warned that the truce would not hold.",
