@@ -277,6 +277,14 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
     });
     // "a statement posted on its website": the speaker's own site is no other source.
     let np = np.filter(|&np| !(p.medium && own_website(toks, np)));
+    // "writing in the latest issue of Respublika": the medium is the publication.
+    let np = np.map(|np| {
+        if p.medium {
+            publication_of_issue(toks, np)
+        } else {
+            np
+        }
+    });
     let first = np.and_then(|np| s.push(np, cue, accept));
     // "Ashgabat halted deliveries, citing unpaid debts": what is cited names no source, so
     // the subject gives it as its reason and is the source.
@@ -321,6 +329,25 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
     }
     let record = first?;
     (p.carrier || p.cited).then_some((record, v, np.1, p.carrier))
+}
+
+/// The publication named in "the latest issue of X", "the May edition of X", "the pages of
+/// X": the phrase after "of", when a capitalised name opens it; else `np` itself.
+fn publication_of_issue(toks: &[Tok<'_>], np: Np) -> Np {
+    let of = (np.0 + 1..np.1.saturating_sub(1)).find(|&i| {
+        toks[i].lo == "of"
+            && matches!(
+                toks[i - 1].lo,
+                "issue" | "edition" | "number" | "pages" | "page" | "columns" | "supplement"
+            )
+    });
+    match of {
+        Some(i) if toks[i + 1].cap() || toks[i + 1].has(UPPER) => (i + 1, np.1),
+        Some(i) if toks[i + 1].lo == "the" && toks.get(i + 2).is_some_and(|t| t.cap()) => {
+            (i + 1, np.1)
+        }
+        _ => np,
+    }
 }
 
 /// A website, page or channel of someone named elsewhere in the sentence: "its website",
@@ -434,9 +461,14 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
         {
             end = pp.1;
         }
+        // "Accounts of the clash differ", "conflicting accounts of": reports; after a
+        // definite determiner, a holder's ("froze the accounts of three newspapers").
+        let owned = matches!(toks[n].lo, "account" | "accounts")
+            && n > 0
+            && toks[n - 1].info.is(class::DEFINITE);
         let content = toks
             .get(end)
-            .is_some_and(|t| t.lo == "that" || t.lo == "of" && end == n + 1);
+            .is_some_and(|t| t.lo == "that" || t.lo == "of" && end == n + 1 && !owned);
         // "said in its annual report that": the report is where its subject spoke.
         let where_said = start > 0 && matches!(toks[start - 1].lo, "in" | "into");
         if content && !where_said {

@@ -489,6 +489,12 @@ fn transliterated_titles_and_resolutions() {
             "The newspaper Argumenty i fakty",
             Outlet,
         ),
+        // The publication of an issue or edition.
+        (
+            "Writing in the latest issue of Vestnik, columnist Ada Rusu charged that the count was rigged.",
+            "Vestnik",
+            Outlet,
+        ),
         // An adverb is no part of it.
         (
             "The daily Segodnya first reported that the mayor had resigned.",
