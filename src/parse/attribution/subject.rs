@@ -113,6 +113,18 @@ pub(crate) fn subjects(
     {
         np = (np.0, name.1);
     }
+    // "An article by General Luo Yuan in the PLA Daily argued": the author, carried by the
+    // outlet, not the article.
+    if let Some((author, outlet)) = output_by_author(toks, np) {
+        let first = s.push_speaker(author, cue, Accept::Any);
+        if let Some(outlet) = outlet {
+            let o = s.push(outlet, cue, Accept::Medium);
+            s.cite(o, first);
+        }
+        if first.is_some() {
+            return first;
+        }
+    }
     // Most subjects stand alone: only a phrase after "and" / "or" may have conjuncts.
     if np.0 == 0 || !matches!(toks[np.0 - 1].lo, "and" | "or") {
         let found = s.push_speaker(np, cue, accept);
@@ -405,4 +417,36 @@ pub(crate) fn sentence_subject(toks: &[Tok<'_>], start: usize, v: usize) -> Opti
     }
     let next = toks.get(j)?;
     (j < v && next.is_word() && !next.cap() && !in_phrase(next)).then_some(np)
+}
+
+/// An outlet's output with its author ("an article by General Luo Yuan in the PLA Daily", "a
+/// commentary by the editor"): the author's phrase, and the outlet's after "in".
+fn output_by_author(toks: &[Tok<'_>], np: Np) -> Option<(Np, Option<Np>)> {
+    let mut i = np.0;
+    if toks[i].info.is(class::DEFINITE | class::INDEFINITE) {
+        i += 1;
+    }
+    while i < np.1 && toks[i].is_word() && !toks[i].info.is(class::OUTPUT) && i < np.0 + 3 {
+        i += 1;
+    }
+    if !(i + 2 < np.1 && toks[i].info.is(class::OUTPUT) && !toks[i].cap() && toks[i + 1].lo == "by")
+    {
+        return None;
+    }
+    let whole = np_after(toks, i + 2)?;
+    if whole.1 > np.1 {
+        return None;
+    }
+    // The author ends before "in" / "for" and the outlet's name.
+    let split = (whole.0 + 1..whole.1.saturating_sub(1)).find(|&k| {
+        // Not inside a body's name ("the Institute for Strategy").
+        matches!(toks[k].lo, "in" | "for")
+            && !(toks[k - 1].cap() && toks[k - 1].info.is(class::HEAD))
+            && (toks[k + 1].cap()
+                || toks[k + 1].lo == "the" && toks.get(k + 2).is_some_and(|t| t.cap()))
+    });
+    match split {
+        Some(k) => Some(((whole.0, k), Some((k + 1, np.1)))),
+        None => Some((whole, None)),
+    }
 }

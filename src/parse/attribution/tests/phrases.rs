@@ -495,6 +495,22 @@ fn transliterated_titles_and_resolutions() {
             "Vestnik",
             Outlet,
         ),
+        // An outlet's output by an author: the author, carried by the outlet.
+        (
+            "An article by Colonel Wen Bo in the Liberation Army Daily argued that the drills were routine.",
+            "Colonel Wen Bo",
+            Person,
+        ),
+        (
+            "An article by Colonel Wen Bo in the Liberation Army Daily argued that the drills were routine.",
+            "the Liberation Army Daily",
+            Outlet,
+        ),
+        (
+            "The weekly editorialized that the cabinet would fall.",
+            "The weekly",
+            Outlet,
+        ),
         // An adverb is no part of it.
         (
             "The daily Segodnya first reported that the mayor had resigned.",
