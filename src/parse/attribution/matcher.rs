@@ -43,6 +43,10 @@ pub(crate) struct Sentence<'t, 'a> {
     pub(crate) cues: &'t Cues,
     pub(crate) outlets: &'t Outlets,
     pub(crate) found: Vec<Found>,
+    /// Speakers found by a phrase alone ("X stood by the story in an interview with Y"):
+    /// the speaker's phrase, the cue and the outlet's find. Pushed after every other cue of
+    /// the sentence, so that a verb's own cue names the speaker when there is one.
+    pub(crate) deferred: Vec<(Np, Np, Option<usize>)>,
 }
 
 /// What a cue accepts as its source.
@@ -190,6 +194,10 @@ pub(crate) fn match_sentence(s: &mut Sentence<'_, '_>) {
         }
     }
     frame_cue(s);
+    for (subject, cue, outlet) in std::mem::take(&mut s.deferred) {
+        let speaker = s.push_speaker(subject, cue, Accept::Speaker);
+        s.cite(outlet, speaker);
+    }
     // "Interfax reported that the minister said …": an outlet whose report holds another
     // source's words carries that source.
     for i in 0..s.found.len() {
@@ -316,8 +324,7 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
         let start = super::phrase::segment_start(toks, v);
         let upto = if toks[v].lo == "in" { v } else { v - 1 };
         if let Some(subject) = super::subject::sentence_subject(toks, start, upto) {
-            let speaker = s.push_speaker(subject, cue, Accept::Speaker);
-            s.cite(first, speaker);
+            s.deferred.push((subject, cue, first));
         }
     }
     let np = np?;

@@ -77,6 +77,7 @@ pub fn find_attributions(
                         cues,
                         outlets,
                         found,
+                        deferred: Vec::new(),
                     };
                     match_sentence(&mut s);
                     records(text, lines, pi, &cited, &s, &mut out, &mut mentions);
