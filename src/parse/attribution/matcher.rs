@@ -11,7 +11,7 @@
 
 use super::lexicon::{Cues, class, needs};
 use super::phrase::{
-    Np, is_inner_preposition, np_after, np_before, skip_date_after, with_appositive_name,
+    Np, in_phrase, is_inner_preposition, np_after, np_before, skip_date_after, with_appositive_name,
 };
 use super::tokens::{BREAK, NAMEISH, POSS, Tok, UPPER};
 use super::typing::{Typed, classify};
@@ -326,6 +326,16 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
         if let Some(subject) = super::subject::sentence_subject(toks, start, upto) {
             s.deferred.push((subject, cue, first));
         }
+    }
+    // "A militant commander interviewed by Al Jazeera boasted": the one interviewed.
+    if p.outlet_only
+        && first.is_some()
+        && v > 0
+        && matches!(toks[v].lo, "interviewed" | "reached" | "contacted")
+        && in_phrase(&toks[v - 1])
+        && let Some(subject) = np_before(toks, v)
+    {
+        s.deferred.push((subject, cue, first));
     }
     let np = np?;
     // "according to A and B"

@@ -254,6 +254,33 @@ fn carriers_cite_their_origin() {
             .any(|a| a.text == "the radio" && a.citing.as_deref() == Some("the envoy")),
         "{got:?}"
     );
+    // The one interviewed, whether the interview is an aside or a reduced relative, keeps
+    // the cue of its own verb.
+    for (text, outlet, speaker, verb) in [
+        (
+            "The mayor, in an interview with Radio Vesna, conceded that the budget was short.",
+            "Radio Vesna",
+            "The mayor",
+            "conceded",
+        ),
+        (
+            "Two farmers interviewed by NTK television said the harvest had failed.",
+            "NTK television",
+            "Two farmers",
+            "said",
+        ),
+    ] {
+        let got = find(text);
+        assert!(
+            got.iter()
+                .any(|a| a.text == outlet && a.citing.as_deref() == Some(speaker)),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|a| a.text == speaker && a.cue == verb),
+            "{got:?}"
+        );
+    }
 }
 
 #[test]
