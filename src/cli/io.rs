@@ -468,7 +468,7 @@ impl Progress {
         bar.inc(bytes as u64);
         self.reveal();
         if !bar.is_hidden() {
-            bar.set_message(srcgraph::export::sanitize(name));
+            bar.set_message(srcgraph::export::sanitize(name).into_owned());
         }
     }
 

@@ -191,7 +191,7 @@ pub fn write_finding_at(
         let names: Vec<String> = corr
             .sources
             .iter()
-            .map(|s| sanitize(&s.describe()))
+            .map(|s| sanitize(&s.describe()).into_owned())
             .collect();
         writeln!(
             w,

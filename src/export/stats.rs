@@ -81,7 +81,7 @@ pub fn write_human(
         let name = if v.publication.is_empty() {
             "(no publication)".to_string()
         } else {
-            sanitize(&v.publication)
+            sanitize(&v.publication).into_owned()
         };
         let volume = v.volume.map_or_else(String::new, |n| format!(" vol. {n}"));
         writeln!(

@@ -21,7 +21,16 @@ pub fn top_of(top: usize, total: usize, plural: &str) -> String {
 
 /// Make `s` safe to print on a terminal: control characters (escape sequences included) and
 /// bidirectional overrides become visible `\u{..}` escapes; line breaks become spaces.
-pub fn sanitize(s: &str) -> String {
+pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
+    // Most text needs nothing: printable ASCII, or nothing to escape at all.
+    let clean = |c: char| {
+        !(matches!(c, '\n' | '\r' | '\t')
+            || c.is_control()
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+    };
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || s.chars().all(clean) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -34,7 +43,7 @@ pub fn sanitize(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Write one article for people.
@@ -106,7 +115,7 @@ pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
                 let _ = write!(line, " {}", dates.join(", "));
             }
             if !r.relays.is_empty() {
-                let names: Vec<String> = r
+                let names: Vec<_> = r
                     .relays
                     .iter()
                     .filter_map(|&i| c.refs.get(i))
