@@ -150,6 +150,16 @@ fn skip_reduced_relative(toks: &[Tok<'_>], end: usize) -> usize {
             && (t.lo.ends_with("ed") || is_irregular_participle(t.lo))
             && !t.info.is(class::IN_PHRASE | class::BETWEEN);
         if !participle {
+            // "at the end of that trip": a demonstrative after a preposition.
+            let demonstrative = t.lo == "that"
+                && matches!(
+                    toks[p - 1].lo,
+                    "of" | "at" | "in" | "on" | "after" | "before" | "during" | "since" | "from"
+                )
+                && toks.get(p + 1).is_some_and(|n| n.is_word() && !n.cap());
+            if demonstrative {
+                continue;
+            }
             let inside = (t.is_word() || t.has(DIGIT) || t.has(POSS) || t.is_quote())
                 && !t.info.is(class::PRONOUN)
                 && !matches!(

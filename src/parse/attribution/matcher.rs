@@ -172,6 +172,26 @@ impl<'t, 'a> Sentence<'t, 'a> {
     }
 }
 
+/// True when find `i` is the author in a document's reduced relative clause and the
+/// document itself speaks: "A communiqué issued by the co-chairs states …" is the
+/// communiqué's statement, one source, not the co-chairs' besides ("figures released by
+/// the office", after "according to", stay the office's; an outlet that printed the
+/// document carries it).
+pub(crate) fn author_inside_document(found: &[Found], i: usize) -> bool {
+    let a = &found[i];
+    // An outlet that printed or summarised the document carries it: it stays.
+    if matches!(a.typed.kind, SourceType::Outlet | SourceType::SelfRef) {
+        return false;
+    }
+    found.iter().enumerate().any(|(k, d)| {
+        k != i
+            && d.typed.kind == SourceType::Document
+            && d.np.1 <= a.cue.0
+            && a.np.1 <= d.cue.0
+            && d.cue.0 - d.np.1 <= 16
+    })
+}
+
 /// Match every cue of the sentence.
 pub(crate) fn match_sentence(s: &mut Sentence<'_, '_>) {
     let mut carriers = Vec::new();
@@ -371,15 +391,25 @@ fn publication_of_issue(toks: &[Tok<'_>], np: Np) -> Np {
 /// "their own Telegram channel".
 pub(crate) fn own_website(toks: &[Tok<'_>], np: Np) -> bool {
     let words = &toks[np.0..np.1];
-    words
+    let site = words.last().is_some_and(|t| {
+        matches!(
+            t.lo,
+            "website" | "site" | "page" | "homepage" | "account" | "channel" | "blog" | "feed"
+        )
+    });
+    // "its website"; "the ministry's website", "the Uzbek government's website": a body's
+    // own site, where it posts its own words (an outlet's site is the outlet).
+    let holder = words.iter().rposition(|t| t.has(POSS));
+    site && (words
         .first()
         .is_some_and(|t| matches!(t.lo, "its" | "their" | "his" | "her" | "our"))
-        && words.last().is_some_and(|t| {
-            matches!(
-                t.lo,
-                "website" | "site" | "page" | "homepage" | "account" | "channel" | "blog" | "feed"
-            )
-        })
+        || holder.is_some_and(|h| {
+            let t = &words[h];
+            !t.cap()
+                && t.info.is(class::BODY | class::ROLE)
+                && !t.info.is(class::OUTLET)
+                && words.first().is_some_and(|f| f.lo == "the")
+        }))
 }
 
 /// True when `rest`, after the "and" that ends `np`, goes on one name: `np` ends in

@@ -219,9 +219,9 @@ fn records(
             crate::parse::collapse_ws(slice)
         }
     };
-    for f in &s.found {
+    for (i, f) in s.found.iter().enumerate() {
         let span = span_of(f.np);
-        if inside_citation(cited, span) {
+        if inside_citation(cited, span) || matcher::author_inside_document(&s.found, i) {
             continue;
         }
         let pos = lines.position(text, span.start);

@@ -205,6 +205,14 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
     {
         return;
     }
+    // After an article a cue word is a noun ("the soldiers of the state"), and "states"
+    // after "member" is one ("small member states that depend on …").
+    if v > 0
+        && (matches!(toks[v - 1].lo, "the" | "a" | "an") && !toks[v - 1].has(UPPER)
+            || t.lo == "states" && toks[v - 1].lo == "member")
+    {
+        return;
+    }
     let cues = s.cues;
     let mut best: Option<(&VerbCue, u8, usize)> = None;
     for (verb, forms) in cues.verbs_of(t.info) {

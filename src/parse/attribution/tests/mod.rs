@@ -234,6 +234,55 @@ fn hard_wrapped_text() {
 }
 
 #[test]
+fn a_document_speaks_for_its_author() {
+    // The author in a document's reduced relative is not a second source; the body's own
+    // website where it was posted is none either.
+    for (text, document, author) in [
+        (
+            "A communique issued by the two mediators at the end of that round states that progress was made.",
+            "A communique",
+            "the two mediators",
+        ),
+        (
+            "A memorandum released by the finance ministry on Friday warns that reserves are low.",
+            "A memorandum",
+            "the finance ministry",
+        ),
+        (
+            "A statement by the port authority, posted on the authority's website, said the berths were closed.",
+            "A statement by the port authority",
+            "the authority's website",
+        ),
+    ] {
+        let got = find(text);
+        assert!(
+            got.iter().any(|a| a.text == document && a.kind == Document),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|a| a.text != author), "{got:?}");
+    }
+    // An outlet that printed the document carries it; figures "according to" are their
+    // releaser's.
+    check(&[
+        (
+            "The bill, which was printed in the official gazette Vedomosti Rady, states that fees will rise.",
+            "the official gazette Vedomosti Rady",
+            Outlet,
+        ),
+        (
+            "According to figures released by the statistics office, prices rose.",
+            "the statistics office",
+            OfficialBody,
+        ),
+    ]);
+    // After an article a cue word is a noun; "member states" is no verb.
+    check_none(&[
+        "Volunteers joined \"the soldiers of the state\" that week.",
+        "Small member states that rely on trade have found that tariffs hurt.",
+    ]);
+}
+
+#[test]
 fn carriers_cite_their_origin() {
     let got = find("A Russian military source told Interfax on August 22 that troops had left.");
     assert!(
