@@ -66,7 +66,11 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
             }
         } else if e > 1 && toks[e - 1].is(",") {
             // Asides follow one another: "X, who chairs the body, speaking in Y, said".
-            if let Some((open, name)) = comma_aside(toks, e - 1) {
+            // A relative clause with commas inside is one aside, before its inner asides.
+            let aside = relative_with_commas(toks, e - 1)
+                .map(|open| (open, None))
+                .or_else(|| comma_aside(toks, e - 1));
+            if let Some((open, name)) = aside {
                 if name.is_some() {
                     // "a ministry spokesman, Colonel Ivan Orlov, said": the role before the
                     // name is the subject; nothing before it is an aside.
@@ -517,6 +521,29 @@ pub(crate) fn skip_time_after(toks: &[Tok<'_>], at: usize) -> usize {
         i += 1;
     }
     if i > start { i } else { at }
+}
+
+/// A relative clause with commas of its own, closed by the comma at `comma`: "The
+/// newspaper, whose owner, Boris Berezovsky, is no neutral observer, also asserts". The
+/// comma that opens it, when one before a relative pronoun starts it within reach and a
+/// verb stands in it.
+fn relative_with_commas(toks: &[Tok<'_>], comma: usize) -> Option<usize> {
+    let open = (comma.saturating_sub(MAX_ASIDE)..comma)
+        .rev()
+        .take_while(|&k| !toks[k].is(";") && !toks[k].has(BREAK) && !toks[k].is_quote())
+        .find(|&k| {
+            k > 0
+                && toks[k].is(",")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.lo, "whose" | "who" | "which"))
+        })?;
+    let verb = toks[open + 2..comma].iter().any(|t| {
+        t.is_word()
+            && !t.cap()
+            && (t.info.is(class::VERB) || super::verbal::is_auxiliary(t.lo) || t.lo.ends_with("ed"))
+    });
+    (verb && in_phrase(&toks[open - 1])).then_some(open)
 }
 
 /// A reflexive pronoun used as an intensifier after a subject ("the president himself").

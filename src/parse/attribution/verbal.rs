@@ -86,6 +86,42 @@ fn inverts(lemma: &str) -> bool {
     )
 }
 
+/// "claim a role", "claimed victory", "claimed the lives of": to take or win something, not
+/// to say it (but "claimed responsibility" and "claimed that" say something).
+fn claims_a_thing(toks: &[Tok<'_>], lemma: &str, end: usize) -> bool {
+    lemma == "claim"
+        && toks[end..toks.len().min(end + 4)]
+            .iter()
+            .take_while(|t| t.is_word() && !t.cap())
+            .any(|t| {
+                matches!(
+                    t.lo,
+                    "role"
+                        | "credit"
+                        | "victory"
+                        | "title"
+                        | "titles"
+                        | "lives"
+                        | "life"
+                        | "share"
+                        | "seat"
+                        | "seats"
+                        | "stake"
+                        | "ownership"
+                        | "territory"
+                        | "land"
+                        | "prize"
+                        | "medal"
+                        | "throne"
+                        | "crown"
+                        | "compensation"
+                        | "damages"
+                        | "asylum"
+                        | "refugee"
+                )
+            })
+}
+
 fn is_modal(w: &str) -> bool {
     matches!(
         w,
@@ -400,7 +436,7 @@ fn particles_end(toks: &[Tok<'_>], v: usize, particles: &[Box<str>]) -> Option<u
 }
 
 /// A finite auxiliary or modal: what a subject's head is followed by, never a verb's object.
-fn is_auxiliary(w: &str) -> bool {
+pub(crate) fn is_auxiliary(w: &str) -> bool {
     matches!(
         w,
         "has"
@@ -429,6 +465,9 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     }
     let toks = s.toks;
     let cue = (v, end);
+    if claims_a_thing(toks, &verb.lemma, end) {
+        return;
+    }
     // After a quotation or a comma: "…,” said the envoy", "…, said Ivanov" (a plain verb
     // in lower case: not "…, Calls for Talks" in a title-case heading).
     if forms & form::FINITE != 0

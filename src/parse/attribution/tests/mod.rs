@@ -275,6 +275,17 @@ fn a_document_speaks_for_its_author() {
             OfficialBody,
         ),
     ]);
+    // A relative clause with commas of its own before the verb.
+    check(&[(
+        "The weekly, whose publisher, Oleg Tarasov, is close to the mayor, also asserts that the tender was fixed.",
+        "The weekly",
+        Outlet,
+    )]);
+    // Claiming a thing is no statement; an explanation demanded of someone is not theirs.
+    check_none(&[
+        "Ankara was quick to claim a role in the talks.",
+        "The deputies will demand an explanation from the prosecutor.",
+    ]);
     // After an article a cue word is a noun; "member states" is no verb.
     check_none(&[
         "Volunteers joined \"the soldiers of the state\" that week.",
