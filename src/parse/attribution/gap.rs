@@ -543,7 +543,7 @@ fn relative_with_commas(toks: &[Tok<'_>], comma: usize) -> Option<usize> {
             && !t.cap()
             && (t.info.is(class::VERB) || super::verbal::is_auxiliary(t.lo) || t.lo.ends_with("ed"))
     });
-    (verb && in_phrase(&toks[open - 1])).then_some(open)
+    (verb && (in_phrase(&toks[open - 1]) || toks[open - 1].is(")"))).then_some(open)
 }
 
 /// A reflexive pronoun used as an intensifier after a subject ("the president himself").

@@ -192,6 +192,25 @@ pub(crate) fn author_inside_document(found: &[Found], i: usize) -> bool {
     })
 }
 
+/// True when find `i`, its phrase and its cue, stands inside a quotation: a speaker's own
+/// words ("“What China fears most is not a torpedo,” he said"), whose sources are the
+/// speaker's, not the article's.
+pub(crate) fn inside_quotation(toks: &[Tok<'_>], f: &Found) -> bool {
+    let upto = f.np.0.min(f.cue.0);
+    let mut open = false;
+    for t in &toks[..upto] {
+        match t.s {
+            "“" | "«" => open = true,
+            "”" | "»" => open = false,
+            "\"" => open = !open,
+            _ => {}
+        }
+    }
+    open && !toks[upto..f.np.1.max(f.cue.1)]
+        .iter()
+        .any(|t| matches!(t.s, "”" | "»" | "\""))
+}
+
 /// Match every cue of the sentence.
 pub(crate) fn match_sentence(s: &mut Sentence<'_, '_>) {
     let mut carriers = Vec::new();

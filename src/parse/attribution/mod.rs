@@ -221,7 +221,10 @@ fn records(
     };
     for (i, f) in s.found.iter().enumerate() {
         let span = span_of(f.np);
-        if inside_citation(cited, span) || matcher::author_inside_document(&s.found, i) {
+        if inside_citation(cited, span)
+            || matcher::author_inside_document(&s.found, i)
+            || matcher::inside_quotation(s.toks, f)
+        {
             continue;
         }
         let pos = lines.position(text, span.start);

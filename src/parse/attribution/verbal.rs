@@ -774,6 +774,9 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
     }
     match toks.get(end) {
         None => return !capitalised,
+        // A verb of seeing or calling ("have seen “no movement”", "regard it as") needs its
+        // own complement, not a quotation.
+        Some(t) if t.is_quote() && need & (needs::THAT | needs::TO) == 0 => {}
         Some(t) if t.is(".") || t.is_quote() || t.is(":") => return !capitalised,
         Some(t) if t.is(",") && toks.get(end + 1).is_some_and(Tok::is_quote) => return true,
         // "If the bank failed, a banker in Vilnius observed, the currency would fall": a

@@ -281,6 +281,17 @@ fn a_document_speaks_for_its_author() {
         "The weekly",
         Outlet,
     )]);
+    // A relative clause after a parenthesised acronym.
+    check(&[(
+        "Since the Joint Audit Team (JAT), which included experts from Estonia, Latvia and Finland, concluded that the dam was sound, Minsk has been silent.",
+        "the Joint Audit Team",
+        OfficialBody,
+    )]);
+    // Sources inside a speaker's quotation are the speaker's; a verb of seeing needs its own
+    // complement, not a quotation.
+    let got = find("“Riga is nervous,” Mr. Ozols said. “What Riga fears most is a blockade.”");
+    assert!(got.iter().all(|a| a.text != "Riga"), "{got:?}");
+    check_none(&["Border guards have seen \"no movement of any kind\" since May."]);
     // Claiming a thing is no statement; an explanation demanded of someone is not theirs.
     check_none(&[
         "Ankara was quick to claim a role in the talks.",
