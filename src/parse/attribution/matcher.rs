@@ -195,14 +195,22 @@ pub(crate) fn author_inside_document(found: &[Found], i: usize) -> bool {
 /// True when find `i`, its phrase and its cue, stands inside a quotation: a speaker's own
 /// words ("“What China fears most is not a torpedo,” he said"), whose sources are the
 /// speaker's, not the article's.
-pub(crate) fn inside_quotation(toks: &[Tok<'_>], f: &Found) -> bool {
+/// `text` is the document the tokens' spans point into: a straight quotation mark opens when
+/// white space (or nothing) stands before it, and closes otherwise.
+pub(crate) fn inside_quotation(text: &str, toks: &[Tok<'_>], f: &Found) -> bool {
     let upto = f.np.0.min(f.cue.0);
+    let opens = |t: &Tok<'_>| {
+        text[..t.span.start]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+    };
     let mut open = false;
     for t in &toks[..upto] {
         match t.s {
             "“" | "«" => open = true,
             "”" | "»" => open = false,
-            "\"" => open = !open,
+            "\"" => open = opens(t),
             _ => {}
         }
     }

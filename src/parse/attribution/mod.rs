@@ -223,7 +223,7 @@ fn records(
         let span = span_of(f.np);
         if inside_citation(cited, span)
             || matcher::author_inside_document(&s.found, i)
-            || matcher::inside_quotation(s.toks, f)
+            || matcher::inside_quotation(text, s.toks, f)
         {
             continue;
         }

@@ -292,6 +292,19 @@ fn a_document_speaks_for_its_author() {
     let got = find("“Riga is nervous,” Mr. Ozols said. “What Riga fears most is a blockade.”");
     assert!(got.iter().all(|a| a.text != "Riga"), "{got:?}");
     check_none(&["Border guards have seen \"no movement of any kind\" since May."]);
+    // A straight quotation mark closing a quotation before the speaker.
+    check(&[
+        (
+            "\"Nobody warned us. They simply fired,\" Dosov said.",
+            "Dosov",
+            Person,
+        ),
+        (
+            "The pact was \"a start, not an end.\" Lind said that talks would go on.",
+            "Lind",
+            Person,
+        ),
+    ]);
     // Claiming a thing is no statement; an explanation demanded of someone is not theirs.
     check_none(&[
         "Ankara was quick to claim a role in the talks.",
