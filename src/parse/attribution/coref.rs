@@ -398,6 +398,7 @@ pub(crate) fn resolve(
 /// ("UNHCR said"); otherwise (a headline in capitals) a word that names nothing, dropped.
 /// `paras` are the body paragraphs (index, span), `named` every person named in them.
 pub(crate) fn confirm_capitals_names(
+    text: &str,
     paras: &[(usize, Span)],
     named: &[Named],
     cues: &Cues,
@@ -417,16 +418,32 @@ pub(crate) fn confirm_capitals_names(
             return true;
         }
         let surname = a.text.to_lowercase();
-        let confirmed = paras
+        let Some(k) = paras.iter().position(|p| p.0 == a.paragraph) else {
+            return false;
+        };
+        let end = paras.get(k + 1).unwrap_or(&paras[k]).1.end;
+        let confirmed = named
             .iter()
-            .position(|p| p.0 == a.paragraph)
-            .is_some_and(|k| {
-                let end = paras.get(k + 1).unwrap_or(&paras[k]).1.end;
-                named.iter().any(|n| {
-                    n.span.start >= a.span.end && n.span.end <= end && n.surname() == surname
-                })
-            });
+            .any(|n| n.span.start >= a.span.end && n.span.end <= end && n.surname() == surname);
         if confirmed {
+            return true;
+        }
+        // An acronym the item then uses in running text ("SFOR SAYS …" before "An SFOR
+        // spokesman told reporters"): the organisation.
+        let rest = text.get(a.span.end..end).unwrap_or("");
+        let used = a.text.len() <= 6
+            && rest.match_indices(a.text.as_str()).any(|(i, _)| {
+                let before = rest[..i].chars().next_back();
+                let after = &rest[i + a.text.len()..];
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.chars().next().is_some_and(char::is_alphanumeric)
+                    && after
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.chars().any(char::is_lowercase))
+            });
+        if used {
+            a.kind = SourceType::OfficialBody;
             return true;
         }
         // A cue in lower case: running text, where capitals are a name's own spelling;

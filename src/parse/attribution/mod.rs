@@ -104,7 +104,7 @@ pub fn find_attributions(
         &mut out,
         &mentions,
     );
-    coref::confirm_capitals_names(paras, &named, cues, &mut out);
+    coref::confirm_capitals_names(text, paras, &named, cues, &mut out);
     coref::headlines_refer_forward(text, lines, cues, &mut out);
     out
 }

@@ -159,6 +159,12 @@ fn frames_and_headlines() {
             Outlet,
         ),
     ]);
+    // An acronym the item then uses in running text is the organisation.
+    check(&[(
+        "KFOR SAYS ROADS ARE OPEN... A KFOR spokesman told reporters that all roads were open.",
+        "KFOR",
+        OfficialBody,
+    )]);
     // A word in capitals that the item never names as a person is no source.
     check_none(&["ZARUBIN SAYS TALKS WILL RESUME... The ministry gave no date for the talks."]);
     let got = find(
