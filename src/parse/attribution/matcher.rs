@@ -340,6 +340,16 @@ fn phrase_cue(s: &mut Sentence<'_, '_>, v: usize) -> Option<(usize, usize, usize
             np
         }
     });
+    // "was quoted by Zerkalo": one unknown name after a verb of reporting is a medium's
+    // (a person quoting would be named in full or by role).
+    let reporting =
+        end >= 2 && matches!(toks[end - 2].lo, "quoted" | "reported") && toks[end - 1].lo == "by";
+    let accept = match np {
+        Some((a, b)) if reporting && b == a + 1 && toks[a].cap() && toks[a].info.class == 0 => {
+            Accept::Medium
+        }
+        _ => accept,
+    };
     let first = np.and_then(|np| s.push(np, cue, accept));
     // "Ashgabat halted deliveries, citing unpaid debts": what is cited names no source, so
     // the subject gives it as its reason and is the source.

@@ -323,7 +323,7 @@ fn coordinated(toks: &[Tok<'_>], np: Np) -> Vec<Np> {
 
 /// Where a relative clause without commas ("who were allowed to inspect the site") that
 /// ends at `e` begins, when a phrase naming people stands right before it.
-fn restrictive_relative(toks: &[Tok<'_>], e: usize) -> Option<usize> {
+pub(crate) fn restrictive_relative(toks: &[Tok<'_>], e: usize) -> Option<usize> {
     let k = (e.saturating_sub(16)..e)
         .rev()
         .find(|&k| toks[k].lo == "who" && !toks[k].cap())?;

@@ -87,7 +87,8 @@ fn inverts(lemma: &str) -> bool {
 }
 
 /// "claim a role", "claimed victory", "claimed the lives of": to take or win something, not
-/// to say it (but "claimed responsibility" and "claimed that" say something).
+/// to say it (but "claimed responsibility", "claimed credit for" and "claimed that" say
+/// something).
 fn claims_a_thing(toks: &[Tok<'_>], lemma: &str, end: usize) -> bool {
     lemma == "claim"
         && toks[end..toks.len().min(end + 4)]
@@ -97,7 +98,6 @@ fn claims_a_thing(toks: &[Tok<'_>], lemma: &str, end: usize) -> bool {
                 matches!(
                     t.lo,
                     "role"
-                        | "credit"
                         | "victory"
                         | "title"
                         | "titles"
@@ -694,7 +694,9 @@ fn passive_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize, a
 
 fn subjects_at(s: &mut Sentence<'_, '_>, end: usize, cue: Np) -> Option<usize> {
     let gap = skip_to_subject(s.toks, end);
-    let np = np_before(s.toks, gap.end)?;
+    // "A ministry official who asked not to be named was quoted": the phrase before "who".
+    let e = super::subject::restrictive_relative(s.toks, gap.end).unwrap_or(gap.end);
+    let np = np_before(s.toks, e)?;
     s.push_speaker(np, cue, Accept::Any)
 }
 

@@ -159,6 +159,12 @@ fn frames_and_headlines() {
             Outlet,
         ),
     ]);
+    // A restrictive relative before a passive cue; one unknown name quoting is a medium.
+    let text = "A customs officer who asked not to be named was quoted by Vremya as saying that the post was closed.";
+    check(&[
+        (text, "A customs officer", Anonymous),
+        (text, "Vremya", Outlet),
+    ]);
     // An acronym the item then uses in running text is the organisation.
     check(&[(
         "KFOR SAYS ROADS ARE OPEN... A KFOR spokesman told reporters that all roads were open.",
