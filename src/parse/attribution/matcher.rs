@@ -188,15 +188,16 @@ pub(crate) fn author_inside_document(found: &[Found], i: usize) -> bool {
             && d.typed.kind == SourceType::Document
             && d.np.1 <= a.cue.0
             && a.np.1 <= d.cue.0
+            && d.np.1 <= d.cue.0
             && d.cue.0 - d.np.1 <= 16
     })
 }
 
-/// True when find `i`, its phrase and its cue, stands inside a quotation: a speaker's own
-/// words ("“What China fears most is not a torpedo,” he said"), whose sources are the
-/// speaker's, not the article's.
-/// `text` is the document the tokens' spans point into: a straight quotation mark opens when
-/// white space (or nothing) stands before it, and closes otherwise.
+/// True when the find `f`, its phrase and its cue, stands inside a quotation: a speaker's
+/// own words ("“What China fears most is not a torpedo,” he said"), whose sources are the
+/// speaker's, not the article's. `text` is the document the tokens' spans point into: a
+/// straight quotation mark opens when white space (or nothing) stands before it, and closes
+/// otherwise.
 pub(crate) fn inside_quotation(text: &str, toks: &[Tok<'_>], f: &Found) -> bool {
     let upto = f.np.0.min(f.cue.0);
     let opens = |t: &Tok<'_>| {
