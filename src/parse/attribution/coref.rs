@@ -395,8 +395,11 @@ pub(crate) fn resolve(
 /// [`super::typing::is_capitals_name`]: a surname when the same paragraph or the next names
 /// a person of that surname after it ("KAZULIN SAYS …" before "Opposition candidate
 /// Alyaksandr Kazulin"); otherwise, in running text, an organisation's name or acronym
-/// ("UNHCR said"); otherwise (a headline in capitals) a word that names nothing, dropped.
-/// `paras` are the body paragraphs (index, span), `named` every person named in them.
+/// ("UNHCR said"), or an outlet as the agent of a report or broadcast ("reported by
+/// ICTV"); in a headline in capitals, an organisation when the item then uses the word in
+/// running text ("KFOR SAYS …" before "a KFOR spokesman told"), else a word that names
+/// nothing, dropped. `paras` are the body paragraphs (index, span), `named` every person
+/// named in them; "the next" paragraph is the next body paragraph.
 pub(crate) fn confirm_capitals_names(
     text: &str,
     paras: &[(usize, Span)],

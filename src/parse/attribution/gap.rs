@@ -46,7 +46,7 @@ pub(crate) fn skip_to_subject(toks: &[Tok<'_>], end: usize) -> Gap {
     // Asides and adverbs are short: looking further back than this finds no subject.
     while end - e < 80 {
         let before = e;
-        while e > 0 && (is_between(&toks[e - 1]) || is_reflexive(toks[e - 1].lo)) {
+        while e > 0 && is_between(&toks[e - 1]) {
             e -= 1;
         }
         e = skip_date(toks, e);
@@ -523,10 +523,11 @@ pub(crate) fn skip_time_after(toks: &[Tok<'_>], at: usize) -> usize {
     if i > start { i } else { at }
 }
 
-/// A relative clause with commas of its own, closed by the comma at `comma`: "The
-/// newspaper, whose owner, Boris Berezovsky, is no neutral observer, also asserts". The
-/// comma that opens it, when one before a relative pronoun starts it within reach and a
-/// verb stands in it.
+/// A relative clause with commas of its own, closed by the comma at `comma`: an appositive
+/// name inside it ("The newspaper, whose owner, Boris Berezovsky, is no neutral observer,
+/// also asserts": no verb before the first inner comma, a verb right after the last) or a
+/// list of names ("the group, which included experts from Estonia, Latvia and Finland,
+/// concluded"). The comma that opens it, before "who", "whose" or "which", within reach.
 fn relative_with_commas(toks: &[Tok<'_>], comma: usize) -> Option<usize> {
     let open = (comma.saturating_sub(MAX_ASIDE)..comma)
         .rev()
@@ -538,12 +539,40 @@ fn relative_with_commas(toks: &[Tok<'_>], comma: usize) -> Option<usize> {
                     .get(k + 1)
                     .is_some_and(|t| matches!(t.lo, "whose" | "who" | "which"))
         })?;
-    let verb = toks[open + 2..comma].iter().any(|t| {
+    if !(in_phrase(&toks[open - 1]) || toks[open - 1].is(")")) {
+        return None;
+    }
+    let verb_like = |t: &Tok<'_>| {
         t.is_word()
             && !t.cap()
             && (t.info.is(class::VERB) || super::verbal::is_auxiliary(t.lo) || t.lo.ends_with("ed"))
-    });
-    (verb && (in_phrase(&toks[open - 1]) || toks[open - 1].is(")"))).then_some(open)
+    };
+    // The clause's parts between its commas.
+    let mut parts = Vec::new();
+    let mut from = open + 2;
+    for k in open + 2..comma {
+        if toks[k].is(",") {
+            parts.push(&toks[from..k]);
+            from = k + 1;
+        }
+    }
+    parts.push(&toks[from..comma]);
+    let (first, last) = (parts.first()?, parts.last()?);
+    if parts.len() < 2 {
+        return None;
+    }
+    let appositive = !first.iter().any(verb_like) && last.first().is_some_and(verb_like);
+    let name = |part: &[Tok<'_>]| {
+        !part.is_empty()
+            && part.len() <= 5
+            && part
+                .iter()
+                .all(|t| t.cap() || matches!(t.lo, "and" | "or" | "the"))
+    };
+    let list = first.iter().any(verb_like)
+        && parts[1..].iter().all(|p| name(p))
+        && last.iter().any(|t| matches!(t.lo, "and" | "or"));
+    (appositive || list).then_some(open)
 }
 
 /// A reflexive pronoun used as an intensifier after a subject ("the president himself").

@@ -425,8 +425,9 @@ fn publication_of_issue(toks: &[Tok<'_>], np: Np) -> Np {
     }
 }
 
-/// A website, page or channel of someone named elsewhere in the sentence: "its website",
-/// "their own Telegram channel".
+/// A website, page or channel of someone named elsewhere in the sentence ("its website",
+/// "their own Telegram channel"), or of a body named in the phrase itself ("the ministry's
+/// website").
 pub(crate) fn own_website(toks: &[Tok<'_>], np: Np) -> bool {
     let words = &toks[np.0..np.1];
     let site = words.last().is_some_and(|t| {
@@ -611,7 +612,7 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
         _ => None,
     };
     if let Some(at) = author_at
-        && !asked
+        && !(asked && toks[at - 1].lo == "from")
         && let Some(np) = np_after(toks, at)
     {
         s.push(np, (n, at), Accept::Any);

@@ -79,6 +79,15 @@ pub(crate) fn subjects(
         && whole.1 + 2 == np.0
         && is_plural(&toks[whole.0..whole.1])
     {
+        // "pressure on countries such as Iran suggests": a preposition's object, and its
+        // members with it, is no subject.
+        if whole.0 > 0
+            && !toks[whole.0 - 1].cap()
+            && (is_object_preposition(toks[whole.0 - 1].lo)
+                || matches!(toks[whole.0 - 1].lo, "if" | "unless"))
+        {
+            return None;
+        }
         let found = s.push_speaker(whole, cue, accept);
         s.push_speaker(np, cue, accept);
         return found;
@@ -117,7 +126,9 @@ pub(crate) fn subjects(
     // outlet, not the article.
     if let Some((author, outlet)) = output_by_author(toks, np) {
         let first = s.push_speaker(author, cue, Accept::Any);
-        if let Some(outlet) = outlet {
+        if first.is_some()
+            && let Some(outlet) = outlet
+        {
             let o = s.push(outlet, cue, Accept::Medium);
             s.cite(o, first);
         }
@@ -420,7 +431,7 @@ pub(crate) fn sentence_subject(toks: &[Tok<'_>], start: usize, v: usize) -> Opti
 }
 
 /// An outlet's output with its author ("an article by General Luo Yuan in the PLA Daily", "a
-/// commentary by the editor"): the author's phrase, and the outlet's after "in".
+/// commentary by the editor"): the author's phrase, and the outlet's after "in" or "for".
 fn output_by_author(toks: &[Tok<'_>], np: Np) -> Option<(Np, Option<Np>)> {
     let mut i = np.0;
     if toks[i].info.is(class::DEFINITE | class::INDEFINITE) {

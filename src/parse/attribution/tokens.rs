@@ -395,7 +395,8 @@ fn title_after_medium(out: &[Tok<'_>], k: usize) -> Option<usize> {
 
 /// Lower-case particles inside a personal name ("Max van der Stoel", "Osama bin Laden",
 /// "Luiz Inacio da Silva") are name words: [`NAMEISH`] when a capitalised word stands
-/// right before the run of particles and right after it.
+/// right before the run of particles and right after it. So are the lower-case words of a
+/// transliterated title ([`title_word`], [`title_after_medium`]).
 fn name_particles(out: &mut [Tok<'_>]) {
     let particle = |t: &Tok<'_>| {
         t.flags & CAP == 0

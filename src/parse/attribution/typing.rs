@@ -354,7 +354,9 @@ impl<'p, 'a> Phrase<'p, 'a> {
     }
 
     /// Nothing but pronouns, dates, numbers, sentence words or places; a negated subject;
-    /// a poll figure; a line in capitals that no list or outlet types.
+    /// a poll figure; a line in capitals that no list or outlet types — except one word no
+    /// list knows, a person for now ([`is_capitals_name`], settled by
+    /// `coref::confirm_capitals_names`).
     fn names_nothing(&self, outlets: &Outlets) -> Decided {
         let nothing = Decided::Break(None);
         let empty_word = |t: &Tok<'_>| {

@@ -90,11 +90,21 @@ fn inverts(lemma: &str) -> bool {
 /// to say it (but "claimed responsibility", "claimed credit for" and "claimed that" say
 /// something).
 fn claims_a_thing(toks: &[Tok<'_>], lemma: &str, end: usize) -> bool {
+    // The object's head: past determiners and modifiers, before a clause or another verb.
     lemma == "claim"
         && toks[end..toks.len().min(end + 4)]
             .iter()
-            .take_while(|t| t.is_word() && !t.cap())
-            .any(|t| {
+            .take_while(|t| {
+                t.is_word()
+                    && !t.cap()
+                    && !matches!(t.lo, "that" | "responsibility" | "credit")
+                    && !is_auxiliary(t.lo)
+            })
+            .find(|t| {
+                !t.info
+                    .is(class::DEFINITE | class::INDEFINITE | class::MODIFIER | class::QUANTITY)
+            })
+            .is_some_and(|t| {
                 matches!(
                     t.lo,
                     "role"
@@ -298,7 +308,6 @@ pub(crate) fn verb_cue(s: &mut Sentence<'_, '_>, v: usize) {
             || matches!(p.lo, "his" | "its" | "their" | "our" | "my" | "your")
             || (!p.cap()
                 && (p.info.is(class::DEFINITE) && !p.info.is(class::PRONOUN)
-                    || p.lo == "the"
                     // "some reports", but "many believe"
                     || p.info.is(class::INDEFINITE) && forms & form::S != 0
                     || p.info.is(class::MODIFIER | class::NATIONALITY) && !p.info.is(class::HEAD))
@@ -776,8 +785,8 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
     }
     match toks.get(end) {
         None => return !capitalised,
-        // A verb of seeing or calling ("have seen “no movement”", "regard it as") needs its
-        // own complement, not a quotation.
+        // A verb that needs neither a clause nor "to" (seeing, describing as, speaking
+        // about: "have seen “no movement”") needs its own complement, not a quotation.
         Some(t) if t.is_quote() && need & (needs::THAT | needs::TO) == 0 => {}
         Some(t) if t.is(".") || t.is_quote() || t.is(":") => return !capitalised,
         Some(t) if t.is(",") && toks.get(end + 1).is_some_and(Tok::is_quote) => return true,
@@ -1122,6 +1131,9 @@ fn participle_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize
         // "an aide, speaking on condition of anonymity, said": an aside of the phrase
         // before it, whose own verb follows; that verb names the speaker.
         if toks[v - 1].is(",")
+            && np_before(toks, v - 1).is_some_and(|np| {
+                np.0 == start || matches!(toks[np.0 - 1].lo, "but" | "and" | "while" | "," | ";")
+            })
             && let Some(close) = (end..toks.len().min(end + 14)).find(|&i| toks[i].is(","))
             && toks.get(close + 1).is_some_and(|t| {
                 t.is_word() && !t.cap() && (t.info.is(class::VERB) || is_auxiliary(t.lo))

@@ -317,6 +317,41 @@ fn a_document_speaks_for_its_author() {
             Person,
         ),
     ]);
+    // A relative clause that ends before a later aside is no aside of the speaker's.
+    check(&[(
+        "The talks, which began on Monday, ended without agreement, a delegate, speaking on condition of anonymity, said.",
+        "a delegate",
+        Anonymous,
+    )]);
+    let got = find(
+        "The talks, which began on Monday, ended without agreement, a delegate, speaking on condition of anonymity, said.",
+    );
+    assert!(got.iter().all(|a| a.text != "The talks"), "{got:?}");
+    // A participle after a whole clause is its subject's, though a participle follows.
+    check(&[(
+        "Vilnius rejected the charge, saying the report, published by Minsk, was false.",
+        "Vilnius",
+        OfficialBody,
+    )]);
+    // Claiming that, or claiming responsibility, is a statement whatever the nouns after.
+    check(&[
+        (
+            "Kyiv claimed that the seats were rigged.",
+            "Kyiv",
+            OfficialBody,
+        ),
+        (
+            "The group claimed responsibility for the land mine attack.",
+            "The group",
+            OfficialBody,
+        ),
+    ]);
+    // An author "by" after a verb of expecting is still the author.
+    check(&[(
+        "Markets await the expected report by the IMF that growth slowed.",
+        "the IMF",
+        OfficialBody,
+    )]);
     // Claiming a thing is no statement; an explanation demanded of someone is not theirs.
     check_none(&[
         "Ankara was quick to claim a role in the talks.",
