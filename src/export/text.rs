@@ -19,25 +19,24 @@ pub fn top_of(top: usize, total: usize, plural: &str) -> String {
     }
 }
 
+/// True for a character [`sanitize`] changes: line breaks and tabs, other control
+/// characters and bidirectional overrides.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Make `s` safe to print on a terminal: control characters (escape sequences included) and
-/// bidirectional overrides become visible `\u{..}` escapes; line breaks become spaces.
+/// bidirectional overrides become visible `\u{..}` escapes; line breaks become spaces. Text
+/// that needs none of it (most) is borrowed, not copied.
 pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
-    // Most text needs nothing: printable ASCII, or nothing to escape at all.
-    let clean = |c: char| {
-        !(matches!(c, '\n' | '\r' | '\t')
-            || c.is_control()
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-    };
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || s.chars().all(clean) {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(needs_escape) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control()
-                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
-            {
+            c if needs_escape(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -184,5 +183,10 @@ mod tests {
             sanitize("a\x1b[31mb\u{202E}c\nd"),
             "a\\u{1b}[31mb\\u{202e}c d"
         );
+        // Clean text, ASCII or not, is borrowed as it is.
+        for clean in ["Interfax, May 3", "Хабар, 3 мая"] {
+            assert!(matches!(sanitize(clean), std::borrow::Cow::Borrowed(s) if s == clean));
+        }
+        assert_eq!(sanitize("tab\there"), "tab here");
     }
 }
