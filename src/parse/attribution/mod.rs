@@ -219,11 +219,15 @@ fn records(
             crate::parse::collapse_ws(slice)
         }
     };
+    // Most sentences hold no document and no quotation: the checks that look at the whole
+    // sentence for each find run only where they can apply.
+    let documents = s.found.iter().any(|f| f.typed.kind == SourceType::Document);
+    let quotations = s.toks.iter().any(|t| matches!(t.s, "“" | "«" | "\""));
     for (i, f) in s.found.iter().enumerate() {
         let span = span_of(f.np);
         if inside_citation(cited, span)
-            || matcher::author_inside_document(&s.found, i)
-            || matcher::inside_quotation(text, s.toks, f)
+            || documents && matcher::author_inside_document(&s.found, i)
+            || quotations && matcher::inside_quotation(text, s.toks, f)
         {
             continue;
         }
