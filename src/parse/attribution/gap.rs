@@ -547,20 +547,11 @@ fn relative_with_commas(toks: &[Tok<'_>], comma: usize) -> Option<usize> {
             && !t.cap()
             && (t.info.is(class::VERB) || super::verbal::is_auxiliary(t.lo) || t.lo.ends_with("ed"))
     };
-    // The clause's parts between its commas.
-    let mut parts = Vec::new();
-    let mut from = open + 2;
-    for k in open + 2..comma {
-        if toks[k].is(",") {
-            parts.push(&toks[from..k]);
-            from = k + 1;
-        }
-    }
-    parts.push(&toks[from..comma]);
-    let (first, last) = (parts.first()?, parts.last()?);
-    if parts.len() < 2 {
-        return None;
-    }
+    // The clause's parts between its commas: at least two.
+    let parts = toks[open + 2..comma].split(|t| t.is(","));
+    let mut rest = parts.clone().skip(1).peekable();
+    rest.peek()?;
+    let (first, last) = (parts.clone().next()?, parts.clone().next_back()?);
     let appositive = !first.iter().any(verb_like) && last.first().is_some_and(verb_like);
     let name = |part: &[Tok<'_>]| {
         !part.is_empty()
@@ -570,7 +561,7 @@ fn relative_with_commas(toks: &[Tok<'_>], comma: usize) -> Option<usize> {
                 .all(|t| t.cap() || matches!(t.lo, "and" | "or" | "the"))
     };
     let list = first.iter().any(verb_like)
-        && parts[1..].iter().all(|p| name(p))
+        && rest.all(name)
         && last.iter().any(|t| matches!(t.lo, "and" | "or"));
     (appositive || list).then_some(open)
 }
