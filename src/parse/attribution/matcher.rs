@@ -552,9 +552,23 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
         let owned = matches!(toks[n].lo, "account" | "accounts")
             && n > 0
             && toks[n - 1].info.is(class::DEFINITE);
-        let content = toks
-            .get(end)
-            .is_some_and(|t| t.lo == "that" || t.lo == "of" && end == n + 1 && !owned);
+        // "a report that was later withdrawn", "reports that have since surfaced": "that"
+        // and a verb open a relative clause, not the report's content.
+        let relative = || {
+            let mut k = end + 1;
+            while toks
+                .get(k)
+                .is_some_and(|t| matches!(t.lo, "later" | "also" | "since") || t.lo.ends_with("ly"))
+            {
+                k += 1;
+            }
+            toks.get(k).is_some_and(|t| {
+                super::verbal::is_auxiliary(t.lo) || k > end + 1 && t.lo.ends_with("ed")
+            })
+        };
+        let content = toks.get(end).is_some_and(|t| {
+            t.lo == "that" && !relative() || t.lo == "of" && end == n + 1 && !owned
+        });
         // "said in its annual report that": the report is where its subject spoke.
         let where_said = start > 0 && matches!(toks[start - 1].lo, "in" | "into");
         if content && !where_said {

@@ -21,7 +21,9 @@ pub(crate) fn subjects(
     plural_only: bool,
 ) -> Option<usize> {
     let toks = s.toks;
-    let mut accept = if verb.outlet_subject {
+    // "The ministry posted a statement announcing …": a document that says something is
+    // published by anyone.
+    let mut accept = if verb.outlet_subject && !super::verbal::document_says(s, cue.1) {
         Accept::Outlet
     } else {
         Accept::Any
@@ -403,7 +405,12 @@ pub(crate) fn sentence_subject(toks: &[Tok<'_>], start: usize, v: usize) -> Opti
         return None;
     }
     let opener = &toks[start];
-    if opener.info.is(class::SENTENCE) && !opener.info.is(class::DEFINITE | class::HEAD) {
+    // A sentence opener, or a participle's clause: "Accusing Seoul of bad faith, Pyongyang
+    // broke off the talks and issued …".
+    let participle = opener.lo.ends_with("ing") && opener.info.is(class::VERB | class::PHRASE);
+    if participle
+        || opener.info.is(class::SENTENCE) && !opener.info.is(class::DEFINITE | class::HEAD)
+    {
         let comma = (start..v).find(|&i| toks[i].is(","))?;
         start = comma + 1;
     }

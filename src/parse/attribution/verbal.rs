@@ -477,6 +477,11 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     if claims_a_thing(toks, &verb.lemma, end) {
         return;
     }
+    // A document put out reports only with what it says ("released a communique
+    // declaring that"); `needs_ok` takes this need as met.
+    if verb.needs & needs::DOCUMENT != 0 && !document_says(s, end) {
+        return;
+    }
     // After a quotation or a comma: "…,” said the envoy", "…, said Ivanov" (a plain verb
     // in lower case: not "…, Calls for Talks" in a title-case heading).
     if forms & form::FINITE != 0
@@ -767,7 +772,8 @@ fn reciprocal_without_content(toks: &[Tok<'_>], end: usize) -> bool {
 
 /// True when what follows the verb (ending at `end`) satisfies `need`.
 fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
-    if need == 0 {
+    // A document's need is checked with the lexicon, before (`match_verb`).
+    if need == 0 || need & needs::DOCUMENT != 0 {
         return true;
     }
     // At the end of the sentence or before a quotation, any verb in lower case reports (a
@@ -830,6 +836,65 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
         };
         if hit {
             return true;
+        }
+    }
+    false
+}
+
+/// True when the verb ending at `end` puts out a document that says something: its object
+/// is a document ("a joint communique", "leaflets", "a video"), and in the same clause a
+/// reporting participle ("… on Tuesday declaring that", "… claiming responsibility"),
+/// "that" opening a clause, a colon or a quotation follows it. A participle of publishing
+/// ("a video featuring the hostages") or of belief says nothing.
+pub(crate) fn document_says(s: &Sentence<'_, '_>, end: usize) -> bool {
+    let toks = s.toks;
+    let object = (end..(end + 5).min(toks.len()))
+        .take_while(|&i| {
+            let t = &toks[i];
+            t.is_word()
+                && !t.has(BREAK)
+                && !matches!(
+                    t.lo,
+                    "to" | "that" | "and" | "or" | "by" | "of" | "on" | "in"
+                )
+        })
+        .find(|&i| {
+            toks[i].info.is(class::DOCUMENT
+                | class::DOCUMENT_PL
+                | class::OUTPUT
+                | class::REPORT
+                | class::NOUN_CUE)
+        });
+    let Some(d) = object else {
+        return false;
+    };
+    for k in d + 1..(d + 12).min(toks.len()) {
+        let t = &toks[k];
+        if t.has(BREAK)
+            || matches!(t.s, ";" | "," | "." | "!" | "?" | "(")
+            || matches!(t.lo, "and" | "but" | "which" | "who" | "while")
+        {
+            return false;
+        }
+        if t.is(":") || t.is_quote() {
+            return true;
+        }
+        // "that" right after the document: "issued a warning that …".
+        if t.lo == "that" {
+            return k == d + 1 && !relative_after_object(toks, end, k);
+        }
+        if t.info.is(class::VERB) {
+            // With what the participle needs: "a decree dismissing the governor" reports
+            // nothing ("dismiss" needs "as" or a clause).
+            return t.lo.ends_with("ing")
+                && s.cues.verbs_of(t.info).any(|(v, f)| {
+                    f & form::ING != 0
+                        && !v.outlet_subject
+                        && &*v.class != "epistemic"
+                        && v.needs & needs::DOCUMENT == 0
+                        && particles_end(toks, k, &v.particles)
+                            .is_some_and(|e| needs_ok(toks, v.needs, e))
+                });
         }
     }
     false

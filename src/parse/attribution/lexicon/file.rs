@@ -148,11 +148,14 @@ fn parse_needs(text: &str, list: &[Spanned<String>]) -> Result<u8, CuesError> {
             "for" => needs::FOR,
             "about" => needs::ABOUT,
             "predicate" => needs::PREDICATE,
+            "document" => needs::DOCUMENT,
             other => {
                 return Err(CuesError::at(
                     text,
                     n.span().start,
-                    format!("unknown need {other:?} (that, to, as, of, for, about, predicate)"),
+                    format!(
+                        "unknown need {other:?} (that, to, as, of, for, about, predicate, document)"
+                    ),
                 ));
             }
         };

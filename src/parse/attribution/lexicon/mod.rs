@@ -137,6 +137,9 @@ pub(crate) mod needs {
     /// An object and what it is called: a phrase with "a" / "an", a quotation or a word
     /// ending the clause ("called the vote a farce", "called the report absurd").
     pub(crate) const PREDICATE: u8 = 1 << 6;
+    /// A document as the object, then what it says in the same clause: a reporting
+    /// participle, "that", a colon or a quotation ("released a communique declaring that").
+    pub(crate) const DOCUMENT: u8 = 1 << 7;
 }
 
 /// One word form's entry (eight bytes: every token carries one).

@@ -249,6 +249,22 @@ fn an_outlets_output_and_figures() {
             "A column in Izvestiya",
             Outlet,
         ),
+        // The outlet a frame's piece appeared in carries its author.
+        (
+            "In an op-ed for the Baltic Times, the economist Irina Volkova warned that inflation was rising.",
+            "the Baltic Times",
+            Outlet,
+        ),
+        (
+            "In a piece for Foreign Policy, two former envoys argued that the sanctions had failed.",
+            "Foreign Policy",
+            Outlet,
+        ),
+        (
+            "In a column in Vremya, Boris Kuzin predicted a split in the ruling party.",
+            "Vremya",
+            Outlet,
+        ),
         // Figures and statistics are where a claim comes from.
         (
             "According to Latvian customs figures, timber exports fell by a third.",
