@@ -324,6 +324,18 @@ fn np_before_plain(toks: &[Tok<'_>], end: usize) -> Option<Np> {
             i -= 1;
             continue;
         }
+        // A cue word after an article is a noun there: "diplomats involved in the talks",
+        // "sources familiar with the reports".
+        if i == end
+            && i >= 2
+            && !t.cap()
+            && t.info.is(class::VERB | class::NOUN_CUE)
+            && matches!(toks[i - 2].lo, "the" | "a" | "an")
+            && pp_object_ends(toks, i - 1)
+        {
+            i -= 1;
+            continue;
+        }
         // "a note of protest": a noun after "of" that the lists know only as a verb or cue.
         if i == end
             && i >= 3

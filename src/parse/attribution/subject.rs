@@ -249,6 +249,11 @@ fn is_plural(np: &[Tok<'_>]) -> bool {
         .skip(1)
         .position(ends_head)
         .map_or(np.len(), |p| p + 1);
+    // Over a postmodifier: "sources close to the president", "officials familiar with".
+    let head = np[..head]
+        .iter()
+        .rposition(|t| !t.info.is(class::POSTMOD))
+        .map_or(head, |p| p + 1);
     np[..head].last().is_some_and(|t| {
         t.info.is(class::ROLE_PL
             | class::OUTLET_PL

@@ -833,11 +833,18 @@ fn outlet_name(
         return (None, None);
     };
     let name = words.join(" ");
+    // A capitalised medium noun after the name is part of it ("the Belarus Security Blog",
+    // "the Moscow Times"), unless only the shorter name is known ("NTV Television").
+    let whole = (after.is_empty() && np[head].cap() && !np[head].has(UPPER))
+        .then(|| format!("{name} {}", np[head].s));
     if !outlets.may_start_name(&words[0].to_lowercase()) {
-        return (Some(name), None);
+        return (Some(whole.unwrap_or(name)), None);
+    }
+    if let Some(o) = whole.as_deref().and_then(|w| outlets.lookup(w)) {
+        return (Some(o.name.clone()), Some(o.kind));
     }
     match outlets.lookup(&name) {
         Some(o) => (Some(o.name.clone()), Some(o.kind)),
-        None => (Some(name), None),
+        None => (Some(whole.unwrap_or(name)), None),
     }
 }

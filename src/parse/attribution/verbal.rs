@@ -690,9 +690,26 @@ fn passive_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize, a
                 || super::gap::is_time_unit(toks[i].lo))
     });
     // Only a verb that always reports names its agent a source ("was denied by the
-    // ministry", not "was granted by the leadership").
-    if let Some(by) = by.filter(|&i| toks[i].lo == "by" && verb.needs == 0)
-        && let Some(np) = np_after(toks, by + 1)
+    // ministry", not "was granted by the leadership"), or one whose subject is something
+    // said ("the claim was dismissed by the ministry", not "the governor was dismissed by").
+    let said_subject = || {
+        let gap = skip_to_subject(toks, aux_start);
+        gap.end.checked_sub(1).is_some_and(|h| {
+            let head = &toks[h];
+            head.is_word()
+                && !head.cap()
+                && head
+                    .info
+                    .is(class::NOUN_CUE | class::REPORT | class::DOCUMENT | class::DOCUMENT_PL)
+        })
+    };
+    if let Some(by) = by.filter(|&i| {
+        toks[i].lo == "by"
+            && (verb.needs == 0
+                || verb.needs & needs::DOCUMENT == 0
+                    && matches!(&*verb.class, "speech" | "evaluation")
+                    && said_subject())
+    }) && let Some(np) = np_after(toks, by + 1)
     {
         agent = s.push_speaker(np, (v, by + 1), Accept::Any);
         after = np.1;
@@ -710,7 +727,13 @@ fn subjects_at(s: &mut Sentence<'_, '_>, end: usize, cue: Np) -> Option<usize> {
     let gap = skip_to_subject(s.toks, end);
     // "A ministry official who asked not to be named was quoted": the phrase before "who".
     let e = super::subject::restrictive_relative(s.toks, gap.end).unwrap_or(gap.end);
-    let np = np_before(s.toks, e)?;
+    let mut np = np_before(s.toks, e)?;
+    // "The head of the service, Nikolai Orlov, was quoted": the role and the name are one.
+    if let Some(name) = gap.appositive_name
+        && np.1 + 1 == name.0
+    {
+        np = (np.0, name.1);
+    }
     s.push_speaker(np, cue, Accept::Any)
 }
 

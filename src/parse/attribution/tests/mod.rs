@@ -570,3 +570,25 @@ fn a_long_sentence_stays_linear_and_finds_its_sources() {
         .count();
     assert!(whole * 100 >= got.len() * 99, "{whole} of {}", got.len());
 }
+
+#[test]
+fn a_capitalised_medium_noun_is_part_of_the_outlets_name() {
+    let name = |text: &str| {
+        find(text)
+            .into_iter()
+            .find(|a| a.kind == Outlet)
+            .and_then(|a| a.canonical)
+    };
+    assert_eq!(
+        name(
+            "In a commentary for the Narva Policy Blog, Ivo Saar argued that the plan would fail."
+        ),
+        Some("Narva Policy Blog".to_string())
+    );
+    // A lower-case medium noun is not ("the Kommersant daily"), nor a capitalised one after a
+    // known outlet's shorter name.
+    assert_eq!(
+        name("The Kommersant daily reported that the deal had collapsed."),
+        Some("Kommersant".to_string())
+    );
+}

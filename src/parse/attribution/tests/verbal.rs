@@ -1105,3 +1105,53 @@ fn documents_put_out_with_what_they_say() {
         "The council passed a resolution renaming the square.",
     ]);
 }
+
+#[test]
+fn postmodified_subjects_passives_of_what_was_said_and_plain_speech() {
+    check(&[
+        // A plural head before its postmodifier takes a plural present.
+        (
+            "Sources close to the cabinet say a reshuffle is near.",
+            "Sources close to the cabinet",
+            Anonymous,
+        ),
+        (
+            "Bankers familiar with the loan say the terms are harsh.",
+            "Bankers familiar with the loan",
+            Vague,
+        ),
+        // A cue word after an article closes the phrase as a noun.
+        (
+            "Two envoys involved in the talks said the text was nearly agreed.",
+            "Two envoys involved in the talks",
+            Vague,
+        ),
+        // The agent of a passive whose subject is something said.
+        (
+            "The allegation was swiftly dismissed by the port authority as slander.",
+            "the port authority",
+            OfficialBody,
+        ),
+        (
+            "His account of the meeting was disputed by two aides.",
+            "two aides",
+            Vague,
+        ),
+        // A role and its name between commas before a passive are one source.
+        (
+            "The chief of the border guard, General Arvid Kalns, was quoted by Diena as saying the fence would be finished.",
+            "The chief of the border guard, General Arvid Kalns",
+            Person,
+        ),
+        (
+            "The archbishop made it plain that he would not attend.",
+            "The archbishop",
+            Person,
+        ),
+    ]);
+    check_none(&[
+        "The governor was dismissed by the president in May.",
+        "The road was blocked by farmers for a week.",
+        "Sources of funding for the dam remain unclear.",
+    ]);
+}
