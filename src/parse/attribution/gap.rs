@@ -411,7 +411,8 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     let adverbial = !first.cap()
         && !matches!(first.lo, "and" | "but" | "or" | "nor" | "yet" | "so")
         && (first.info.is(class::SENTENCE | class::BETWEEN)
-            || first.lo.ends_with("ing")
+            // "…, acting Prime Minister X, …" is a phrase, not a participle's clause.
+            || first.lo.ends_with("ing") && !first.info.is(class::MODIFIER)
             || first.lo.ends_with("ed")
             || first.lo.ends_with("ly")
             // "X, in a televised address, promised"; "X, at a news conference on Monday, said"
@@ -421,10 +422,12 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
                 }));
     // "Ivanov, the foreign minister, said" / "Ivanov, deputy head of the service, said": an
     // appositive after a name.
+    // Not after a place opening the sentence: "In Riga, acting Prime Minister X, …".
     let after_name = np_before(toks, open).is_some_and(|(a, b)| {
         toks[a..b]
             .iter()
             .any(|t| t.cap() && !t.info.is(class::SENTENCE))
+            && !(a == 1 && is_inner_preposition(toks[0].lo))
     });
     // A noun phrase after a name: "the regional energy provider", "deputy head of the
     // service", "the president's envoy to the region".
@@ -440,6 +443,12 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
             && seg
                 .get(k + 1)
                 .is_some_and(|n| is_inner_preposition(n.lo) || n.lo == "with")
+            // "the general commanding the operation", "the firm running the pipeline".
+            || participle_after_noun(&seg[k])
+                && seg.get(k + 1).is_some_and(|n| {
+                    n.info.is(class::DEFINITE | class::INDEFINITE) && !n.info.is(class::PRONOUN)
+                        || n.has(POSS)
+                })
     });
     let appositive = after_name
         && seg.len() <= 24
@@ -487,6 +496,16 @@ fn name_after_role(toks: &[Tok<'_>], end: usize, seg: &[Tok<'_>]) -> bool {
             || last.cap() && !last.has(UPPER) && last.info.is(class::ROLE))
             && a < head
     })
+}
+
+/// A present participle that is no cue after the noun of an appositive ("the general
+/// commanding the operation").
+fn participle_after_noun(t: &Tok<'_>) -> bool {
+    t.is_word()
+        && !t.cap()
+        && t.lo.len() > 5
+        && t.lo.ends_with("ing")
+        && !t.info.is(class::VERB | class::CUE | class::IN_PHRASE)
 }
 
 /// A lower-case adjective or participle that may follow the noun of an appositive ("the

@@ -628,9 +628,23 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
     if let Some(at) = author_at
         && !(asked && toks[at - 1].lo == "from")
         && let Some(np) = np_after(toks, at)
+        && !filed_from_a_place(toks, n, at, np)
     {
         s.push(np, (n, at), Accept::Any);
     }
+}
+
+/// True when a place follows "from" after a report or an outlet's output: where it was filed,
+/// not who wrote it ("the channel's reports from Belarus", "dispatches from Grozny"); "a
+/// report from the ministry", "a statement from Tbilisi" keep their author.
+fn filed_from_a_place(toks: &[Tok<'_>], n: usize, at: usize, np: Np) -> bool {
+    toks[at - 1].lo == "from"
+        && toks[n].info.is(class::REPORT | class::OUTPUT)
+        && !toks[n].info.is(class::DOCUMENT)
+        && np.1 == np.0 + 1
+        && toks[np.0]
+            .info
+            .is(class::COUNTRY | class::CAPITAL | class::PLACE)
 }
 
 /// A frame opening the sentence ("In an interview, the minister …", "At a news conference

@@ -178,7 +178,8 @@ fn preposition_joins(toks: &[Tok<'_>], at: usize) -> bool {
     // document to its author ("a statement by the ministry").
     let to_ok = toks[at].lo != "to"
         || before.info.is(class::ROLE | class::ROLE_PL)
-        || before.cap() && after.cap();
+        // Not a person's name and another: "a letter from Ion Rusu to Boris Yeltsin".
+        || before.cap() && after.cap() && before.info.is(class::HEAD);
     let by_ok = toks[at].lo != "by"
         || !before.cap()
             && before.info.is(class::DOCUMENT | class::NOUN_CUE)

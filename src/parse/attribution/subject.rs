@@ -416,8 +416,16 @@ pub(crate) fn sentence_subject(toks: &[Tok<'_>], start: usize, v: usize) -> Opti
     if participle
         || opener.info.is(class::SENTENCE) && !opener.info.is(class::DEFINITE | class::HEAD)
     {
-        let comma = (start..v).find(|&i| toks[i].is(","))?;
-        start = comma + 1;
+        // A conjunction needs no comma: "Yet the same officials spent the year warning".
+        start = match (start..v).find(|&i| toks[i].is(",")) {
+            Some(comma) => comma + 1,
+            None if !participle
+                && matches!(opener.lo, "yet" | "but" | "and" | "so" | "still" | "now") =>
+            {
+                start + 1
+            }
+            None => return None,
+        };
     }
     let np = np_after(toks, start)?;
     if np.0 != start || np.1 >= v {

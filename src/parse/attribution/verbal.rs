@@ -1201,7 +1201,15 @@ fn participle_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize
         .iter()
         .rposition(|t| t.is(";"))
         .map_or(start, |p| start + p + 1);
-    let subject = if v == start {
+    // Time spent saying something: "the same officials spent much of the year warning
+    // Moscow that …", "has spent weeks insisting that".
+    let spent = (v.saturating_sub(8).max(start)..v)
+        .rev()
+        .take_while(|&i| toks[i].is_word())
+        .find(|&i| matches!(toks[i].lo, "spent" | "spend" | "spends" | "spending"));
+    let subject = if spent.is_some() {
+        sentence_subject(toks, start, v)
+    } else if v == start {
         // Opening the sentence: the subject after the participle's clause.
         let Some(comma) = (v + 1..toks.len().min(v + 30)).find(|&i| toks[i].is(",")) else {
             return;

@@ -1155,3 +1155,47 @@ fn postmodified_subjects_passives_of_what_was_said_and_plain_speech() {
         "Sources of funding for the dam remain unclear.",
     ]);
 }
+
+#[test]
+fn asides_openers_and_time_spent_saying() {
+    check(&[
+        // An appositive with a participle's phrase of its own.
+        (
+            "Ivan Lesko, the border guard colonel commanding the checkpoint, told reporters that the crossing would reopen.",
+            "Ivan Lesko",
+            Person,
+        ),
+        // A title beginning "acting" after a place opening the sentence.
+        (
+            "In Tallinn, acting Mayor Edgar Kask, elected only last week, promised to cut fares.",
+            "acting Mayor Edgar Kask",
+            Person,
+        ),
+        (
+            "Several bankers have made the same argument in Vilnius.",
+            "Several bankers",
+            Vague,
+        ),
+        (
+            "The envoy made the point that the deadline had passed.",
+            "The envoy",
+            Person,
+        ),
+        (
+            "The regional officials spent much of the spring urging Kyiv to send more troops.",
+            "The regional officials",
+            Vague,
+        ),
+        (
+            "Yet the same deputies spent months insisting that the budget was sound.",
+            "the same deputies",
+            Vague,
+        ),
+    ]);
+    check_none(&[
+        "Casualty figures remain unclear: the toll may be higher.",
+        "The company made a point of hiring local engineers.",
+        "The ministry spent millions building new roads.",
+        "The channel's reports from Moldova drew complaints.",
+    ]);
+}
