@@ -575,30 +575,33 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
             s.push((start, end), (n, n + 1), Accept::Any);
         }
     }
+    // Nothing said: "drew no response from the Kremlin", "without comment from".
+    let none = (n.saturating_sub(3)..n).any(|k| matches!(toks[k].lo, "no" | "without"));
     // Asked of someone, not said by them: "demanded an explanation from the secretary".
-    let asked = (n.saturating_sub(3)..n).any(|k| {
-        matches!(
-            toks[k].lo,
-            "demand"
-                | "demanded"
-                | "demanding"
-                | "demands"
-                | "seek"
-                | "sought"
-                | "seeking"
-                | "request"
-                | "requested"
-                | "await"
-                | "awaiting"
-                | "awaited"
-                | "want"
-                | "wanted"
-                | "expect"
-                | "expected"
-                | "ask"
-                | "asked"
-        )
-    });
+    let asked = none
+        || (n.saturating_sub(3)..n).any(|k| {
+            matches!(
+                toks[k].lo,
+                "demand"
+                    | "demanded"
+                    | "demanding"
+                    | "demands"
+                    | "seek"
+                    | "sought"
+                    | "seeking"
+                    | "request"
+                    | "requested"
+                    | "await"
+                    | "awaiting"
+                    | "awaited"
+                    | "want"
+                    | "wanted"
+                    | "expect"
+                    | "expected"
+                    | "ask"
+                    | "asked"
+            )
+        });
     // Author: "by X", "from X", and "came from X" ("the sharpest criticism came from the
     // ministry", "the warning came only from Ankara").
     // A complement may come between the noun and "came" ("criticism of the plan came from").

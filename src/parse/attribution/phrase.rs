@@ -112,6 +112,15 @@ pub(crate) fn ends_head(t: &Tok<'_>) -> bool {
     is_inner_preposition(t.lo) && (!t.cap() || t.has(UPPER))
 }
 
+/// A lower-case gerund that is no cue ("preparing", "drafting").
+fn is_gerund(t: &Tok<'_>) -> bool {
+    t.is_word()
+        && !t.cap()
+        && t.lo.len() > 5
+        && t.lo.ends_with("ing")
+        && !t.info.is(class::VERB | class::CUE)
+}
+
 /// True for a preposition that may join two parts of one phrase.
 pub(crate) fn is_inner_preposition(w: &str) -> bool {
     matches!(
@@ -130,6 +139,15 @@ fn pp_object_ends(toks: &[Tok<'_>], at: usize) -> bool {
         };
         let t = &toks[d];
         if t.info.is(class::DEFINITE | class::INDEFINITE) && !t.cap() || t.has(POSS) {
+            // "involved in preparing the talks": a gerund after the postmodifier's
+            // preposition.
+            if d >= 3
+                && is_gerund(&toks[d - 1])
+                && is_inner_preposition(toks[d - 2].lo)
+                && toks[d - 3].info.is(class::POSTMOD)
+            {
+                return true;
+            }
             return d >= 2
                 && is_inner_preposition(toks[d - 1].lo)
                 && (preposition_joins(toks, d - 1) || toks[d - 2].info.is(class::POSTMOD));
@@ -293,6 +311,17 @@ fn np_before_plain(toks: &[Tok<'_>], end: usize) -> Option<Np> {
             continue;
         }
         if i < end && is_inner_preposition(t.lo) && preposition_joins(toks, i - 1) {
+            i -= 1;
+            continue;
+        }
+        // "diplomats involved in preparing the talks": a gerund after a postmodifier's
+        // preposition.
+        if i < end
+            && i >= 4
+            && is_gerund(t)
+            && is_inner_preposition(toks[i - 2].lo)
+            && toks[i - 3].info.is(class::POSTMOD)
+        {
             i -= 1;
             continue;
         }

@@ -243,6 +243,10 @@ pub(crate) fn is_object_preposition(w: &str) -> bool {
 
 /// True when a phrase's last word is a plural noun ("officials", "media", "Georgians").
 fn is_plural(np: &[Tok<'_>]) -> bool {
+    // "Several of them", "two of those".
+    if np.len() == 3 && np[1].lo == "of" && matches!(np[2].lo, "them" | "those" | "these" | "us") {
+        return np[0].lo != "one";
+    }
     // The head: the last word before a preposition ("observers in the capital").
     let head = np
         .iter()

@@ -86,9 +86,9 @@ fn inverts(lemma: &str) -> bool {
     )
 }
 
-/// "claim a role", "claimed victory", "claimed the lives of": to take or win something, not
-/// to say it (but "claimed responsibility", "claimed credit for" and "claimed that" say
-/// something).
+/// "claim a role", "claimed the lives of", "claimed two seats": to take or win something, not
+/// to say it (but "claimed responsibility", "claimed credit for", "claimed victory" — that
+/// one has won — and "claimed that" say something).
 fn claims_a_thing(toks: &[Tok<'_>], lemma: &str, end: usize) -> bool {
     // The object's head: past determiners and modifiers, before a clause or another verb.
     lemma == "claim"
@@ -108,7 +108,6 @@ fn claims_a_thing(toks: &[Tok<'_>], lemma: &str, end: usize) -> bool {
                 matches!(
                     t.lo,
                     "role"
-                        | "victory"
                         | "title"
                         | "titles"
                         | "lives"
@@ -744,6 +743,15 @@ fn control_before(s: &Sentence<'_, '_>, to: usize) -> Option<usize> {
     let mut to = to;
     // Control verbs chain: "appeared to have little to say" (a few at most).
     for _ in 0..4 {
+        // A time between the verb and "to": "continued yesterday to insist".
+        while to > 1
+            && matches!(
+                toks[to - 1].lo,
+                "yesterday" | "today" | "again" | "publicly"
+            )
+        {
+            to -= 1;
+        }
         let mut best: Option<(usize, bool)> = None;
         for (words, pass) in s.cues.control() {
             let n = words.len();

@@ -1199,3 +1199,33 @@ fn asides_openers_and_time_spent_saying() {
         "The channel's reports from Moldova drew complaints.",
     ]);
 }
+
+#[test]
+fn victories_claimed_groups_of_them_and_responses_not_given() {
+    check(&[
+        (
+            "Both parties promptly claimed victory in the runoff.",
+            "Both parties",
+            OfficialBody,
+        ),
+        (
+            "The port authority continued yesterday to insist that the cranes were safe.",
+            "The port authority",
+            OfficialBody,
+        ),
+        (
+            "Several of them note that the border has been closed since May.",
+            "Several of them",
+            Vague,
+        ),
+        (
+            "Western bankers involved in drafting the loan say privately that it will be delayed.",
+            "Western bankers",
+            Vague,
+        ),
+    ]);
+    check_none(&[
+        "The plan drew no public response from the cabinet.",
+        "The decree passed without comment from the opposition.",
+    ]);
+}
