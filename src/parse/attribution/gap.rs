@@ -435,7 +435,7 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     // researcher who compiled the figures").
     let seg = &seg[..seg
         .iter()
-        .position(|t| matches!(t.lo, "who" | "which" | "whose") && !t.cap())
+        .position(|t| matches!(t.lo, "who" | "which" | "whose" | "that") && !t.cap())
         .filter(|&p| p > 0)
         .unwrap_or(seg.len())];
     let postnominal_at = (2..seg.len()).find(|&k| {

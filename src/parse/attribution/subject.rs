@@ -34,10 +34,15 @@ pub(crate) fn subjects(
     // speaker (a relative pronoun may stand for another phrase of the sentence).
     // A phrase may stand between the pronoun and its verb: ", which for the first time
     // acknowledged".
+    // Without commas too: "critics in Washington who argue that".
     let relative = (e.saturating_sub(7)..e).rev().find(|&k| {
         k >= 1
             && matches!(toks[k].lo, "which" | "who")
-            && toks[k - 1].is(",")
+            && (toks[k - 1].is(",")
+                || toks[k].lo == "who"
+                    && k + 1 == e
+                    && toks[k - 1].is_word()
+                    && !toks[k - 1].info.is(class::PRONOUN))
             && (k + 1 == e
                 || is_inner_preposition(toks[k + 1].lo)
                     && toks[k + 1..e]
@@ -45,8 +50,10 @@ pub(crate) fn subjects(
                         .all(|t| t.is_word() && !t.info.is(class::VERB | class::PRONOUN)))
     });
     if let Some(k) = relative {
-        e = k - 1;
-        if accept == Accept::Any {
+        e = if toks[k - 1].is(",") { k - 1 } else { k };
+        // After a comma the pronoun may stand for another phrase of the sentence; without
+        // one it is its phrase's ("critics who argue that").
+        if accept == Accept::Any && toks[k - 1].is(",") {
             accept = Accept::Speaker;
         }
     }

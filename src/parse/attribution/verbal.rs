@@ -476,6 +476,21 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     if claims_a_thing(toks, &verb.lemma, end) {
         return;
     }
+    // A request for anonymity says nothing: "an official who asked not to be named", "who
+    // asked that his name not be used".
+    if matches!(&*verb.lemma, "ask" | "request" | "beg")
+        && toks[end..toks.len().min(end + 6)]
+            .iter()
+            .take_while(|t| t.is_word())
+            .any(|t| {
+                matches!(
+                    t.lo,
+                    "named" | "identified" | "name" | "identity" | "quoted"
+                )
+            })
+    {
+        return;
+    }
     // A document put out reports only with what it says ("released a communique
     // declaring that"); `needs_ok` takes this need as met.
     if verb.needs & needs::DOCUMENT != 0 && !document_says(s, end) {
@@ -835,6 +850,9 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
     if need & needs::PREDICATE != 0 && object_predicate(toks, end) {
         return true;
     }
+    if need & needs::THAT != 0 && bare_clause(toks, end) {
+        return true;
+    }
     for (k, t) in toks.iter().enumerate().skip(end).take(COMPLEMENT_WINDOW) {
         // Another clause ("…, and its spokesman said that") is not the verb's complement.
         if t.is(";")
@@ -929,6 +947,29 @@ pub(crate) fn document_says(s: &Sentence<'_, '_>, end: usize) -> bool {
         }
     }
     false
+}
+
+/// A clause without "that" after the verb ending at `end`: a short subject, then its
+/// auxiliary ("Others think the timing was …", "believes Moscow will …"); not an object
+/// pronoun ("told him was") or a phrase with a preposition or a clause word in it.
+fn bare_clause(toks: &[Tok<'_>], end: usize) -> bool {
+    let Some(first) = toks.get(end) else {
+        return false;
+    };
+    if matches!(first.lo, "him" | "her" | "them" | "us" | "me") {
+        return false;
+    }
+    (end + 1..toks.len().min(end + 5))
+        .take_while(|&k| {
+            let t = &toks[k - 1];
+            t.is_word()
+                && !t.has(BREAK)
+                && !super::phrase::is_inner_preposition(t.lo)
+                && !matches!(t.lo, "that" | "to" | "and" | "or" | "as" | "what" | "who")
+                && !t.info.is(class::VERB)
+                && !is_auxiliary(t.lo)
+        })
+        .any(|k| is_auxiliary(toks[k].lo) && toks.get(k + 1).is_some_and(Tok::is_word))
 }
 
 /// True when the verb ending at `end` and its subject stand alone between commas: a comma

@@ -1229,3 +1229,45 @@ fn victories_claimed_groups_of_them_and_responses_not_given() {
         "The decree passed without comment from the opposition.",
     ]);
 }
+
+#[test]
+fn restrictive_relatives_bare_clauses_and_occasions() {
+    check(&[
+        // The phrase before "who" speaks when the relative's verb is the cue.
+        (
+            "The ruling gave new heart to critics in Brussels who argue that the reform is cosmetic.",
+            "critics in Brussels",
+            Vague,
+        ),
+        (
+            "The cabinet named the economists who warned that the currency was overvalued.",
+            "the economists",
+            Vague,
+        ),
+        // A clause without "that" after a verb that needs one.
+        ("Others think the delay was deliberate.", "Others", Vague),
+        (
+            "Some engineers feel the dam will not hold.",
+            "Some engineers",
+            Vague,
+        ),
+        // An appositive with a relative clause of its own.
+        (
+            "The Water Board (WB), the agency that manages the reservoirs, described the drought as severe.",
+            "The Water Board",
+            OfficialBody,
+        ),
+        (
+            "Farm leaders used the occasion to denounce the quotas.",
+            "Farm leaders",
+            Vague,
+        ),
+    ]);
+    check_none(&[
+        // A request for anonymity, and a verb's object before another verb.
+        "An official who asked not to be named was dismissed on Monday.",
+        "A teacher who asked that her name not be used was later transferred.",
+        "The board found them guilty of fraud.",
+        "Many think about leaving the country.",
+    ]);
+}
