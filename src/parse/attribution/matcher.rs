@@ -534,8 +534,11 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
             || is_inner_preposition(p.lo)
             || p.lo.ends_with("ed")
     } && !toks[n - 1].info.is(class::BETWEEN);
+    // "Local journalists, who …, report that": a bare singular after a comma is the verb.
+    let verb_after_comma = n > 0 && !toks[n - 1].is_word() && !toks[n].lo.ends_with('s');
     if !holder
         && noun_position
+        && !verb_after_comma
         && toks[n].info.is(class::REPORT)
         && !toks[n].cap()
         && !toks[n].has(POSS)
@@ -614,6 +617,12 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
     };
     let author_at = match toks.get(n + 1).map(|t| t.lo) {
         Some("by" | "from") => Some(n + 2),
+        // "a view shared by several services", "a concern echoed by the bank".
+        Some("shared" | "held" | "echoed" | "voiced" | "expressed")
+            if toks.get(n + 2).is_some_and(|t| t.lo == "by") =>
+        {
+            Some(n + 3)
+        }
         _ if toks
             .get(came)
             .is_some_and(|t| matches!(t.lo, "came" | "come" | "comes" | "coming")) =>

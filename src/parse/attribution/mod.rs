@@ -223,12 +223,19 @@ fn records(
     // sentence for each find run only where they can apply.
     let documents = s.found.iter().any(|f| f.typed.kind == SourceType::Document);
     let quotations = s.toks.iter().any(|t| matches!(t.s, "“" | "«" | "\""));
+    let dropped: Vec<bool> = s
+        .found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            inside_citation(cited, span_of(f.np))
+                || documents && matcher::author_inside_document(&s.found, i)
+                || quotations && matcher::inside_quotation(text, s.toks, f)
+        })
+        .collect();
     for (i, f) in s.found.iter().enumerate() {
         let span = span_of(f.np);
-        if inside_citation(cited, span)
-            || documents && matcher::author_inside_document(&s.found, i)
-            || quotations && matcher::inside_quotation(text, s.toks, f)
-        {
+        if dropped[i] {
             continue;
         }
         let pos = lines.position(text, span.start);
@@ -241,10 +248,11 @@ fn records(
             kind: f.typed.kind,
             canonical: f.typed.canonical.clone(),
             cue: text_of(f.cue),
-            // An origin inside a citation group is the parser's, not a prose source.
+            // An origin inside a citation group is the parser's, not a prose source; one
+            // dropped above (inside a quotation) is none.
             citing: f
                 .citing
-                .filter(|&o| !inside_citation(cited, span_of(s.found[o].np)))
+                .filter(|&o| !dropped[o])
                 .map(|o| text_of(s.found[o].np)),
             refers_to: None,
         });

@@ -799,6 +799,26 @@ fn definite_role_holder(np: &[Tok<'_>], head: usize) -> bool {
     np[..head].iter().any(|t| t.has(POSS))
 }
 
+/// A country's broadcaster named by its nationality: "Belarusan television", "Georgian
+/// state radio", "Russian TV" (the phrase is the name: the state channel of that country).
+fn national_broadcaster(np: &[Tok<'_>], head: usize) -> Option<String> {
+    if !matches!(np[head].lo, "television" | "tv" | "radio") {
+        return None;
+    }
+    let mut k = head;
+    while k > 0
+        && matches!(
+            np[k - 1].lo,
+            "state" | "state-run" | "national" | "public" | "official"
+        )
+    {
+        k -= 1;
+    }
+    let nation = np.get(k.checked_sub(1)?)?;
+    (nation.cap() && nation.info.is(class::NATIONALITY))
+        .then(|| format!("{} {}", nation.s, np[head].s))
+}
+
 /// The name of an outlet introduced by its medium ("the newspaper Azg", "the Seoul daily
 /// Hanguk Ilbo", "NTV television"): the known canonical name, or the capitalised words
 /// beside the medium noun as written.
@@ -830,7 +850,7 @@ fn outlet_name(
     } else if !before.is_empty() {
         before.iter().rev().map(|t| t.s).collect()
     } else {
-        return (None, None);
+        return (national_broadcaster(np, head), None);
     };
     let name = words.join(" ");
     // A capitalised medium noun after the name is part of it ("the Belarus Security Blog",

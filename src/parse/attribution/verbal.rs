@@ -575,8 +575,14 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         && needs_ok(toks, verb.needs, end)
     {
         let start = segment_start(toks, v);
-        if let Some(np) = sentence_subject(toks, start, k - 1) {
-            s.push_speaker(np, cue, Accept::Speaker);
+        let subject = sentence_subject(toks, start, k - 1)
+            .and_then(|np| s.push_speaker(np, cue, Accept::Speaker));
+        // "… noted that …, and quoted a police officer as saying": the one quoted too.
+        if quotes(&verb.lemma)
+            && let Some(obj) = np_after(toks, end).map(|np| with_appositive_name(toks, np))
+        {
+            let o = s.push(obj, cue, Accept::Any);
+            s.cite(subject, o);
         }
         return;
     }
@@ -868,6 +874,8 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
             // "charges transit fees that …", "held talks that …": "that" after the verb's
             // object opens a relative clause.
             "that" if relative_after_object(toks, end, k) => false,
+            // "learned from that experience": a demonstrative after a preposition.
+            "that" if k > end && super::phrase::is_inner_preposition(toks[k - 1].lo) => false,
             "that" | "whether" | "why" | "how" | "what" => need & needs::THAT != 0,
             "to" => need & needs::TO != 0,
             "as" => need & needs::AS != 0,
@@ -875,11 +883,15 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
             "for" | "upon" => need & needs::FOR != 0,
             "on" => need & (needs::FOR | needs::ABOUT) != 0,
             "about" | "over" => need & needs::ABOUT != 0,
-            // A quotation right after the verb ("warned “…”"), not one its infinitive
-            // governs ("agreed to strengthen “strategic ties”").
+            // A quotation opening right after the verb ("warned “…”"), not one its
+            // infinitive governs ("agreed to strengthen “strategic ties”") nor one closing
+            // ("people who know the city”").
             _ => {
                 (t.is(":")
-                    || t.is_quote() && k <= end + 2 && toks[end..k].iter().all(|x| x.lo != "to"))
+                    || t.is_quote()
+                        && k <= end + 2
+                        && toks[end..k].iter().all(|x| x.lo != "to")
+                        && toks.get(k + 1).is_some_and(Tok::is_word))
                     && need & needs::THAT != 0
             }
         };

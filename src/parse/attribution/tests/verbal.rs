@@ -1271,3 +1271,57 @@ fn restrictive_relatives_bare_clauses_and_occasions() {
         "Many think about leaving the country.",
     ]);
 }
+
+#[test]
+fn second_verbs_that_quote_demonstratives_views_shared_and_nationalities() {
+    check(&[
+        (
+            "The weekly Ekho noted that the van had passed two checkpoints, and quoted a senior customs officer as saying that the drivers had paid.",
+            "a senior customs officer",
+            Anonymous,
+        ),
+        (
+            "The magistrate argued that the group would strike again, a view shared by several Nordic police forces.",
+            "several Nordic police forces",
+            OfficialBody,
+        ),
+        (
+            "The magistrate argued that the group would strike again.",
+            "The magistrate",
+            Person,
+        ),
+        (
+            "Tunisian and Western diplomats have warned that the border is porous.",
+            "Tunisian and Western diplomats",
+            Vague,
+        ),
+        (
+            "Reporters in Gao, who cannot travel freely, report that the rebels hold the bridge.",
+            "Reporters in Gao",
+            Vague,
+        ),
+    ]);
+    check_none(&[
+        "Whether the commander has learned from that defeat remains unclear.",
+        "The raid drew no comment from the embassy.",
+    ]);
+    // A nationality alone is never a source, nor a verb read as a report.
+    for text in [
+        "Tunisian and Western diplomats have warned that the border is porous.",
+        "Reporters in Gao, who cannot travel freely, report that the rebels hold the bridge.",
+    ] {
+        let got = find(text);
+        assert!(
+            got.iter()
+                .all(|a| a.text != "Tunisian" && a.kind != Document),
+            "{text:?} gave {got:?}"
+        );
+    }
+    // A country's broadcaster is named by its nationality.
+    let tv = find("Speaking on Moldovan state television, the premier said the vote was fair.");
+    assert!(
+        tv.iter()
+            .any(|a| a.kind == Outlet && a.canonical.as_deref() == Some("Moldovan television")),
+        "{tv:?}"
+    );
+}
