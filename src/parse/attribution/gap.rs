@@ -164,8 +164,9 @@ fn skip_reduced_relative(toks: &[Tok<'_>], end: usize) -> usize {
             if demonstrative {
                 continue;
             }
+            // A possessive determiner may stand inside: "posted on its website".
             let inside = (t.is_word() || t.has(DIGIT) || t.has(POSS) || t.is_quote())
-                && !t.info.is(class::PRONOUN)
+                && (!t.info.is(class::PRONOUN) || matches!(t.lo, "its" | "his" | "her" | "their"))
                 && !matches!(
                     t.lo,
                     "that"
@@ -351,7 +352,7 @@ fn skip_time(toks: &[Tok<'_>], end: usize) -> usize {
 /// A comma-bounded aside ending with the comma at `comma`: where the phrase before it ends,
 /// and a bare name it holds. `None` when what stands between the commas is not an aside
 /// (a clause: "Kim left, officials said").
-fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
+pub(crate) fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     let open = (comma.saturating_sub(MAX_ASIDE)..comma)
         .rev()
         .find(|&k| toks[k].is(",") || toks[k].has(BREAK))?;
@@ -423,11 +424,17 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
     // "Ivanov, the foreign minister, said" / "Ivanov, deputy head of the service, said": an
     // appositive after a name.
     // Not after a place opening the sentence: "In Riga, acting Prime Minister X, …".
+    // Or an indefinite phrase after a role: "The council's spokesman, a man identified only
+    // as Omar Jibur, called …".
     let after_name = np_before(toks, open).is_some_and(|(a, b)| {
         toks[a..b]
             .iter()
             .any(|t| t.cap() && !t.info.is(class::SENTENCE))
             && !(a == 1 && is_inner_preposition(toks[0].lo))
+            || toks[b - 1].info.is(class::ROLE)
+                && first.info.is(class::INDEFINITE)
+                && !first.info.is(class::DEFINITE)
+                && !seg.iter().any(|t| matches!(t.lo, "and" | "or"))
     });
     // A noun phrase after a name: "the regional energy provider", "deputy head of the
     // service", "the president's envoy to the region".
@@ -439,10 +446,13 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
         .filter(|&p| p > 0)
         .unwrap_or(seg.len())];
     let postnominal_at = (2..seg.len()).find(|&k| {
+        // "a man identified only as Omar Jibur": over an adverb, and "as".
+        let next = match seg.get(k + 1) {
+            Some(n) if matches!(n.lo, "only" | "simply" | "variously") => seg.get(k + 2),
+            n => n,
+        };
         postnominal(&seg[k])
-            && seg
-                .get(k + 1)
-                .is_some_and(|n| is_inner_preposition(n.lo) || n.lo == "with")
+            && next.is_some_and(|n| is_inner_preposition(n.lo) || matches!(n.lo, "with" | "as"))
             // "the general commanding the operation", "the firm running the pipeline".
             || participle_after_noun(&seg[k])
                 && seg.get(k + 1).is_some_and(|n| {
@@ -462,6 +472,7 @@ fn comma_aside(toks: &[Tok<'_>], comma: usize) -> Option<(usize, Option<Np>)> {
                 || unknown_modifier(t)
                 || t.is_quote()
                 || (k > 0 && (is_inner_preposition(t.lo) || t.lo == "and"))
+                || postnominal_at.is_some_and(|p| k == p + 1 || k == p + 2) && t.lo == "as"
                 // "the body responsible for public spending", "the official charged with"
                 || postnominal_at.is_some_and(|p| {
                     k == p || k > p && t.is_word() && !t.info.is(class::VERB | class::CUE)

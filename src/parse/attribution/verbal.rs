@@ -498,11 +498,16 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     }
     // After a quotation or a comma: "…,” said the envoy", "…, said Ivanov" (a plain verb
     // in lower case: not "…, Calls for Talks" in a title-case heading).
+    // Not after an aside, whose phrase before is the subject: "the council (MSC), the
+    // umbrella body of the groups, announced the establishment of …".
     if forms & form::FINITE != 0
         && v > 0
         && verb.particles.is_empty()
         && !toks[v].cap()
-        && (ends_quotation(toks, v) || toks[v - 1].is(",") && inverts(&verb.lemma))
+        && (ends_quotation(toks, v)
+            || toks[v - 1].is(",")
+                && inverts(&verb.lemma)
+                && super::gap::comma_aside(toks, v - 1).is_none())
     {
         // The phrase after the verb must end the clause: "…, said Ivanov." but not
         // "Ivanov, the minister, said Russia would …".
@@ -637,7 +642,17 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     {
         return;
     }
-    if !needs_ok(toks, verb.needs, end) || reciprocal_without_content(toks, end) {
+    // After a quotation its speaker's verb needs nothing: "“Who is he?” one writer asked."
+    let after_quotation = || {
+        np_before(toks, k).is_some_and(|np| {
+            np.0 >= 2
+                && toks[np.0 - 1].is_quote()
+                && matches!(toks[np.0 - 2].s, "?" | "!" | "." | ",")
+        })
+    };
+    if !(needs_ok(toks, verb.needs, end) || after_quotation())
+        || reciprocal_without_content(toks, end)
+    {
         return;
     }
     // An epistemic verb before "to" states an intention, not a belief: "Moscow had hoped to

@@ -1325,3 +1325,42 @@ fn second_verbs_that_quote_demonstratives_views_shared_and_nationalities() {
         "{tv:?}"
     );
 }
+
+#[test]
+fn subjects_before_asides_statements_posted_and_questions_quoted() {
+    check(&[
+        // After an aside the verb has its subject before it: no inverted "announced X".
+        (
+            "In a video released on Friday, the Valley Front (VF), the alliance led by the northern clans, announced the establishment of a council (VC) in the north.",
+            "the Valley Front",
+            OfficialBody,
+        ),
+        (
+            "The front's spokesman, a man identified only as Omar Jibur, called on the tribes to pledge allegiance.",
+            "The front's spokesman",
+            Person,
+        ),
+        (
+            "The army stayed silent, and a statement posted on its website insisted that no group could rule alone.",
+            "a statement",
+            Document,
+        ),
+        (
+            "\"Who is this emir?\" one writer asked in a posting on Sunday.",
+            "one writer",
+            Anonymous,
+        ),
+        (
+            "On the forums, some contributors have questioned whether the state exists at all.",
+            "some contributors",
+            Vague,
+        ),
+    ]);
+    let got = find(
+        "In a video released on Friday, the Valley Front (VF), the alliance led by the northern clans, announced the establishment of a council (VC) in the north.",
+    );
+    assert!(
+        got.iter().all(|a| !a.text.contains("establishment")),
+        "{got:?}"
+    );
+}
