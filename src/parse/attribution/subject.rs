@@ -37,10 +37,15 @@ pub(crate) fn subjects(
     // Without commas too: "critics in Washington who argue that".
     let relative = (e.saturating_sub(7)..e).rev().find(|&k| {
         k >= 1
-            && matches!(toks[k].lo, "which" | "who")
-            && (toks[k - 1].is(",")
-                || toks[k].lo == "who"
+            && matches!(toks[k].lo, "which" | "who" | "that")
+            && (toks[k - 1].is(",") && toks[k].lo != "that"
+                || matches!(toks[k].lo, "who" | "that")
                     && k + 1 == e
+                    // Not "any document that describes …": no one in particular.
+                    && !(toks[k].lo == "that"
+                        && toks[k.saturating_sub(4)..k]
+                            .iter()
+                            .any(|t| matches!(t.lo, "any" | "every" | "no" | "each")))
                     && toks[k - 1].is_word()
                     && !toks[k - 1].info.is(class::PRONOUN))
             && (k + 1 == e

@@ -643,6 +643,26 @@ impl<'p, 'a> Phrase<'p, 'a> {
                 ..t
             }));
         }
+        // "a 26 May KCNA report", "a Xinhua commentary": an outlet's name before its output.
+        if output
+            && let Some(k) = np[..head_at].iter().rposition(|t| t.cap() || t.has(UPPER))
+            && let Some(t) = classify(&np[k..=k], cues, outlets)
+                .filter(|t| t.kind == SourceType::Outlet && t.canonical.is_some())
+        {
+            return Decided::Break(Some(Typed { head: k, ..t }));
+        }
+        // A journalist's piece speaks for the outlet that ran it, named or not ("an
+        // editorial", "the article"); a report or a study may be anyone's.
+        if output
+            && matches!(
+                head.lo,
+                "article" | "editorial" | "commentary" | "column" | "op-ed" | "dispatch"
+            )
+            // "media commentary": the media's, unnamed.
+            && !np[..head_at].iter().any(|t| t.info.is(class::COLLECTIVE))
+        {
+            return self.ty(SourceType::Outlet);
+        }
         Decided::Continue(())
     }
 

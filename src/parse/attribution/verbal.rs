@@ -476,6 +476,21 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     if claims_a_thing(toks, &verb.lemma, end) {
         return;
     }
+    // "have said almost nothing about", "said little": nothing said.
+    let mut n = end;
+    while toks
+        .get(n)
+        .is_some_and(|t| matches!(t.lo, "almost" | "virtually" | "next" | "to" | "very"))
+    {
+        n += 1;
+    }
+    if n < end + 3
+        && toks
+            .get(n)
+            .is_some_and(|t| matches!(t.lo, "nothing" | "little"))
+    {
+        return;
+    }
     // A request for anonymity says nothing: "an official who asked not to be named", "who
     // asked that his name not be used".
     if matches!(&*verb.lemma, "ask" | "request" | "beg")
@@ -861,6 +876,7 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
         // A verb that needs neither a clause nor "to" (seeing, describing as, speaking
         // about: "have seen “no movement”") needs its own complement, not a quotation.
         Some(t) if t.is_quote() && need & (needs::THAT | needs::TO) == 0 => {}
+        Some(t) if t.is_quote() && scare_quotes(toks, end) => {}
         Some(t) if t.is(".") || t.is_quote() || t.is(":") => return !capitalised,
         Some(t) if t.is(",") && toks.get(end + 1).is_some_and(Tok::is_quote) => return true,
         // "If the bank failed, a banker in Vilnius observed, the currency would fall": a
@@ -906,7 +922,10 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
                     || t.is_quote()
                         && k <= end + 2
                         && toks[end..k].iter().all(|x| x.lo != "to")
-                        && toks.get(k + 1).is_some_and(Tok::is_word))
+                        && toks.get(k + 1).is_some_and(Tok::is_word)
+                        // Opening: after white space ("useful” talks" closes).
+                        && (k == end || toks[k].span.start > toks[k - 1].span.end)
+                        && !scare_quotes(toks, k))
                     && need & needs::THAT != 0
             }
         };
@@ -974,6 +993,17 @@ pub(crate) fn document_says(s: &Sentence<'_, '_>, end: usize) -> bool {
         }
     }
     false
+}
+
+/// True when the quotation opening at `k` is a word or three in quotation marks inside the
+/// sentence ("had held “serious” discussions"), not a quotation of what was said.
+fn scare_quotes(toks: &[Tok<'_>], k: usize) -> bool {
+    (k + 2..toks.len().min(k + 5))
+        .find(|&c| toks[c].is_quote())
+        .is_some_and(|c| {
+            toks[k + 1..c].iter().all(Tok::is_word)
+                && toks.get(c + 1).is_some_and(|n| n.is_word() && !n.cap())
+        })
 }
 
 /// A clause without "that" after the verb ending at `end`: a short subject, then its

@@ -1364,3 +1364,30 @@ fn subjects_before_asides_statements_posted_and_questions_quoted() {
         "{got:?}"
     );
 }
+
+#[test]
+fn relative_that_scare_quotes_and_an_outlets_pieces() {
+    check(&[
+        (
+            "The only comment came in a 3 June Tass report that quoted an unnamed delegate as saying the talks were useful.",
+            "an unnamed delegate",
+            Anonymous,
+        ),
+        (
+            "The only comment came in a 3 June Tass report that quoted an unnamed delegate as saying the talks were useful.",
+            "a 3 June Tass report",
+            Outlet,
+        ),
+        // A journalist's piece is its outlet's, named or not.
+        (
+            "An editorial argued that the reform had failed.",
+            "An editorial",
+            Outlet,
+        ),
+    ]);
+    check_none(&[
+        "State media have said almost nothing about the talks.",
+        "The two delegations had held \"useful\" talks on the border.",
+        "The treaty bars any document that describes the region as independent.",
+    ]);
+}
