@@ -149,9 +149,17 @@ const MAX_REDUCED: usize = 14;
 fn skip_reduced_relative(toks: &[Tok<'_>], end: usize) -> usize {
     for p in (end.saturating_sub(MAX_REDUCED).max(1)..end).rev() {
         let t = &toks[p];
+        // Or a present participle that is no cue: "an official traveling with him".
         let participle = t.is_word()
             && !t.cap()
-            && (t.lo.ends_with("ed") || is_irregular_participle(t.lo))
+            && (t.lo.ends_with("ed")
+                || is_irregular_participle(t.lo)
+                || t.lo.len() > 5
+                    && t.lo.ends_with("ing")
+                    && !t.info.is(class::VERB | class::CUE)
+                    && toks
+                        .get(p + 1)
+                        .is_some_and(|n| is_inner_preposition(n.lo) || n.lo == "with"))
             && !t.info.is(class::IN_PHRASE | class::BETWEEN);
         if !participle {
             // "at the end of that trip": a demonstrative after a preposition.
@@ -166,7 +174,11 @@ fn skip_reduced_relative(toks: &[Tok<'_>], end: usize) -> usize {
             }
             // A possessive determiner may stand inside: "posted on its website".
             let inside = (t.is_word() || t.has(DIGIT) || t.has(POSS) || t.is_quote())
-                && (!t.info.is(class::PRONOUN) || matches!(t.lo, "its" | "his" | "her" | "their"))
+                && (!t.info.is(class::PRONOUN)
+                    || matches!(
+                        t.lo,
+                        "its" | "his" | "her" | "their" | "him" | "them" | "us"
+                    ))
                 && !matches!(
                     t.lo,
                     "that"

@@ -1391,3 +1391,25 @@ fn relative_that_scare_quotes_and_an_outlets_pieces() {
         "The treaty bars any document that describes the region as independent.",
     ]);
 }
+
+#[test]
+fn expressions_of_feeling_rulings_out_and_participles_with_a_pronoun() {
+    check(&[
+        (
+            "A senior French official traveling with him was quoted as saying that Paris felt misled.",
+            "A senior French official",
+            Anonymous,
+        ),
+        (
+            "The secretary-general expressed \"solidarity\" with Vilnius.",
+            "The secretary-general",
+            Person,
+        ),
+        (
+            "The premier's cabinet has ruled out talks of any kind.",
+            "The premier's cabinet",
+            OfficialBody,
+        ),
+    ]);
+    check_none(&["A motion passed by the council last spring was repealed in May."]);
+}
