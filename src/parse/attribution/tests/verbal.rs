@@ -1406,6 +1406,11 @@ fn expressions_of_feeling_rulings_out_and_participles_with_a_pronoun() {
             Person,
         ),
         (
+            "The interior minister gave an ultimatum to the rebels: disarm by Friday or face arrest.",
+            "The interior minister",
+            Person,
+        ),
+        (
             "The premier's cabinet has ruled out talks of any kind.",
             "The premier's cabinet",
             OfficialBody,
