@@ -143,9 +143,10 @@ const MAX_REDUCED: usize = 14;
 
 /// Step back over a reduced relative clause before `end`, one that a preposition or a date
 /// opens after its participle: "A statement issued on Monday said", "a resolution adopted
-/// by the assembly in June had voiced", "officials interviewed by the radio said". The
-/// participle must follow a noun, and only words of phrases, prepositions, numbers and
-/// possessives may stand between it and `end`.
+/// by the assembly in June had voiced", "officials interviewed by the radio said", "an
+/// official traveling with him was quoted" (a present participle after a person's noun).
+/// The participle must follow a noun, and only words of phrases, prepositions, numbers,
+/// possessives and object pronouns may stand between it and `end`.
 fn skip_reduced_relative(toks: &[Tok<'_>], end: usize) -> usize {
     for p in (end.saturating_sub(MAX_REDUCED).max(1)..end).rev() {
         let t = &toks[p];
@@ -154,9 +155,10 @@ fn skip_reduced_relative(toks: &[Tok<'_>], end: usize) -> usize {
             && !t.cap()
             && (t.lo.ends_with("ed")
                 || is_irregular_participle(t.lo)
-                || t.lo.len() > 5
-                    && t.lo.ends_with("ing")
-                    && !t.info.is(class::VERB | class::CUE)
+                || super::phrase::is_gerund(t)
+                    // After a person's noun: "an official traveling with him", not "the
+                    // ministry building in Smolensk Square".
+                    && toks[p - 1].info.is(class::ROLE | class::ROLE_PL | class::COLLECTIVE)
                     && toks
                         .get(p + 1)
                         .is_some_and(|n| is_inner_preposition(n.lo) || n.lo == "with"))
@@ -524,11 +526,7 @@ fn name_after_role(toks: &[Tok<'_>], end: usize, seg: &[Tok<'_>]) -> bool {
 /// A present participle that is no cue after the noun of an appositive ("the general
 /// commanding the operation").
 fn participle_after_noun(t: &Tok<'_>) -> bool {
-    t.is_word()
-        && !t.cap()
-        && t.lo.len() > 5
-        && t.lo.ends_with("ing")
-        && !t.info.is(class::VERB | class::CUE | class::IN_PHRASE)
+    super::phrase::is_gerund(t) && !t.info.is(class::IN_PHRASE)
 }
 
 /// A lower-case adjective or participle that may follow the noun of an appositive ("the

@@ -580,8 +580,8 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
     }
     // Nothing said: "drew no response from the Kremlin", "without comment from".
     let none = (n.saturating_sub(3)..n).any(|k| matches!(toks[k].lo, "no" | "without"));
-    // Asked of someone, not said by them: "demanded an explanation from the secretary".
-    let asked = none
+    // Or asked of someone, not said by them: "demanded an explanation from the secretary".
+    let not_theirs = none
         || (n.saturating_sub(3)..n).any(|k| {
             matches!(
                 toks[k].lo,
@@ -619,7 +619,29 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
         Some("by" | "from") => Some(n + 2),
         // "a view shared by several services", "a concern echoed by the bank".
         Some("shared" | "held" | "echoed" | "voiced" | "expressed")
-            if toks.get(n + 2).is_some_and(|t| t.lo == "by") =>
+            if toks.get(n + 2).is_some_and(|t| t.lo == "by")
+                && matches!(
+                    toks[n].lo,
+                    "view"
+                        | "views"
+                        | "opinion"
+                        | "opinions"
+                        | "belief"
+                        | "beliefs"
+                        | "concern"
+                        | "concerns"
+                        | "fear"
+                        | "fears"
+                        | "hope"
+                        | "hopes"
+                        | "suspicion"
+                        | "suspicions"
+                        | "assessment"
+                        | "doubts"
+                        | "misgivings"
+                        | "conviction"
+                        | "sentiment"
+                ) =>
         {
             Some(n + 3)
         }
@@ -638,7 +660,7 @@ fn noun_cue(s: &mut Sentence<'_, '_>, n: usize) {
         _ => None,
     };
     if let Some(at) = author_at
-        && !(asked && toks[at - 1].lo == "from")
+        && !(not_theirs && toks[at - 1].lo == "from")
         && let Some(np) = np_after(toks, at)
         && !filed_from_a_place(toks, n, at, np)
     {

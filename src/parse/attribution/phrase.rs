@@ -113,7 +113,7 @@ pub(crate) fn ends_head(t: &Tok<'_>) -> bool {
 }
 
 /// A lower-case gerund that is no cue ("preparing", "drafting").
-fn is_gerund(t: &Tok<'_>) -> bool {
+pub(crate) fn is_gerund(t: &Tok<'_>) -> bool {
     t.is_word()
         && !t.cap()
         && t.lo.len() > 5

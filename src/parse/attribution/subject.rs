@@ -41,9 +41,9 @@ pub(crate) fn subjects(
             && (toks[k - 1].is(",") && toks[k].lo != "that"
                 || matches!(toks[k].lo, "who" | "that")
                     && k + 1 == e
-                    // Not "any document that describes …": no one in particular.
-                    && !(toks[k].lo == "that"
-                        && toks[k.saturating_sub(4)..k]
+                    // Not "any document that describes …", "any official who criticises":
+                    // no one in particular.
+                    && !(toks[k.saturating_sub(4)..k]
                             .iter()
                             .any(|t| matches!(t.lo, "any" | "every" | "no" | "each")))
                     && toks[k - 1].is_word()

@@ -658,8 +658,16 @@ impl<'p, 'a> Phrase<'p, 'a> {
                 head.lo,
                 "article" | "editorial" | "commentary" | "column" | "op-ed" | "dispatch"
             )
-            // "media commentary": the media's, unnamed.
-            && !np[..head_at].iter().any(|t| t.info.is(class::COLLECTIVE))
+            // "media commentary": the media's, unnamed; "the ministry's commentary", "an
+            // article of the law" are a body's or a document's.
+            && !np[..head_at].iter().any(|t| {
+                t.info.is(class::COLLECTIVE)
+                    || t.has(POSS)
+                    || t.cap()
+                        && t.info.class != 0
+                        && !t.info.is(class::NATIONALITY | class::DEFINITE | class::INDEFINITE)
+            })
+            && np.get(head_at + 1).is_none_or(|t| t.lo != "of")
         {
             return self.ty(SourceType::Outlet);
         }
@@ -835,7 +843,33 @@ fn national_broadcaster(np: &[Tok<'_>], head: usize) -> Option<String> {
         k -= 1;
     }
     let nation = np.get(k.checked_sub(1)?)?;
-    (nation.cap() && nation.info.is(class::NATIONALITY))
+    // A country's adjective, not "Local television" or "Federal radio".
+    let generic = matches!(
+        nation.lo,
+        "local"
+            | "regional"
+            | "federal"
+            | "national"
+            | "foreign"
+            | "international"
+            | "western"
+            | "eastern"
+            | "northern"
+            | "southern"
+            | "european"
+            | "asian"
+            | "african"
+            | "arab"
+            | "muslim"
+            | "islamic"
+            | "christian"
+            | "orthodox"
+            | "catholic"
+            | "jewish"
+            | "buddhist"
+            | "soviet"
+    );
+    (nation.cap() && nation.info.is(class::NATIONALITY) && !generic)
         .then(|| format!("{} {}", nation.s, np[head].s))
 }
 

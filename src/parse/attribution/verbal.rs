@@ -476,7 +476,8 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     if claims_a_thing(toks, &verb.lemma, end) {
         return;
     }
-    // "have said almost nothing about", "said little": nothing said.
+    // "have said almost nothing about", "said little in public": nothing said (not
+    // "insisted nothing had been agreed", a clause).
     let mut n = end;
     while toks
         .get(n)
@@ -484,10 +485,18 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     {
         n += 1;
     }
-    if n < end + 3
+    if matches!(
+        &*verb.lemma,
+        "say" | "comment" | "speak" | "disclose" | "reveal" | "tell"
+    ) && n < end + 3
         && toks
             .get(n)
             .is_some_and(|t| matches!(t.lo, "nothing" | "little"))
+        && toks.get(n + 1).is_none_or(|t| {
+            !t.is_word()
+                || super::phrase::is_inner_preposition(t.lo)
+                || matches!(t.lo, "about" | "publicly" | "more" | "else")
+        })
     {
         return;
     }
@@ -520,9 +529,7 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         && verb.particles.is_empty()
         && !toks[v].cap()
         && (ends_quotation(toks, v)
-            || toks[v - 1].is(",")
-                && inverts(&verb.lemma)
-                && super::gap::comma_aside(toks, v - 1).is_none())
+            || toks[v - 1].is(",") && inverts(&verb.lemma) && !after_appositive(toks, v - 1))
     {
         // The phrase after the verb must end the clause: "…, said Ivanov." but not
         // "Ivanov, the minister, said Russia would …".
@@ -659,11 +666,15 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     }
     // After a quotation its speaker's verb needs nothing: "“Who is he?” one writer asked."
     let after_quotation = || {
-        np_before(toks, k).is_some_and(|np| {
-            np.0 >= 2
-                && toks[np.0 - 1].is_quote()
-                && matches!(toks[np.0 - 2].s, "?" | "!" | "." | ",")
-        })
+        &*verb.class == "speech"
+            && toks
+                .get(end)
+                .is_none_or(|t| !t.is_word() || super::phrase::is_inner_preposition(t.lo))
+            && np_before(toks, k).is_some_and(|np| {
+                np.0 >= 2
+                    && toks[np.0 - 1].is_quote()
+                    && matches!(toks[np.0 - 2].s, "?" | "!" | "." | ",")
+            })
     };
     if !(needs_ok(toks, verb.needs, end) || after_quotation())
         || reciprocal_without_content(toks, end)
@@ -748,9 +759,8 @@ fn passive_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize, a
             let head = &toks[h];
             head.is_word()
                 && !head.cap()
-                && head
-                    .info
-                    .is(class::NOUN_CUE | class::REPORT | class::DOCUMENT | class::DOCUMENT_PL)
+                && head.info.is(class::NOUN_CUE | class::REPORT)
+                && !head.info.is(class::DOCUMENT | class::DOCUMENT_PL)
         })
     };
     if let Some(by) = by.filter(|&i| {
@@ -936,6 +946,19 @@ fn needs_ok(toks: &[Tok<'_>], need: u8, end: usize) -> bool {
     false
 }
 
+/// True when the comma at `comma` closes an appositive or a relative clause ("the council
+/// (MSC), the umbrella body of the groups,"), whose phrase before is the subject of the verb
+/// after it; an adverbial aside ("…, probably in Geneva, said Ivanov") is none.
+fn after_appositive(toks: &[Tok<'_>], comma: usize) -> bool {
+    super::gap::comma_aside(toks, comma).is_some_and(|(open, _)| {
+        toks.get(open + 1).is_some_and(|t| {
+            t.info.is(class::DEFINITE | class::INDEFINITE) && !t.info.is(class::PRONOUN)
+                || t.has(super::tokens::POSS)
+                || matches!(t.lo, "who" | "which" | "whose")
+        })
+    })
+}
+
 /// True when the verb ending at `end` puts out a document that says something: its object
 /// is a document ("a joint communique", "leaflets", "a video"), and in the same clause a
 /// reporting participle ("… on Tuesday declaring that", "… claiming responsibility"),
@@ -954,31 +977,42 @@ pub(crate) fn document_says(s: &Sentence<'_, '_>, end: usize) -> bool {
                 )
         })
         .find(|&i| {
-            toks[i].info.is(class::DOCUMENT
-                | class::DOCUMENT_PL
-                | class::OUTPUT
-                | class::REPORT
-                | class::NOUN_CUE)
+            let t = &toks[i];
+            t.info
+                .is(class::DOCUMENT | class::DOCUMENT_PL | class::REPORT | class::NOUN_CUE)
+                || matches!(
+                    t.lo,
+                    "video" | "videos" | "footage" | "recording" | "audiotape"
+                )
         });
     let Some(d) = object else {
         return false;
     };
-    for k in d + 1..(d + 12).min(toks.len()) {
+    // What stands between the document and its participle: a date or a short place, not
+    // another phrase the participle could belong to ("released a number of protesters
+    // claiming …", "a decree pardoning activists demanding …").
+    for k in d + 1..(d + 8).min(toks.len()) {
         let t = &toks[k];
         if t.has(BREAK)
             || matches!(t.s, ";" | "," | "." | "!" | "?" | "(")
-            || matches!(t.lo, "and" | "but" | "which" | "who" | "while")
+            || matches!(t.lo, "and" | "but" | "which" | "who" | "while" | "of")
+            || t.info.is(class::ROLE_PL | class::COLLECTIVE)
+            || t.lo.ends_with("ing") && !t.info.is(class::VERB)
         {
             return false;
         }
-        if t.is(":") || t.is_quote() {
-            return true;
+        // A title in quotation marks is no quotation: "a report entitled “…”".
+        if t.is(":") || t.is_quote() && !scare_quotes(toks, k) {
+            return !matches!(toks[k - 1].lo, "entitled" | "titled" | "called" | "named");
         }
         // "that" right after the document: "issued a warning that …".
         if t.lo == "that" {
             return k == d + 1 && !relative_after_object(toks, end, k);
         }
         if t.info.is(class::VERB) {
+            if toks[k - 1].info.is(class::ROLE) {
+                return false;
+            }
             // With what the participle needs: "a decree dismissing the governor" reports
             // nothing ("dismiss" needs "as" or a clause).
             return t.lo.ends_with("ing")
@@ -1013,6 +1047,11 @@ fn bare_clause(toks: &[Tok<'_>], end: usize) -> bool {
     let Some(first) = toks.get(end) else {
         return false;
     };
+    // A relative clause's verb before the main clause's auxiliary: "Residents who heard the
+    // blast were evacuated".
+    if end >= 2 && matches!(toks[end - 2].lo, "who" | "that" | "which") {
+        return false;
+    }
     if matches!(first.lo, "him" | "her" | "them" | "us" | "me") {
         return false;
     }
@@ -1309,9 +1348,18 @@ fn participle_cue(s: &mut Sentence<'_, '_>, verb: &VerbCue, v: usize, end: usize
         .map_or(start, |p| start + p + 1);
     // Time spent saying something: "the same officials spent much of the year warning
     // Moscow that …", "has spent weeks insisting that".
-    let spent = (v.saturating_sub(8).max(start)..v)
+    // Only a time between: "spent the year warning", not "spent Monday meeting farmers
+    // demanding".
+    let spent = (v.saturating_sub(6).max(start)..v)
         .rev()
-        .take_while(|&i| toks[i].is_word())
+        .take_while(|&i| {
+            let t = &toks[i];
+            t.is_word()
+                && !t
+                    .info
+                    .is(class::ROLE | class::ROLE_PL | class::COLLECTIVE | class::VERB)
+                && !(i + 1 < v && t.lo.ends_with("ing"))
+        })
         .find(|&i| matches!(toks[i].lo, "spent" | "spend" | "spends" | "spending"));
     let subject = if spent.is_some() {
         sentence_subject(toks, start, v)

@@ -1418,3 +1418,40 @@ fn expressions_of_feeling_rulings_out_and_participles_with_a_pronoun() {
     ]);
     check_none(&["A motion passed by the council last spring was repealed in May."]);
 }
+
+#[test]
+fn loose_readings_found_in_review_stay_out() {
+    check_none(&[
+        "Residents who heard the blast were evacuated.",
+        "Investigators who found the wreckage have been praised.",
+        "When the crowd chanted \"Shame!\" officials held an emergency meeting.",
+        "The letter was found by police in his flat.",
+        "The post held by Orlov until May has been abolished.",
+        "Police released a number of protesters claiming they had been beaten.",
+        "The agency released a report entitled \"The Coming Storm\" on Monday.",
+        "The governor spent Monday meeting farmers demanding higher subsidies.",
+        "The rules let the board dismiss any official who criticises the reform.",
+    ]);
+    check(&[
+        // Not every "nothing" is nothing said; not every aside blocks an inverted subject.
+        (
+            "The minister insisted nothing had been agreed.",
+            "The minister",
+            Person,
+        ),
+        (
+            "Talks could resume next week, probably in Geneva, said Ivanov.",
+            "Ivanov",
+            Person,
+        ),
+    ]);
+    let local = find("Local television reported that the bridge had collapsed.");
+    assert!(
+        local
+            .iter()
+            .all(|a| a.canonical.as_deref() != Some("Local television")),
+        "{local:?}"
+    );
+    let of_law = find("An article of the draft law says that land may not be sold.");
+    assert!(of_law.iter().all(|a| a.kind != Outlet), "{of_law:?}");
+}
