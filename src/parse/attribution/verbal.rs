@@ -605,11 +605,8 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
         let subject = sentence_subject(toks, start, k - 1)
             .and_then(|np| s.push_speaker(np, cue, Accept::Speaker));
         // "… noted that …, and quoted a police officer as saying": the one quoted too.
-        if quotes(&verb.lemma)
-            && let Some(obj) = np_after(toks, end).map(|np| with_appositive_name(toks, np))
-        {
-            let o = s.push(obj, cue, Accept::Any);
-            s.cite(subject, o);
+        if quotes(&verb.lemma) {
+            push_quoted(s, subject, cue);
         }
         return;
     }
@@ -723,11 +720,17 @@ fn match_verb(s: &mut Sentence<'_, '_>, verb: &VerbCue, forms: u8, v: usize, end
     let Some(subject) = subject else {
         return;
     };
-    if quotes(&verb.lemma)
-        && let Some(obj) = np_after(toks, end).map(|np| with_appositive_name(toks, np))
-    {
+    if quotes(&verb.lemma) {
+        push_quoted(s, Some(subject), cue);
+    }
+}
+
+/// "Izvestiya quoted an aide to the premier as saying": the one quoted after the verb (the
+/// cue `cue`), carried by `subject`.
+fn push_quoted(s: &mut Sentence<'_, '_>, subject: Option<usize>, cue: Np) {
+    if let Some(obj) = np_after(s.toks, cue.1).map(|np| with_appositive_name(s.toks, np)) {
         let o = s.push(obj, cue, Accept::Any);
-        s.cite(Some(subject), o);
+        s.cite(subject, o);
     }
 }
 
