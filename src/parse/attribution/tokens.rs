@@ -340,7 +340,21 @@ pub(crate) fn tokens<'a>(
         i = end;
     }
     name_particles(out);
+    compound_nouns(out);
     span.end
+}
+
+/// A cue word that begins a compound noun is a modifier there, and the compound a body: "a
+/// Beijing think tank" (not the verb "think").
+fn compound_nouns(out: &mut [Tok<'_>]) {
+    for k in 1..out.len() {
+        if out[k - 1].lo == "think" && matches!(out[k].lo, "tank" | "tanks") {
+            let mut info = WordInfo::default();
+            info.class = class::MODIFIER;
+            out[k - 1].info = info;
+            out[k].info.class |= class::BODY;
+        }
+    }
 }
 
 /// A lower-case noun that ends a transliterated title after a capitalised adjective

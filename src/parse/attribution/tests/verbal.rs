@@ -1445,6 +1445,12 @@ fn loose_readings_found_in_review_stay_out() {
             Person,
         ),
     ]);
+    // "think" in "think tank" is no verb.
+    check(&[(
+        "A researcher at a Riga think tank, who spoke on condition of anonymity, offered a reading: that the navy wanted funds.",
+        "A researcher at a Riga think tank",
+        Anonymous,
+    )]);
     let local = find("Local television reported that the bridge had collapsed.");
     assert!(
         local
