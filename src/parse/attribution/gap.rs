@@ -225,9 +225,13 @@ fn skip_reduced_relative(toks: &[Tok<'_>], end: usize) -> usize {
             || after.lo == "that" && toks.get(p + 2).is_some_and(|n| is_time_unit(n.lo))
             || is_calendar_word(after);
         // "Talks resumed after the envoy said": the phrase after a conjunction that ends
-        // at the verb is its subject, and the participle a main verb.
+        // at the verb is its subject, and the participle a main verb — when it can speak
+        // ("A statement issued after an emergency session declared" is the statement's).
         if matches!(after.lo, "after" | "before" | "since" | "until")
-            && np_after(toks, p + 2).is_some_and(|np| np.1 == end)
+            && np_after(toks, p + 2).is_some_and(|np| {
+                let head = &toks[np.1 - 1];
+                np.1 == end && (head.cap() || head.has(UPPER) || head.info.is(class::HEAD))
+            })
         {
             return end;
         }

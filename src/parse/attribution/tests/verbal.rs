@@ -1445,6 +1445,12 @@ fn loose_readings_found_in_review_stay_out() {
             Person,
         ),
     ]);
+    // A reduced relative closed by an event after "after": the document speaks.
+    check(&[(
+        "A cabinet statement issued after an emergency session declared that the state would not negotiate.",
+        "A cabinet statement",
+        Document,
+    )]);
     // "think" in "think tank" is no verb.
     check(&[(
         "A researcher at a Riga think tank, who spoke on condition of anonymity, offered a reading: that the navy wanted funds.",
