@@ -121,6 +121,15 @@ pub(crate) fn is_gerund(t: &Tok<'_>) -> bool {
         && !t.info.is(class::VERB | class::CUE)
 }
 
+/// True when the gerund at `g` follows a postmodifier and its preposition: "involved in
+/// preparing", "close to running".
+fn gerund_after_postmodifier(toks: &[Tok<'_>], g: usize) -> bool {
+    g >= 2
+        && is_gerund(&toks[g])
+        && is_inner_preposition(toks[g - 1].lo)
+        && toks[g - 2].info.is(class::POSTMOD)
+}
+
 /// True for a preposition that may join two parts of one phrase.
 pub(crate) fn is_inner_preposition(w: &str) -> bool {
     matches!(
@@ -141,11 +150,7 @@ fn pp_object_ends(toks: &[Tok<'_>], at: usize) -> bool {
         if t.info.is(class::DEFINITE | class::INDEFINITE) && !t.cap() || t.has(POSS) {
             // "involved in preparing the talks": a gerund after the postmodifier's
             // preposition.
-            if d >= 3
-                && is_gerund(&toks[d - 1])
-                && is_inner_preposition(toks[d - 2].lo)
-                && toks[d - 3].info.is(class::POSTMOD)
-            {
+            if d >= 1 && gerund_after_postmodifier(toks, d - 1) {
                 return true;
             }
             return d >= 2
@@ -316,12 +321,7 @@ fn np_before_plain(toks: &[Tok<'_>], end: usize) -> Option<Np> {
         }
         // "diplomats involved in preparing the talks": a gerund after a postmodifier's
         // preposition.
-        if i < end
-            && i >= 4
-            && is_gerund(t)
-            && is_inner_preposition(toks[i - 2].lo)
-            && toks[i - 3].info.is(class::POSTMOD)
-        {
+        if i < end && i >= 4 && gerund_after_postmodifier(toks, i - 1) {
             i -= 1;
             continue;
         }

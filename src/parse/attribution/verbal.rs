@@ -1008,7 +1008,10 @@ pub(crate) fn document_says(s: &Sentence<'_, '_>, end: usize) -> bool {
         if t.is(":") || t.is_quote() && !scare_quotes(toks, k) {
             return !matches!(toks[k - 1].lo, "entitled" | "titled" | "called" | "named");
         }
-        // "that" right after the document: "issued a warning that …".
+        // "that" right after the document opens what it says only where
+        // `relative_after_object` reads no relative clause: not after a short plain object
+        // ("released a statement that …" stays out; "issued a warning that" is an entry of
+        // its own).
         if t.lo == "that" {
             return k == d + 1 && !relative_after_object(toks, end, k);
         }
