@@ -58,12 +58,12 @@ fn is_non_claim_block(text: &str, block: Span) -> bool {
 /// "Box 2: The Northern Pipeline", "End Box"), no sentence punctuation, no parenthesis.
 fn is_heading_line(line: &str) -> bool {
     let line = line.trim();
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.is_empty()
-        || words.len() > 8
+    // Length first: a paragraph on one line is tested here whole, and may be megabytes.
+    if line.is_empty()
         || line.len() > 80
         || line.ends_with(['.', ';', ',', '?', '!', '"', '\u{201D}'])
         || line.contains(['(', ')'])
+        || line.split_whitespace().nth(8).is_some()
     {
         return false;
     }
@@ -72,8 +72,9 @@ fn is_heading_line(line: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     };
-    capital(words[0])
-        && words.iter().all(|w| {
+    let mut words = line.split_whitespace();
+    words.next().is_some_and(capital)
+        && words.all(|w| {
             capital(w) || crate::parse::layout::heading_small_word(w.trim_end_matches(':'))
         })
 }

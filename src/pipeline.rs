@@ -5,9 +5,10 @@ use crate::analyze::{Report, analyze};
 use crate::claims::segment_claims;
 use crate::graph::{BuildOptions, SourceGraph, build};
 use crate::input::Document;
+use crate::memo::ProseMemo;
 use crate::model::{Article, Claim, Scope};
 use crate::outlets::Outlets;
-use crate::parse::{ParseOptions, parse_document};
+use crate::parse::{ParseOptions, parse_articles};
 use crate::stream::{Chunk, rebase_article, rebase_claim};
 
 /// Settings of every stage.
@@ -59,8 +60,13 @@ impl<'a> Pipeline<'a> {
 
     /// Parse a document and cut its articles into claims.
     pub fn read(&self, doc: &Document) -> (Vec<Article>, Vec<Vec<Claim>>) {
+        self.read_with(doc, true)
+    }
+
+    /// [`Pipeline::read`], with the sources named in the prose only when `prose`.
+    fn read_with(&self, doc: &Document, prose: bool) -> (Vec<Article>, Vec<Vec<Claim>>) {
         use rayon::prelude::*;
-        let articles = parse_document(doc, self.outlets, &self.parse);
+        let articles = parse_articles(doc, self.outlets, &self.parse, prose);
         let claims = articles
             .par_iter()
             .map(|a| segment_claims(a, &doc.text, &doc.lines, self.scope))
@@ -72,7 +78,21 @@ impl<'a> Pipeline<'a> {
     /// its articles into claims, everything in input coordinates (so chunks of one input can
     /// be analysed together, without their text).
     pub fn read_chunk(&self, chunk: &mut Chunk) -> (Vec<Article>, Vec<Vec<Claim>>) {
+        self.read_chunk_with(chunk, None)
+    }
+
+    /// [`Pipeline::read_chunk`], taking the sources named in the prose from `memo` when an
+    /// earlier reading kept them there (the rest is parsed again).
+    pub(crate) fn read_chunk_with(
+        &self,
+        chunk: &mut Chunk,
+        memo: Option<&ProseMemo>,
+    ) -> (Vec<Article>, Vec<Vec<Claim>>) {
         use rayon::prelude::*;
+        let known = match memo {
+            Some(m) if chunk.articles.is_none() => m.recall(chunk),
+            _ => None,
+        };
         let (mut articles, mut claims) = match chunk.articles.take() {
             Some(articles) => {
                 let doc = &chunk.doc;
@@ -82,7 +102,7 @@ impl<'a> Pipeline<'a> {
                     .collect();
                 (articles, claims)
             }
-            None => self.read(&chunk.doc),
+            None => self.read_with(&chunk.doc, known.is_none()),
         };
         articles
             .par_iter_mut()
@@ -93,6 +113,15 @@ impl<'a> Pipeline<'a> {
                     rebase_claim(c, chunk.offset);
                 }
             });
+        if let Some(known) = known {
+            // The same text splits into the same articles; should it not, parse it all.
+            if known.len() != articles.len() {
+                return self.read_chunk_with(chunk, None);
+            }
+            for (a, x) in articles.iter_mut().zip(known) {
+                a.attributions = x;
+            }
+        }
         (articles, claims)
     }
 

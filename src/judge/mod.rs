@@ -47,6 +47,7 @@ use crate::context::{
     ChunkJudge, ChunkReport, InputContext, Judge as _, OnePassCaveats, OnePassJudge,
 };
 use crate::graph::{BuildOptions, SourceGraph, build};
+use crate::memo::ProseMemo;
 use crate::model::{Article, Claim};
 use crate::pipeline::Pipeline;
 use crate::stream::Chunk;
@@ -101,6 +102,8 @@ pub struct Judging<'p> {
     p: &'p Pipeline<'p>,
     parsed: ParsedHook<'p>,
     single: Option<(String, Parsed)>,
+    /// The prose sources of every chunk pass 1 parsed, for the readings after it.
+    memo: ProseMemo,
 }
 
 impl<'p> Judging<'p> {
@@ -110,6 +113,7 @@ impl<'p> Judging<'p> {
             p,
             parsed: Box::new(|_| {}),
             single: None,
+            memo: ProseMemo::default(),
         }
     }
 
@@ -138,8 +142,11 @@ impl<'p> Judging<'p> {
         };
         let mut chunks = 0;
         let mut first: Option<Parsed> = None;
-        // Each chunk's own graph is built on the pool with its parse.
+        // Each chunk's own graph is built on the pool with its parse, and its prose sources
+        // are kept for the readings that follow.
+        let memo = &self.memo;
         let mut ahead = Ahead::with(p, |(chunk, a, c): Parsed| {
+            memo.keep(&chunk, &a);
             let g = build(&a, &c, &opts);
             ((chunk, a, c), g)
         });
@@ -183,7 +190,7 @@ impl<'p> Judging<'p> {
             src.reused(&chunk);
             return consume(&chunk, judge.judge(p, a, c));
         }
-        let mut stages = Stages::new();
+        let mut stages = Stages::recalling(&self.memo);
         let unsaid = |_: &[Article]| {};
         src.each_chunk(Pass::Judge, &mut |chunk| {
             stages.push(p, judge, &unsaid, Some(chunk), &mut consume)
@@ -251,4 +258,112 @@ pub fn judge_reader(
     let mut judge = OnePassJudge::new(held);
     Judging::new(p).judge_once(&mut src, &mut judge, consume)?;
     Ok(judge.caveats())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::InputFormat;
+    use crate::stream::read_chunks;
+
+    struct TrickleReader<I>(I);
+
+    impl<I: Iterator<Item = u8>> std::io::Read for TrickleReader<I> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (buf.first_mut(), self.0.next()) {
+                (Some(b), Some(x)) => {
+                    *b = x;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    /// A text read in chunks of about `size` bytes.
+    struct Text {
+        text: String,
+        size: usize,
+        chunks: usize,
+    }
+
+    impl ChunkSource for Text {
+        type Error = std::convert::Infallible;
+
+        fn name(&self) -> &str {
+            "memo.txt"
+        }
+
+        fn each_chunk(
+            &mut self,
+            _pass: Pass,
+            f: &mut dyn FnMut(Chunk) -> Result<(), Self::Error>,
+        ) -> Result<bool, Self::Error> {
+            self.chunks = 0;
+            let chunks = &mut self.chunks;
+            // A byte a read, so the chunks are as small as `size` asks.
+            let trickle = self.text.as_bytes().iter().copied();
+            let reader = TrickleReader(trickle);
+            let end = read_chunks("memo.txt", InputFormat::Text, reader, self.size, |c| {
+                *chunks += 1;
+                f(c)
+            })?;
+            Ok(end.read)
+        }
+    }
+
+    #[test]
+    fn pass_two_takes_the_prose_sources_pass_one_found() {
+        let article = |i: usize| {
+            format!(
+                "TALKS STALL AGAIN\n\nPublication: Monitor Volume: 7 Issue: {i}\n\nThe news agency Interfax said the \
+                 talks had stalled, and Foreign Minister Igor Ivanov told reporters in \
+                 Moscow that no date was set (AFP, May {i}). Ivanov later denied it.\n\n"
+            )
+        };
+        let text: String = (1..=12).map(article).collect();
+        let p = Pipeline::default();
+        let mut src = Text {
+            text: text.clone(),
+            size: 1,
+            chunks: 0,
+        };
+        let mut ctx = InputContext::new();
+        let mut judging = Judging::new(&p);
+        judging.learn(&mut src, &mut ctx).expect("reads");
+        let mut judge = ChunkJudge::new(&ctx);
+        let mut reports = Vec::new();
+        judging
+            .judge(&mut src, &mut judge, |_, r| {
+                reports.push(r.claims);
+                Ok(())
+            })
+            .expect("judges");
+        assert!(src.chunks > 3, "{} chunks", src.chunks);
+        assert_eq!(judging.memo.recalled(), src.chunks);
+        // Each chunk's claims are those of a pass 2 that parses everything again.
+        let mut fresh = Judging::new(&p);
+        fresh
+            .learn(&mut src, &mut InputContext::new())
+            .expect("reads");
+        fresh.memo = ProseMemo::default();
+        let mut judge = ChunkJudge::new(&ctx);
+        let mut again = Vec::new();
+        fresh
+            .judge(&mut src, &mut judge, |_, r| {
+                again.push(r.claims);
+                Ok(())
+            })
+            .expect("judges");
+        assert_eq!(fresh.memo.recalled(), 0);
+        assert_eq!(reports, again);
+        assert!(
+            reports.iter().flatten().any(|c| c
+                .corroboration
+                .sources
+                .iter()
+                .any(|s| s.prose.is_some() && s.outlet.contains("Ivanov"))),
+            "the prose sources reach the verdicts"
+        );
+    }
 }

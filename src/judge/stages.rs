@@ -6,6 +6,7 @@
 
 use super::Parsed;
 use crate::context::{ChunkReport, Judge};
+use crate::memo::ProseMemo;
 use crate::model::Article;
 use crate::pipeline::Pipeline;
 use crate::stream::Chunk;
@@ -15,16 +16,26 @@ use crate::stream::Chunk;
 /// ([`Judge::prepare`]: what they need of the input, in order), judged after the chunk
 /// before them was learnt from (one pass: its relays and sources are context for what
 /// follows), and consumed in input order.
-pub(super) struct Stages {
+pub(super) struct Stages<'m> {
     parsed: Option<Parsed>,
     judged: Option<(Chunk, ChunkReport)>,
+    memo: Option<&'m ProseMemo>,
 }
 
-impl Stages {
-    pub(super) fn new() -> Stages {
+impl<'m> Stages<'m> {
+    pub(super) fn new() -> Stages<'m> {
         Stages {
             parsed: None,
             judged: None,
+            memo: None,
+        }
+    }
+
+    /// Stages that take each chunk's prose sources from `memo` when it kept them.
+    pub(super) fn recalling(memo: &'m ProseMemo) -> Stages<'m> {
+        Stages {
+            memo: Some(memo),
+            ..Stages::new()
         }
     }
 
@@ -52,17 +63,18 @@ impl Stages {
             }
             self.judged = job.map(|(chunk, job)| (chunk, judge.judge_job(p, job)));
             self.parsed = next.map(|mut chunk| {
-                let (a, c) = p.read_chunk(&mut chunk);
+                let (a, c) = p.read_chunk_with(&mut chunk, self.memo);
                 (chunk, a, c)
             });
             return Ok(());
         }
         let judge = &*judge;
+        let memo = self.memo;
         let (mut parsed, mut judged) = (None, None);
         let consumed = rayon::in_place_scope(|s| {
             if let Some(mut chunk) = next {
                 s.spawn(|_| {
-                    let (a, c) = p.read_chunk(&mut chunk);
+                    let (a, c) = p.read_chunk_with(&mut chunk, memo);
                     parsed = Some((chunk, a, c));
                 });
             }
