@@ -35,7 +35,7 @@ struct Key {
 
 impl Key {
     fn of(chunk: &Chunk) -> Key {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut h = rustc_hash::FxHasher::default();
         chunk.doc.text.as_bytes().hash(&mut h);
         Key {
             name: chunk.doc.name.clone(),
@@ -185,23 +185,42 @@ fn encode(articles: &[Article], out: &mut Vec<u8>) {
     for a in articles {
         put_num(out, a.attributions.len());
         for x in &a.attributions {
-            put_num(out, x.paragraph);
-            put_num(out, x.line);
-            put_num(out, x.column);
-            put_span(out, x.span);
-            put_str(out, &x.text);
-            out.push(kind_code(x.kind));
-            put_opt_str(out, x.canonical.as_deref());
-            put_str(out, &x.cue);
-            put_opt_str(out, x.citing.as_deref());
-            match &x.refers_to {
+            // Every field by name: a field added to the model fails to compile here
+            // until it is kept too.
+            let Attribution {
+                paragraph,
+                line,
+                column,
+                span,
+                text,
+                kind,
+                canonical,
+                cue,
+                citing,
+                refers_to,
+            } = x;
+            put_num(out, *paragraph);
+            put_num(out, *line);
+            put_num(out, *column);
+            put_span(out, *span);
+            put_str(out, text);
+            out.push(kind_code(*kind));
+            put_opt_str(out, canonical.as_deref());
+            put_str(out, cue);
+            put_opt_str(out, citing.as_deref());
+            match refers_to {
                 None => out.push(0),
-                Some(r) => {
+                Some(Antecedent {
+                    text,
+                    span,
+                    line,
+                    column,
+                }) => {
                     out.push(1);
-                    put_str(out, &r.text);
-                    put_span(out, r.span);
-                    put_num(out, r.line);
-                    put_num(out, r.column);
+                    put_str(out, text);
+                    put_span(out, *span);
+                    put_num(out, *line);
+                    put_num(out, *column);
                 }
             }
         }
