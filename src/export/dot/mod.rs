@@ -1,5 +1,7 @@
 //! Graphviz DOT output of the source graph, built with graphviz-rust's `dot_structures` and
-//! printed by its printer — never by string concatenation.
+//! printed by its printer — never by string concatenation. The streaming writer
+//! ([`DotWriter`]) writes each statement's bytes itself (`print`), exactly as that printer
+//! does, checked against it in `tests/dot_printer.rs`.
 //!
 //! Node ids are generated (`a0`, `c12`, `o3`, `d1`, `x0`, `legend_*`), so no name ever
 //! becomes an id. Names appear only in labels, and every label goes through
@@ -21,6 +23,7 @@ use std::io::{self, Write};
 
 mod legend;
 mod look;
+mod print;
 
 use legend::{Present, legend};
 use look::{EdgeLook, outlet_style};
@@ -106,7 +109,17 @@ fn dates_label(dates: &[DateRef]) -> String {
 /// nodes and its edges, then the nodes and relays the articles share, then the legend; so
 /// the same graph always prints the same bytes, whether built whole or streamed.
 pub fn to_dot(g: &SourceGraph, report: &Report, opts: &DotOptions) -> Graph {
-    let ids = super::table::node_ids(g);
+    to_dot_with_ids(g, &super::table::node_ids(g), report, opts)
+}
+
+/// [`to_dot`] with node ids `ids` (those of the graph before a selection removed nodes
+/// from it): the statements [`write_dot_with_ids`] writes.
+pub fn to_dot_with_ids(
+    g: &SourceGraph,
+    ids: &NodeIds,
+    report: &Report,
+    opts: &DotOptions,
+) -> Graph {
     let mut present = Present::default();
     let mut stmts: Vec<Stmt> = head_statements().collect();
     for i in 0..article_count(g) {
@@ -479,8 +492,9 @@ fn statement_context() -> PrinterContext {
 
 /// Writes the DOT of a graph part by part as the parts come — the articles of a whole
 /// graph, or of each chunk of a streamed input ([`crate::export::streamed`]) — each
-/// statement printed by graphviz-rust's printer on a line of its own: the bytes of
-/// [`print_dot`] of the graph the parts make up.
+/// statement on a line of its own, as graphviz-rust's printer prints it (written by
+/// `print::print_statement`, which writes those bytes without a string per part): the
+/// bytes of [`print_dot`] of the graph the parts make up.
 pub struct DotWriter<'w> {
     w: &'w mut dyn Write,
     opts: DotOptions,
@@ -517,11 +531,12 @@ impl<'w> DotWriter<'w> {
 
     fn print(&mut self, stmts: &[Stmt]) -> io::Result<()> {
         let mut ctx = statement_context();
+        let mut text = String::new();
         for s in stmts {
-            self.w.write_all(b"\n")?;
-            self.w.write_all(s.print(&mut ctx).as_bytes())?;
+            text.push('\n');
+            print::print_statement(s, &mut ctx, &mut text);
         }
-        Ok(())
+        self.w.write_all(text.as_bytes())
     }
 
     /// Write the parts of articles `range` of `g` (node ids `ids`, verdicts in `report`),
@@ -549,7 +564,7 @@ impl<'w> DotWriter<'w> {
                     let mut text = String::new();
                     for s in article_statements(g, ids, report, &opts, &part) {
                         text.push('\n');
-                        text.push_str(&s.print(&mut ctx));
+                        print::print_statement(&s, &mut ctx, &mut text);
                     }
                     (text, part)
                 })
