@@ -125,11 +125,11 @@ pub fn to_dot_with_ids(
     for i in 0..article_count(g) {
         let part = article_part(g, i);
         present.add_article(g, report, opts, &part);
-        stmts.extend(article_statements(g, &ids, report, opts, &part));
+        stmts.extend(article_statements(g, ids, report, opts, &part));
     }
     let shared = shared_part(g);
     present.add_shared(g, opts, &shared);
-    stmts.extend(shared_statements(g, &ids, opts, &shared));
+    stmts.extend(shared_statements(g, ids, opts, &shared));
     if opts.legend {
         stmts.extend(legend(present).map(Stmt::Subgraph));
     }
