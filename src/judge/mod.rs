@@ -166,6 +166,13 @@ impl<'p> Judging<'p> {
         Ok(read)
     }
 
+    /// Drop the prose sources kept from the readings so far (and the temporary file they
+    /// may fill): for a caller that will not read those inputs again, such as `check`
+    /// before each new input.
+    pub fn forget_prose(&mut self) {
+        self.memo = ProseMemo::default();
+    }
+
     /// Drop the parse kept from pass 1 (of the last input learnt, when it was one chunk),
     /// which pass 2 takes over when it judges an input of that name: for inputs whose
     /// names may repeat.

@@ -80,6 +80,8 @@ impl Checked<'_, '_> {
     /// Judge `src` in two passes: the verdicts of the whole input.
     fn two_passes(&mut self, src: &mut impl ChunkSource<Error = anyhow::Error>) -> Result<()> {
         let mut ctx = InputContext::new();
+        // What was kept of the inputs before is not needed again.
+        self.judging.forget_prose();
         if !self.judging.learn(src, &mut ctx)? {
             return Ok(());
         }
