@@ -10,52 +10,51 @@
 //! with dates and no outlet at all gets one reference with an empty outlet.
 
 use super::date::{DateSegment, DateToken, parse_date_segment};
+use super::pattern::Pattern;
 use crate::model::NonCitationReason;
 use crate::outlets::Outlets;
 use crate::span::Span;
 use regex::Regex;
-use std::sync::LazyLock;
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("a built-in regex compiles (every one is used by the tests)")
 }
 
 /// "see", "see also", "cf." before an outlet: `(see also the Monitor, October 12)`.
-static SEE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^(?:see\s+also|see|also\s+see|cf\.?|compare)\s+"));
+static SEE_PREFIX: Pattern =
+    Pattern::new(|| re(r"(?i)^(?:see\s+also|see|also\s+see|cf\.?|compare)\s+"));
 
 /// A credit line: `(Source: vvmvd.ru)`, `(Photo: AP)`.
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+static CREDIT: Pattern = Pattern::new(|| {
     re(r"(?i)^\s*(?:photo\s+)?(?:source|sources|photo|image|picture|credit|credits|courtesy)\s*:")
 });
 
 /// An editor's note or author line: `(NOTE: ...)`, `(AUTHOR: YIM ...)`.
-static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+static NOTE: Pattern = Pattern::new(|| {
     re(
         r"(?i)^\s*(?:note|notes|nb|author|authors|editor'?s?\s+note|ed\.?\s+note|update|correction|translator'?s\s+note)\s*:",
     )
 });
 
 /// An internal pointer: `(see below)`, `(See Box 1)`, `(SEE NOTE)`, `(Note 1)`.
-static POINTER: LazyLock<Regex> = LazyLock::new(|| {
+static POINTER: Pattern = Pattern::new(|| {
     re(
         r"(?i)^\s*(?:(?:see|cf\.?)(?:\s+also)?\s+(?:the\s+)?(?:below|above|box|note|notes|table|figure|fig\.?|chart|map|graph|appendix|annex|following|preceding|previous|next|part|section|page|p\.|pp\.|footnote|endnote|sidebar|article|item|story|related|text|inset)\b|(?:note|box|table|figure|fig\.|chart|map|footnote|appendix)\s+[\w.-]+\s*$)",
     )
 });
 
 /// A number, a roman numeral or a letter on its own: `(2)`, `(703)`, `(iv)`, `(a)`.
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:[\d.,/:+\s-]+|[ivxlc]{1,6}|[a-z])\s*$"));
+static NUMBER: Pattern = Pattern::new(|| re(r"(?i)^\s*(?:[\d.,/:+\s-]+|[ivxlc]{1,6}|[a-z])\s*$"));
 
 /// A carrier after its origin: `as cited by Itar-Tass`, `quoted in Izvestiya`, `via AFP`.
-static RELAY_CARRIER: LazyLock<Regex> = LazyLock::new(|| {
+static RELAY_CARRIER: Pattern = Pattern::new(|| {
     re(
         r"(?i)^(?:as\s+)?(?:(?:cited|quoted|reported|carried|relayed|summarized|summarised|translated|rebroadcast|reprinted)\s+(?:by|in|on)|via)\s+(.+)$",
     )
 });
 
 /// An origin after its carrier: `citing a report by the BBC`, `quoting Kommersant`.
-static RELAY_ORIGIN: LazyLock<Regex> = LazyLock::new(|| {
+static RELAY_ORIGIN: Pattern = Pattern::new(|| {
     re(
         r"(?i)^(?:citing|quoting|according\s+to)\s+(?:(?:an?|the)\s+)?(?:(?:earlier\s+|unconfirmed\s+)?(?:report|article|story|dispatch|interview|broadcast|statement|piece|item|commentary)s?\s+(?:by|in|from|on|with)\s+)?(.+)$",
     )
@@ -63,18 +62,18 @@ static RELAY_ORIGIN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A whole segment that is a Markdown link: `[Reuters](https://www.reuters.com/…)`, its text
 /// captured.
-static MARKDOWN_LINK: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"^[*_]*\[([^\[\]]+)\]\([^()\s]*(?:\s+"[^"]*")?\)[*_]*$"#));
+static MARKDOWN_LINK: Pattern =
+    Pattern::new(|| re(r#"^[*_]*\[([^\[\]]+)\]\([^()\s]*(?:\s+"[^"]*")?\)[*_]*$"#));
 
 /// Words that introduce a source without naming one: `(for example, ...)`.
-static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
+static INTRODUCER: Pattern = Pattern::new(|| {
     re(
         r"(?i)^(?:for\s+example|for\s+instance|e\.\s?g\.?|i\.\s?e\.?|among\s+others|inter\s+alia|among\s+them|and|also)$",
     )
 });
 
 /// A time of day after a date: `10:35 GMT`, `14.00 Moscow time`.
-static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+static TIME_OF_DAY: Pattern = Pattern::new(|| {
     re(
         r"(?i)^\d{1,2}[:.]\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|z|msk|est|edt|cet|local\s+time|moscow\s+time|hours?))?$",
     )
@@ -82,21 +81,21 @@ static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An author or article before the outlet: `editor Ali Hassan in an article in Babil`,
 /// `in an interview with Izvestiya`, `commentary in Trud`. The outlet is the name at the end.
-static AUTHORED_IN: LazyLock<Regex> = LazyLock::new(|| {
+static AUTHORED_IN: Pattern = Pattern::new(|| {
     re(
         r#"^(?i:(?:[\w.’'-]+\s+){0,6}?(?:in\s+)?(?:an?\s+|the\s+|his\s+|her\s+)?(?:article|interview|commentary|editorial|report|op-ed|column|piece|statement|letter|remarks|comments)\s+(?:in|to|with|for|by|on)\s+)([A-Z"“«].*)$"#,
     )
 });
 
 /// A volume, number or page reference: `Vol. 5`, `No. 3`, `p. 4`, `pp. 12-14`.
-static LOCATOR: LazyLock<Regex> = LazyLock::new(|| {
+static LOCATOR: Pattern = Pattern::new(|| {
     re(
         r"(?i)^(?:vol|volume|no|nos|number|issue|p|pp|page|pages|part|sec|section)\.?\s*[\dIVXivx]+(?:\s*[-–]\s*\d+)?$",
     )
 });
 
 /// A web address: `Lenta.ru`, `www.mfa.gov.ua`, `http://kmu.gov.ua/news`.
-static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+static DOMAIN: Pattern = Pattern::new(|| {
     re(
         r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?:/\S*)?$",
     )
@@ -104,7 +103,7 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A vague plural of outlets: `Russian agencies`, `Russian and Western agencies`,
 /// `Itar-Tass and other Russian agencies`, `Ukrainian media`.
-static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+static COLLECTIVE: Pattern = Pattern::new(|| {
     re(
         r"^(?:[A-Z][\w’'-]*(?:\s+(?:and|&)\s+(?:other\s+)?[A-Z][\w’'-]*)*|[A-Z][\w’'-]*\s+and\s+other(?:\s+[A-Z][\w’'-]*)?)\s+(?:(?:news|wire|press|TV\s+and|television\s+and|radio\s+and)\s+)?(?:agencies|media|press|newspapers|papers|wires|wire\s+services|services|outlets|television|dailies|reports|websites|sites|broadcasters)$",
     )
@@ -366,7 +365,7 @@ fn classify_segment(text: &str, span: Span, outlets: &Outlets) -> Segment {
         Some(DateSegment::Year(y, at)) => return Segment::Year(y, at),
         None => {}
     }
-    for (re, carrier) in [(&*RELAY_CARRIER, true), (&*RELAY_ORIGIN, false)] {
+    for (re, carrier) in [(&RELAY_CARRIER, true), (&RELAY_ORIGIN, false)] {
         // Most segments are names: the lazy DFA rules a relay out before captures are read.
         if !re.is_match(s) {
             continue;

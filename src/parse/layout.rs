@@ -6,19 +6,19 @@
 //! other text before the first header is an article of its own. Paragraph numbers count every
 //! block from the top of the article, header and title included (as `eval/GOLD.md` defines).
 
+use super::pattern::Pattern;
 use crate::model::HeaderField;
 use crate::span::Span;
 use regex::Regex;
-use std::sync::LazyLock;
 
 /// A header line: `Publication: <title>` with optional `Volume:`, `Issue:`, `Date:` fields.
-static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+static HEADER_LINE: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)^[ \t]*publication[ \t]*:")
         .expect("a built-in regex compiles (used by the tests)")
 });
 
 /// A `Key:` inside a header line; the value runs to the next key. Example: `Issue: 79`.
-static HEADER_KEY: LazyLock<Regex> = LazyLock::new(|| {
+static HEADER_KEY: Pattern = Pattern::new(|| {
     Regex::new(
         r"(?i)(?:^|[ \t])(publication|volume|issue|number|no\.|date|author|by|section)[ \t]*:",
     )
@@ -198,7 +198,7 @@ fn group_blocks(text: &str, blocks: &[(Span, bool)]) -> Vec<ArticleLayout> {
 pub fn header_fields(block: &str) -> Vec<HeaderField> {
     let mut out = Vec::new();
     for line in block.lines() {
-        let keys: Vec<_> = HEADER_KEY.captures_iter(line).collect();
+        let keys: Vec<_> = HEADER_KEY.with(|re| re.captures_iter(line).collect());
         for (k, cap) in keys.iter().enumerate() {
             let (Some(key), Some(whole)) = (cap.get(1), cap.get(0)) else {
                 continue;

@@ -16,6 +16,7 @@ pub mod scan;
 pub mod year;
 
 mod header;
+mod pattern;
 mod reference;
 
 use header::{header_number, parse_header_date};
@@ -30,8 +31,8 @@ use crate::model::{
 use crate::outlets::{Outlets, outlet_key};
 use crate::span::Span;
 use citation::{DraftCitation, GroupClass, classify_group, follows_name};
+use pattern::Pattern;
 use regex::Regex;
-use std::sync::LazyLock;
 use year::{Unresolved, YearContext};
 
 /// Choices that change how articles are parsed.
@@ -458,7 +459,7 @@ fn needs_year(d: &DraftCitation) -> bool {
 }
 
 /// A written-out date with its year in prose: "on 12 March 1993", "July 21, 2000".
-static PROSE_FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static PROSE_FULL_DATE: Pattern = Pattern::new(|| {
     Regex::new(r"(?i)\b(?:\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?)\s+((?:18|19|20|21)\d\d)\b")
         .expect("a built-in regex compiles (used by the tests)")
 });
@@ -471,8 +472,7 @@ fn own_date(text: &str, l: &layout::ArticleLayout) -> Option<Date> {
     // 12 JUNE 1991 VOTE REVISITED").
     let last_full = |s: &str, closes: bool| {
         PROSE_FULL_DATE
-            .find_iter(s)
-            .last()
+            .with(|re| re.find_iter(s).last())
             .filter(|m| {
                 !closes
                     || s[m.end()..]
@@ -535,13 +535,14 @@ fn year_from_prose(
         let i = groups.partition_point(|g| g.start <= at);
         i > 0 && at < reach[i - 1]
     };
-    PROSE_FULL_DATE
-        .captures_iter(body)
-        .filter_map(|c| c.get(1))
-        .filter(|m| !inside(l.span.start + m.start()))
-        .filter_map(|m| m.as_str().parse::<i32>().ok())
-        .max()
-        .map(|y| y + 1)
+    PROSE_FULL_DATE.with(|re| {
+        re.captures_iter(body)
+            .filter_map(|c| c.get(1))
+            .filter(|m| !inside(l.span.start + m.start()))
+            .filter_map(|m| m.as_str().parse::<i32>().ok())
+            .max()
+            .map(|y| y + 1)
+    })
 }
 
 fn diag(

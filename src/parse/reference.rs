@@ -121,7 +121,7 @@ pub(super) fn build_citation(
 }
 
 /// A run of capitalised words: a candidate outlet name in prose.
-static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
+static CAPITALISED_RUN: Pattern = Pattern::new(|| {
     Regex::new(r"[A-Z][\w.&’'-]*(?:[ \t]+(?:[A-Z][\w.&’'-]*|of|and|de|i))*")
         .expect("a built-in regex compiles (used by the tests)")
 });
@@ -141,20 +141,22 @@ fn implied_outlet(text: &str, before: Span, outlets: &Outlets) -> Option<String>
     if let Some(i) = window.rfind(')') {
         window = &window[i + 1..];
     }
-    let mut found = None;
-    for m in CAPITALISED_RUN.find_iter(window) {
-        let words: Vec<&str> = m.as_str().split_whitespace().collect();
-        for k in 0..words.len() {
-            let cand = words[k..].join(" ");
-            if let Some(o) = outlets.lookup(&cand)
-                && !matches!(o.kind, OutletKind::Bulletin | OutletKind::Collective)
-            {
-                found = Some(cand);
-                break;
+    CAPITALISED_RUN.with(|run| {
+        let mut found = None;
+        for m in run.find_iter(window) {
+            let words: Vec<&str> = m.as_str().split_whitespace().collect();
+            for k in 0..words.len() {
+                let cand = words[k..].join(" ");
+                if let Some(o) = outlets.lookup(&cand)
+                    && !matches!(o.kind, OutletKind::Bulletin | OutletKind::Collective)
+                {
+                    found = Some(cand);
+                    break;
+                }
             }
         }
-    }
-    found
+        found
+    })
 }
 
 /// True when `written` ("the Digest") names the article's own title ("BALTIC WEEKLY
