@@ -8,7 +8,8 @@ use crate::calendar::Date;
 use crate::model::{Article, Attribution, Claim, OutletKind, Scope, SourceRef, SourceType};
 use crate::outlets::{Outlets, outlet_key};
 use petgraph::stable_graph::NodeIndex;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use std::collections::BTreeSet;
 
 /// Name of the outlet node for date-only groups whose outlet is neither written nor implied.
 /// The name of the outlet of a citation that names none: see [`OutletNode::is_missing`].
@@ -56,13 +57,13 @@ impl<'a> GraphBuilder<'a> {
         GraphBuilder {
             b: Builder {
                 g: SourceGraph::default(),
-                outlets: HashMap::new(),
-                spellings: HashMap::new(),
-                issues: HashMap::new(),
-                dates: HashMap::new(),
-                relays: HashMap::new(),
-                by_issue: HashMap::new(),
-                sources: HashMap::new(),
+                outlets: HashMap::default(),
+                spellings: HashMap::default(),
+                issues: HashMap::default(),
+                dates: HashMap::default(),
+                relays: HashMap::default(),
+                by_issue: HashMap::default(),
+                sources: HashMap::default(),
                 names: Names::default(),
                 opts: *opts,
             },
@@ -177,7 +178,7 @@ struct Builder<'a> {
 
 /// The names of one graph, each stored once.
 #[derive(Debug, Default)]
-struct Names(std::collections::HashSet<Name>);
+struct Names(FxHashSet<Name>);
 
 impl Names {
     /// The shared copy of `s`.
