@@ -70,6 +70,20 @@ impl Default for DotOptions {
 /// ```
 pub fn escape_label(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
+    escape_into(s, &mut out);
+    out
+}
+
+/// [`escape_label`] of `s`, appended to `out`.
+fn escape_into(s: &str, out: &mut String) {
+    // Most labels need nothing escaped: copied whole.
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'"') || b.is_ascii_control() || b >= 0x80)
+    {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -80,11 +94,14 @@ pub fn escape_label(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 fn quoted(s: &str) -> Id {
-    Id::Escaped(format!("\"{}\"", escape_label(s)))
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    escape_into(s, &mut out);
+    out.push('"');
+    Id::Escaped(out)
 }
 
 fn plain(s: &str) -> Id {
