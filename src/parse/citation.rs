@@ -10,7 +10,7 @@
 //! with dates and no outlet at all gets one reference with an empty outlet.
 
 use super::date::{DateSegment, DateToken, parse_date_segment};
-use super::pattern::Pattern;
+use super::pattern::{Pattern, starts_with_any};
 use crate::model::NonCitationReason;
 use crate::outlets::Outlets;
 use crate::span::Span;
@@ -25,16 +25,26 @@ static SEE_PREFIX: Pattern =
     Pattern::new(|| re(r"(?i)^(?:see\s+also|see|also\s+see|cf\.?|compare)\s+"));
 
 /// A credit line: `(Source: vvmvd.ru)`, `(Photo: AP)`.
-static CREDIT: Pattern = Pattern::new(|| {
-    re(r"(?i)^\s*(?:photo\s+)?(?:source|sources|photo|image|picture|credit|credits|courtesy)\s*:")
-});
+static CREDIT: Pattern = Pattern::guarded(
+    || {
+        re(
+            r"(?i)^\s*(?:photo\s+)?(?:source|sources|photo|image|picture|credit|credits|courtesy)\s*:",
+        )
+    },
+    // Every match has a colon.
+    |s| s.contains(':'),
+);
 
 /// An editor's note or author line: `(NOTE: ...)`, `(AUTHOR: YIM ...)`.
-static NOTE: Pattern = Pattern::new(|| {
-    re(
-        r"(?i)^\s*(?:note|notes|nb|author|authors|editor'?s?\s+note|ed\.?\s+note|update|correction|translator'?s\s+note)\s*:",
-    )
-});
+static NOTE: Pattern = Pattern::guarded(
+    || {
+        re(
+            r"(?i)^\s*(?:note|notes|nb|author|authors|editor'?s?\s+note|ed\.?\s+note|update|correction|translator'?s\s+note)\s*:",
+        )
+    },
+    // Every match has a colon.
+    |s| s.contains(':'),
+);
 
 /// An internal pointer: `(see below)`, `(See Box 1)`, `(SEE NOTE)`, `(Note 1)`.
 static POINTER: Pattern = Pattern::new(|| {
@@ -47,18 +57,26 @@ static POINTER: Pattern = Pattern::new(|| {
 static NUMBER: Pattern = Pattern::new(|| re(r"(?i)^\s*(?:[\d.,/:+\s-]+|[ivxlc]{1,6}|[a-z])\s*$"));
 
 /// A carrier after its origin: `as cited by Itar-Tass`, `quoted in Izvestiya`, `via AFP`.
-static RELAY_CARRIER: Pattern = Pattern::new(|| {
-    re(
-        r"(?i)^(?:as\s+)?(?:(?:cited|quoted|reported|carried|relayed|summarized|summarised|translated|rebroadcast|reprinted)\s+(?:by|in|on)|via)\s+(.+)$",
-    )
-});
+static RELAY_CARRIER: Pattern = Pattern::guarded(
+    || {
+        re(
+            r"(?i)^(?:as\s+)?(?:(?:cited|quoted|reported|carried|relayed|summarized|summarised|translated|rebroadcast|reprinted)\s+(?:by|in|on)|via)\s+(.+)$",
+        )
+    },
+    // Every match has its first word: as, cited, quoted, …, via.
+    |s| starts_with_any(s, b"acqrstv"),
+);
 
 /// An origin after its carrier: `citing a report by the BBC`, `quoting Kommersant`.
-static RELAY_ORIGIN: Pattern = Pattern::new(|| {
-    re(
-        r"(?i)^(?:citing|quoting|according\s+to)\s+(?:(?:an?|the)\s+)?(?:(?:earlier\s+|unconfirmed\s+)?(?:report|article|story|dispatch|interview|broadcast|statement|piece|item|commentary)s?\s+(?:by|in|from|on|with)\s+)?(.+)$",
-    )
-});
+static RELAY_ORIGIN: Pattern = Pattern::guarded(
+    || {
+        re(
+            r"(?i)^(?:citing|quoting|according\s+to)\s+(?:(?:an?|the)\s+)?(?:(?:earlier\s+|unconfirmed\s+)?(?:report|article|story|dispatch|interview|broadcast|statement|piece|item|commentary)s?\s+(?:by|in|from|on|with)\s+)?(.+)$",
+        )
+    },
+    // Every match has citing, quoting, according.
+    |s| starts_with_any(s, b"cqa"),
+);
 
 /// A whole segment that is a Markdown link: `[Reuters](https://www.reuters.com/…)`, its text
 /// captured.
@@ -66,18 +84,30 @@ static MARKDOWN_LINK: Pattern =
     Pattern::new(|| re(r#"^[*_]*\[([^\[\]]+)\]\([^()\s]*(?:\s+"[^"]*")?\)[*_]*$"#));
 
 /// Words that introduce a source without naming one: `(for example, ...)`.
-static INTRODUCER: Pattern = Pattern::new(|| {
-    re(
-        r"(?i)^(?:for\s+example|for\s+instance|e\.\s?g\.?|i\.\s?e\.?|among\s+others|inter\s+alia|among\s+them|and|also)$",
-    )
-});
+static INTRODUCER: Pattern = Pattern::guarded(
+    || {
+        re(
+            r"(?i)^(?:for\s+example|for\s+instance|e\.\s?g\.?|i\.\s?e\.?|among\s+others|inter\s+alia|among\s+them|and|also)$",
+        )
+    },
+    // Every match has a few short phrases.
+    |s| starts_with_any(s, b"feia"),
+);
 
 /// A time of day after a date: `10:35 GMT`, `14.00 Moscow time`.
-static TIME_OF_DAY: Pattern = Pattern::new(|| {
-    re(
-        r"(?i)^\d{1,2}[:.]\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|z|msk|est|edt|cet|local\s+time|moscow\s+time|hours?))?$",
-    )
-});
+static TIME_OF_DAY: Pattern = Pattern::guarded(
+    || {
+        re(
+            r"(?i)^\d{1,2}[:.]\d{2}(?:\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|z|msk|est|edt|cet|local\s+time|moscow\s+time|hours?))?$",
+        )
+    },
+    // Every match has a digit first (`\d` is any script's digit: not ASCII may be one).
+    |s| {
+        s.as_bytes()
+            .first()
+            .is_some_and(|b| !b.is_ascii() || b.is_ascii_digit())
+    },
+);
 
 /// An author or article before the outlet: `editor Ali Hassan in an article in Babil`,
 /// `in an interview with Izvestiya`, `commentary in Trud`. The outlet is the name at the end.
@@ -88,26 +118,38 @@ static AUTHORED_IN: Pattern = Pattern::new(|| {
 });
 
 /// A volume, number or page reference: `Vol. 5`, `No. 3`, `p. 4`, `pp. 12-14`.
-static LOCATOR: Pattern = Pattern::new(|| {
-    re(
-        r"(?i)^(?:vol|volume|no|nos|number|issue|p|pp|page|pages|part|sec|section)\.?\s*[\dIVXivx]+(?:\s*[-–]\s*\d+)?$",
-    )
-});
+static LOCATOR: Pattern = Pattern::guarded(
+    || {
+        re(
+            r"(?i)^(?:vol|volume|no|nos|number|issue|p|pp|page|pages|part|sec|section)\.?\s*[\dIVXivx]+(?:\s*[-–]\s*\d+)?$",
+        )
+    },
+    // Every match has vol, no, issue, p, sec ….
+    |s| starts_with_any(s, b"vnips"),
+);
 
 /// A web address: `Lenta.ru`, `www.mfa.gov.ua`, `http://kmu.gov.ua/news`.
-static DOMAIN: Pattern = Pattern::new(|| {
-    re(
-        r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?:/\S*)?$",
-    )
-});
+static DOMAIN: Pattern = Pattern::guarded(
+    || {
+        re(
+            r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?:/\S*)?$",
+        )
+    },
+    // Every match has a dot, no white space.
+    |s| s.contains('.') && !s.bytes().any(|b| b.is_ascii_whitespace()),
+);
 
 /// A vague plural of outlets: `Russian agencies`, `Russian and Western agencies`,
 /// `Itar-Tass and other Russian agencies`, `Ukrainian media`.
-static COLLECTIVE: Pattern = Pattern::new(|| {
-    re(
-        r"^(?:[A-Z][\w’'-]*(?:\s+(?:and|&)\s+(?:other\s+)?[A-Z][\w’'-]*)*|[A-Z][\w’'-]*\s+and\s+other(?:\s+[A-Z][\w’'-]*)?)\s+(?:(?:news|wire|press|TV\s+and|television\s+and|radio\s+and)\s+)?(?:agencies|media|press|newspapers|papers|wires|wire\s+services|services|outlets|television|dailies|reports|websites|sites|broadcasters)$",
-    )
-});
+static COLLECTIVE: Pattern = Pattern::guarded(
+    || {
+        re(
+            r"^(?:[A-Z][\w’'-]*(?:\s+(?:and|&)\s+(?:other\s+)?[A-Z][\w’'-]*)*|[A-Z][\w’'-]*\s+and\s+other(?:\s+[A-Z][\w’'-]*)?)\s+(?:(?:news|wire|press|TV\s+and|television\s+and|radio\s+and)\s+)?(?:agencies|media|press|newspapers|papers|wires|wire\s+services|services|outlets|television|dailies|reports|websites|sites|broadcasters)$",
+        )
+    },
+    // Every match has a capital first, a plural noun (or "media", "television") last.
+    |s| s.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && s.ends_with(['s', 'a', 'n']),
+);
 
 /// Longest group text still parsed for references; longer groups are asides.
 pub const MAX_GROUP_LEN: usize = 600;
@@ -698,4 +740,71 @@ pub fn follows_name(text: &str, open: usize, floor: usize) -> bool {
         .and_then(|w| w.chars().next())
         .is_some_and(|c| c.is_uppercase())
         && !trimmed.ends_with(['.', ',', ';', ':', '!', '?', '"', '\u{201D}'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The guarded patterns, each with text it matches.
+    fn guarded() -> [(&'static Pattern, &'static [&'static str]); 9] {
+        [
+            (
+                &RELAY_CARRIER,
+                &["as cited by Tass", "Via AFP", "QUOTED  in\nTrud"],
+            ),
+            (
+                &RELAY_ORIGIN,
+                &["citing Kyodo", "According to a report by the BBC"],
+            ),
+            (
+                &INTRODUCER,
+                &["for   example", "E.g.", "inter\nalia", "Also"],
+            ),
+            (
+                &TIME_OF_DAY,
+                &["10:35 GMT", "14.00 Moscow time", "\u{663}\u{664}:00"],
+            ),
+            (&LOCATOR, &["Vol. 5", "pp. 12-14", "Section IV"]),
+            (
+                &DOMAIN,
+                &["Lenta.ru", "http://kmu.gov.ua/news", "www.mfa.gov.ua"],
+            ),
+            (
+                &COLLECTIVE,
+                &[
+                    "Russian agencies",
+                    "Ukrainian media",
+                    "Itar-Tass and other wire  services",
+                ],
+            ),
+            (&CREDIT, &["Source: vvmvd.ru", "  photo credit:"]),
+            (&NOTE, &["NOTE: text", "Editor's note: x"]),
+        ]
+    }
+
+    #[test]
+    fn guards_let_every_match_through() {
+        for (p, matches) in guarded() {
+            for m in matches {
+                assert!(p.is_match(m), "{m:?} should match");
+                assert!(p.guard_holds(m), "{m:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// Text a guard rules out is text its regex does not match.
+        #[test]
+        fn guards_rule_out_only_what_cannot_match(
+            s in "(as |citing |for |Vol\\. |[0-9\u{663}]{1,2}[:.]|[A-Z][a-z]+ |ſ|\u{a0}|www\\.)?[ -~\u{a0}\u{17f}\u{663}]{0,24}(agencies|media| example|television|\\.ru|: x)?"
+        ) {
+            for (p, _) in guarded() {
+                prop_assert!(p.guard_holds(&s), "{:?}", s);
+            }
+        }
+    }
 }

@@ -16,6 +16,9 @@ use std::sync::{LazyLock, OnceLock};
 pub(crate) struct Pattern {
     shared: LazyLock<Regex>,
     slot: OnceLock<usize>,
+    /// False only for text the regex cannot match (a cheap test of what every match
+    /// needs, such as its first letter), which is then not searched at all.
+    may_match: fn(&str) -> bool,
 }
 
 /// Slots handed out so far, one per pattern used.
@@ -29,10 +32,37 @@ thread_local! {
 impl Pattern {
     /// A pattern compiled by `compile` at its first use.
     pub(crate) const fn new(compile: fn() -> Regex) -> Pattern {
+        Pattern::guarded(compile, |_| true)
+    }
+
+    /// A pattern whose matches all pass `may_match`: text that fails it is not searched.
+    /// Debug builds (the tests) search it anyway and fail when the regex matches it.
+    pub(crate) const fn guarded(compile: fn() -> Regex, may_match: fn(&str) -> bool) -> Pattern {
         Pattern {
             shared: LazyLock::new(compile),
             slot: OnceLock::new(),
+            may_match,
         }
+    }
+
+    /// True unless the guard rules out `haystack` and the regex matches it (for tests of
+    /// guards).
+    #[cfg(test)]
+    pub(crate) fn guard_holds(&self, haystack: &str) -> bool {
+        (self.may_match)(haystack) || !self.shared.is_match(haystack)
+    }
+
+    /// False when `haystack` cannot match (its guard fails).
+    fn ruled_out(&self, haystack: &str) -> bool {
+        if (self.may_match)(haystack) {
+            return false;
+        }
+        debug_assert!(
+            !self.shared.is_match(haystack),
+            "the guard of {:?} rules out {haystack:?}, which it matches",
+            self.shared.as_str()
+        );
+        true
     }
 
     /// `f` of this thread's copy of the regex.
@@ -55,18 +85,33 @@ impl Pattern {
 
     /// [`Regex::is_match`].
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
-        self.with(|re| re.is_match(haystack))
+        !self.ruled_out(haystack) && self.with(|re| re.is_match(haystack))
     }
 
     /// [`Regex::find`].
     pub(crate) fn find<'h>(&self, haystack: &'h str) -> Option<regex::Match<'h>> {
+        if self.ruled_out(haystack) {
+            return None;
+        }
         self.with(|re| re.find(haystack))
     }
 
     /// [`Regex::captures`].
     pub(crate) fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        if self.ruled_out(haystack) {
+            return None;
+        }
         self.with(|re| re.captures(haystack))
     }
+}
+
+/// A guard for [`Pattern::guarded`]: the text starts with one of the ASCII letters `first`
+/// (lower case; either case passes), or with a character outside ASCII, which a
+/// case-insensitive regex may fold to one ("ſ" is "s").
+pub(crate) fn starts_with_any(s: &str, first: &[u8]) -> bool {
+    s.as_bytes()
+        .first()
+        .is_some_and(|&b| !b.is_ascii() || first.contains(&b.to_ascii_lowercase()))
 }
 
 #[cfg(test)]
