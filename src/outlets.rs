@@ -358,7 +358,7 @@ fn key_range(name: &str, out: &mut String) -> std::ops::Range<usize> {
 }
 
 /// `f` of the key of `name`, built in a buffer kept per thread (lookups allocate nothing).
-fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(crate) fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::calendar::Date;
 use crate::model::{Article, Attribution, Claim, OutletKind, Scope, SourceRef, SourceType};
-use crate::outlets::{Outlets, outlet_key};
+use crate::outlets::{OutletInfo, Outlets, outlet_key, with_key};
 use petgraph::stable_graph::NodeIndex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::collections::BTreeSet;
@@ -285,65 +285,70 @@ impl Builder<'_> {
     /// A reference naming no outlet gets the node of its citation (`at`: input and offset),
     /// of its own.
     fn outlet_for(&mut self, r: &SourceRef, at: (usize, usize)) -> (NodeIndex, bool) {
-        let (name, kind, country, group, implied) = if !r.outlet.is_empty() {
-            (
-                r.canonical.clone(),
-                r.kind,
-                r.country.clone(),
-                r.group.clone(),
-                false,
-            )
-        } else if let Some(io) = &r.implied_outlet {
-            match self.opts.outlets.lookup(io) {
-                Some(o) => (
-                    o.name.clone(),
-                    o.kind,
-                    o.country.clone(),
-                    o.group.clone(),
-                    true,
-                ),
-                None => (io.clone(), OutletKind::Unknown, None, None, true),
-            }
-        } else {
-            (
-                UNNAMED_OUTLET.to_string(),
-                OutletKind::Unknown,
-                None,
-                None,
-                false,
-            )
-        };
-        let mut key = outlet_key(&name);
-        if name == UNNAMED_OUTLET {
-            // Not an outlet's name: one node per citation.
-            key = format!("{key}\u{0}{}:{}", at.0, at.1);
+        if !r.outlet.is_empty() {
+            let n = self.outlet_node(&r.canonical, &r.outlet, at, || {
+                (r.kind, r.country.clone(), r.group.clone())
+            });
+            return (n, false);
         }
-        let n = match self.outlets.get(&key) {
-            Some(&n) => n,
-            None => {
-                let n = self.g.graph.add_node(Node::Outlet(Box::new(OutletNode {
-                    name,
-                    kind,
-                    country,
-                    group,
-                    spellings: Vec::new(),
-                })));
-                self.outlets.insert(key, n);
-                n
-            }
+        let Some(io) = &r.implied_outlet else {
+            let n = self.outlet_node(UNNAMED_OUTLET, "", at, || (OutletKind::Unknown, None, None));
+            return (n, false);
         };
-        let written = if r.outlet.is_empty() {
-            r.implied_outlet.as_deref().unwrap_or("")
+        let info = self.opts.outlets.lookup(io);
+        let name = info.map_or(io.as_str(), |o| o.name.as_str());
+        let n = self.outlet_node(name, io, at, || describe(info));
+        (n, true)
+    }
+
+    /// The node of the outlet `name` (canonical), made with `describe()` (kind, country,
+    /// group) when it is new, and `written` (when not empty) among its spellings. The
+    /// unnamed outlet is one node per citation (`at`). Nothing is allocated for an outlet
+    /// met before under a spelling met before.
+    fn outlet_node(
+        &mut self,
+        name: &str,
+        written: &str,
+        at: (usize, usize),
+        describe: impl FnOnce() -> (OutletKind, Option<String>, Option<String>),
+    ) -> NodeIndex {
+        let met = if name == UNNAMED_OUTLET {
+            None
         } else {
-            &r.outlet
+            with_key(name, |k| self.outlets.get(k).copied())
+        };
+        let n = match met {
+            Some(n) => n,
+            None => {
+                let mut key = outlet_key(name);
+                if name == UNNAMED_OUTLET {
+                    // Not an outlet's name: one node per citation.
+                    key = format!("{key}\u{0}{}:{}", at.0, at.1);
+                }
+                match self.outlets.get(&key) {
+                    Some(&n) => n,
+                    None => {
+                        let (kind, country, group) = describe();
+                        let n = self.g.graph.add_node(Node::Outlet(Box::new(OutletNode {
+                            name: name.to_string(),
+                            kind,
+                            country,
+                            group,
+                            spellings: Vec::new(),
+                        })));
+                        self.outlets.insert(key, n);
+                        n
+                    }
+                }
+            }
         };
         if !written.is_empty() {
-            self.spellings
-                .entry(n)
-                .or_default()
-                .insert(written.to_string());
+            let spellings = self.spellings.entry(n).or_default();
+            if !spellings.contains(written) {
+                spellings.insert(written.to_string());
+            }
         }
-        (n, implied)
+        n
     }
 
     fn add_cross_reference(
@@ -407,23 +412,18 @@ impl Builder<'_> {
             SourceType::Outlet => {
                 // Only outlets named in the prose (or referred back to): "the newspaper"
                 // alone links nothing.
-                let name = at.canonical.clone()?;
-                let info = self.opts.outlets.lookup(&name);
-                let r = SourceRef {
-                    outlet: at.text.clone(),
-                    canonical: info.map_or_else(|| name.clone(), |o| o.name.clone()),
-                    kind: info.map_or(OutletKind::Unknown, |o| o.kind),
-                    country: info.and_then(|o| o.country.clone()),
-                    group: info.and_then(|o| o.group.clone()),
-                    cross_reference: false,
-                    dates: Vec::new(),
-                    relays: Vec::new(),
-                    implied_outlet: None,
-                    span: at.span,
-                    line: at.line,
-                    column: at.column,
-                };
-                self.outlet_for(&r, (0, at.span.start)).0
+                let name = at.canonical.as_deref()?;
+                let info = self.opts.outlets.lookup(name);
+                let at_place = (0, at.span.start);
+                if at.text.is_empty() {
+                    // As a reference naming no outlet: the unnamed outlet.
+                    self.outlet_node(UNNAMED_OUTLET, "", at_place, || {
+                        (OutletKind::Unknown, None, None)
+                    })
+                } else {
+                    let canonical = info.map_or(name, |o| o.name.as_str());
+                    self.outlet_node(canonical, &at.text, at_place, || describe(info))
+                }
             }
             kind => {
                 // A mention that refers back to an earlier one is that source. Unnamed
@@ -497,5 +497,12 @@ pub(super) fn names_someone(text: &str) -> bool {
                         | "several"
                         | "many"
                 ))
+    })
+}
+
+/// Kind, country and group of an outlet the knowledge base may know.
+fn describe(info: Option<&OutletInfo>) -> (OutletKind, Option<String>, Option<String>) {
+    info.map_or((OutletKind::Unknown, None, None), |o| {
+        (o.kind, o.country.clone(), o.group.clone())
     })
 }
