@@ -373,33 +373,20 @@ pub(crate) fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// The words of an ASCII name for its key: lower case, quotes dropped, hyphens, underscores
-/// and white space as single spaces (most names are ASCII: runs of other bytes are copied
-/// and lowered whole).
+/// and white space as single spaces (byte by byte: most names are ASCII).
 fn ascii_key_words(name: &str, out: &mut String) {
-    let quote = |b: u8| matches!(b, b'"' | b'\'' | b'`');
-    let gap = |b: u8| matches!(b, b'-' | b'_' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
-    let bytes = name.as_bytes();
     let mut space = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if quote(b) {
-            i += 1;
-        } else if gap(b) {
-            space = true;
-            i += 1;
-        } else {
-            let start = i;
-            while i < bytes.len() && !quote(bytes[i]) && !gap(bytes[i]) {
-                i += 1;
+    for b in name.bytes() {
+        match b {
+            b'"' | b'\'' | b'`' => {}
+            b'-' | b'_' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => space = true,
+            b => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
             }
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            let at = out.len();
-            out.push_str(&name[start..i]);
-            out[at..].make_ascii_lowercase();
         }
     }
 }
