@@ -7,10 +7,13 @@
 //! Each chunk's attributions are encoded compactly (variable-length integers and the
 //! strings' bytes) into a spool: in memory up to a megabyte, then an unnamed temporary file
 //! ([`crate::spool`]). A chunk is found again by its input's name, its place in the input
-//! and a hash of its text, so a chunk whose text changed between readings, or that was
-//! never kept, is parsed in full. Nothing here can change a result: a spool that cannot be
-//! written or read only means parsing again. `tests/stream.rs` and `tests/scale.rs` compare
-//! the readings with a whole-input parse.
+//! and a hash of its text (and of the file its lines are counted in, for HTML), so a chunk
+//! whose text changed between readings, or that was never kept, is parsed in full. Nothing
+//! here can change a result: a spool that cannot be written or read only means parsing
+//! again. Only chunks parsed from text are kept (not articles read back parsed). The unit
+//! tests of `judge` compare a pass 2 that recalls with one that parses everything;
+//! `tests/judge.rs` and `tests/scale.rs` (the commands, at several chunk sizes and thread
+//! counts) compare two-pass results with whole-input ones.
 
 use crate::model::{Antecedent, Article, Attribution, SourceType};
 use crate::span::Span;
@@ -19,10 +22,12 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::Mutex;
+#[cfg(test)]
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tempfile::SpooledTempFile;
 
-/// Which chunk of which input: its name, place, size and a hash of its text.
+/// Which chunk of which input: its name, place, size and a hash of its text and of the text
+/// its lines are counted in (an HTML file's source, whose line breaks its text may not keep).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Key {
     name: String,
@@ -37,6 +42,7 @@ impl Key {
     fn of(chunk: &Chunk) -> Key {
         let mut h = rustc_hash::FxHasher::default();
         chunk.doc.text.as_bytes().hash(&mut h);
+        chunk.doc.lines.source().map(str::as_bytes).hash(&mut h);
         Key {
             name: chunk.doc.name.clone(),
             bytes: chunk.offset.bytes,
@@ -62,6 +68,8 @@ struct Store {
 #[derive(Debug)]
 pub(crate) struct ProseMemo {
     store: Mutex<Store>,
+    /// Chunks recalled (for tests).
+    #[cfg(test)]
     recalled: AtomicUsize,
 }
 
@@ -74,6 +82,7 @@ impl Default for ProseMemo {
                 index: HashMap::new(),
                 broken: false,
             }),
+            #[cfg(test)]
             recalled: AtomicUsize::new(0),
         }
     }
@@ -113,8 +122,15 @@ impl ProseMemo {
             store.spool.read_exact(&mut buf).ok()?;
         }
         let known = decode(&buf)?;
+        #[cfg(test)]
         self.recalled.fetch_add(1, Ordering::Relaxed);
         Some(known)
+    }
+
+    /// How many chunks are kept.
+    #[cfg(test)]
+    pub(crate) fn kept(&self) -> usize {
+        self.store.lock().map_or(0, |s| s.index.len())
     }
 
     /// How many chunks were recalled so far.
@@ -244,7 +260,12 @@ impl Reader<'_> {
         let mut n = 0usize;
         for shift in (0..usize::BITS).step_by(7) {
             let b = self.byte()?;
-            n |= usize::from(b & 0x7f).checked_shl(shift)?;
+            let part = usize::from(b & 0x7f);
+            // The last byte may hold only the bits left.
+            if shift + 7 > usize::BITS && part >> (usize::BITS - shift) != 0 {
+                return None;
+            }
+            n |= part << shift;
             if b & 0x80 == 0 {
                 return Some(n);
             }
@@ -408,5 +429,47 @@ mod tests {
             Some(vec![vec![attribution(1)]])
         );
         assert_eq!(memo.recall(&kept), Some(vec![vec![attribution(1)]]));
+    }
+
+    #[test]
+    fn html_of_one_text_on_other_lines_is_another_chunk() {
+        use crate::markup::InputFormat;
+        let html = |page: &str| {
+            let doc = Document::from_text("page.html", page).read_as(InputFormat::Html);
+            Chunk {
+                raw_len: page.len(),
+                doc,
+                offset: Offset::default(),
+                articles: None,
+            }
+        };
+        let one_line =
+            html("<p>Troops moved north, Interfax said. Igor Ivanov told reporters so.</p>\n");
+        let two_lines =
+            html("<p>Troops moved north, Interfax said. Igor Ivanov\ntold reporters so.</p>\n");
+        assert_eq!(one_line.doc.text, two_lines.doc.text, "one text");
+        let memo = ProseMemo::default();
+        memo.keep(&one_line, &[article(vec![attribution(1)])]);
+        assert!(memo.recall(&one_line).is_some());
+        assert_eq!(memo.recall(&two_lines), None);
+    }
+
+    #[test]
+    fn numbers_round_trip_and_overflow_is_refused() {
+        for n in [0, 1, 127, 128, 300, u32::MAX as usize, usize::MAX] {
+            let mut b = Vec::new();
+            put_num(&mut b, n);
+            let mut r = Reader { b: &b, at: 0 };
+            assert_eq!(r.num(), Some(n));
+            assert_eq!(r.at, b.len());
+        }
+        // Ten bytes whose last holds more than the one bit left.
+        let mut b = vec![0xff; 9];
+        b.push(0x02);
+        assert_eq!(Reader { b: &b, at: 0 }.num(), None);
+        // Eleven bytes: too long.
+        let mut b = vec![0x80; 10];
+        b.push(0);
+        assert_eq!(Reader { b: &b, at: 0 }.num(), None);
     }
 }

@@ -97,7 +97,11 @@ type ParsedHook<'p> = Box<dyn Fn(&[Article]) + 'p>;
 
 /// Reads inputs for judging ([`Judging::learn`], [`Judging::judge`],
 /// [`Judging::judge_once`]); between the passes it keeps the parse of the last input
-/// learnt, when that was one chunk.
+/// learnt, when that was one chunk, and the prose sources of every chunk learnt (a few
+/// bytes each, past a megabyte in a temporary file: about 40 % of the input's size), which
+/// later readings take instead of finding them again. They are kept until
+/// [`Judging::forget_prose`] or the end of the `Judging`: a caller judging a long stream of
+/// inputs one after another drops them before each new input, as `check` does.
 pub struct Judging<'p> {
     p: &'p Pipeline<'p>,
     parsed: ParsedHook<'p>,
@@ -142,14 +146,13 @@ impl<'p> Judging<'p> {
         };
         let mut chunks = 0;
         let mut first: Option<Parsed> = None;
-        // Each chunk's own graph is built on the pool with its parse, and its prose sources
-        // are kept for the readings that follow.
-        let memo = &self.memo;
+        // Each chunk's own graph is built on the pool with its parse, and the prose sources
+        // of the chunks parsed here are kept for the readings that follow.
         let mut ahead = Ahead::with(p, |(chunk, a, c): Parsed| {
-            memo.keep(&chunk, &a);
             let g = build(&a, &c, &opts);
             ((chunk, a, c), g)
-        });
+        })
+        .keeping(&self.memo);
         let parsed = &self.parsed;
         let mut learn = |((chunk, a, c), g): (Parsed, SourceGraph)| {
             parsed(&a);
@@ -292,6 +295,8 @@ mod tests {
         text: String,
         size: usize,
         chunks: usize,
+        /// Hand the chunks out parsed, as articles read back from `parse` output are.
+        parsed: bool,
     }
 
     impl ChunkSource for Text {
@@ -311,8 +316,16 @@ mod tests {
             // A byte a read, so the chunks are as small as `size` asks.
             let trickle = self.text.as_bytes().iter().copied();
             let reader = TrickleReader(trickle);
-            let end = read_chunks("memo.txt", InputFormat::Text, reader, self.size, |c| {
+            let parsed = self.parsed;
+            let end = read_chunks("memo.txt", InputFormat::Text, reader, self.size, |mut c| {
                 *chunks += 1;
+                if parsed {
+                    c.articles = Some(crate::parse::parse_document(
+                        &c.doc,
+                        crate::outlets::Outlets::builtin(),
+                        &Default::default(),
+                    ));
+                }
                 f(c)
             })?;
             Ok(end.read)
@@ -334,6 +347,7 @@ mod tests {
             text: text.clone(),
             size: 1,
             chunks: 0,
+            parsed: false,
         };
         let mut ctx = InputContext::new();
         let mut judging = Judging::new(&p);
@@ -363,6 +377,14 @@ mod tests {
             })
             .expect("judges");
         assert_eq!(fresh.memo.recalled(), 0);
+        // Chunks that come parsed are judged as they come: nothing is kept of them.
+        src.parsed = true;
+        let mut judging = Judging::new(&p);
+        judging
+            .learn(&mut src, &mut InputContext::new())
+            .expect("reads");
+        assert!(src.chunks > 3);
+        assert_eq!(judging.memo.kept(), 0);
         assert_eq!(reports, again);
         assert!(
             reports.iter().flatten().any(|c| c

@@ -137,6 +137,8 @@ pub struct Ahead<'a, T, F> {
     p: &'a Pipeline<'a>,
     then: F,
     pending: Option<T>,
+    /// Where the prose sources of each chunk parsed here are kept, if anywhere.
+    memo: Option<&'a ProseMemo>,
 }
 
 impl<'a> Ahead<'a, Parsed, fn(Parsed) -> Parsed> {
@@ -153,7 +155,15 @@ impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
             p,
             then,
             pending: None,
+            memo: None,
         }
+    }
+
+    /// Keep the prose sources of every chunk parsed here (not of chunks that come parsed)
+    /// in `memo`, for later readings.
+    pub(crate) fn keeping(mut self, memo: &'a ProseMemo) -> Self {
+        self.memo = Some(memo);
+        self
     }
 
     /// Parse `chunk` while consuming the chunk pushed before it.
@@ -165,9 +175,13 @@ impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
         chunk: Chunk,
         consume: &mut impl FnMut(T) -> Result<(), E>,
     ) -> Result<(), E> {
-        let (p, then) = (self.p, &self.then);
+        let (p, then, memo) = (self.p, &self.then, self.memo);
         let prepare = move |mut chunk: Chunk| {
+            let parsed_here = chunk.articles.is_none();
             let (a, c) = p.read_chunk(&mut chunk);
+            if parsed_here && let Some(memo) = memo {
+                memo.keep(&chunk, &a);
+            }
             then((chunk, a, c))
         };
         let next = match self.pending.take() {

@@ -552,6 +552,12 @@ impl<'w> DotWriter<'w> {
         for s in stmts {
             text.push('\n');
             print::print_statement(s, &mut ctx, &mut text);
+            // The shared part of an archive has a statement per outlet and source: written
+            // as it goes, not held whole.
+            if text.len() >= 1 << 16 {
+                self.w.write_all(text.as_bytes())?;
+                text.clear();
+            }
         }
         self.w.write_all(text.as_bytes())
     }

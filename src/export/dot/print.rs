@@ -5,8 +5,9 @@
 //! Only the statements srcgraph makes are written here — nodes and edges between plain node
 //! ids, attributes and attribute lists; anything else (a subgraph: the legend, ports, edge
 //! chains) is handed to graphviz-rust's printer itself. `tests/dot_printer.rs` checks the
-//! bytes against that printer on every sample, generated corpora of several sizes and
-//! random statements, and reads them back with graphviz-rust's parser.
+//! bytes against that printer on every sample and generated corpora of several sizes, and
+//! reads them back with graphviz-rust's parser; the proptest below compares random
+//! statements.
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
