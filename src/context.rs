@@ -26,9 +26,9 @@ use crate::graph::{Edge, Node, SourceGraph, build, cross_reference_target, publi
 use crate::model::{Article, Claim, SourceType};
 use crate::outlets::outlet_key;
 use crate::pipeline::Pipeline;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use std::collections::{BTreeSet, VecDeque};
 
@@ -527,7 +527,7 @@ fn judge_in(
 /// Give the chunk graph the input's relay edges, and its outlets and named sources the
 /// name and kind they have where the input first mentions them.
 fn add_input_facts(ctx: &InputContext, g: &mut SourceGraph) {
-    let mut nodes: HashMap<NodeKey, NodeIndex> = HashMap::default();
+    let mut nodes: HashMap<NodeKey, NodeIndex> = HashMap::new();
     for n in g.graph.node_indices().collect::<Vec<_>>() {
         let Some(k) = node_key(&g.graph[n]) else {
             continue;
@@ -634,10 +634,10 @@ impl OnePassJudge {
             ctx: InputContext::new(),
             held: VecDeque::new(),
             capacity: held,
-            evicted: HashSet::default(),
-            unresolved: HashSet::default(),
-            ids: HashMap::default(),
-            cited_together: HashSet::default(),
+            evicted: HashSet::new(),
+            unresolved: HashSet::new(),
+            ids: HashMap::new(),
+            cited_together: HashSet::new(),
             caveats: OnePassCaveats::default(),
             seen: 0,
         }

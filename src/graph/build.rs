@@ -7,8 +7,8 @@ use super::{
 use crate::calendar::Date;
 use crate::model::{Article, Attribution, Claim, OutletKind, Scope, SourceRef, SourceType};
 use crate::outlets::{OutletInfo, Outlets, outlet_key, with_key};
+use foldhash::{HashMap, HashSet};
 use petgraph::stable_graph::NodeIndex;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::collections::BTreeSet;
 
 /// Name of the outlet node for date-only groups whose outlet is neither written nor implied.
@@ -178,7 +178,7 @@ struct Builder<'a> {
 
 /// The names of one graph, each stored once.
 #[derive(Debug, Default)]
-struct Names(FxHashSet<Name>);
+struct Names(HashSet<Name>);
 
 impl Names {
     /// The shared copy of `s`.
