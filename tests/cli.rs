@@ -1035,6 +1035,47 @@ fn rows_past_a_megabyte_go_through_a_temporary_file() {
     );
 }
 
+/// The prose sources pass 1 keeps for the readings after it go to a temporary file past a
+/// megabyte; when that cannot be written, the later readings find them again: the same
+/// output, no error.
+#[test]
+fn prose_sources_kept_between_readings_need_no_temporary_directory() {
+    let dir = scratch("memo");
+    // About 40 000 sources named in the prose: more than a megabyte of kept records.
+    let corpus: String = (0..2_000)
+        .map(|i| {
+            let said: String = (0..20)
+                .map(|k| format!("Minister Ivanov{k} said talks {i} stalled. "))
+                .collect();
+            format!("Publication: Monitor Volume: 3 Issue: {i}\n\n{said}(AFP, April 2).\n\n")
+        })
+        .collect();
+    let file = dir.join("sources.txt");
+    std::fs::write(&file, corpus).expect("write");
+    let tmp = dir.join("tmp");
+    std::fs::create_dir_all(&tmp).expect("tmp");
+    let missing = dir.join("no-such-dir");
+    for args in [&["check"][..], &["graph"][..], &["stats"][..]] {
+        let out = |t: &Path| {
+            let mut c = bin();
+            c.env("TMPDIR", t).args(args).arg(&file);
+            c.output().expect("run")
+        };
+        let (kept, lost) = (out(&tmp), out(&missing));
+        assert!(stdout(&kept).len() > 500, "{args:?}: {}", stderr(&kept));
+        assert_eq!(
+            kept.status.code(),
+            lost.status.code(),
+            "{args:?}: {}",
+            stderr(&lost)
+        );
+        assert_eq!(stdout(&kept), stdout(&lost), "{args:?}");
+        assert_eq!(stderr(&kept), stderr(&lost), "{args:?}");
+    }
+    let left: Vec<_> = std::fs::read_dir(&tmp).expect("tmp").collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
 /// `graph` reads standard input twice, keeping it between the passes — past a megabyte in a
 /// temporary file — and draws the graph the same text read from a file gives.
 #[test]
