@@ -19,7 +19,7 @@ use crate::model::{Antecedent, Article, Attribution, SourceType};
 use crate::span::Span;
 use crate::stream::Chunk;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::Mutex;
 #[cfg(test)]
@@ -28,6 +28,8 @@ use tempfile::SpooledTempFile;
 
 /// Which chunk of which input: its name, place, size and a hash of its text and of the text
 /// its lines are counted in (an HTML file's source, whose line breaks its text may not keep).
+/// The hash is seeded per memo (foldhash's random state), so no text can be written to
+/// collide with another under it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Key {
     name: String,
@@ -39,8 +41,8 @@ struct Key {
 }
 
 impl Key {
-    fn of(chunk: &Chunk) -> Key {
-        let mut h = rustc_hash::FxHasher::default();
+    fn of(chunk: &Chunk, seed: &foldhash::fast::RandomState) -> Key {
+        let mut h = seed.build_hasher();
         chunk.doc.text.as_bytes().hash(&mut h);
         chunk.doc.lines.source().map(str::as_bytes).hash(&mut h);
         Key {
@@ -68,6 +70,7 @@ struct Store {
 #[derive(Debug)]
 pub(crate) struct ProseMemo {
     store: Mutex<Store>,
+    seed: foldhash::fast::RandomState,
     /// Chunks recalled (for tests).
     #[cfg(test)]
     recalled: AtomicUsize,
@@ -76,6 +79,7 @@ pub(crate) struct ProseMemo {
 impl Default for ProseMemo {
     fn default() -> Self {
         ProseMemo {
+            seed: foldhash::fast::RandomState::default(),
             store: Mutex::new(Store {
                 spool: crate::spool::spool(),
                 end: 0,
@@ -91,7 +95,7 @@ impl Default for ProseMemo {
 impl ProseMemo {
     /// Keep the attributions of `articles`, the articles parsed from `chunk`.
     pub(crate) fn keep(&self, chunk: &Chunk, articles: &[Article]) {
-        let key = Key::of(chunk);
+        let key = Key::of(chunk, &self.seed);
         let mut buf = Vec::new();
         encode(articles, &mut buf);
         let Ok(mut store) = self.store.lock() else {
@@ -112,7 +116,7 @@ impl ProseMemo {
     /// The attributions of each article of `chunk`, in input coordinates, when an earlier
     /// reading kept them.
     pub(crate) fn recall(&self, chunk: &Chunk) -> Option<Vec<Vec<Attribution>>> {
-        let key = Key::of(chunk);
+        let key = Key::of(chunk, &self.seed);
         let mut buf;
         {
             let mut store = self.store.lock().ok()?;
