@@ -80,9 +80,32 @@ impl Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD` as bytes (years are 1 to 9999): written without the formatting
+    /// machinery, as every date of the JSON output is.
+    fn iso_bytes(self) -> [u8; 10] {
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let y = self.year.unsigned_abs();
+        let (m, d) = (u32::from(self.month), u32::from(self.day));
+        [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ]
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let b = self.iso_bytes();
+        f.write_str(std::str::from_utf8(&b).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -110,7 +133,11 @@ impl FromStr for Date {
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let b = self.iso_bytes();
+        match std::str::from_utf8(&b) {
+            Ok(iso) => s.serialize_str(iso),
+            Err(_) => s.collect_str(self),
+        }
     }
 }
 
@@ -123,6 +150,23 @@ impl<'de> Deserialize<'de> for Date {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn iso_text_is_the_padded_numbers() {
+        for year in [1, 9, 10, 99, 100, 999, 1000, 1991, 2000, 2026, 9999] {
+            for month in 1..=12 {
+                for day in 1..=days_in_month(year, month) {
+                    let d = Date::new(year, month, day).expect("a day");
+                    let want = format!("{year:04}-{month:02}-{day:02}");
+                    assert_eq!(d.to_string(), want);
+                    assert_eq!(
+                        serde_json::to_string(&d).expect("JSON"),
+                        format!("\"{want}\"")
+                    );
+                }
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
