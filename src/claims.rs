@@ -283,10 +283,14 @@ fn trim(text: &str, span: Span) -> Span {
 
 /// The start of `s`, white space collapsed, cut at a word boundary near `max` characters.
 pub fn excerpt(s: &str, max: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(max.min(s.len()) + 4);
     let mut count = 0;
     for w in s.split_whitespace() {
-        let n = w.chars().count();
+        let n = if w.is_ascii() {
+            w.len()
+        } else {
+            w.chars().count()
+        };
         if count + n + 1 > max && count > 0 {
             out.push('…');
             return out;
