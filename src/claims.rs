@@ -392,5 +392,9 @@ mod tests {
     fn excerpts_cut_at_words() {
         assert_eq!(excerpt("a  bb\nccc dddd", 8), "a bb ccc…");
         assert_eq!(excerpt("short", 80), "short");
+        // Characters are counted, not bytes.
+        assert_eq!(excerpt("éé ü", 3), "éé…");
+        assert_eq!(excerpt("éé ü", 4), "éé ü");
+        assert_eq!(excerpt("Łódź", 2), "Łó…");
     }
 }
