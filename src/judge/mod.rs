@@ -332,6 +332,23 @@ mod tests {
         }
     }
 
+    /// The claims pass 2 reports over `src`, chunk by chunk, in the context `ctx`.
+    fn pass_two(
+        judging: &mut Judging<'_>,
+        src: &mut Text,
+        ctx: &InputContext,
+    ) -> Vec<Vec<crate::analyze::ClaimReport>> {
+        let mut judge = ChunkJudge::new(ctx);
+        let mut claims = Vec::new();
+        judging
+            .judge(src, &mut judge, |_, r| {
+                claims.push(r.claims);
+                Ok(())
+            })
+            .expect("judges");
+        claims
+    }
+
     #[test]
     fn pass_two_takes_the_prose_sources_pass_one_found() {
         let article = |i: usize| {
@@ -344,7 +361,7 @@ mod tests {
         let text: String = (1..=12).map(article).collect();
         let p = Pipeline::default();
         let mut src = Text {
-            text: text.clone(),
+            text,
             size: 1,
             chunks: 0,
             parsed: false,
@@ -352,14 +369,7 @@ mod tests {
         let mut ctx = InputContext::new();
         let mut judging = Judging::new(&p);
         judging.learn(&mut src, &mut ctx).expect("reads");
-        let mut judge = ChunkJudge::new(&ctx);
-        let mut reports = Vec::new();
-        judging
-            .judge(&mut src, &mut judge, |_, r| {
-                reports.push(r.claims);
-                Ok(())
-            })
-            .expect("judges");
+        let reports = pass_two(&mut judging, &mut src, &ctx);
         assert!(src.chunks > 3, "{} chunks", src.chunks);
         assert_eq!(judging.memo.recalled(), src.chunks);
         // Each chunk's claims are those of a pass 2 that parses everything again.
@@ -368,14 +378,7 @@ mod tests {
             .learn(&mut src, &mut InputContext::new())
             .expect("reads");
         fresh.memo = ProseMemo::default();
-        let mut judge = ChunkJudge::new(&ctx);
-        let mut again = Vec::new();
-        fresh
-            .judge(&mut src, &mut judge, |_, r| {
-                again.push(r.claims);
-                Ok(())
-            })
-            .expect("judges");
+        let again = pass_two(&mut fresh, &mut src, &ctx);
         assert_eq!(fresh.memo.recalled(), 0);
         assert_eq!(reports, again);
         // Chunks that come parsed are judged as they come: nothing is kept of them.
