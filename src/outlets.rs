@@ -375,20 +375,49 @@ pub(crate) fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
 /// The words of an ASCII name for its key: lower case, quotes dropped, hyphens, underscores
 /// and white space as single spaces (byte by byte: most names are ASCII).
 fn ascii_key_words(name: &str, out: &mut String) {
+    /// Bytes dropped from a key.
+    const QUOTE: u8 = 1;
+    /// Bytes read as a space.
+    const SPACE: u8 = 2;
+    const CLASS: [u8; 128] = {
+        let mut t = [0u8; 128];
+        t[b'"' as usize] = QUOTE;
+        t[b'\'' as usize] = QUOTE;
+        t[b'`' as usize] = QUOTE;
+        let mut k = 0;
+        let spaces = *b"-_ \t\n\r\x0b\x0c";
+        while k < spaces.len() {
+            t[spaces[k] as usize] = SPACE;
+            k += 1;
+        }
+        t
+    };
+    let class = |b: u8| CLASS[usize::from(b & 0x7f)];
+    let b = name.as_bytes();
     let mut space = false;
-    for b in name.bytes() {
-        match b {
-            b'"' | b'\'' | b'`' => {}
-            b'-' | b'_' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => space = true,
-            b => {
+    let mut i = 0;
+    while i < b.len() {
+        match class(b[i]) {
+            QUOTE => i += 1,
+            SPACE => {
+                space = true;
+                i += 1;
+            }
+            _ => {
+                // A run of kept bytes is copied at once, and lowered with the rest below.
+                let run = i;
+                while i < b.len() && class(b[i]) == 0 {
+                    i += 1;
+                }
                 if space && !out.is_empty() {
                     out.push(' ');
                 }
                 space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
+                out.push_str(&name[run..i]);
             }
         }
     }
+    out.make_ascii_lowercase();
 }
 
 /// [`ascii_key_words`] for any name: curly quotes and guillemets dropped too, every dash
@@ -443,6 +472,18 @@ mod tests {
             let mut ascii = String::new();
             ascii_key_words(name, &mut ascii);
             assert_eq!(ascii, general, "{name:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Every ASCII name, control bytes included, keys alike on both paths.
+        #[test]
+        fn ascii_keys_are_the_general_keys_for_any_ascii(name in "[\\x00-\\x7f]{0,40}") {
+            let mut general = String::new();
+            key_words(&name, &mut general);
+            let mut ascii = String::new();
+            ascii_key_words(&name, &mut ascii);
+            proptest::prop_assert_eq!(ascii, general);
         }
     }
 
