@@ -87,14 +87,27 @@ impl SourceUse {
     /// A short description for people: `JoongAng Ilbo [newspaper]`,
     /// `one unnamed diplomatic source [anonymous, in the prose] (not counted)`.
     pub fn describe(&self) -> String {
-        let mut s = match self.prose {
-            Some(SourceType::Outlet) | None => format!("{} [{}]", self.outlet, self.kind),
-            Some(t) => format!("{} [{}, in the prose]", self.outlet, t.as_str()),
-        };
-        if self.prose == Some(SourceType::Outlet) {
-            s.push_str(" (in the prose)");
+        let mut s = String::with_capacity(self.outlet.len() + 24);
+        self.describe_into(&mut s);
+        s
+    }
+
+    /// [`SourceUse::describe`], appended to `out`.
+    pub fn describe_into(&self, out: &mut String) {
+        out.push_str(&self.outlet);
+        out.push_str(" [");
+        match self.prose {
+            Some(SourceType::Outlet) | None => out.push_str(self.kind.as_str()),
+            Some(t) => {
+                out.push_str(t.as_str());
+                out.push_str(", in the prose");
+            }
         }
-        s.push_str(match self.role {
+        out.push(']');
+        if self.prose == Some(SourceType::Outlet) {
+            out.push_str(" (in the prose)");
+        }
+        out.push_str(match self.role {
             SourceRole::Independent => "",
             SourceRole::SameGroup => " (same group)",
             SourceRole::Relay => " (relay)",
@@ -102,12 +115,11 @@ impl SourceUse {
             SourceRole::Unnamed => " (not counted)",
         });
         if self.implied {
-            s.push_str(" (named in the prose)");
+            out.push_str(" (named in the prose)");
         }
         if self.inherited {
-            s.push_str(" (inherited from a cross-referenced issue)");
+            out.push_str(" (inherited from a cross-referenced issue)");
         }
-        s
     }
 }
 
@@ -616,3 +628,65 @@ crate::names::named!(
         Corroborated => "corroborated",
     }
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn used(outlet: &str, kind: OutletKind, role: SourceRole) -> SourceUse {
+        SourceUse {
+            outlet: outlet.into(),
+            kind,
+            role,
+            written: Vec::new(),
+            implied: false,
+            prose: None,
+            inherited: false,
+        }
+    }
+
+    #[test]
+    fn descriptions_read_as_documented() {
+        let paper = used(
+            "JoongAng Ilbo",
+            OutletKind::Newspaper,
+            SourceRole::Independent,
+        );
+        assert_eq!(paper.describe(), "JoongAng Ilbo [newspaper]");
+        let mut anonymous = used(
+            "one unnamed diplomatic source",
+            OutletKind::Unknown,
+            SourceRole::Unnamed,
+        );
+        anonymous.prose = Some(SourceType::Anonymous);
+        assert_eq!(
+            anonymous.describe(),
+            "one unnamed diplomatic source [anonymous, in the prose] (not counted)"
+        );
+        let mut wire = used("Interfax", OutletKind::Agency, SourceRole::Relay);
+        wire.prose = Some(SourceType::Outlet);
+        wire.implied = true;
+        wire.inherited = true;
+        assert_eq!(
+            wire.describe(),
+            "Interfax [agency] (in the prose) (relay) (named in the prose) \
+             (inherited from a cross-referenced issue)"
+        );
+        let same = used(
+            "Kommersant-Vlast",
+            OutletKind::Magazine,
+            SourceRole::SameGroup,
+        );
+        let quoted = used("Putin", OutletKind::Unknown, SourceRole::Quoted);
+        // Appended to what the string holds.
+        let mut out = String::from("sources: ");
+        same.describe_into(&mut out);
+        out.push_str(", ");
+        quoted.describe_into(&mut out);
+        assert_eq!(
+            out,
+            "sources: Kommersant-Vlast [magazine] (same group), \
+             Putin [unknown] (reported by the cited outlets)"
+        );
+    }
+}

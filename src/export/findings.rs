@@ -7,6 +7,8 @@ use crate::analyze::{ArticleSummary, ClaimReport, Verdict};
 use crate::span::{LineIndex, Span};
 use crate::stream::Offset;
 use anstyle::AnsiColor;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// Terminal colours (ANSI, through anstyle), or none.
@@ -17,23 +19,15 @@ pub struct Style {
 }
 
 impl Style {
-    fn paint(self, style: anstyle::Style, s: &str) -> String {
-        if self.colour {
-            format!("{style}{s}{style:#}")
-        } else {
-            s.to_string()
-        }
-    }
-    fn bold(self, s: &str) -> String {
-        self.paint(anstyle::Style::new().bold(), s)
-    }
     fn bright(colour: AnsiColor) -> anstyle::Style {
         anstyle::Style::new().bold().fg_color(Some(colour.into()))
     }
-    fn blue(self, s: &str) -> String {
-        self.paint(Self::bright(AnsiColor::Blue), s)
+
+    fn blue() -> anstyle::Style {
+        Self::bright(AnsiColor::Blue)
     }
-    fn verdict(self, v: &str, s: &str) -> String {
+
+    fn verdict(v: &str) -> anstyle::Style {
         let colour = match v {
             "unsourced" => AnsiColor::Red,
             "single-source" | "collective-only" | "anonymous-only" | "vague-only"
@@ -41,7 +35,23 @@ impl Style {
             "self-referenced" => AnsiColor::Cyan,
             _ => AnsiColor::Green,
         };
-        self.paint(Self::bright(colour), s)
+        Self::bright(colour)
+    }
+
+    /// What `write` puts into `out`, in `style` when colour is on.
+    fn paint(self, out: &mut String, style: anstyle::Style, write: impl FnOnce(&mut String)) {
+        if self.colour {
+            let _ = write!(out, "{style}");
+        }
+        write(out);
+        if self.colour {
+            let _ = write!(out, "{style:#}");
+        }
+    }
+
+    /// `s` into `out`, in `style` when colour is on.
+    fn paint_str(self, out: &mut String, style: anstyle::Style, s: &str) {
+        self.paint(out, style, |out| out.push_str(s));
     }
 }
 
@@ -73,23 +83,25 @@ pub fn finding_kind(
     }
 }
 
-fn headline(c: &ClaimReport, kind: &str) -> String {
+fn headline(out: &mut String, c: &ClaimReport, kind: &str) {
     let corr = &c.corroboration;
+    let n = corr.independent_sources;
     match kind {
-        "unsourced" => "claim cites no source".to_string(),
-        "self-referenced" => "claim rests only on the publication's own earlier issues".to_string(),
-        "anonymous-only" => {
-            "claim rests only on an anonymous source named in the prose".to_string()
+        "unsourced" => out.push_str("claim cites no source"),
+        "self-referenced" => {
+            out.push_str("claim rests only on the publication's own earlier issues")
         }
-        "vague-only" => "claim rests only on a vague source named in the prose".to_string(),
-        "collective-only" => format!(
-            "claim rests only on collective sources ({} counted)",
-            corr.independent_sources
-        ),
-        _ => match corr.independent_sources {
-            1 => "claim rests on a single independent source".to_string(),
-            n => format!("claim rests on {n} independent sources"),
-        },
+        "anonymous-only" => {
+            out.push_str("claim rests only on an anonymous source named in the prose");
+        }
+        "vague-only" => out.push_str("claim rests only on a vague source named in the prose"),
+        "collective-only" => {
+            let _ = write!(out, "claim rests only on collective sources ({n} counted)");
+        }
+        _ if n == 1 => out.push_str("claim rests on a single independent source"),
+        _ => {
+            let _ = write!(out, "claim rests on {n} independent sources");
+        }
     }
 }
 
@@ -128,14 +140,22 @@ pub fn write_finding_at(
             s.end.saturating_sub(base.bytes),
         )
     };
-    let path = sanitize(&c.path);
-    let title = format!("warning[{kind}]");
-    writeln!(
-        w,
-        "{}{}",
-        style.verdict(kind, &title),
-        style.bold(&format!(": {}", headline(c, kind)))
-    )?;
+    // The finding is put together in one string and written at once.
+    let mut out = String::with_capacity(512);
+    let o = &mut out;
+    let (blue, verdict, bold) = (
+        Style::blue(),
+        Style::verdict(kind),
+        anstyle::Style::new().bold(),
+    );
+    style.paint(o, verdict, |o| {
+        let _ = write!(o, "warning[{kind}]");
+    });
+    style.paint(o, bold, |o| {
+        o.push_str(": ");
+        headline(o, c, kind);
+    });
+    o.push('\n');
     // Underline the last citation group, or the claim's first words when it has none.
     let span = local(c.span);
     let target = match c.citations.last() {
@@ -153,67 +173,69 @@ pub fn write_finding_at(
     let mut pos = lines.position(text, target.start);
     let local_line = pos.line;
     pos.line += base.lines;
-    writeln!(
-        w,
-        "  {} {path}:{}:{}",
-        style.blue("-->"),
-        pos.line,
-        pos.column
-    )?;
+    o.push_str("  ");
+    style.paint_str(o, blue, "-->");
+    let _ = writeln!(o, " {}:{}:{}", sanitize(&c.path), pos.line, pos.column);
     let gutter = pos.line.to_string().len() + 1;
-    let bar = style.blue("|");
-    writeln!(w, "{:gutter$}{bar}", "")?;
+    let pad = |o: &mut String, n: usize| o.extend(std::iter::repeat_n(' ', n));
+    let bar = |o: &mut String| style.paint_str(o, blue, "|");
+    pad(o, gutter);
+    bar(o);
+    o.push('\n');
     let line_start = lines.line_start(local_line - 1);
     let line_end = line_end(text, lines, local_line);
     let (shown, mark_from, mark_len) = window(text, line_start, line_end, target);
-    writeln!(
-        w,
-        "{} {bar} {}",
-        style.blue(&format!("{:>w$}", pos.line, w = gutter - 1)),
-        sanitize(&shown)
-    )?;
-    writeln!(
-        w,
-        "{:gutter$}{bar} {}{}",
-        "",
-        " ".repeat(mark_from),
-        style.verdict(kind, &"^".repeat(mark_len.max(1)))
-    )?;
-    writeln!(
-        w,
-        "{:gutter$}{} claim: {}",
-        "",
-        style.blue("="),
-        sanitize(&c.excerpt)
-    )?;
+    style.paint(o, blue, |o| {
+        let _ = write!(o, "{:>w$}", pos.line, w = gutter - 1);
+    });
+    o.push(' ');
+    bar(o);
+    let _ = writeln!(o, " {}", sanitize(&shown));
+    pad(o, gutter);
+    bar(o);
+    o.push(' ');
+    pad(o, mark_from);
+    style.paint(o, verdict, |o| {
+        o.extend(std::iter::repeat_n('^', mark_len.max(1)))
+    });
+    o.push('\n');
+    let note = |o: &mut String| {
+        pad(o, gutter);
+        style.paint_str(o, blue, "=");
+    };
+    note(o);
+    let _ = writeln!(o, " claim: {}", sanitize(&c.excerpt));
     let corr = &c.corroboration;
     if !corr.sources.is_empty() {
-        let names: Vec<String> = corr
-            .sources
-            .iter()
-            .map(|s| sanitize(&s.describe()).into_owned())
-            .collect();
-        writeln!(
-            w,
-            "{:gutter$}{} note: sources: {}",
-            "",
-            style.blue("="),
-            names.join(", ")
-        )?;
+        note(o);
+        o.push_str(" note: sources: ");
+        for (i, s) in corr.sources.iter().enumerate() {
+            if i > 0 {
+                o.push_str(", ");
+            }
+            let at = o.len();
+            s.describe_into(o);
+            if let Cow::Owned(safe) = sanitize(&o[at..]) {
+                o.truncate(at);
+                o.push_str(&safe);
+            }
+        }
+        o.push('\n');
     }
     if corr.self_references > 0 {
-        writeln!(
-            w,
-            "{:gutter$}{} note: {} to the publication's own earlier issues (not counted)",
-            "",
-            style.blue("="),
+        note(o);
+        let _ = writeln!(
+            o,
+            " note: {} to the publication's own earlier issues (not counted)",
             count(corr.self_references, "reference", "references")
-        )?;
+        );
     }
     for n in &corr.notes {
-        writeln!(w, "{:gutter$}{} note: {}", "", style.blue("="), sanitize(n))?;
+        note(o);
+        let _ = writeln!(o, " note: {}", sanitize(n));
     }
-    writeln!(w)
+    o.push('\n');
+    w.write_all(out.as_bytes())
 }
 
 /// The part of a line to show around `target`, and where (in characters) and how long the

@@ -25,11 +25,23 @@ fn needs_escape(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// True when every byte of `b` is printable ASCII (space to `~`): sixteen bytes at a time,
+/// without a branch per byte.
+fn printable_ascii(b: &[u8]) -> bool {
+    let printable = |chunk: &[u8]| {
+        chunk
+            .iter()
+            .fold(true, |ok, &c| ok & (0x20..0x7f).contains(&c))
+    };
+    let mut chunks = b.chunks_exact(16);
+    chunks.all(printable) && printable(chunks.remainder())
+}
+
 /// Make `s` safe to print on a terminal: control characters (escape sequences included) and
 /// bidirectional overrides become visible `\u{..}` escapes; line breaks become spaces. Text
 /// that needs none of it (most) is borrowed, not copied.
 pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(needs_escape) {
+    if printable_ascii(s.as_bytes()) || !s.chars().any(needs_escape) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -167,7 +179,23 @@ pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{count, sanitize, top_of};
+    use super::{count, printable_ascii, sanitize, top_of};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Sixteen bytes at a time decide as byte by byte, at every length and for bytes
+        /// on either side of the printable range.
+        #[test]
+        fn printable_ascii_is_the_byte_rule(b in proptest::collection::vec(
+            prop_oneof![0x1eu8..0x22, 0x7du8..0x81, any::<u8>(), 0x20u8..0x7f],
+            0..70,
+        )) {
+            prop_assert_eq!(
+                printable_ascii(&b),
+                b.iter().all(|c| (0x20..0x7f).contains(c))
+            );
+        }
+    }
 
     #[test]
     fn counts_and_limits_read_as_english() {
