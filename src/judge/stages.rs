@@ -106,11 +106,10 @@ impl<'m> Stages<'m> {
     }
 }
 
-/// Parsing one chunk ahead: each chunk pushed is parsed on another thread while the one
-/// before it is consumed, so parsing (itself parallel) overlaps judging and writing, which
-/// are not. What can be done with a chunk alone — `then`, such as building its own graph —
-/// runs there too. Chunks are consumed in order, so the output does not change; with one
-/// thread (`-j 1`) nothing runs alongside.
+/// Parsing ahead: while a chunk is consumed on this thread, the chunk after it goes through
+/// `then` (such as building its own graph) and the one after that is parsed (itself in
+/// parallel), on the pool. Chunks are consumed in order, so the output does not change;
+/// with one thread (`-j 1`) the stages take turns.
 ///
 /// ```
 /// use srcgraph::judge::{Ahead, Parsed};
@@ -136,7 +135,10 @@ impl<'m> Stages<'m> {
 pub struct Ahead<'a, T, F> {
     p: &'a Pipeline<'a>,
     then: F,
-    pending: Option<T>,
+    /// Parsed, waiting for `then`.
+    parsed: Option<Parsed>,
+    /// Through `then`, waiting to be consumed.
+    ready: Option<T>,
     /// Where the prose sources of each chunk parsed here are kept, if anywhere.
     memo: Option<&'a ProseMemo>,
 }
@@ -154,7 +156,8 @@ impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
         Ahead {
             p,
             then,
-            pending: None,
+            parsed: None,
+            ready: None,
             memo: None,
         }
     }
@@ -166,7 +169,7 @@ impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
         self
     }
 
-    /// Parse `chunk` while consuming the chunk pushed before it.
+    /// Parse `chunk` while the chunks pushed before it go on through `then` and `consume`.
     ///
     /// # Errors
     /// An error of `consume`, which stops the reading.
@@ -175,46 +178,62 @@ impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
         chunk: Chunk,
         consume: &mut impl FnMut(T) -> Result<(), E>,
     ) -> Result<(), E> {
+        self.step(Some(chunk), consume)
+    }
+
+    /// Consume the chunks left.
+    ///
+    /// # Errors
+    /// An error of `consume`.
+    pub fn finish<E>(&mut self, consume: &mut impl FnMut(T) -> Result<(), E>) -> Result<(), E> {
+        while self.parsed.is_some() || self.ready.is_some() {
+            self.step(None, consume)?;
+        }
+        Ok(())
+    }
+
+    /// Move every chunk one stage on, with `next` (if any) starting to be parsed.
+    fn step<E>(
+        &mut self,
+        next: Option<Chunk>,
+        consume: &mut impl FnMut(T) -> Result<(), E>,
+    ) -> Result<(), E> {
         let (p, then, memo) = (self.p, &self.then, self.memo);
-        let prepare = move |mut chunk: Chunk| {
+        let parse = move |mut chunk: Chunk| {
             let parsed_here = chunk.articles.is_none();
             let (a, c) = p.read_chunk(&mut chunk);
             if parsed_here && let Some(memo) = memo {
                 memo.keep(&chunk, &a);
             }
-            then((chunk, a, c))
+            (chunk, a, c)
         };
-        let next = match self.pending.take() {
-            None => prepare(chunk),
-            Some(before) if rayon::current_num_threads() < 2 => {
-                consume(before)?;
-                prepare(chunk)
+        let (parsed, ready) = (self.parsed.take(), self.ready.take());
+        if rayon::current_num_threads() < 2 {
+            if let Some(ready) = ready {
+                consume(ready)?;
             }
-            Some(before) => {
-                // The parse runs on the pool's threads (their allocator arenas are reused
-                // chunk after chunk); consuming stays on this thread, so `consume` need not
-                // be `Send`.
-                let mut prepared = None;
-                let consumed = rayon::in_place_scope(|s| {
-                    s.spawn(|_| prepared = Some(prepare(chunk)));
-                    consume(before)
-                });
-                consumed?;
-                prepared.expect("a rayon scope ends after the jobs spawned in it")
-            }
-        };
-        self.pending = Some(next);
-        Ok(())
-    }
-
-    /// Consume the last chunk.
-    ///
-    /// # Errors
-    /// An error of `consume`.
-    pub fn finish<E>(&mut self, consume: &mut impl FnMut(T) -> Result<(), E>) -> Result<(), E> {
-        match self.pending.take() {
-            Some(last) => consume(last),
-            None => Ok(()),
+            self.ready = parsed.map(then);
+            self.parsed = next.map(parse);
+            return Ok(());
         }
+        // Parsing and `then` run on the pool's threads (their allocator arenas are reused
+        // chunk after chunk); consuming stays on this thread, so `consume` need not be
+        // `Send`.
+        let (mut now_parsed, mut now_ready) = (None, None);
+        let consumed = rayon::in_place_scope(|s| {
+            if let Some(chunk) = next {
+                s.spawn(|_| now_parsed = Some(parse(chunk)));
+            }
+            if let Some(parsed) = parsed {
+                s.spawn(|_| now_ready = Some(then(parsed)));
+            }
+            match ready {
+                Some(ready) => consume(ready),
+                None => Ok(()),
+            }
+        });
+        consumed?;
+        (self.parsed, self.ready) = (now_parsed, now_ready);
+        Ok(())
     }
 }
