@@ -37,6 +37,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod flow;
 mod source;
 mod stages;
 
@@ -44,7 +45,7 @@ pub use source::{FileSource, JudgeError, ReaderSource};
 pub use stages::Ahead;
 
 use crate::context::{
-    ChunkJudge, ChunkReport, InputContext, Judge as _, OnePassCaveats, OnePassJudge,
+    ChunkJob, ChunkJudge, ChunkReport, InputContext, Judge as _, OnePassCaveats, OnePassJudge,
 };
 use crate::graph::{BuildOptions, SourceGraph, build};
 use crate::memo::ProseMemo;
@@ -148,7 +149,7 @@ impl<'p> Judging<'p> {
         let mut first: Option<Parsed> = None;
         // Each chunk's own graph is built on the pool with its parse, and the prose sources
         // of the chunks parsed here are kept for the readings that follow.
-        let mut ahead = Ahead::with(p, |(chunk, a, c): Parsed| {
+        let ahead = Ahead::with(p, |(chunk, a, c): Parsed| {
             let g = build(&a, &c, &opts);
             ((chunk, a, c), g)
         })
@@ -161,8 +162,7 @@ impl<'p> Judging<'p> {
             first = (chunks == 1).then_some((chunk, a, c));
             Ok(())
         };
-        let read = src.each_chunk(Pass::Learn, &mut |chunk| ahead.push(chunk, &mut learn))?;
-        ahead.finish(&mut learn)?;
+        let read = ahead.run(|push| src.each_chunk(Pass::Learn, push), &mut learn)?;
         self.single = first
             .filter(|_| chunks == 1)
             .map(|parsed| (src.name().to_string(), parsed));
@@ -200,12 +200,26 @@ impl<'p> Judging<'p> {
             src.reused(&chunk);
             return consume(&chunk, judge.judge(p, a, c));
         }
-        let mut stages = Stages::recalling(&self.memo);
-        let unsaid = |_: &[Article]| {};
-        src.each_chunk(Pass::Judge, &mut |chunk| {
-            stages.push(p, judge, &unsaid, Some(chunk), &mut consume)
-        })?;
-        stages.finish(p, judge, &unsaid, &mut consume)
+        // Chunks are parsed (their prose sources recalled) and judged on the pool, several
+        // at once; what each needs of the input is prepared here in input order.
+        let memo = &self.memo;
+        let parse = |mut chunk: Chunk| {
+            let (a, c) = p.read_chunk_with(&mut chunk, Some(memo));
+            (chunk, a, c)
+        };
+        let mut prepare = |(chunk, a, c): Parsed| (chunk, judge.prepare(p, a, c));
+        let judged = |(chunk, job): (Chunk, ChunkJob<'_>)| {
+            let report = job.judge(p);
+            (chunk, report)
+        };
+        flow::flow(
+            &parse,
+            &mut prepare,
+            &judged,
+            |push| src.each_chunk(Pass::Judge, push),
+            &mut |(chunk, report)| consume(&chunk, report),
+        )
+        .map(drop)
     }
 
     /// Read `src` once, judging each chunk with `judge` as it is read and handing its

@@ -1,8 +1,9 @@
 //! The stages that keep both cores busy while chunks are judged in input order: [`Ahead`]
-//! parses the next chunk while one is consumed, [`Stages`] judges the next chunk while one
-//! is consumed and parses the one after it. Chunks are consumed in input order, so the
-//! output is that of judging chunk after chunk; with one thread (`-j 1`) the stages take
-//! turns.
+//! parses chunks (several at once, [`super::flow`]) while the ones before them are
+//! consumed; [`Stages`], for one-pass judging, judges the next chunk while one is consumed
+//! and parses the one after it (a judge that learns from each chunk judges one at a time).
+//! Chunks are consumed in input order, so the output is that of judging chunk after chunk;
+//! with one thread (`-j 1`) the stages take turns.
 
 use super::Parsed;
 use crate::context::{ChunkReport, Judge};
@@ -16,26 +17,16 @@ use crate::stream::Chunk;
 /// ([`Judge::prepare`]: what they need of the input, in order), judged after the chunk
 /// before them was learnt from (one pass: its relays and sources are context for what
 /// follows), and consumed in input order.
-pub(super) struct Stages<'m> {
+pub(super) struct Stages {
     parsed: Option<Parsed>,
     judged: Option<(Chunk, ChunkReport)>,
-    memo: Option<&'m ProseMemo>,
 }
 
-impl<'m> Stages<'m> {
-    pub(super) fn new() -> Stages<'m> {
+impl Stages {
+    pub(super) fn new() -> Stages {
         Stages {
             parsed: None,
             judged: None,
-            memo: None,
-        }
-    }
-
-    /// Stages that take each chunk's prose sources from `memo` when it kept them.
-    pub(super) fn recalling(memo: &'m ProseMemo) -> Stages<'m> {
-        Stages {
-            memo: Some(memo),
-            ..Stages::new()
         }
     }
 
@@ -63,18 +54,17 @@ impl<'m> Stages<'m> {
             }
             self.judged = job.map(|(chunk, job)| (chunk, judge.judge_job(p, job)));
             self.parsed = next.map(|mut chunk| {
-                let (a, c) = p.read_chunk_with(&mut chunk, self.memo);
+                let (a, c) = p.read_chunk(&mut chunk);
                 (chunk, a, c)
             });
             return Ok(());
         }
         let judge = &*judge;
-        let memo = self.memo;
         let (mut parsed, mut judged) = (None, None);
         let consumed = rayon::in_place_scope(|s| {
             if let Some(mut chunk) = next {
                 s.spawn(|_| {
-                    let (a, c) = p.read_chunk_with(&mut chunk, memo);
+                    let (a, c) = p.read_chunk(&mut chunk);
                     parsed = Some((chunk, a, c));
                 });
             }
@@ -106,41 +96,43 @@ impl<'m> Stages<'m> {
     }
 }
 
-/// Parsing ahead: while a chunk is consumed on this thread, the chunk after it goes through
-/// `then` (such as building its own graph) and the one after that is parsed (itself in
-/// parallel), on the pool. Chunks are consumed in order, so the output does not change;
-/// with one thread (`-j 1`) the stages take turns.
+/// Parsing ahead: chunks are parsed on the pool as they are pushed, several at once, and go
+/// through `then` (such as building the chunk's own graph) there too, while the ones
+/// before them are consumed on this thread ([`super::flow`]). Chunks are consumed in
+/// order, so the output does not change; with one thread (`-j 1`) the stages take turns.
 ///
 /// ```
 /// use srcgraph::judge::{Ahead, Parsed};
 /// use srcgraph::pipeline::Pipeline;
-/// use srcgraph::stream::ChunkReader;
+/// use srcgraph::stream::{ChunkError, ChunkReader};
 ///
 /// let p = Pipeline::default();
 /// let text = "Troops moved (AFP, May 2).\n\nTalks stalled (Kyodo, May 3).\n";
 /// let mut reader = ChunkReader::new("bulletin.txt", text.as_bytes(), 1 << 17);
 /// let mut claims = 0;
-/// let mut ahead = Ahead::new(&p);
-/// let mut count = |(_, _, c): Parsed| -> Result<(), std::io::Error> {
+/// let ahead = Ahead::new(&p);
+/// let mut count = |(_, _, c): Parsed| -> Result<(), ChunkError> {
 ///     claims += c.iter().map(Vec::len).sum::<usize>();
 ///     Ok(())
 /// };
-/// while let Some(chunk) = reader.next_chunk().expect("in memory") {
-///     ahead.push(chunk, &mut count)?;
-/// }
-/// ahead.finish(&mut count)?;
+/// ahead.run(
+///     |push| {
+///         while let Some(chunk) = reader.next_chunk()? {
+///             push(chunk)?;
+///         }
+///         Ok(())
+///     },
+///     &mut count,
+/// )?;
 /// assert_eq!(claims, 2);
-/// # Ok::<(), std::io::Error>(())
+/// # Ok::<(), ChunkError>(())
 /// ```
 pub struct Ahead<'a, T, F> {
     p: &'a Pipeline<'a>,
     then: F,
-    /// Parsed, waiting for `then`.
-    parsed: Option<Parsed>,
-    /// Through `then`, waiting to be consumed.
-    ready: Option<T>,
     /// Where the prose sources of each chunk parsed here are kept, if anywhere.
     memo: Option<&'a ProseMemo>,
+    _out: std::marker::PhantomData<fn() -> T>,
 }
 
 impl<'a> Ahead<'a, Parsed, fn(Parsed) -> Parsed> {
@@ -156,9 +148,8 @@ impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
         Ahead {
             p,
             then,
-            parsed: None,
-            ready: None,
             memo: None,
+            _out: std::marker::PhantomData,
         }
     }
 
@@ -169,37 +160,19 @@ impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
         self
     }
 
-    /// Parse `chunk` while the chunks pushed before it go on through `then` and `consume`.
+    /// Run `read`, which pushes chunks with the function it is given: each is parsed and
+    /// goes through `then` on the pool, and is handed to `consume` on this thread, in the
+    /// order pushed. Returns what `read` returns.
     ///
     /// # Errors
-    /// An error of `consume`, which stops the reading.
-    pub fn push<E>(
-        &mut self,
-        chunk: Chunk,
+    /// An error of `read` or of `consume`, which stops the reading.
+    pub fn run<R, E>(
+        &self,
+        read: impl FnOnce(&mut dyn FnMut(Chunk) -> Result<(), E>) -> Result<R, E>,
         consume: &mut impl FnMut(T) -> Result<(), E>,
-    ) -> Result<(), E> {
-        self.step(Some(chunk), consume)
-    }
-
-    /// Consume the chunks left.
-    ///
-    /// # Errors
-    /// An error of `consume`.
-    pub fn finish<E>(&mut self, consume: &mut impl FnMut(T) -> Result<(), E>) -> Result<(), E> {
-        while self.parsed.is_some() || self.ready.is_some() {
-            self.step(None, consume)?;
-        }
-        Ok(())
-    }
-
-    /// Move every chunk one stage on, with `next` (if any) starting to be parsed.
-    fn step<E>(
-        &mut self,
-        next: Option<Chunk>,
-        consume: &mut impl FnMut(T) -> Result<(), E>,
-    ) -> Result<(), E> {
-        let (p, then, memo) = (self.p, &self.then, self.memo);
-        let parse = move |mut chunk: Chunk| {
+    ) -> Result<R, E> {
+        let (p, memo) = (self.p, self.memo);
+        let parse = |mut chunk: Chunk| {
             let parsed_here = chunk.articles.is_none();
             let (a, c) = p.read_chunk(&mut chunk);
             if parsed_here && let Some(memo) = memo {
@@ -207,33 +180,6 @@ impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
             }
             (chunk, a, c)
         };
-        let (parsed, ready) = (self.parsed.take(), self.ready.take());
-        if rayon::current_num_threads() < 2 {
-            if let Some(ready) = ready {
-                consume(ready)?;
-            }
-            self.ready = parsed.map(then);
-            self.parsed = next.map(parse);
-            return Ok(());
-        }
-        // Parsing and `then` run on the pool's threads (their allocator arenas are reused
-        // chunk after chunk); consuming stays on this thread, so `consume` need not be
-        // `Send`.
-        let (mut now_parsed, mut now_ready) = (None, None);
-        let consumed = rayon::in_place_scope(|s| {
-            if let Some(chunk) = next {
-                s.spawn(|_| now_parsed = Some(parse(chunk)));
-            }
-            if let Some(parsed) = parsed {
-                s.spawn(|_| now_ready = Some(then(parsed)));
-            }
-            match ready {
-                Some(ready) => consume(ready),
-                None => Ok(()),
-            }
-        });
-        consumed?;
-        (self.parsed, self.ready) = (now_parsed, now_ready);
-        Ok(())
+        super::flow::flow(&parse, &mut |parsed| parsed, &self.then, read, consume)
     }
 }

@@ -36,7 +36,7 @@ fn analyse_all(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report
         Ok(())
     };
     let voice = s.rep.voice();
-    let mut ahead = Ahead::new(&pipeline);
+    let ahead = Ahead::new(&pipeline);
     let add = |b: &mut GraphBuilder, (_, articles, claims): Parsed| {
         voice.article_diagnostics(&articles);
         for (a, c) in articles.iter().zip(&claims) {
@@ -56,15 +56,19 @@ fn analyse_all(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report
                 files.push((file, runs));
             }
         }
-        for (file, runs) in &mut files {
-            for &run in runs.iter() {
-                if let Some(mut src) = file.again(run, &mut s.rep) {
-                    src.each_chunk(Pass::Judge, &mut |chunk| {
-                        ahead.push(chunk, &mut |p| add(b, p))
-                    })?;
+        ahead.run(
+            |push| {
+                for (file, runs) in &mut files {
+                    for &run in runs.iter() {
+                        if let Some(mut src) = file.again(run, &mut s.rep) {
+                            src.each_chunk(Pass::Judge, push)?;
+                        }
+                    }
                 }
-            }
-        }
+                Ok(())
+            },
+            &mut |p| add(b, p),
+        )?;
     } else {
         let passes = TwoPasses::new(&s.inputs, &mut s.rep, true);
         let mut readable = Vec::new();
@@ -74,15 +78,18 @@ fn analyse_all(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report
                 readable.push(input);
             }
         }
-        for input in readable {
-            passes
-                .source(input, &mut s.rep)
-                .each_chunk(Pass::Judge, &mut |chunk| {
-                    ahead.push(chunk, &mut |p| add(b, p))
-                })?;
-        }
+        ahead.run(
+            |push| {
+                for input in readable {
+                    passes
+                        .source(input, &mut s.rep)
+                        .each_chunk(Pass::Judge, push)?;
+                }
+                Ok(())
+            },
+            &mut |p| add(b, p),
+        )?;
     }
-    ahead.finish(&mut |p| add(b, p))?;
     let g = builder.finish();
     // Drawing and exporting need each claim's verdict, not its sources and notes.
     let report = srcgraph::analyze::analyze_brief(&g, &[]);
@@ -102,7 +109,7 @@ fn co_citation_network(
     let pipeline = s.setup.pipeline(sel.scope, false);
     let opts = pipeline.build_options();
     let mut counter = srcgraph::analyze::CoCitationCounter::new();
-    let mut ahead = Ahead::with(&pipeline, |(_, a, c): Parsed| {
+    let ahead = Ahead::with(&pipeline, |(_, a, c): Parsed| {
         let g = srcgraph::graph::build(&a, &c, &opts);
         (a, g)
     });
@@ -112,17 +119,19 @@ fn co_citation_network(
         counter.add(&g, g.claim_nodes());
         Ok(())
     };
-    for input in &s.inputs {
-        if !sel.parsed.from_parsed {
-            for_each_chunk(input, &mut s.rep, |chunk, _| ahead.push(chunk, &mut count))?;
-        } else if let Some(mut file) = ParsedFile::open(input, &mut s.rep) {
-            file.each_input(&mut s.rep, |src| {
-                src.each_chunk(Pass::Once, &mut |chunk| ahead.push(chunk, &mut count))
-                    .map(drop)
-            })?;
-        }
-    }
-    ahead.finish(&mut count)?;
+    ahead.run(
+        |push| {
+            for input in &s.inputs {
+                if !sel.parsed.from_parsed {
+                    for_each_chunk(input, &mut s.rep, |chunk, _| push(chunk))?;
+                } else if let Some(mut file) = ParsedFile::open(input, &mut s.rep) {
+                    file.each_input(&mut s.rep, |src| src.each_chunk(Pass::Once, push).map(drop))?;
+                }
+            }
+            Ok(())
+        },
+        &mut count,
+    )?;
     s.rep.progress.finish();
     Ok(counter.finish())
 }
