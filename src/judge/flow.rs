@@ -127,6 +127,46 @@ where
     })
 }
 
+/// Run `read`, which pushes chunks with the function it is given: each goes through `work`
+/// on the thread pool as soon as it is pushed (several at once), and its result to
+/// `consume` on this thread, in the order pushed. At most a few chunks are in flight, so
+/// memory stays bounded; with one thread, each chunk is worked and consumed as it is
+/// pushed.
+///
+/// ```
+/// use srcgraph::judge::in_order;
+/// use srcgraph::stream::{ChunkError, ChunkReader};
+///
+/// let text = "Troops moved (AFP, May 2).\n\nTalks stalled (Kyodo, May 3).\n";
+/// let mut reader = ChunkReader::new("bulletin.txt", text.as_bytes(), 1 << 17);
+/// let mut lengths = Vec::new();
+/// in_order(
+///     &|chunk: srcgraph::stream::Chunk| chunk.doc.text.len(),
+///     |push| {
+///         while let Some(chunk) = reader.next_chunk()? {
+///             push(chunk)?;
+///         }
+///         Ok(())
+///     },
+///     &mut |len| -> Result<(), ChunkError> {
+///         lengths.push(len);
+///         Ok(())
+///     },
+/// )?;
+/// assert_eq!(lengths, [text.len()]);
+/// # Ok::<(), ChunkError>(())
+/// ```
+///
+/// # Errors
+/// An error of `read` or `consume`, which stops the reading.
+pub fn in_order<T: Send, R, E>(
+    work: &(impl Fn(Chunk) -> T + Sync),
+    read: impl FnOnce(&mut dyn FnMut(Chunk) -> Result<(), E>) -> Result<R, E>,
+    consume: &mut impl FnMut(T) -> Result<(), E>,
+) -> Result<R, E> {
+    flow(work, &mut |t| t, &|t| t, read, consume)
+}
+
 /// Where the chunks in flight of [`flow`] are, by number in input order.
 struct Flow<'s, 'scope, A, C> {
     jobs: Jobs<'s, 'scope, Done<A, C>>,

@@ -41,6 +41,7 @@ mod flow;
 mod source;
 mod stages;
 
+pub use flow::in_order;
 pub use source::{FileSource, JudgeError, ReaderSource};
 pub use stages::Ahead;
 
