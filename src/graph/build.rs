@@ -475,28 +475,14 @@ impl Builder<'_> {
 /// "the Foreign Ministry" and "Kravets" name someone, "The statement" and "The president"
 /// do not (they are distinct in every article).
 pub(super) fn names_someone(text: &str) -> bool {
+    /// Words that open a phrase without naming anyone.
+    const DETERMINERS: [&str; 16] = [
+        "the", "a", "an", "one", "this", "that", "its", "his", "her", "their", "some", "another",
+        "two", "three", "several", "many",
+    ];
     text.split_whitespace().enumerate().any(|(i, w)| {
         w.chars().next().is_some_and(char::is_uppercase)
-            && !(i == 0
-                && matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "one"
-                        | "this"
-                        | "that"
-                        | "its"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "some"
-                        | "another"
-                        | "two"
-                        | "three"
-                        | "several"
-                        | "many"
-                ))
+            && !(i == 0 && DETERMINERS.iter().any(|d| w.eq_ignore_ascii_case(d)))
     })
 }
 
@@ -505,4 +491,32 @@ fn describe(info: Option<&OutletInfo>) -> (OutletKind, Option<String>, Option<St
     info.map_or((OutletKind::Unknown, None, None), |o| {
         (o.kind, o.country.clone(), o.group.clone())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_someone;
+
+    #[test]
+    fn a_capital_names_someone_unless_it_opens_with_a_determiner() {
+        for named in [
+            "the Foreign Ministry",
+            "Kravets",
+            "a spokesman for Gazprom",
+            "ONE Ukrainian official",
+            "Ítar official",
+        ] {
+            assert!(names_someone(named), "{named}");
+        }
+        for unnamed in [
+            "The statement",
+            "The president",
+            "ONE official",
+            "Several diplomats",
+            "its press service",
+            "",
+        ] {
+            assert!(!names_someone(unnamed), "{unnamed}");
+        }
+    }
 }
