@@ -15,10 +15,11 @@ pub(super) fn on_the_pool() -> bool {
     rayon::current_num_threads() >= 2 && rayon::current_thread_index().is_none()
 }
 
-/// How many chunks may be in flight (read and not yet consumed): enough to keep every
-/// thread busy while one chunk is consumed, few enough that memory holds a handful.
+/// How many chunks may be in flight (read and not yet consumed): enough to keep two
+/// cores busy while one chunk is consumed (each chunk's parse is itself parallel), and
+/// never more than four, so memory does not grow with the number of threads.
 fn depth() -> usize {
-    rayon::current_num_threads() + 2
+    rayon::current_num_threads().min(2) + 2
 }
 
 /// What a job hands back: the result of the first or second job of a chunk, by number.
