@@ -10,8 +10,11 @@
 //!   read only once (a pipe) or must show findings at once; the judge's caveats count what
 //!   came too late.
 //!
-//! Either way the next chunk is parsed and judged on the thread pool while the reports of
-//! the one before are consumed, in input order, on the calling thread.
+//! Chunks are parsed and judged on the thread pool while the reports before them are
+//! consumed, in input order, on the calling thread: in two passes a few chunks at once
+//! (`flow`), in one pass the next chunk while one is consumed (each chunk is learnt from
+//! before the next is judged). With one thread, or when called from a pool thread, the
+//! steps take turns.
 //!
 //! Judging a file in two passes and listing its single-source claims:
 //!

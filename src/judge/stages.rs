@@ -1,9 +1,10 @@
 //! The stages that keep both cores busy while chunks are judged in input order: [`Ahead`]
-//! parses chunks (several at once, [`super::flow`]) while the ones before them are
+//! parses chunks (several at once, `judge/flow.rs`) while the ones before them are
 //! consumed; [`Stages`], for one-pass judging, judges the next chunk while one is consumed
 //! and parses the one after it (a judge that learns from each chunk judges one at a time).
 //! Chunks are consumed in input order, so the output is that of judging chunk after chunk;
-//! with one thread (`-j 1`) the stages take turns.
+//! with one thread (`-j 1`) the stages take turns, as [`Ahead`]'s do when it is run from a
+//! pool thread.
 
 use super::Parsed;
 use crate::context::{ChunkReport, Judge};
@@ -98,8 +99,9 @@ impl Stages {
 
 /// Parsing ahead: chunks are parsed on the pool as they are pushed, several at once, and go
 /// through `then` (such as building the chunk's own graph) there too, while the ones
-/// before them are consumed on this thread ([`super::flow`]). Chunks are consumed in
-/// order, so the output does not change; with one thread (`-j 1`) the stages take turns.
+/// before them are consumed on this thread (`judge/flow.rs`). Chunks are consumed in
+/// order, so the output does not change; with one thread (`-j 1`), or when run from a
+/// pool thread, the stages take turns.
 ///
 /// ```
 /// use srcgraph::judge::{Ahead, Parsed};
