@@ -148,3 +148,123 @@ fn killing_render_kills_its_graphviz() {
         "Graphviz still runs after srcgraph was killed: {dot:?}"
     );
 }
+
+/// Runs of `args` on stderr, with its exit status.
+fn srcgraph_stderr(args: &[&str]) -> (Option<i32>, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_srcgraph"))
+        .args(args)
+        .output()
+        .expect("run srcgraph");
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// An input of `n` short reports, every third with a parenthesis left open (a parse
+/// warning), ending with bytes that are not UTF-8 (a warning of the reading, at its end).
+fn input_with_problems(n: usize, tag: &str) -> Vec<u8> {
+    let mut text = String::new();
+    for i in 0..n {
+        text.push_str(&format!(
+            "NOTE {tag} {i}\n\nPublication: Bulletin Volume: 2 Issue: {i}\n\n\
+             The ferry resumed service (Reuters, June {}).\n\n",
+            i % 28 + 1
+        ));
+        if i % 3 == 0 {
+            text.push_str("The port stayed shut (ANSA, June 4.\n\n");
+        }
+    }
+    let mut bytes = text.into_bytes();
+    bytes.extend_from_slice(b"Fares rose \xff\xfe again (Reuters, June 9).\n");
+    bytes
+}
+
+/// stderr does not depend on the number of threads or on timing: a warning of the reading
+/// (bytes that are not UTF-8, binary data) comes after the parse warnings of the articles
+/// before it and before those after it, as chunks in flight are consumed in order.
+#[test]
+fn messages_come_in_input_order_whatever_the_threads() {
+    let dir = Scratch::new("order");
+    let first = dir.join("first.txt");
+    let second = dir.join("second.txt");
+    let binary = dir.join("binary.txt");
+    std::fs::write(&first, input_with_problems(40, "first")).expect("write");
+    std::fs::write(&second, input_with_problems(30, "second")).expect("write");
+    let mut bin = input_with_problems(10, "binary");
+    bin.truncate(bin.len() / 2);
+    bin.extend_from_slice(&[0, 1, 2, 3].repeat(300));
+    std::fs::write(&binary, bin).expect("write");
+    let paths: Vec<String> = [&first, &binary, &second]
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    for cmd in [
+        &["check"][..],
+        &["check", "--one-pass"],
+        &["stats"],
+        &["graph"],
+        &["graph", "--co-citation"],
+        &["parse", "--format", "jsonl"],
+    ] {
+        let with = |threads: &str| {
+            let mut args = cmd.to_vec();
+            args.extend(["-j", threads, "--chunk-size", "400"]);
+            args.extend(paths.iter().map(String::as_str));
+            srcgraph_stderr(&args)
+        };
+        let (status, one) = with("1");
+        assert_eq!(status, Some(2), "{cmd:?}: binary data makes it exit 2");
+        // The reading's warning of the first input follows that input's parse warnings.
+        let utf8 = one.find("first.txt: invalid UTF-8").expect("warned");
+        assert!(one.find("binary data").expect("warned") > utf8, "{cmd:?}");
+        if cmd[0] != "parse" {
+            assert!(one[..utf8].contains("first.txt:"), "{cmd:?}\n{one}");
+            assert!(!one[utf8..].contains("--> first.txt"), "{cmd:?}\n{one}");
+            assert!(!one[..utf8].contains("second.txt"), "{cmd:?}\n{one}");
+        }
+        for _ in 0..3 {
+            for threads in ["2", "3"] {
+                assert_eq!(with(threads), (status, one.clone()), "{cmd:?} -j {threads}");
+            }
+        }
+    }
+}
+
+/// `parse` from a pipe writes each chunk as soon as it is parsed, even while it waits for
+/// more input: the first articles come out before the writer closes the pipe.
+#[test]
+fn parse_from_a_pipe_writes_while_it_waits() {
+    use std::io::{BufRead, Write};
+    use std::process::Stdio;
+    for threads in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_srcgraph"))
+            .args(["parse", "-", "--format", "jsonl", "--chunk-size", "300"])
+            .args(["-j", threads])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn srcgraph");
+        let mut pipe = child.stdin.take().expect("stdin");
+        pipe.write_all(&input_with_problems(30, "piped")[..1500])
+            .expect("write");
+        pipe.flush().expect("flush");
+        let out = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let reader = std::thread::spawn(move || {
+            for line in std::io::BufReader::new(out).lines() {
+                if tx.send(line.expect("utf-8")).is_err() {
+                    break;
+                }
+            }
+        });
+        let line = rx.recv_timeout(std::time::Duration::from_secs(30));
+        drop(pipe);
+        let status = child.wait().expect("wait");
+        reader.join().expect("reader");
+        let line = line.unwrap_or_else(|_| panic!("-j {threads}: nothing written before the end"));
+        assert!(line.contains("\"Reuters\""), "{line}");
+        assert!(status.code().is_some_and(|c| c <= 1));
+    }
+}

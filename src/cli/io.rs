@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// Where one input's bytes come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +44,8 @@ impl Input {
 }
 
 /// Collects problems with inputs: the run goes on, and the exit status says so at the end.
-/// Messages are printed above the progress bar, if one is shown.
+/// Messages are printed above the progress bar, if one is shown, and in input order
+/// ([`InputOrder`]).
 #[derive(Debug, Default)]
 pub(crate) struct Reporter {
     pub(crate) quiet: bool,
@@ -51,29 +53,112 @@ pub(crate) struct Reporter {
     pub(crate) chunk_size: usize,
     pub(crate) errored: bool,
     pub(crate) progress: Progress,
+    /// Where messages wait for the chunks read before them (none: printed at once).
+    order: Option<Arc<Mutex<InputOrder>>>,
+}
+
+/// Messages in input order. Chunks are read on one side and consumed (their articles'
+/// warnings printed) on the other, a few chunks later: a message of the reading side (an
+/// input that cannot be read, binary data, invalid UTF-8) waits here until every chunk read
+/// before it has been consumed, so stderr is the same whatever the timing and the number
+/// of threads. A reading counts each chunk it reads ([`Reporter::chunk_read`]) only when
+/// its consumer counts each one consumed ([`Reporter::chunk_consumed`]).
+#[derive(Debug, Default)]
+pub(crate) struct InputOrder {
+    read: usize,
+    consumed: usize,
+    /// Messages, each with the number of chunks read before it.
+    held: std::collections::VecDeque<(usize, String)>,
+}
+
+impl InputOrder {
+    /// Print the messages whose chunks before them have all been consumed.
+    fn release(&mut self, progress: &Progress) {
+        while let Some((after, _)) = self.held.front()
+            && *after <= self.consumed
+        {
+            if let Some((_, line)) = self.held.pop_front() {
+                progress.print(|| eprintln!("{line}"));
+            }
+        }
+    }
+}
+
+impl Drop for InputOrder {
+    fn drop(&mut self) {
+        for (_, line) in self.held.drain(..) {
+            eprintln!("{line}");
+        }
+    }
 }
 
 impl Reporter {
     /// A reporter that speaks as this one does (the same `--quiet`, the same progress
-    /// bar) with nothing counted yet: for printing while this one is borrowed.
+    /// bar, the same order of messages) with nothing counted yet: for printing while this
+    /// one is borrowed.
     pub(crate) fn voice(&self) -> Reporter {
         Reporter {
             quiet: self.quiet,
             chunk_size: self.chunk_size,
             errored: false,
             progress: self.progress.clone(),
+            order: self.order.clone(),
         }
+    }
+
+    /// [`Reporter::voice`], whose messages are printed at once, outside the input order:
+    /// for a reading whose consumer prints nothing (a second pass).
+    pub(crate) fn unordered_voice(&self) -> Reporter {
+        Reporter {
+            order: None,
+            ..self.voice()
+        }
+    }
+
+    /// Print `line` on stderr, after the chunks read before it.
+    fn say(&self, line: String) {
+        let Some(order) = &self.order else {
+            self.progress.print(|| eprintln!("{line}"));
+            return;
+        };
+        let mut order = order.lock().unwrap_or_else(PoisonError::into_inner);
+        if order.read > order.consumed {
+            let after = order.read;
+            order.held.push_back((after, line));
+        } else {
+            self.progress.print(|| eprintln!("{line}"));
+        }
+    }
+
+    /// A chunk was read (and is about to be consumed).
+    pub(crate) fn chunk_read(&self) {
+        if let Some(order) = &self.order {
+            order.lock().unwrap_or_else(PoisonError::into_inner).read += 1;
+        }
+    }
+
+    /// A chunk of `articles` is consumed: their warnings are printed, and the messages
+    /// that waited for it. (A count past the chunks read is ignored.)
+    pub(crate) fn chunk_consumed(&self, articles: &[srcgraph::model::Article]) {
+        let Some(order) = &self.order else {
+            self.article_diagnostics(articles);
+            return;
+        };
+        let mut order = order.lock().unwrap_or_else(PoisonError::into_inner);
+        self.article_diagnostics(articles);
+        order.consumed = (order.consumed + 1).min(order.read);
+        order.release(&self.progress);
     }
 
     /// An input could not be read: always printed, and the run will exit 2.
     pub(crate) fn error(&mut self, msg: impl std::fmt::Display) {
         self.errored = true;
-        self.progress.print(|| eprintln!("srcgraph: error: {msg}"));
+        self.say(format!("srcgraph: error: {msg}"));
     }
 
     /// The warnings found while parsing articles (unbalanced parentheses, unknown years),
     /// one line each with file, line and column (not with `--quiet`).
-    pub(crate) fn article_diagnostics(&self, articles: &[srcgraph::model::Article]) {
+    fn article_diagnostics(&self, articles: &[srcgraph::model::Article]) {
         if self.quiet {
             return;
         }
@@ -99,8 +184,7 @@ impl Reporter {
     /// Something odd that did not stop the input from being read.
     pub(crate) fn warn(&self, msg: impl std::fmt::Display) {
         if !self.quiet {
-            self.progress
-                .print(|| eprintln!("srcgraph: warning: {msg}"));
+            self.say(format!("srcgraph: warning: {msg}"));
         }
     }
 
@@ -299,6 +383,7 @@ impl Session {
         let mut rep = Reporter {
             quiet: args.quiet,
             chunk_size: args.chunk_size,
+            order: Some(Arc::default()),
             ..Reporter::default()
         };
         let outlets = load_outlets(args.outlets.as_deref())?;
@@ -546,6 +631,7 @@ pub(crate) fn for_each_chunk_in(
     use srcgraph::stream::{ChunkError, read_chunks};
     let end = read_chunks(name, format, reader, rep.chunk_size, |chunk| {
         let raw = chunk.raw_len;
+        rep.chunk_read();
         f(chunk, rep)?;
         rep.progress.advance(raw, name);
         anyhow::Ok(())

@@ -137,8 +137,14 @@ impl ChunkSource for ParsedChunks<'_> {
     fn each_chunk(&mut self, pass: Pass, f: &mut dyn FnMut(Chunk) -> Result<()>) -> Result<bool> {
         let progress = self.rep.progress.clone();
         let name = self.input.name().to_string();
+        // A second pass's consumer prints no warnings: its chunks are not counted.
+        let voice = match pass {
+            Pass::Judge => self.rep.unordered_voice(),
+            Pass::Learn | Pass::Once => self.rep.voice(),
+        };
         let read = self.input.each_chunk(pass, &mut |chunk| {
             let raw = chunk.raw_len;
+            voice.chunk_read();
             f(chunk)?;
             progress.advance(raw, &name);
             Ok(())

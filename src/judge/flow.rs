@@ -1,13 +1,21 @@
-//! Chunks in flight on the thread pool, taken back in input order: [`flow`] starts a job
+//! Chunks in flight on the thread pool, taken back in input order. [`flow`] starts a job
 //! for each chunk as soon as it is read, passes what the job gives through a step on the
 //! calling thread in input order, starts a second job on that, and hands the results to
-//! the consumer in input order. Several chunks are in flight at once and each moves on as
-//! soon as it can: no step waits for the slowest job of a round, so both cores stay busy.
+//! the consumer in input order; [`in_order`] does the same with one job, and reads on a
+//! thread of its own, so a finished chunk is consumed even while the next read waits for
+//! its input (a slow pipe). Several chunks are in flight at once and each moves on as soon
+//! as it can: no step waits for the slowest job of a round, so both cores stay busy.
+//!
+//! Whatever the timing, what is observed is what taking the chunks one at a time gives:
+//! every chunk pushed before `read` ends (returns, fails or panics) is consumed first; a
+//! panic of a chunk's job or step is raised when the chunks before it have been consumed;
+//! once the consumer fails, nothing after it is consumed and no later panic is raised.
 
 use crate::stream::Chunk;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Condvar, Mutex, PoisonError};
 
 /// True when the jobs may run on the pool: it has two threads or more, and this thread is
 /// not one of them (it waits for their results, which a pool thread must not do).
@@ -22,56 +30,16 @@ fn depth() -> usize {
     rayon::current_num_threads().min(2) + 2
 }
 
-/// What a job hands back: the result of the first or second job of a chunk, by number.
-enum Done<A, C> {
-    First(usize, A),
-    Second(usize, C),
-}
+/// What a job or step gave: its value, or the payload of its panic.
+type Outcome<T> = std::thread::Result<T>;
 
-/// Jobs run on the pool of a rayon scope, their results received on this thread as they
-/// finish. A job that panics makes the receiving panic with its payload.
-struct Jobs<'s, 'scope, M> {
-    scope: &'s rayon::Scope<'scope>,
-    tx: Sender<std::thread::Result<M>>,
-    rx: Receiver<std::thread::Result<M>>,
-    /// Started and not yet received.
-    running: usize,
-}
-
-impl<'s, 'scope, M: Send + 'scope> Jobs<'s, 'scope, M> {
-    fn new(scope: &'s rayon::Scope<'scope>) -> Self {
-        let (tx, rx) = channel();
-        Jobs {
-            scope,
-            tx,
-            rx,
-            running: 0,
-        }
-    }
-
-    fn start(&mut self, job: impl FnOnce() -> M + Send + 'scope) {
-        let tx = self.tx.clone();
-        self.running += 1;
-        self.scope.spawn(move |_| {
-            // The receiver is gone only when an error ended the reading: nothing to tell.
-            let _ = tx.send(catch_unwind(AssertUnwindSafe(job)));
-        });
-    }
-
-    /// The next result to finish: waiting for one when `wait`, else only one already
-    /// there. `None` when there is none (or no job is running).
-    fn next(&mut self, wait: bool) -> Option<M> {
-        if self.running == 0 {
-            return None;
-        }
-        let done = if wait {
-            self.rx.recv().ok()?
-        } else {
-            self.rx.try_recv().ok()?
-        };
-        self.running -= 1;
-        Some(done.unwrap_or_else(|panic| resume_unwind(panic)))
-    }
+/// What the calling thread of a flow is told: a job finished, or (from the reading thread
+/// of [`in_order`]) a chunk was read or the reading ended.
+enum Event<A, C, R> {
+    First(usize, Outcome<A>),
+    Second(usize, Outcome<C>),
+    Chunk(Chunk),
+    Read(Outcome<R>),
 }
 
 /// Run `read`, which pushes chunks with the function it is given. Each chunk goes through
@@ -81,10 +49,12 @@ impl<'s, 'scope, M: Send + 'scope> Jobs<'s, 'scope, M> {
 /// Off the pool (one thread, or called from a pool thread) each chunk goes through every
 /// step in turn as it is pushed.
 ///
-/// A panic in a job is raised again here, once the jobs in flight are done.
+/// The outcome is that of the steps taken one at a time (module docs): a panic is raised
+/// here at its chunk's turn; an error of `consume` is handed to `read` by the push that
+/// follows it (later pushes are dropped), and what `read` returns is returned.
 ///
 /// # Errors
-/// An error of `read` or `consume`, which stops the reading.
+/// An error of `read`, or of `consume` when `read` passes it on.
 pub(super) fn flow<A, B, C, R, E>(
     first: &(impl Fn(Chunk) -> A + Sync),
     middle: &mut impl FnMut(A) -> B,
@@ -101,38 +71,50 @@ where
         return read(&mut |chunk| consume(second(middle(first(chunk)))));
     }
     rayon::in_place_scope(|s| {
-        let mut f = Flow {
-            jobs: Jobs::new(s),
-            read: 0,
-            firsts: BTreeMap::new(),
-            middled: 0,
-            seconds: BTreeMap::new(),
-            consumed: 0,
-        };
-        let out = read(&mut |chunk| {
-            let seq = f.read;
-            f.read += 1;
-            f.jobs.start(move || Done::First(seq, first(chunk)));
-            f.advance(false, middle, second, consume)?;
-            while f.read - f.consumed >= depth() {
-                f.advance(true, middle, second, consume)?;
-            }
-            Ok(())
-        })?;
-        while f.consumed < f.read {
-            if !f.advance(true, middle, second, consume)? {
-                break;
-            }
+        let mut f = Flow::<A, C, ()>::new(s, false);
+        let mut failed = false;
+        let read = catch_unwind(AssertUnwindSafe(|| {
+            read(&mut |chunk| {
+                if failed {
+                    return Ok(());
+                }
+                f.start_first(chunk, first);
+                f.take_done(false);
+                let mut waited = true;
+                loop {
+                    if let Err(e) = f.step(middle, second, consume) {
+                        failed = true;
+                        return Err(e);
+                    }
+                    // Nothing was running to wait for (which `step` rules out): go on
+                    // rather than spin.
+                    if f.in_flight() < depth() || !waited {
+                        return Ok(());
+                    }
+                    waited = f.take_done(true);
+                }
+            })
+        }));
+        // What was pushed is consumed before `read`'s end is known, as one at a time.
+        while !failed && f.in_flight() > 0 && f.take_done(true) {
+            f.step(middle, second, consume)?;
         }
-        Ok(out)
+        debug_assert!(failed || f.in_flight() == 0, "a chunk in flight was lost");
+        read.unwrap_or_else(|panic| resume_unwind(panic))
     })
 }
 
 /// Run `read`, which pushes chunks with the function it is given: each goes through `work`
 /// on the thread pool as soon as it is pushed (several at once), and its result to
-/// `consume` on this thread, in the order pushed. At most a few chunks are in flight, so
-/// memory stays bounded; with one thread, each chunk is worked and consumed as it is
-/// pushed.
+/// `consume` on this thread, in the order pushed. `read` runs on a thread of its own, so
+/// a chunk is consumed as soon as it and the ones before it are worked, even while `read`
+/// waits for more input. At most a few chunks are in flight, so memory stays bounded;
+/// with one thread, or called from a pool thread, each chunk is worked and consumed as it
+/// is pushed, on this thread.
+///
+/// The outcome is that of taking the chunks one at a time: every chunk pushed before
+/// `read` ends is consumed (unless `consume` fails first), and a panic of `work` is raised
+/// here when the chunks before it have been consumed.
 ///
 /// ```
 /// use srcgraph::judge::in_order;
@@ -159,64 +141,280 @@ where
 /// ```
 ///
 /// # Errors
-/// An error of `read` or `consume`, which stops the reading.
-pub fn in_order<T: Send, R, E>(
+/// An error of `read`, or of `consume`: the push after it returns it, so `read` can stop
+/// (later pushes are dropped), and what `read` returns is returned.
+pub fn in_order<T, R, E>(
     work: &(impl Fn(Chunk) -> T + Sync),
-    read: impl FnOnce(&mut dyn FnMut(Chunk) -> Result<(), E>) -> Result<R, E>,
+    read: impl FnOnce(&mut dyn FnMut(Chunk) -> Result<(), E>) -> Result<R, E> + Send,
     consume: &mut impl FnMut(T) -> Result<(), E>,
-) -> Result<R, E> {
-    flow(work, &mut |t| t, &|t| t, read, consume)
+) -> Result<R, E>
+where
+    T: Send,
+    R: Send,
+    E: Send,
+{
+    if !on_the_pool() {
+        return read(&mut |chunk| consume(work(chunk)));
+    }
+    let credits = Credits::new(depth());
+    rayon::in_place_scope(|s| {
+        let mut f = Flow::<T, T, Result<R, E>>::new(s, true);
+        let tx = f.tx.clone();
+        let credits = &credits;
+        std::thread::scope(|threads| {
+            // Whichever way this thread leaves, a reading thread waiting to push is let go.
+            let _leave = Leave(credits);
+            threads.spawn(move || {
+                let read = catch_unwind(AssertUnwindSafe(|| {
+                    read(&mut |chunk| {
+                        credits.take()?;
+                        // The receiver outlives this thread.
+                        let _ = tx.send(Event::Chunk(chunk));
+                        Ok(())
+                    })
+                }));
+                let _ = tx.send(Event::Read(read));
+            });
+            let mut failed = false;
+            let mut ended: Option<Outcome<Result<R, E>>> = None;
+            loop {
+                if let Some(read) = ended.take_if(|_| failed || f.in_flight() == 0) {
+                    return read.unwrap_or_else(|panic| resume_unwind(panic));
+                }
+                match f.receive() {
+                    Event::Chunk(chunk) if !failed => f.start_first(chunk, work),
+                    Event::Chunk(_) => {}
+                    Event::Read(read) => ended = Some(read),
+                    done => f.record(done),
+                }
+                if failed {
+                    continue;
+                }
+                let before = f.consumed;
+                if let Err(e) = f.step(&mut |t| t, &|t| t, consume) {
+                    failed = true;
+                    credits.fail(e);
+                }
+                credits.give(f.consumed - before);
+            }
+        })
+    })
 }
 
-/// Where the chunks in flight of [`flow`] are, by number in input order.
-struct Flow<'s, 'scope, A, C> {
-    jobs: Jobs<'s, 'scope, Done<A, C>>,
+/// Where the chunks in flight of a flow are, by number in input order, with the jobs on
+/// the pool of a rayon scope whose results come back to this thread.
+struct Flow<'s, 'scope, A, C, R> {
+    scope: &'s rayon::Scope<'scope>,
+    tx: Sender<Event<A, C, R>>,
+    rx: Receiver<Event<A, C, R>>,
+    /// Jobs started and not yet received.
+    running: usize,
+    /// `second` is a plain function: run it here after `middle` instead of on the pool.
+    second_here: bool,
     /// Chunks pushed.
     read: usize,
     /// First jobs done, waiting for `middle`.
-    firsts: BTreeMap<usize, A>,
+    firsts: BTreeMap<usize, Outcome<A>>,
     /// Chunks through `middle` (their second job started).
     middled: usize,
+    /// A chunk whose first job or `middle` panicked: no chunk after it goes through
+    /// `middle` (its panic is raised at its turn to be consumed).
+    halted: bool,
     /// Second jobs done, waiting to be consumed.
-    seconds: BTreeMap<usize, C>,
+    seconds: BTreeMap<usize, Outcome<C>>,
     /// Chunks consumed.
     consumed: usize,
 }
 
-impl<'scope, A: Send + 'scope, C: Send + 'scope> Flow<'_, 'scope, A, C> {
-    /// Take the jobs finished (waiting for one when `wait`), and move every chunk on as far
-    /// as input order allows. `Ok(false)` when nothing was running to wait for.
-    fn advance<B: Send + 'scope, E>(
+impl<'s, 'scope, A: Send + 'scope, C: Send + 'scope, R: Send + 'scope> Flow<'s, 'scope, A, C, R> {
+    fn new(scope: &'s rayon::Scope<'scope>, second_here: bool) -> Self {
+        let (tx, rx) = channel();
+        Flow {
+            scope,
+            tx,
+            rx,
+            running: 0,
+            second_here,
+            read: 0,
+            firsts: BTreeMap::new(),
+            middled: 0,
+            halted: false,
+            seconds: BTreeMap::new(),
+            consumed: 0,
+        }
+    }
+
+    /// Chunks pushed and not yet consumed.
+    fn in_flight(&self) -> usize {
+        self.read - self.consumed
+    }
+
+    fn spawn(&mut self, job: impl FnOnce() -> Event<A, C, R> + Send + 'scope) {
+        let tx = self.tx.clone();
+        self.running += 1;
+        self.scope.spawn(move |_| {
+            // The receiver is gone only when the flow has ended: nothing to tell.
+            let _ = tx.send(job());
+        });
+    }
+
+    /// Start the first job of the next chunk.
+    fn start_first(&mut self, chunk: Chunk, first: &'scope (impl Fn(Chunk) -> A + Sync)) {
+        let seq = self.read;
+        self.read += 1;
+        self.spawn(move || Event::First(seq, catch_unwind(AssertUnwindSafe(|| first(chunk)))));
+    }
+
+    /// The next event (this flow holds a sender, so one always comes).
+    fn receive(&mut self) -> Event<A, C, R> {
+        let event = self.rx.recv().expect("the flow holds a sender");
+        if matches!(event, Event::First(..) | Event::Second(..)) {
+            self.running -= 1;
+        }
+        event
+    }
+
+    /// Keep what a job gave, for its chunk's turn.
+    fn record(&mut self, event: Event<A, C, R>) {
+        match event {
+            Event::First(seq, a) => {
+                self.firsts.insert(seq, a);
+            }
+            Event::Second(seq, c) => {
+                self.seconds.insert(seq, c);
+            }
+            Event::Chunk(_) | Event::Read(_) => {}
+        }
+    }
+
+    /// Keep the jobs finished, waiting for one when `wait`. `false` when there was
+    /// nothing to wait for.
+    fn take_done(&mut self, wait: bool) -> bool {
+        if wait && self.running == 0 {
+            return false;
+        }
+        let mut wait = wait;
+        while self.running > 0 {
+            let event = if wait {
+                self.rx.recv().ok()
+            } else {
+                self.rx.try_recv().ok()
+            };
+            let Some(event) = event else {
+                break;
+            };
+            self.running -= 1;
+            self.record(event);
+            wait = false;
+        }
+        true
+    }
+
+    /// Move every chunk on as far as input order allows: through `middle` (starting its
+    /// second job), and to `consume`. A panic is raised here at its chunk's turn.
+    fn step<B: Send + 'scope, E>(
         &mut self,
-        wait: bool,
         middle: &mut impl FnMut(A) -> B,
         second: &'scope (impl Fn(B) -> C + Sync),
         consume: &mut impl FnMut(C) -> Result<(), E>,
-    ) -> Result<bool, E> {
-        let mut any = false;
-        let mut wait = wait;
-        while let Some(done) = self.jobs.next(wait) {
-            wait = false;
-            any = true;
-            match done {
-                Done::First(seq, a) => {
-                    self.firsts.insert(seq, a);
-                }
-                Done::Second(seq, c) => {
+    ) -> Result<(), E> {
+        while !self.halted
+            && let Some(a) = self.firsts.remove(&self.middled)
+        {
+            let seq = self.middled;
+            self.middled += 1;
+            match a.and_then(|a| catch_unwind(AssertUnwindSafe(|| middle(a)))) {
+                Ok(b) if self.second_here => {
+                    let c = catch_unwind(AssertUnwindSafe(|| second(b)));
                     self.seconds.insert(seq, c);
+                }
+                Ok(b) => self.spawn(move || {
+                    Event::Second(seq, catch_unwind(AssertUnwindSafe(|| second(b))))
+                }),
+                Err(panic) => {
+                    self.halted = true;
+                    self.seconds.insert(seq, Err(panic));
                 }
             }
         }
-        while let Some(a) = self.firsts.remove(&self.middled) {
-            let (seq, b) = (self.middled, middle(a));
-            self.middled += 1;
-            self.jobs.start(move || Done::Second(seq, second(b)));
-        }
         while let Some(c) = self.seconds.remove(&self.consumed) {
             self.consumed += 1;
-            consume(c)?;
+            consume(c.unwrap_or_else(|panic| resume_unwind(panic)))?;
         }
-        Ok(any)
+        Ok(())
+    }
+}
+
+/// How many more chunks the reading thread of [`in_order`] may push, and what stops it:
+/// an error of the consumer (the next push returns it) or the calling thread leaving.
+struct Credits<E> {
+    state: Mutex<CreditState<E>>,
+    changed: Condvar,
+}
+
+struct CreditState<E> {
+    left: usize,
+    failed: Option<E>,
+    left_flow: bool,
+}
+
+/// The payload with which a reading thread unwinds when the flow it pushes to has gone
+/// (the calling thread is raising a panic): it is caught on that thread and dropped.
+struct FlowGone;
+
+/// Lets the reading thread go when dropped.
+struct Leave<'c, E>(&'c Credits<E>);
+
+impl<E> Drop for Leave<'_, E> {
+    fn drop(&mut self) {
+        self.0.update(|s| s.left_flow = true);
+    }
+}
+
+impl<E> Credits<E> {
+    fn new(left: usize) -> Self {
+        Credits {
+            state: Mutex::new(CreditState {
+                left,
+                failed: None,
+                left_flow: false,
+            }),
+            changed: Condvar::new(),
+        }
+    }
+
+    fn update(&self, f: impl FnOnce(&mut CreditState<E>)) {
+        f(&mut self.state.lock().unwrap_or_else(PoisonError::into_inner));
+        self.changed.notify_all();
+    }
+
+    fn give(&self, n: usize) {
+        if n > 0 {
+            self.update(|s| s.left += n);
+        }
+    }
+
+    fn fail(&self, e: E) {
+        self.update(|s| s.failed = Some(e));
+    }
+
+    /// Wait for a credit to push one chunk; the consumer's error when it failed.
+    fn take(&self) -> Result<(), E> {
+        let mut s = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if s.left_flow {
+                drop(s);
+                resume_unwind(Box::new(FlowGone));
+            }
+            if let Some(e) = s.failed.take() {
+                return Err(e);
+            }
+            if s.left > 0 {
+                s.left -= 1;
+                return Ok(());
+            }
+            s = self.changed.wait(s).unwrap_or_else(PoisonError::into_inner);
+        }
     }
 }
 
@@ -225,6 +423,8 @@ mod tests {
     use super::*;
     use crate::markup::InputFormat;
     use crate::stream::read_chunks;
+    use std::sync::mpsc::sync_channel;
+    use std::time::Duration;
 
     /// Chunks of a text of `n` articles, a few articles each.
     fn chunks(n: usize) -> Vec<Chunk> {
@@ -263,85 +463,225 @@ mod tests {
         out
     }
 
-    /// Chunks through [`flow`] with uneven jobs (so they finish out of order): the chunks'
-    /// offsets in the order `middle` and `consume` saw them, and the result. `fail_at`
-    /// makes the consumer fail at that chunk.
+    /// The global pool with several threads, so these tests take the parallel path
+    /// even on a machine of one core (unless another test of this binary set it first).
+    fn on_a_pool() {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build_global();
+        assert!(on_the_pool(), "the global pool has one thread");
+    }
+
+    /// A first job that takes longer for some chunks than others, so they finish out of
+    /// order: the chunk's offset.
+    fn uneven(c: Chunk) -> usize {
+        let spin = (c.offset.bytes * 7919) % 20_000;
+        std::hint::black_box((0..spin).fold(0usize, |x, y| x ^ y));
+        c.offset.bytes
+    }
+
+    /// Which of the two flows to run.
+    #[derive(Clone, Copy, Debug)]
+    enum Kind {
+        TwoJobs,
+        InOrder,
+    }
+
+    /// What the consumer saw (offsets in order) and what the run gave.
+    struct Seen {
+        middled: Vec<usize>,
+        consumed: Vec<usize>,
+        result: Result<(), String>,
+    }
+
+    /// `chunks` pushed through a flow of `kind` whose first job is `job`; `read_ends`
+    /// says how `read` ends after pushing them all (`Ok`, an error, or a panic when
+    /// `None`); the consumer fails at the chunk numbered `fail_at`.
     fn run(
+        kind: Kind,
         chunks: Vec<Chunk>,
+        job: &(impl Fn(Chunk) -> usize + Sync),
+        read_ends: Option<Result<(), String>>,
         fail_at: Option<usize>,
-    ) -> (Vec<usize>, Vec<usize>, Result<(), usize>) {
+    ) -> std::thread::Result<Seen> {
         let mut middled = Vec::new();
         let mut consumed = Vec::new();
-        let first = |c: Chunk| {
-            let spin = (c.offset.bytes * 7919) % 20_000;
-            std::hint::black_box((0..spin).fold(0usize, |x, y| x ^ y));
-            c.offset.bytes
+        let read = |push: &mut dyn FnMut(Chunk) -> Result<(), String>| {
+            chunks.into_iter().try_for_each(&mut *push)?;
+            read_ends.expect("read panics")
         };
-        let second = |(i, at): (usize, usize)| (i, at);
-        let mut k = 0;
-        let result = flow(
-            &first,
-            &mut |at| {
-                middled.push(at);
-                k += 1;
-                (k - 1, at)
-            },
-            &second,
-            |push| chunks.into_iter().try_for_each(&mut *push),
-            &mut |(i, at)| {
-                if Some(i) == fail_at {
-                    return Err(i);
-                }
-                consumed.push(at);
-                Ok(())
-            },
-        );
-        (middled, consumed, result)
+        let mut consume = |at: usize| {
+            if Some(consumed.len()) == fail_at {
+                return Err(format!("consumer failed at {}", consumed.len()));
+            }
+            consumed.push(at);
+            Ok(())
+        };
+        let caught = catch_unwind(AssertUnwindSafe(|| match kind {
+            Kind::TwoJobs => flow(
+                job,
+                &mut |at| {
+                    middled.push(at);
+                    at
+                },
+                &|b| b,
+                read,
+                &mut consume,
+            ),
+            Kind::InOrder => in_order(job, read, &mut consume),
+        }));
+        caught.map(|result| Seen {
+            middled,
+            consumed,
+            result,
+        })
+    }
+
+    fn offsets(n: usize) -> Vec<usize> {
+        chunks(n).iter().map(|c| c.offset.bytes).collect()
     }
 
     #[test]
     fn results_come_in_input_order_on_the_pool_and_off_it() {
-        let offsets: Vec<usize> = chunks(300).iter().map(|c| c.offset.bytes).collect();
+        on_a_pool();
+        let offsets = offsets(300);
         assert!(offsets.len() > 20, "{} chunks", offsets.len());
-        // From this thread: on the global pool (when it has two threads or more).
-        let (middled, consumed, result) = run(chunks(300), None);
-        assert_eq!(result, Ok(()));
-        assert_eq!(middled, offsets);
-        assert_eq!(consumed, offsets);
-        // From a pool's thread: every step in turn.
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(2)
             .build()
             .expect("a pool");
-        let (middled, consumed, result) = pool.install(|| run(chunks(300), None));
-        assert_eq!(result, Ok(()));
-        assert_eq!(middled, offsets);
-        assert_eq!(consumed, offsets);
+        for kind in [Kind::TwoJobs, Kind::InOrder] {
+            // From this thread, on the global pool; then from a pool's thread, where
+            // every step takes its turn.
+            let on = run(kind, chunks(300), &uneven, Some(Ok(())), None).expect("no panic");
+            let off = pool
+                .install(|| run(kind, chunks(300), &uneven, Some(Ok(())), None))
+                .expect("no panic");
+            for seen in [on, off] {
+                assert_eq!(seen.result, Ok(()), "{kind:?}");
+                assert_eq!(seen.consumed, offsets, "{kind:?}");
+                if let Kind::TwoJobs = kind {
+                    assert_eq!(seen.middled, offsets);
+                }
+            }
+        }
     }
 
     #[test]
     fn an_error_of_the_consumer_stops_the_reading() {
-        let (middled, consumed, result) = run(chunks(300), Some(5));
-        assert_eq!(result, Err(5));
-        assert_eq!(consumed.len(), 5);
-        // Pushing stopped soon after: only the chunks in flight went on.
-        assert!(middled.len() < 5 + 2 * depth(), "{}", middled.len());
+        on_a_pool();
+        for kind in [Kind::TwoJobs, Kind::InOrder] {
+            let seen = run(kind, chunks(300), &uneven, Some(Ok(())), Some(5)).expect("no panic");
+            assert_eq!(seen.result, Err("consumer failed at 5".into()), "{kind:?}");
+            assert_eq!(seen.consumed, offsets(300)[..5], "{kind:?}");
+            // Pushing stopped soon after: only the chunks in flight went on.
+            assert!(
+                seen.middled.len() < 5 + 2 * depth(),
+                "{}",
+                seen.middled.len()
+            );
+        }
+    }
+
+    /// Always false, for a `read` whose end the compiler cannot tell is a panic.
+    fn consumed_nothing() -> bool {
+        std::hint::black_box(false)
     }
 
     #[test]
-    fn a_panic_in_a_job_reaches_the_caller() {
-        let caught = std::panic::catch_unwind(|| {
-            flow(
-                &|c: Chunk| {
-                    assert!(c.offset.bytes < 200, "job fails");
-                    c.offset.bytes
-                },
-                &mut |a| a,
-                &|b| b,
-                |push| chunks(300).into_iter().try_for_each(&mut *push),
-                &mut |_| Ok::<(), ()>(()),
-            )
-        });
-        assert!(caught.is_err());
+    fn everything_pushed_before_a_read_error_is_consumed_first() {
+        on_a_pool();
+        for kind in [Kind::TwoJobs, Kind::InOrder] {
+            let seen =
+                run(kind, chunks(40), &uneven, Some(Err("disk".into())), None).expect("no panic");
+            assert_eq!(seen.result, Err("disk".into()), "{kind:?}");
+            assert_eq!(seen.consumed, offsets(40), "{kind:?}");
+            // And before a panic of `read`.
+            let mut consumed = Vec::new();
+            let caught = catch_unwind(AssertUnwindSafe(|| {
+                in_order(
+                    &uneven,
+                    |push| {
+                        chunks(40).into_iter().try_for_each(&mut *push)?;
+                        if consumed_nothing() {
+                            return Ok(());
+                        }
+                        panic!("read fails");
+                    },
+                    &mut |at| {
+                        consumed.push(at);
+                        Ok::<(), ()>(())
+                    },
+                )
+            }));
+            assert!(caught.is_err());
+            assert_eq!(consumed, offsets(40));
+        }
+    }
+
+    #[test]
+    fn a_panic_in_a_job_reaches_the_caller_at_its_turn() {
+        on_a_pool();
+        let all = offsets(300);
+        let fails_at = all[12];
+        let job = |c: Chunk| {
+            assert!(c.offset.bytes != fails_at, "job fails");
+            uneven(c)
+        };
+        for kind in [Kind::TwoJobs, Kind::InOrder] {
+            // The chunks before the failing one are consumed, none after it.
+            let consumed = std::sync::Mutex::new(Vec::new());
+            let caught = catch_unwind(AssertUnwindSafe(|| match kind {
+                Kind::TwoJobs => flow(
+                    &job,
+                    &mut |a| a,
+                    &|b| b,
+                    |push| chunks(300).into_iter().try_for_each(&mut *push),
+                    &mut |at| {
+                        consumed.lock().expect("held here").push(at);
+                        Ok::<(), ()>(())
+                    },
+                ),
+                Kind::InOrder => in_order(
+                    &job,
+                    |push| chunks(300).into_iter().try_for_each(&mut *push),
+                    &mut |at| {
+                        consumed.lock().expect("held here").push(at);
+                        Ok::<(), ()>(())
+                    },
+                ),
+            }));
+            assert!(caught.is_err(), "{kind:?}");
+            assert_eq!(*consumed.lock().expect("held here"), all[..12], "{kind:?}");
+            // A consumer's error before it wins over the panic, as one at a time.
+            let seen = run(kind, chunks(300), &job, Some(Ok(())), Some(3)).expect("no panic");
+            assert_eq!(seen.result, Err("consumer failed at 3".into()), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn in_order_consumes_a_chunk_while_the_reading_waits_for_more() {
+        on_a_pool();
+        // The reading pushes one chunk, then waits until that chunk is consumed (as a
+        // pipe waits for its writer): the consumer must not need the next push.
+        let (told, heard) = sync_channel(1);
+        let mut all = chunks(10).into_iter();
+        let mut consumed = Vec::new();
+        let waited = in_order(
+            &uneven,
+            move |push| {
+                push(all.next().expect("chunks"))?;
+                let heard = heard.recv_timeout(Duration::from_secs(20)).is_ok();
+                all.try_for_each(&mut *push)?;
+                Ok(heard)
+            },
+            &mut |at| {
+                consumed.push(at);
+                let _ = told.try_send(());
+                Ok::<(), ()>(())
+            },
+        );
+        assert_eq!(waited, Ok(true), "the first chunk waited for the second");
+        assert_eq!(consumed, offsets(10));
     }
 }

@@ -29,16 +29,17 @@ use std::io::Write as _;
 fn analyse_all(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report)> {
     let pipeline = s.setup.pipeline(sel.scope, sel.dates == DateMode::Nodes);
     let mut builder = GraphBuilder::new(&pipeline.build_options());
+    let voice = s.rep.voice();
     let heads = |b: &mut GraphBuilder, chunk: Chunk| {
         for head in srcgraph::stream::chunk_heads(&chunk) {
             b.article_node(&head);
         }
+        voice.chunk_consumed(&[]);
         Ok(())
     };
-    let voice = s.rep.voice();
     let ahead = Ahead::new(&pipeline);
     let add = |b: &mut GraphBuilder, (_, articles, claims): Parsed| {
-        voice.article_diagnostics(&articles);
+        voice.chunk_consumed(&articles);
         for (a, c) in articles.iter().zip(&claims) {
             b.article_content(a, c);
         }
@@ -115,7 +116,7 @@ fn co_citation_network(
     });
     let voice = s.rep.voice();
     let mut count = |(a, g): (Vec<srcgraph::model::Article>, SourceGraph)| {
-        voice.article_diagnostics(&a);
+        voice.chunk_consumed(&a);
         counter.add(&g, g.claim_nodes());
         Ok(())
     };

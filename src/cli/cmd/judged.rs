@@ -127,7 +127,7 @@ impl ChunkSource for InputChunks<'_> {
 /// (not with `--quiet`).
 pub(crate) fn judging<'p>(p: &'p Pipeline<'p>, rep: &Reporter) -> Judging<'p> {
     let voice = rep.voice();
-    Judging::new(p).on_parsed(move |articles| voice.article_diagnostics(articles))
+    Judging::new(p).on_parsed(move |articles| voice.chunk_consumed(articles))
 }
 
 /// Standard input, read to its end and kept so it can be read twice without being held in
@@ -144,12 +144,12 @@ pub(crate) fn keep_stdin(rep: &mut Reporter) -> Option<SpooledTempFile> {
 }
 
 /// A reporter for a second pass over inputs: it prints no warning the first pass printed
-/// (errors are still printed and counted: merge `errored` back).
+/// (errors are still printed, at once, and counted: merge `errored` back). Its consumer
+/// prints no warnings, so it counts no chunks ([`Reporter::chunk_read`]).
 pub(crate) fn second_pass(rep: &Reporter) -> Reporter {
-    Reporter {
-        quiet: true,
-        ..rep.voice()
-    }
+    let mut quiet = rep.unordered_voice();
+    quiet.quiet = true;
+    quiet
 }
 
 /// Warn, when a one-pass reading of `what` missed something, that some verdicts may differ

@@ -69,6 +69,7 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
         ))
     };
     let inputs = &s.inputs;
+    let voice = s.rep.voice();
     let rep = &mut s.rep;
     in_order(
         &work,
@@ -92,6 +93,8 @@ pub(crate) fn run(args: &ParseArgs) -> Result<Status> {
                 }
                 (Parsed::Articles(_), None) => {}
             }
+            // Problems of the reading wait for the chunks read before them.
+            voice.chunk_consumed(&[]);
             Ok(())
         },
     )?;
