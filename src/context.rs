@@ -143,7 +143,8 @@ impl InputContext {
     }
 
     /// Learn from the next chunk of the input (chunks in input order): its articles and
-    /// claims (in input coordinates) and the graph built from them alone.
+    /// claims (in input coordinates) and the graph built from them alone (of that graph,
+    /// only its outlets, named sources and relay edges are read).
     pub fn learn(
         &mut self,
         p: &Pipeline<'_>,

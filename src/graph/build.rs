@@ -41,6 +41,26 @@ pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_
     b.finish()
 }
 
+/// What pass 1 of chunked judging learns from ([`crate::context::InputContext::learn`]):
+/// the graph [`build`] builds, with its article, outlet and named-source nodes and its
+/// relay edges (the same, in the same order), without claim nodes and the edges from them
+/// (citations, prose sources, cross-references), which pass 1 has no use for.
+pub(crate) fn build_facts(
+    articles: &[Article],
+    claims: &[Vec<Claim>],
+    opts: &BuildOptions<'_>,
+) -> SourceGraph {
+    let mut b = GraphBuilder::new(opts);
+    b.b.facts_only = true;
+    for a in articles {
+        b.article_node(a);
+    }
+    for (i, a) in articles.iter().enumerate() {
+        b.article_content(a, claims.get(i).map_or(&[][..], Vec::as_slice));
+    }
+    b.finish()
+}
+
 /// Builds the graph [`build`] builds, in two rounds so the articles need not all be held:
 /// first every article's node ([`GraphBuilder::article_node`], from its header alone), then
 /// every article's claims and sources in the same order ([`GraphBuilder::article_content`]).
@@ -66,6 +86,7 @@ impl<'a> GraphBuilder<'a> {
                 sources: HashMap::default(),
                 names: Names::default(),
                 opts: *opts,
+                facts_only: false,
             },
             next: 0,
         }
@@ -131,6 +152,9 @@ impl<'a> GraphBuilder<'a> {
                 b.relay(carrier, origin);
             }
         }
+        if b.facts_only {
+            nodes.clear();
+        }
         b.g.claims.push(nodes);
     }
 
@@ -174,6 +198,9 @@ struct Builder<'a> {
     sources: HashMap<(SourceType, String, Option<usize>), NodeIndex>,
     names: Names,
     opts: BuildOptions<'a>,
+    /// Only what pass 1 learns from ([`build_facts`]): no claim nodes, citation,
+    /// attribution or cross-reference edges.
+    facts_only: bool,
 }
 
 /// The names of one graph, each stored once.
@@ -196,16 +223,21 @@ impl Names {
 
 impl Builder<'_> {
     fn add_claim(&mut self, input: usize, a: &Article, claim: &Claim) -> NodeIndex {
-        let path = self.names.get(&a.path);
-        let cn = self.g.graph.add_node(Node::Claim(Box::new(ClaimNode {
-            article: input,
-            path,
-            scope: self.opts.scope,
-            claim: claim.clone(),
-        })));
-        self.g
-            .graph
-            .add_edge(self.g.articles[input], cn, Edge::Contains);
+        let cn = if self.facts_only {
+            NodeIndex::end()
+        } else {
+            let path = self.names.get(&a.path);
+            let cn = self.g.graph.add_node(Node::Claim(Box::new(ClaimNode {
+                article: input,
+                path,
+                scope: self.opts.scope,
+                claim: claim.clone(),
+            })));
+            self.g
+                .graph
+                .add_edge(self.g.articles[input], cn, Edge::Contains);
+            cn
+        };
         for &ci in &claim.citations {
             let Some(c) = a.citations.get(ci) else {
                 continue;
@@ -213,11 +245,17 @@ impl Builder<'_> {
             let mut ref_nodes: Vec<Option<NodeIndex>> = Vec::with_capacity(c.refs.len());
             for (ri, r) in c.refs.iter().enumerate() {
                 if r.cross_reference {
-                    self.add_cross_reference(cn, ci, c.span, r);
+                    if !self.facts_only {
+                        self.add_cross_reference(cn, ci, c.span, r);
+                    }
                     ref_nodes.push(None);
                     continue;
                 }
                 let (on, implied) = self.outlet_for(r, (input, c.span.start));
+                ref_nodes.push(Some(on));
+                if self.facts_only {
+                    continue;
+                }
                 let written = self.names.get(&r.outlet);
                 self.g.graph.add_edge(
                     cn,
@@ -243,7 +281,6 @@ impl Builder<'_> {
                         }
                     }
                 }
-                ref_nodes.push(Some(on));
             }
             for (ri, r) in c.refs.iter().enumerate() {
                 let Some(Some(carrier)) = ref_nodes.get(ri).copied() else {
@@ -446,6 +483,9 @@ impl Builder<'_> {
                 })
             }
         };
+        if self.facts_only {
+            return Some(target);
+        }
         let edge = super::AttributionEdge {
             cue: self.names.get(&at.cue),
             written: self.names.get(&at.text),
@@ -495,7 +535,66 @@ fn describe(info: Option<&OutletInfo>) -> (OutletKind, Option<String>, Option<St
 
 #[cfg(test)]
 mod tests {
-    use super::names_someone;
+    use super::{build, build_facts, names_someone};
+    use crate::graph::{Edge, Node, SourceGraph};
+    use crate::input::Document;
+    use crate::pipeline::Pipeline;
+    use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+
+    /// The outlet and named-source nodes of `g` in index order, and its relay edges in
+    /// edge order (by the labels of their ends, with their counts).
+    fn facts(g: &SourceGraph) -> (Vec<String>, Vec<(String, String, usize)>) {
+        let nodes = g
+            .graph
+            .node_indices()
+            .filter(|&n| matches!(g.graph[n], Node::Outlet(_) | Node::Source(_)))
+            .map(|n| format!("{:?}", g.graph[n]))
+            .collect();
+        let relays = (&g.graph)
+            .edge_references()
+            .filter_map(|e| match e.weight() {
+                Edge::Relays { count } => Some((
+                    format!("{:?}", g.graph[e.source()]),
+                    format!("{:?}", g.graph[e.target()]),
+                    *count,
+                )),
+                _ => None,
+            })
+            .collect();
+        (nodes, relays)
+    }
+
+    #[test]
+    fn the_facts_graph_has_the_outlets_sources_and_relays_of_the_whole_graph() {
+        let mine = "HARBOUR TALKS\n\nPublication: Monitor Volume: 4 Issue: 12\n\n\
+             Ferry crews walked out, a union leader told Interfax, citing a memo seen by \
+             Reuters (Kommersant, citing ANSA, March 3; see the Monitor, March 1).\n\n\
+             Port officials denied it (, March 4; Itar-Tass, March 5, citing Interfax).\n\n\
+             A spokesman for the ministry said talks would resume, the newspaper \
+             Vedomosti reported (Interfax, March 6).\n";
+        let mut texts = vec![("mine.txt", mine.to_string())];
+        for name in ["seed.txt", "prose-attributions.txt", "monitor-caspian.txt"] {
+            let path = format!("{}/samples/{name}", env!("CARGO_MANIFEST_DIR"));
+            texts.push((name, std::fs::read_to_string(path).expect("a sample")));
+        }
+        let p = Pipeline::default();
+        let opts = p.build_options();
+        for (name, text) in texts {
+            let (articles, claims) = p.read(&Document::from_text(name, &text));
+            let whole = facts(&build(&articles, &claims, &opts));
+            let facts_only = build_facts(&articles, &claims, &opts);
+            assert_eq!(facts(&facts_only), whole, "{name}");
+            assert!(!whole.0.is_empty(), "{name}");
+            assert!(name != "mine.txt" || whole.1.len() >= 3, "{:?}", whole.1);
+            assert!(
+                facts_only
+                    .graph
+                    .node_weights()
+                    .all(|n| !matches!(n, Node::Claim(_))),
+                "{name}"
+            );
+        }
+    }
 
     #[test]
     fn a_capital_names_someone_unless_it_opens_with_a_determiner() {

@@ -17,7 +17,7 @@ pub mod section;
 pub mod select;
 
 pub use build::{BuildOptions, GraphBuilder, UNNAMED_OUTLET, build};
-pub(crate) use build::{cross_reference_target, publication_key};
+pub(crate) use build::{build_facts, cross_reference_target, publication_key};
 pub use edge::{AttributionEdge, CiteEdge, CrossRefEdge, Edge};
 pub use node::{ArticleNode, ClaimNode, IssueNode, Node, OutletNode, SourceNode};
 

@@ -51,7 +51,7 @@ pub use stages::Ahead;
 use crate::context::{
     ChunkJob, ChunkJudge, ChunkReport, InputContext, Judge as _, OnePassCaveats, OnePassJudge,
 };
-use crate::graph::{BuildOptions, SourceGraph, build};
+use crate::graph::{BuildOptions, SourceGraph, build_facts};
 use crate::memo::ProseMemo;
 use crate::model::{Article, Claim};
 use crate::pipeline::Pipeline;
@@ -151,10 +151,11 @@ impl<'p> Judging<'p> {
         };
         let mut chunks = 0;
         let mut first: Option<Parsed> = None;
-        // Each chunk's own graph is built on the pool with its parse, and the prose sources
-        // of the chunks parsed here are kept for the readings that follow.
+        // Each chunk's own graph (what pass 1 learns from) is built on the pool with its
+        // parse, and the prose sources of the chunks parsed here are kept for the readings
+        // that follow.
         let ahead = Ahead::with(p, |(chunk, a, c): Parsed| {
-            let g = build(&a, &c, &opts);
+            let g = build_facts(&a, &c, &opts);
             ((chunk, a, c), g)
         })
         .keeping(&self.memo);
