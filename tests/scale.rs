@@ -205,6 +205,8 @@ fn messages_come_in_input_order_whatever_the_threads() {
         &["stats"],
         &["graph"],
         &["graph", "--co-citation"],
+        &["graph", "--format", "json"],
+        &["stats", "--one-pass"],
         &["parse", "--format", "jsonl"],
     ] {
         let with = |threads: &str| {
@@ -227,6 +229,50 @@ fn messages_come_in_input_order_whatever_the_threads() {
             for threads in ["2", "3"] {
                 assert_eq!(with(threads), (status, one.clone()), "{cmd:?} -j {threads}");
             }
+        }
+    }
+}
+
+/// Parsed articles read back (`--from-parsed`) give the same stderr for any number of
+/// threads, and a run in two passes counts its reading's chunks as it consumes them (a
+/// debug build checks the counts).
+#[test]
+fn messages_of_parsed_inputs_do_not_depend_on_threads() {
+    let dir = Scratch::new("order-parsed");
+    let text = dir.join("text.txt");
+    std::fs::write(&text, input_with_problems(50, "parsed")).expect("write");
+    let parsed = dir.join("parsed.jsonl");
+    let text = text.display().to_string();
+    let out = parsed.display().to_string();
+    let (status, _) = srcgraph_stderr(&[
+        "parse",
+        "--format",
+        "jsonl",
+        "--with-text",
+        &text,
+        "-o",
+        &out,
+    ]);
+    assert_eq!(status, Some(0));
+    for cmd in [
+        &["check", "--from-parsed"][..],
+        &["check", "--from-parsed", "--one-pass"],
+        &["stats", "--from-parsed"],
+        &["graph", "--from-parsed", "--format", "json"],
+    ] {
+        let with = |threads: &str| {
+            let mut args = cmd.to_vec();
+            args.extend(["-j", threads, "--chunk-size", "400", &out]);
+            srcgraph_stderr(&args)
+        };
+        let one = with("1");
+        assert!(
+            one.1.contains("warning[unclosed-paren]"),
+            "{cmd:?}: {}",
+            one.1
+        );
+        for threads in ["2", "3"] {
+            assert_eq!(with(threads), one, "{cmd:?} -j {threads}");
         }
     }
 }

@@ -138,7 +138,8 @@ impl Reporter {
     }
 
     /// A chunk of `articles` is consumed: their warnings are printed, and the messages
-    /// that waited for it. (A count past the chunks read is ignored.)
+    /// that waited for it. Only for a reading that counted each chunk read (a count past
+    /// the chunks read is a bug: debug builds fail, release builds ignore it).
     pub(crate) fn chunk_consumed(&self, articles: &[srcgraph::model::Article]) {
         let Some(order) = &self.order else {
             self.article_diagnostics(articles);
@@ -146,6 +147,10 @@ impl Reporter {
         };
         let mut order = order.lock().unwrap_or_else(PoisonError::into_inner);
         self.article_diagnostics(articles);
+        debug_assert!(
+            order.consumed < order.read,
+            "a chunk consumed that was not counted as read"
+        );
         order.consumed = (order.consumed + 1).min(order.read);
         order.release(&self.progress);
     }
@@ -157,8 +162,9 @@ impl Reporter {
     }
 
     /// The warnings found while parsing articles (unbalanced parentheses, unknown years),
-    /// one line each with file, line and column (not with `--quiet`).
-    fn article_diagnostics(&self, articles: &[srcgraph::model::Article]) {
+    /// one line each with file, line and column (not with `--quiet`), printed at once: for
+    /// a consumer whose reading counts no chunks ([`Reporter::chunk_consumed`] otherwise).
+    pub(crate) fn article_diagnostics(&self, articles: &[srcgraph::model::Article]) {
         if self.quiet {
             return;
         }

@@ -68,26 +68,44 @@ where
     C: Send,
 {
     if !on_the_pool() {
-        return read(&mut |chunk| consume(second(middle(first(chunk)))));
+        // After the consumer's error, pushes are dropped, as on the pool.
+        let mut failed = false;
+        return read(&mut |chunk| {
+            if failed {
+                return Ok(());
+            }
+            consume(second(middle(first(chunk)))).inspect_err(|_| failed = true)
+        });
     }
     rayon::in_place_scope(|s| {
         let mut f = Flow::<A, C, ()>::new(s, false);
         let mut failed = false;
+        // A panic raised by a step in a push (a job's, `middle`'s or `consume`'s) ends the
+        // flow there, as one at a time: nothing after it is consumed.
+        let mut raised = false;
         let read = catch_unwind(AssertUnwindSafe(|| {
             read(&mut |chunk| {
-                if failed {
+                if failed || raised {
                     return Ok(());
                 }
                 f.start_first(chunk, first);
                 f.take_done(false);
                 let mut waited = true;
                 loop {
-                    if let Err(e) = f.step(middle, second, consume) {
-                        failed = true;
-                        return Err(e);
+                    match catch_unwind(AssertUnwindSafe(|| f.step(middle, second, consume))) {
+                        Ok(Ok(())) => {}
+                        Ok(Err(e)) => {
+                            failed = true;
+                            return Err(e);
+                        }
+                        Err(panic) => {
+                            raised = true;
+                            resume_unwind(panic);
+                        }
                     }
-                    // Nothing was running to wait for (which `step` rules out): go on
-                    // rather than spin.
+                    // Too many in flight: wait for a job. (`take_done` finds none running
+                    // only if a chunk is stuck, which `step` rules out; then go on rather
+                    // than wait for ever.)
                     if f.in_flight() < depth() || !waited {
                         return Ok(());
                     }
@@ -96,10 +114,13 @@ where
             })
         }));
         // What was pushed is consumed before `read`'s end is known, as one at a time.
-        while !failed && f.in_flight() > 0 && f.take_done(true) {
+        while !failed && !raised && f.in_flight() > 0 && f.take_done(true) {
             f.step(middle, second, consume)?;
         }
-        debug_assert!(failed || f.in_flight() == 0, "a chunk in flight was lost");
+        debug_assert!(
+            failed || raised || f.in_flight() == 0,
+            "a chunk in flight was lost"
+        );
         read.unwrap_or_else(|panic| resume_unwind(panic))
     })
 }
@@ -154,7 +175,14 @@ where
     E: Send,
 {
     if !on_the_pool() {
-        return read(&mut |chunk| consume(work(chunk)));
+        // After the consumer's error, pushes are dropped, as on the pool.
+        let mut failed = false;
+        return read(&mut |chunk| {
+            if failed {
+                return Ok(());
+            }
+            consume(work(chunk)).inspect_err(|_| failed = true)
+        });
     }
     let credits = Credits::new(depth());
     rayon::in_place_scope(|s| {
@@ -167,7 +195,10 @@ where
             threads.spawn(move || {
                 let read = catch_unwind(AssertUnwindSafe(|| {
                     read(&mut |chunk| {
-                        credits.take()?;
+                        if !credits.take()? {
+                            // The consumer failed and `read` was told: dropped.
+                            return Ok(());
+                        }
                         // The receiver outlives this thread.
                         let _ = tx.send(Event::Chunk(chunk));
                         Ok(())
@@ -179,6 +210,11 @@ where
             let mut ended: Option<Outcome<Result<R, E>>> = None;
             loop {
                 if let Some(read) = ended.take_if(|_| failed || f.in_flight() == 0) {
+                    // The consumer's error, when no push handed it to `read` (it failed
+                    // after the last push): one at a time, that push would have.
+                    if let Some(e) = credits.untold() {
+                        return Err(e);
+                    }
                     return read.unwrap_or_else(|panic| resume_unwind(panic));
                 }
                 match f.receive() {
@@ -355,6 +391,8 @@ struct Credits<E> {
 struct CreditState<E> {
     left: usize,
     failed: Option<E>,
+    /// The consumer's error was handed to `read`: later pushes are dropped.
+    told: bool,
     left_flow: bool,
 }
 
@@ -377,6 +415,7 @@ impl<E> Credits<E> {
             state: Mutex::new(CreditState {
                 left,
                 failed: None,
+                told: false,
                 left_flow: false,
             }),
             changed: Condvar::new(),
@@ -398,8 +437,18 @@ impl<E> Credits<E> {
         self.update(|s| s.failed = Some(e));
     }
 
-    /// Wait for a credit to push one chunk; the consumer's error when it failed.
-    fn take(&self) -> Result<(), E> {
+    /// The consumer's error, if no push has handed it to `read`.
+    fn untold(&self) -> Option<E> {
+        self.state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .failed
+            .take()
+    }
+
+    /// Wait for a credit to push one chunk (`false`: the chunk is to be dropped, the
+    /// consumer having failed); the consumer's error when it failed since the last push.
+    fn take(&self) -> Result<bool, E> {
         let mut s = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         loop {
             if s.left_flow {
@@ -407,11 +456,15 @@ impl<E> Credits<E> {
                 resume_unwind(Box::new(FlowGone));
             }
             if let Some(e) = s.failed.take() {
+                s.told = true;
                 return Err(e);
+            }
+            if s.told {
+                return Ok(false);
             }
             if s.left > 0 {
                 s.left -= 1;
-                return Ok(());
+                return Ok(true);
             }
             s = self.changed.wait(s).unwrap_or_else(PoisonError::into_inner);
         }
@@ -489,9 +542,22 @@ mod tests {
 
     /// What the consumer saw (offsets in order) and what the run gave.
     struct Seen {
+        /// Chunks `read` pushed (those after a consumer's error included).
+        pushed: usize,
         middled: Vec<usize>,
         consumed: Vec<usize>,
-        result: Result<(), String>,
+        /// What the run returned, or its panic.
+        outcome: std::thread::Result<Result<(), String>>,
+    }
+
+    impl Seen {
+        /// What the run returned (it must not have panicked).
+        fn result(&self) -> Result<(), String> {
+            match &self.outcome {
+                Ok(result) => result.clone(),
+                Err(_) => panic!("the run panicked"),
+            }
+        }
     }
 
     /// `chunks` pushed through a flow of `kind` whose first job is `job`; `read_ends`
@@ -503,11 +569,15 @@ mod tests {
         job: &(impl Fn(Chunk) -> usize + Sync),
         read_ends: Option<Result<(), String>>,
         fail_at: Option<usize>,
-    ) -> std::thread::Result<Seen> {
+    ) -> Seen {
         let mut middled = Vec::new();
         let mut consumed = Vec::new();
+        let pushed = std::sync::atomic::AtomicUsize::new(0);
         let read = |push: &mut dyn FnMut(Chunk) -> Result<(), String>| {
-            chunks.into_iter().try_for_each(&mut *push)?;
+            chunks.into_iter().try_for_each(|c| {
+                pushed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                push(c)
+            })?;
             read_ends.expect("read panics")
         };
         let mut consume = |at: usize| {
@@ -530,11 +600,12 @@ mod tests {
             ),
             Kind::InOrder => in_order(job, read, &mut consume),
         }));
-        caught.map(|result| Seen {
+        Seen {
+            pushed: pushed.into_inner(),
             middled,
             consumed,
-            result,
-        })
+            outcome: caught,
+        }
     }
 
     fn offsets(n: usize) -> Vec<usize> {
@@ -553,12 +624,10 @@ mod tests {
         for kind in [Kind::TwoJobs, Kind::InOrder] {
             // From this thread, on the global pool; then from a pool's thread, where
             // every step takes its turn.
-            let on = run(kind, chunks(300), &uneven, Some(Ok(())), None).expect("no panic");
-            let off = pool
-                .install(|| run(kind, chunks(300), &uneven, Some(Ok(())), None))
-                .expect("no panic");
+            let on = run(kind, chunks(300), &uneven, Some(Ok(())), None);
+            let off = pool.install(|| run(kind, chunks(300), &uneven, Some(Ok(())), None));
             for seen in [on, off] {
-                assert_eq!(seen.result, Ok(()), "{kind:?}");
+                assert_eq!(seen.result(), Ok(()), "{kind:?}");
                 assert_eq!(seen.consumed, offsets, "{kind:?}");
                 if let Kind::TwoJobs = kind {
                     assert_eq!(seen.middled, offsets);
@@ -571,51 +640,29 @@ mod tests {
     fn an_error_of_the_consumer_stops_the_reading() {
         on_a_pool();
         for kind in [Kind::TwoJobs, Kind::InOrder] {
-            let seen = run(kind, chunks(300), &uneven, Some(Ok(())), Some(5)).expect("no panic");
-            assert_eq!(seen.result, Err("consumer failed at 5".into()), "{kind:?}");
+            let seen = run(kind, chunks(300), &uneven, Some(Ok(())), Some(5));
+            assert_eq!(
+                seen.result(),
+                Err("consumer failed at 5".into()),
+                "{kind:?}"
+            );
             assert_eq!(seen.consumed, offsets(300)[..5], "{kind:?}");
             // Pushing stopped soon after: only the chunks in flight went on.
-            assert!(
-                seen.middled.len() < 5 + 2 * depth(),
-                "{}",
-                seen.middled.len()
-            );
+            assert!(seen.pushed < 5 + 2 * depth(), "{kind:?}: {}", seen.pushed);
         }
-    }
-
-    /// Always false, for a `read` whose end the compiler cannot tell is a panic.
-    fn consumed_nothing() -> bool {
-        std::hint::black_box(false)
     }
 
     #[test]
     fn everything_pushed_before_a_read_error_is_consumed_first() {
         on_a_pool();
         for kind in [Kind::TwoJobs, Kind::InOrder] {
-            let seen =
-                run(kind, chunks(40), &uneven, Some(Err("disk".into())), None).expect("no panic");
-            assert_eq!(seen.result, Err("disk".into()), "{kind:?}");
+            let seen = run(kind, chunks(40), &uneven, Some(Err("disk".into())), None);
+            assert_eq!(seen.result(), Err("disk".into()), "{kind:?}");
             assert_eq!(seen.consumed, offsets(40), "{kind:?}");
             // And before a panic of `read`.
-            let mut consumed = Vec::new();
-            let caught = catch_unwind(AssertUnwindSafe(|| {
-                in_order(
-                    &uneven,
-                    |push| {
-                        chunks(40).into_iter().try_for_each(&mut *push)?;
-                        if consumed_nothing() {
-                            return Ok(());
-                        }
-                        panic!("read fails");
-                    },
-                    &mut |at| {
-                        consumed.push(at);
-                        Ok::<(), ()>(())
-                    },
-                )
-            }));
-            assert!(caught.is_err());
-            assert_eq!(consumed, offsets(40));
+            let seen = run(kind, chunks(40), &uneven, None, None);
+            assert!(seen.outcome.is_err(), "{kind:?}");
+            assert_eq!(seen.consumed, offsets(40), "{kind:?}");
         }
     }
 
@@ -654,8 +701,12 @@ mod tests {
             assert!(caught.is_err(), "{kind:?}");
             assert_eq!(*consumed.lock().expect("held here"), all[..12], "{kind:?}");
             // A consumer's error before it wins over the panic, as one at a time.
-            let seen = run(kind, chunks(300), &job, Some(Ok(())), Some(3)).expect("no panic");
-            assert_eq!(seen.result, Err("consumer failed at 3".into()), "{kind:?}");
+            let seen = run(kind, chunks(300), &job, Some(Ok(())), Some(3));
+            assert_eq!(
+                seen.result(),
+                Err("consumer failed at 3".into()),
+                "{kind:?}"
+            );
         }
     }
 
@@ -683,5 +734,189 @@ mod tests {
         );
         assert_eq!(waited, Ok(true), "the first chunk waited for the second");
         assert_eq!(consumed, offsets(10));
+    }
+
+    /// Review tests (rvw7): cases where the outcome differs from one chunk at a time.
+    /// One at a time, the push of the last chunk runs the consumer, which fails: `read`
+    /// returns that error. On the pool no push follows to hand it over, and the run
+    /// returns it all the same.
+    #[test]
+    fn in_order_a_consumer_error_on_the_last_chunk_is_returned() {
+        on_a_pool();
+        let n = chunks(40).len();
+        let mut consumed = 0;
+        let result = in_order(
+            &uneven,
+            |push| chunks(40).into_iter().try_for_each(&mut *push),
+            &mut |_| {
+                consumed += 1;
+                if consumed == n {
+                    return Err("disk full");
+                }
+                Ok(())
+            },
+        );
+        assert_eq!(consumed, n);
+        assert_eq!(result, Err("disk full"));
+    }
+
+    /// `read` that does not stop at the consumer's error: later pushes are dropped (as
+    /// `flow` does), they must not block for ever.
+    #[test]
+    fn in_order_pushes_after_a_consumer_error_do_not_block() {
+        on_a_pool();
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut seen = 0;
+            let r = in_order(
+                &uneven,
+                |push| {
+                    let mut errors = 0;
+                    for c in chunks(300) {
+                        errors += usize::from(push(c).is_err());
+                    }
+                    Ok::<usize, ()>(errors)
+                },
+                &mut |_| {
+                    seen += 1;
+                    if seen == 3 { Err(()) } else { Ok(()) }
+                },
+            );
+            let _ = done.send(r);
+        });
+        let r = finished
+            .recv_timeout(Duration::from_secs(20))
+            .expect("in_order hangs: a push after the consumer's error waits for a credit");
+        assert_eq!(r, Ok(1));
+    }
+
+    /// One at a time, a panic of `consume` ends the run: no later chunk is consumed (the
+    /// chunks in flight are not drained, as after a panic of `read`).
+    #[test]
+    fn flow_nothing_is_consumed_after_the_consumer_panics() {
+        on_a_pool();
+        let consumed = std::sync::Mutex::new(Vec::new());
+        let caught = catch_unwind(AssertUnwindSafe(|| {
+            flow(
+                &uneven,
+                &mut |a| a,
+                &|b| b,
+                |push| chunks(300).into_iter().try_for_each(&mut *push),
+                &mut |at| {
+                    let mut c = consumed.lock().unwrap_or_else(PoisonError::into_inner);
+                    c.push(at);
+                    // Only the sixth call panics: a later call would show in `c`.
+                    assert!(c.len() != 6, "consumer fails");
+                    Ok::<(), ()>(())
+                },
+            )
+        }));
+        let payload = caught.expect_err("the consumer's panic");
+        assert_eq!(
+            payload.downcast_ref::<&str>().copied(),
+            Some("consumer fails")
+        );
+        assert_eq!(
+            consumed
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner)
+                .len(),
+            6
+        );
+    }
+
+    /// A job's panic raised in a push reaches the caller as itself (not as the
+    /// `debug_assert` that a chunk in flight was lost).
+    #[test]
+    fn flow_a_job_panic_keeps_its_payload() {
+        on_a_pool();
+        let all: Vec<usize> = chunks(300).iter().map(|c| c.offset.bytes).collect();
+        let fails_at = all[12];
+        let job = |c: Chunk| {
+            assert!(c.offset.bytes != fails_at, "job fails");
+            uneven(c)
+        };
+        let caught = catch_unwind(AssertUnwindSafe(|| {
+            flow(
+                &job,
+                &mut |a| a,
+                &|b| b,
+                |push| chunks(300).into_iter().try_for_each(&mut *push),
+                &mut |_| Ok::<(), ()>(()),
+            )
+        }));
+        let payload = caught.expect_err("the job's panic");
+        let msg = payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()));
+        assert_eq!(msg.as_deref(), Some("job fails"));
+    }
+    /// `in_order` called again from its consumer (on the calling thread), and from its
+    /// `read` (on the reading thread): each inner run takes its chunks in order.
+    #[test]
+    fn in_order_runs_inside_itself() {
+        on_a_pool();
+        let inner = || {
+            let mut seen = Vec::new();
+            in_order(
+                &uneven,
+                |push| chunks(30).into_iter().try_for_each(&mut *push),
+                &mut |at| {
+                    seen.push(at);
+                    Ok::<(), ()>(())
+                },
+            )
+            .expect("inner");
+            assert_eq!(seen, offsets(30));
+        };
+        let mut outer = 0;
+        in_order(
+            &uneven,
+            |push| {
+                inner();
+                chunks(30).into_iter().try_for_each(&mut *push)
+            },
+            &mut |_| {
+                outer += 1;
+                if outer % 7 == 0 {
+                    inner();
+                }
+                Ok::<(), ()>(())
+            },
+        )
+        .expect("outer");
+        assert_eq!(outer, offsets(30).len());
+    }
+
+    /// A `read` that goes on pushing after the consumer's error: the same chunks are
+    /// consumed on the pool and off it (one thread, or from a pool thread).
+    #[test]
+    fn pushes_after_a_consumer_error_are_dropped_on_the_pool_and_off_it() {
+        on_a_pool();
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a pool");
+        let count = || {
+            let mut seen = 0;
+            let _ = flow(
+                &uneven,
+                &mut |a| a,
+                &|b| b,
+                |push| {
+                    for c in chunks(100) {
+                        let _ = push(c);
+                    }
+                    Ok::<(), ()>(())
+                },
+                &mut |_| {
+                    seen += 1;
+                    if seen == 3 { Err(()) } else { Ok(()) }
+                },
+            );
+            seen
+        };
+        assert_eq!(count(), one.install(count));
     }
 }

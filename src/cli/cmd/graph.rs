@@ -39,7 +39,8 @@ fn analyse_all(s: &mut Session, sel: &SelectArgs) -> Result<(SourceGraph, Report
     };
     let ahead = Ahead::new(&pipeline);
     let add = |b: &mut GraphBuilder, (_, articles, claims): Parsed| {
-        voice.chunk_consumed(&articles);
+        // Pass 2 (whose reading counts no chunks): the parse warnings, printed at once.
+        voice.article_diagnostics(&articles);
         for (a, c) in articles.iter().zip(&claims) {
             b.article_content(a, c);
         }

@@ -144,8 +144,9 @@ pub(crate) fn keep_stdin(rep: &mut Reporter) -> Option<SpooledTempFile> {
 }
 
 /// A reporter for a second pass over inputs: it prints no warning the first pass printed
-/// (errors are still printed, at once, and counted: merge `errored` back). Its consumer
-/// prints no warnings, so it counts no chunks ([`Reporter::chunk_read`]).
+/// (errors are still printed, at once, and counted: merge `errored` back). It counts no
+/// chunks ([`Reporter::chunk_read`]): its consumer prints the parse warnings, if at all,
+/// with [`Reporter::article_diagnostics`].
 pub(crate) fn second_pass(rep: &Reporter) -> Reporter {
     let mut quiet = rep.unordered_voice();
     quiet.quiet = true;
