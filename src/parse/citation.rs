@@ -21,8 +21,11 @@ fn re(pattern: &str) -> Regex {
 }
 
 /// "see", "see also", "cf." before an outlet: `(see also the Monitor, October 12)`.
-static SEE_PREFIX: Pattern =
-    Pattern::new(|| re(r"(?i)^(?:see\s+also|see|also\s+see|cf\.?|compare)\s+"));
+static SEE_PREFIX: Pattern = Pattern::guarded(
+    || re(r"(?i)^(?:see\s+also|see|also\s+see|cf\.?|compare)\s+"),
+    // Every match has its first word: see, also, cf, compare.
+    |s| starts_with_any(s, b"sac"),
+);
 
 /// A credit line: `(Source: vvmvd.ru)`, `(Photo: AP)`.
 static CREDIT: Pattern = Pattern::guarded(
@@ -47,14 +50,27 @@ static NOTE: Pattern = Pattern::guarded(
 );
 
 /// An internal pointer: `(see below)`, `(See Box 1)`, `(SEE NOTE)`, `(Note 1)`.
-static POINTER: Pattern = Pattern::new(|| {
-    re(
-        r"(?i)^\s*(?:(?:see|cf\.?)(?:\s+also)?\s+(?:the\s+)?(?:below|above|box|note|notes|table|figure|fig\.?|chart|map|graph|appendix|annex|following|preceding|previous|next|part|section|page|p\.|pp\.|footnote|endnote|sidebar|article|item|story|related|text|inset)\b|(?:note|box|table|figure|fig\.|chart|map|footnote|appendix)\s+[\w.-]+\s*$)",
-    )
-});
+static POINTER: Pattern = Pattern::guarded(
+    || {
+        re(
+            r"(?i)^\s*(?:(?:see|cf\.?)(?:\s+also)?\s+(?:the\s+)?(?:below|above|box|note|notes|table|figure|fig\.?|chart|map|graph|appendix|annex|following|preceding|previous|next|part|section|page|p\.|pp\.|footnote|endnote|sidebar|article|item|story|related|text|inset)\b|(?:note|box|table|figure|fig\.|chart|map|footnote|appendix)\s+[\w.-]+\s*$)",
+        )
+    },
+    // Every match has its first word after white space: see, cf, note, box, table, …
+    |s| starts_with_any(s.trim_start(), b"scnbtfma"),
+);
 
 /// A number, a roman numeral or a letter on its own: `(2)`, `(703)`, `(iv)`, `(a)`.
-static NUMBER: Pattern = Pattern::new(|| re(r"(?i)^\s*(?:[\d.,/:+\s-]+|[ivxlc]{1,6}|[a-z])\s*$"));
+static NUMBER: Pattern = Pattern::guarded(
+    || re(r"(?i)^\s*(?:[\d.,/:+\s-]+|[ivxlc]{1,6}|[a-z])\s*$"),
+    // A match is at most six letters, or digits and marks only.
+    |s| {
+        let s = s.trim();
+        s.chars().nth(6).is_none()
+            || s.chars()
+                .all(|c| c.is_numeric() || c.is_whitespace() || ".,/:+-".contains(c))
+    },
+);
 
 /// A carrier after its origin: `as cited by Itar-Tass`, `quoted in Izvestiya`, `via AFP`.
 static RELAY_CARRIER: Pattern = Pattern::guarded(
@@ -780,8 +796,25 @@ mod tests {
     use proptest::prelude::*;
 
     /// The guarded patterns, each with text it matches.
-    fn guarded() -> [(&'static Pattern, &'static [&'static str]); 10] {
+    fn guarded() -> [(&'static Pattern, &'static [&'static str]); 13] {
         [
+            (
+                &SEE_PREFIX,
+                &["see also x", "Cf. y", "ALSO SEE z", "compare w"],
+            ),
+            (
+                &POINTER,
+                &[
+                    "  see the table below",
+                    "Note 4",
+                    "cf. fig. 2",
+                    "FOOTNOTE iv",
+                ],
+            ),
+            (
+                &NUMBER,
+                &["703", " iv ", "a", "12-14, 16", "\u{663}\u{664}", "1/2 : 3"],
+            ),
             (
                 &AUTHORED_IN,
                 &[
@@ -840,7 +873,7 @@ mod tests {
         /// Text a guard rules out is text its regex does not match.
         #[test]
         fn guards_rule_out_only_what_cannot_match(
-            s in "(as |citing |for |Vol\\. |[0-9\u{663}]{1,2}[:.]|[A-Z][a-z]+ |ſ|\u{a0}|www\\.)?[ -~\u{a0}\u{17f}\u{663}]{0,24}(agencies|media| example|television|\\.ru|: x)?"
+            s in "(see the |  Note |cf\\. |ALSO SEE |[ivx]{1,7}|[0-9 ,.:/+-]{1,9}|as |citing |for |Vol\\. |[0-9\u{663}]{1,2}[:.]|[A-Z][a-z]+ |ſ|\u{a0}|www\\.)?[ -~\u{a0}\u{17f}\u{663}]{0,24}(agencies|media| example|television|\\.ru|: x)?"
         ) {
             for (p, _) in guarded() {
                 prop_assert!(p.guard_holds(&s), "{:?}", s);

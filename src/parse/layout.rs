@@ -198,18 +198,19 @@ fn group_blocks(text: &str, blocks: &[(Span, bool)]) -> Vec<ArticleLayout> {
 pub fn header_fields(block: &str) -> Vec<HeaderField> {
     let mut out = Vec::new();
     for line in block.lines() {
-        let keys: Vec<_> = HEADER_KEY.with(|re| re.captures_iter(line).collect());
-        for (k, cap) in keys.iter().enumerate() {
-            let (Some(key), Some(whole)) = (cap.get(1), cap.get(0)) else {
-                continue;
-            };
-            let value_end = keys
-                .get(k + 1)
-                .and_then(|c| c.get(0))
-                .map_or(line.len(), |m| m.start());
+        // Each match is `key:` with the white space around it; the key is the match
+        // trimmed (no captures to read: a plain search is several times quicker).
+        let keys: Vec<_> = HEADER_KEY.with(|re| re.find_iter(line).collect());
+        for (k, whole) in keys.iter().enumerate() {
+            let key = whole
+                .as_str()
+                .trim_start_matches([' ', '\t'])
+                .trim_end_matches(':')
+                .trim_end_matches([' ', '\t']);
+            let value_end = keys.get(k + 1).map_or(line.len(), |m| m.start());
             let value = line.get(whole.end()..value_end).unwrap_or("").trim();
             out.push(HeaderField {
-                key: key.as_str().to_string(),
+                key: key.to_string(),
                 value: value.to_string(),
             });
         }
@@ -275,6 +276,21 @@ mod tests {
                 ("Publication", "Eurasia Daily Monitor"),
                 ("Volume", "12"),
                 ("Issue", "66")
+            ]
+        );
+        // Keys as written, with space or tabs before the colon, on several lines.
+        let f = header_fields("PUBLICATION :\tWeekly Brief\tNO.:4\nBy  :  A. Writer date: May 2");
+        let kv: Vec<(&str, &str)> = f
+            .iter()
+            .map(|h| (h.key.as_str(), h.value.as_str()))
+            .collect();
+        assert_eq!(
+            kv,
+            [
+                ("PUBLICATION", "Weekly Brief"),
+                ("NO.", "4"),
+                ("By", "A. Writer"),
+                ("date", "May 2")
             ]
         );
     }
