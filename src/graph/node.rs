@@ -123,8 +123,10 @@ impl SourceNode {
     }
 
     pub(super) fn is_per_article_source(name: &str, kind: SourceType) -> bool {
-        let named = super::build::names_someone(name) && kind != SourceType::Document;
-        !named || matches!(kind, SourceType::Anonymous | SourceType::Vague)
+        matches!(
+            kind,
+            SourceType::Anonymous | SourceType::Vague | SourceType::Document
+        ) || !super::build::names_someone(name)
     }
 }
 
