@@ -51,7 +51,24 @@ impl NodeIds {
     /// The id of node `n` ("c12"), or "" for a node not in the graph.
     pub fn get(&self, n: NodeIndex) -> String {
         match self.0.get(n.index()) {
-            Some(&(prefix, k)) if prefix != b'?' => format!("{}{k}", char::from(prefix)),
+            Some(&(prefix, k)) if prefix != b'?' => {
+                // Written by hand: an id is made for every node and edge written.
+                let mut digits = [0u8; 10];
+                let mut at = digits.len();
+                let mut k = k;
+                loop {
+                    at -= 1;
+                    digits[at] = b'0' + (k % 10) as u8;
+                    k /= 10;
+                    if k == 0 {
+                        break;
+                    }
+                }
+                let mut id = String::with_capacity(1 + digits.len() - at);
+                id.push(char::from(prefix));
+                id.extend(digits[at..].iter().map(|&d| char::from(d)));
+                id
+            }
             _ => String::new(),
         }
     }
@@ -303,4 +320,24 @@ fn date_strings(dates: &[crate::model::DateRef]) -> Vec<String> {
         .iter()
         .map(|d| d.iso().unwrap_or_else(|| d.text.clone()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NodeIds;
+    use petgraph::graph::NodeIndex;
+
+    #[test]
+    fn ids_are_the_prefix_and_the_number() {
+        let ids = NodeIds::from_pairs(vec![
+            (b'c', 0),
+            (b'o', 9),
+            (b'a', 10),
+            (b's', 12_345),
+            (b'd', u32::MAX),
+            (b'?', 7),
+        ]);
+        let got: Vec<String> = (0..7).map(|i| ids.get(NodeIndex::new(i))).collect();
+        assert_eq!(got, ["c0", "o9", "a10", "s12345", "d4294967295", "", ""]);
+    }
 }

@@ -74,26 +74,47 @@ pub fn escape_label(s: &str) -> String {
     out
 }
 
-/// [`escape_label`] of `s`, appended to `out`.
+/// [`escape_label`] of `s`, appended to `out`: runs of bytes that need nothing are copied
+/// whole.
 fn escape_into(s: &str, out: &mut String) {
-    // Most labels need nothing escaped: copied whole.
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b'\\' | b'"') || b.is_ascii_control() || b >= 0x80)
-    {
-        out.push_str(s);
-        return;
-    }
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
+    /// Bytes that may need escaping: `\`, `"`, ASCII control bytes, and the first byte of
+    /// U+0080–U+00BF (the C1 control characters are U+0080–U+009F).
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = b < 0x20 || b == 0x7f || b == b'\\' as usize || b == b'"' as usize || b == 0xc2;
+            b += 1;
         }
+        t
+    };
+    let b = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        if !SPECIAL[usize::from(b[i])] {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        let mut width = 1;
+        match b[i] {
+            b'\\' => out.push_str("\\\\"),
+            b'"' => out.push_str("\\\""),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => {}
+            0xc2 => {
+                width = 2;
+                match b.get(i + 1) {
+                    Some(0x80..=0x9f) => out.push(' '),
+                    _ => out.push_str(&s[i..i + 2]),
+                }
+            }
+            _ => out.push(' '),
+        }
+        i += width;
+        run = i;
     }
+    out.push_str(&s[run..]);
 }
 
 fn quoted(s: &str) -> Id {
@@ -362,8 +383,8 @@ fn edge_statement(g: &SourceGraph, ids: &NodeIds, opts: &DotOptions, e: EdgeInde
     };
     Some(Stmt::Edge(DotEdge {
         ty: EdgeTy::Pair(
-            Vertex::N(NodeId(plain(&ids.get(source)), None)),
-            Vertex::N(NodeId(plain(&ids.get(target)), None)),
+            Vertex::N(NodeId(Id::Plain(ids.get(source)), None)),
+            Vertex::N(NodeId(Id::Plain(ids.get(target)), None)),
         ),
         attributes: attrs,
     }))
@@ -691,5 +712,31 @@ pub fn co_citation_dot(net: &crate::analyze::CoCitationNetwork, min_claims: usiz
         id: plain("co_citation"),
         strict: false,
         stmts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_label;
+
+    proptest::proptest! {
+        /// Copying runs escapes as reading character by character does.
+        #[test]
+        fn labels_escape_as_character_by_character(
+            s in "[a-z \\\\\"\n\r\t\x00\x7f\u{80}\u{9f}\u{a0}\u{bf}\u{c0}\u{e9}\u{2028}\u{201c}]{0,24}"
+        ) {
+            let mut by_chars = String::new();
+            for c in s.chars() {
+                match c {
+                    '\\' => by_chars.push_str("\\\\"),
+                    '"' => by_chars.push_str("\\\""),
+                    '\n' => by_chars.push_str("\\n"),
+                    '\r' => {}
+                    c if c.is_control() => by_chars.push(' '),
+                    c => by_chars.push(c),
+                }
+            }
+            proptest::prop_assert_eq!(escape_label(&s), by_chars);
+        }
     }
 }

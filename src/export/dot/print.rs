@@ -3,38 +3,63 @@
 //! id, attribute and list, which made it the largest part of `srcgraph graph`'s time.
 //!
 //! Only the statements srcgraph makes are written here — nodes and edges between plain node
-//! ids, attributes and attribute lists; anything else (a subgraph: the legend, ports, edge
-//! chains) is handed to graphviz-rust's printer itself. `tests/dot_printer.rs` checks the
+//! ids, attributes, attribute lists and subgraphs of those (an article's cluster, the
+//! legend); anything else (ports, edge chains, and a subgraph holding one) is handed to
+//! graphviz-rust's printer itself. `tests/dot_printer.rs` checks the
 //! bytes against that printer on every sample and generated corpora of several sizes, and
 //! reads them back with graphviz-rust's parser; the proptest below compares random
 //! statements.
 
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
+    Attribute, Edge, EdgeTy, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 /// The indent of a digraph's statements in graphviz-rust's printer (its default step).
-const INDENT: &str = "  ";
+const INDENT: usize = 2;
 
 /// Append `s`, a statement of a digraph's body, to `out` as graphviz-rust's printer prints
 /// it there: `ctx` is a printer in that state (see `statement_context`), used for what is
 /// not written here.
 pub(super) fn print_statement(s: &Stmt, ctx: &mut PrinterContext, out: &mut String) {
+    if written_here(s) {
+        statement(s, INDENT, out);
+    } else {
+        out.push_str(&s.print(ctx));
+    }
+}
+
+/// True for a statement written here: a node or an edge between plain node ids, an
+/// attribute, a list of them, or a subgraph of such statements.
+fn written_here(s: &Stmt) -> bool {
     match s {
         Stmt::Node(Node {
-            id: NodeId(id, None),
-            attributes,
-        }) => {
-            out.push_str(INDENT);
-            push_id(id, out);
+            id: NodeId(_, None),
+            ..
+        })
+        | Stmt::Edge(Edge {
+            ty: EdgeTy::Pair(Vertex::N(NodeId(_, None)), Vertex::N(NodeId(_, None))),
+            ..
+        })
+        | Stmt::Attribute(_)
+        | Stmt::GAttribute(_) => true,
+        Stmt::Subgraph(Subgraph { stmts, .. }) => stmts.iter().all(written_here),
+        Stmt::Node(_) | Stmt::Edge(_) => false,
+    }
+}
+
+/// Write `s` (one [`written_here`]) indented by `indent` spaces.
+fn statement(s: &Stmt, indent: usize, out: &mut String) {
+    push_indent(indent, out);
+    match s {
+        Stmt::Node(Node { id, attributes }) => {
+            push_id(&id.0, out);
             push_attributes(attributes, out);
         }
         Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(Vertex::N(NodeId(a, None)), Vertex::N(NodeId(b, None))),
+            ty: EdgeTy::Pair(Vertex::N(NodeId(a, _)), Vertex::N(NodeId(b, _))),
             attributes,
         }) => {
-            out.push_str(INDENT);
             push_id(a, out);
             out.push_str(" -> ");
             push_id(b, out);
@@ -43,12 +68,8 @@ pub(super) fn print_statement(s: &Stmt, ctx: &mut PrinterContext, out: &mut Stri
                 push_attributes(attributes, out);
             }
         }
-        Stmt::Attribute(a) => {
-            out.push_str(INDENT);
-            push_attribute(a, out);
-        }
+        Stmt::Attribute(a) => push_attribute(a, out),
         Stmt::GAttribute(g) => {
-            out.push_str(INDENT);
             let (kind, attributes) = match g {
                 GraphAttributes::Graph(a) => ("graph", a),
                 GraphAttributes::Node(a) => ("node", a),
@@ -57,8 +78,29 @@ pub(super) fn print_statement(s: &Stmt, ctx: &mut PrinterContext, out: &mut Stri
             out.push_str(kind);
             push_attributes(attributes, out);
         }
-        other => out.push_str(&other.print(ctx)),
+        // The printer's way: its statements one step in, on lines of their own, and the
+        // brace closing on a line of its own.
+        Stmt::Subgraph(Subgraph { id, stmts }) => {
+            out.push_str("subgraph ");
+            push_id(id, out);
+            out.push_str(" {\n");
+            for (k, inner) in stmts.iter().enumerate() {
+                if k > 0 {
+                    out.push('\n');
+                }
+                statement(inner, indent + INDENT, out);
+            }
+            out.push('\n');
+            push_indent(indent, out);
+            out.push('}');
+        }
+        // Not written here (see `written_here`).
+        Stmt::Edge(_) => {}
     }
+}
+
+fn push_indent(indent: usize, out: &mut String) {
+    out.extend(std::iter::repeat_n(' ', indent));
 }
 
 fn push_id(id: &Id, out: &mut String) {
@@ -91,7 +133,7 @@ fn push_attributes(attributes: &[Attribute], out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use graphviz_rust::dot_structures::{Graph, Port, Subgraph};
+    use graphviz_rust::dot_structures::{Graph, Port};
     use proptest::prelude::*;
 
     /// Ids as srcgraph writes them and as DOT allows: plain words, quoted strings with
