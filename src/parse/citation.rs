@@ -332,8 +332,17 @@ pub fn split_top(text: &str, span: Span, sep: u8) -> Vec<Span> {
 pub fn trim_span(text: &str, span: Span, extra: &[char]) -> Span {
     let s = span.slice(text);
     let is_trim = |c: char| c.is_whitespace() || extra.contains(&c);
-    let left = s.len() - s.trim_start_matches(is_trim).len();
-    let right = s.trim_end_matches(is_trim).len();
+    // ASCII ends (nearly all) byte by byte; the first other character ends the fast path.
+    let b = s.as_bytes();
+    let ascii_trim = |x: u8| x.is_ascii() && is_trim(char::from(x));
+    let mut left = b.iter().position(|&x| !ascii_trim(x)).unwrap_or(b.len());
+    if b.get(left).is_some_and(|x| !x.is_ascii()) {
+        left = s.len() - s[left..].trim_start_matches(is_trim).len();
+    }
+    let mut right = b.iter().rposition(|&x| !ascii_trim(x)).map_or(0, |i| i + 1);
+    if right > 0 && !b[right - 1].is_ascii() {
+        right = s[..right].trim_end_matches(is_trim).len();
+    }
     if right <= left {
         return Span::new(span.start + left, span.start + left);
     }
@@ -890,6 +899,30 @@ mod tests {
             let span = Span::new(from, s.len());
             for sep in [b',', b';'] {
                 prop_assert_eq!(split_top(&s, span, sep), every_byte(&s, span, sep), "{:?}", s);
+            }
+        }
+    }
+
+    proptest! {
+        /// Trimming ASCII ends by bytes trims as the characters' own trimming does.
+        #[test]
+        fn spans_trim_as_strings_trim(
+            s in "[ a.,*_\"\t\n\u{a0}\u{201c}\u{201d}\u{2003}\u{e9}]{0,12}",
+            from in 0usize..3,
+        ) {
+            let from = (0..=from.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+            let span = Span::new(from, s.len());
+            for extra in [&[][..], QUOTES_AND_STOPS, &['.']] {
+                let sub = span.slice(&s);
+                let is_trim = |c: char| c.is_whitespace() || extra.contains(&c);
+                let left = sub.len() - sub.trim_start_matches(is_trim).len();
+                let right = sub.trim_end_matches(is_trim).len();
+                let want = if right <= left {
+                    Span::new(from + left, from + left)
+                } else {
+                    Span::new(from + left, from + right)
+                };
+                prop_assert_eq!(trim_span(&s, span, extra), want, "{:?}", s);
             }
         }
     }
