@@ -42,6 +42,21 @@ enum Event<A, C, R> {
     Read(Outcome<R>),
 }
 
+/// Off the pool: `read` with each chunk pushed handed to `each` at once. After an error of
+/// `each`, pushes are dropped, as on the pool.
+fn one_at_a_time<R, E>(
+    read: impl FnOnce(&mut dyn FnMut(Chunk) -> Result<(), E>) -> Result<R, E>,
+    mut each: impl FnMut(Chunk) -> Result<(), E>,
+) -> Result<R, E> {
+    let mut failed = false;
+    read(&mut |chunk| {
+        if failed {
+            return Ok(());
+        }
+        each(chunk).inspect_err(|_| failed = true)
+    })
+}
+
 /// Run `read`, which pushes chunks with the function it is given. Each chunk goes through
 /// `first` on the pool as soon as it is pushed, then `middle` on this thread in input
 /// order, then `second` on the pool, and its result to `consume` on this thread in input
@@ -68,14 +83,7 @@ where
     C: Send,
 {
     if !on_the_pool() {
-        // After the consumer's error, pushes are dropped, as on the pool.
-        let mut failed = false;
-        return read(&mut |chunk| {
-            if failed {
-                return Ok(());
-            }
-            consume(second(middle(first(chunk)))).inspect_err(|_| failed = true)
-        });
+        return one_at_a_time(read, |chunk| consume(second(middle(first(chunk)))));
     }
     rayon::in_place_scope(|s| {
         let mut f = Flow::<A, C, ()>::new(s, false);
@@ -175,14 +183,7 @@ where
     E: Send,
 {
     if !on_the_pool() {
-        // After the consumer's error, pushes are dropped, as on the pool.
-        let mut failed = false;
-        return read(&mut |chunk| {
-            if failed {
-                return Ok(());
-            }
-            consume(work(chunk)).inspect_err(|_| failed = true)
-        });
+        return one_at_a_time(read, |chunk| consume(work(chunk)));
     }
     let credits = Credits::new(depth());
     rayon::in_place_scope(|s| {

@@ -265,33 +265,35 @@ mod tests {
 
     #[test]
     fn header_fields_split_on_keys() {
-        let f = header_fields("Publication: Eurasia Daily Monitor Volume: 12 Issue: 66");
-        let kv: Vec<(&str, &str)> = f
-            .iter()
-            .map(|h| (h.key.as_str(), h.value.as_str()))
-            .collect();
+        let kv = |block: &str| -> Vec<(String, String)> {
+            header_fields(block)
+                .into_iter()
+                .map(|h| (h.key, h.value))
+                .collect()
+        };
+        let want = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|&(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
         assert_eq!(
-            kv,
-            [
+            kv("Publication: Eurasia Daily Monitor Volume: 12 Issue: 66"),
+            want(&[
                 ("Publication", "Eurasia Daily Monitor"),
                 ("Volume", "12"),
                 ("Issue", "66")
-            ]
+            ])
         );
         // Keys as written, with space or tabs before the colon, on several lines.
-        let f = header_fields("PUBLICATION :\tWeekly Brief\tNO.:4\nBy  :  A. Writer date: May 2");
-        let kv: Vec<(&str, &str)> = f
-            .iter()
-            .map(|h| (h.key.as_str(), h.value.as_str()))
-            .collect();
         assert_eq!(
-            kv,
-            [
+            kv("PUBLICATION :\tWeekly Brief\tNO.:4\nBy  :  A. Writer date: May 2"),
+            want(&[
                 ("PUBLICATION", "Weekly Brief"),
                 ("NO.", "4"),
                 ("By", "A. Writer"),
                 ("date", "May 2")
-            ]
+            ])
         );
     }
 }
