@@ -52,21 +52,12 @@ impl NodeIds {
     pub fn get(&self, n: NodeIndex) -> String {
         match self.0.get(n.index()) {
             Some(&(prefix, k)) if prefix != b'?' => {
-                // Written by hand: an id is made for every node and edge written.
-                let mut digits = [0u8; 10];
-                let mut at = digits.len();
-                let mut k = k;
-                loop {
-                    at -= 1;
-                    digits[at] = b'0' + (k % 10) as u8;
-                    k /= 10;
-                    if k == 0 {
-                        break;
-                    }
-                }
-                let mut id = String::with_capacity(1 + digits.len() - at);
+                // Without `format!`: an id is made for every node and edge written.
+                let mut digits = itoa::Buffer::new();
+                let digits = digits.format(k);
+                let mut id = String::with_capacity(1 + digits.len());
                 id.push(char::from(prefix));
-                id.extend(digits[at..].iter().map(|&d| char::from(d)));
+                id.push_str(digits);
                 id
             }
             _ => String::new(),

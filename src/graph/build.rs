@@ -31,14 +31,7 @@ pub struct BuildOptions<'a> {
 /// `O(n)` in the number of claims, references and dates (hash look-ups for outlets).
 /// Nodes are added in input order, so the graph is the same for the same input.
 pub fn build(articles: &[Article], claims: &[Vec<Claim>], opts: &BuildOptions<'_>) -> SourceGraph {
-    let mut b = GraphBuilder::new(opts);
-    for a in articles {
-        b.article_node(a);
-    }
-    for (i, a) in articles.iter().enumerate() {
-        b.article_content(a, claims.get(i).map_or(&[][..], Vec::as_slice));
-    }
-    b.finish()
+    build_graph(articles, claims, opts, false)
 }
 
 /// What pass 1 of chunked judging learns from ([`crate::context::InputContext::learn`]):
@@ -50,8 +43,18 @@ pub(crate) fn build_facts(
     claims: &[Vec<Claim>],
     opts: &BuildOptions<'_>,
 ) -> SourceGraph {
+    build_graph(articles, claims, opts, true)
+}
+
+/// [`build`], or [`build_facts`] when `facts_only`.
+fn build_graph(
+    articles: &[Article],
+    claims: &[Vec<Claim>],
+    opts: &BuildOptions<'_>,
+    facts_only: bool,
+) -> SourceGraph {
     let mut b = GraphBuilder::new(opts);
-    b.b.facts_only = true;
+    b.b.facts_only = facts_only;
     for a in articles {
         b.article_node(a);
     }

@@ -129,21 +129,20 @@ static TIME_OF_DAY: Pattern = Pattern::guarded(
 /// `in an interview with Izvestiya`, `commentary in Trud`. The outlet is the name at the end.
 static AUTHORED_IN: Pattern = Pattern::guarded(
     || {
-        re(
-            r#"^(?i:(?:[\w.’'-]+\s+){0,6}?(?:in\s+)?(?:an?\s+|the\s+|his\s+|her\s+)?(?:article|interview|commentary|editorial|report|op-ed|column|piece|statement|letter|remarks|comments)\s+(?:in|to|with|for|by|on)\s+)([A-Z"“«].*)$"#,
-        )
+        re(&format!(
+            r#"^(?i:(?:[\w.’'-]+\s+){{0,6}}?(?:in\s+)?(?:an?\s+|the\s+|his\s+|her\s+)?(?:{AUTHORED_WORDS})\s+(?:in|to|with|for|by|on)\s+)([A-Z"“«].*)$"#
+        ))
     },
     // Every match names the kind of piece; a search for those words (literals) is quick,
     // where the pattern's words of any script before them are slow to rule out.
     |s| AUTHORED_WORD.is_match(s),
 );
 
-/// The words [`AUTHORED_IN`] needs.
-static AUTHORED_WORD: Pattern = Pattern::new(|| {
-    re(
-        r"(?i)article|interview|commentary|editorial|report|op-ed|column|piece|statement|letter|remarks|comments",
-    )
-});
+/// The kinds of piece [`AUTHORED_IN`] names, as alternatives.
+const AUTHORED_WORDS: &str = "article|interview|commentary|editorial|report|op-ed|column|piece|statement|letter|remarks|comments";
+
+/// Any of [`AUTHORED_WORDS`], anywhere.
+static AUTHORED_WORD: Pattern = Pattern::new(|| re(&format!("(?i){AUTHORED_WORDS}")));
 
 /// A volume, number or page reference: `Vol. 5`, `No. 3`, `p. 4`, `pp. 12-14`.
 static LOCATOR: Pattern = Pattern::guarded(
