@@ -45,7 +45,7 @@ pub mod graph; // the source graph (petgraph)
 pub mod input; // bytes → Document
 pub mod judge; // judging an input chunk by chunk in bounded memory
 pub mod markup; // Markdown read as its text, every byte in place
-mod memo; // prose sources kept between readings of an input
+mod memo; // each chunk's parse, kept between readings of an input
 pub mod model; // plain data between stages
 mod names; // enums written by name, once
 pub mod outlets; // the outlet knowledge base

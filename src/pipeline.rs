@@ -5,10 +5,10 @@ use crate::analyze::{Report, analyze};
 use crate::claims::segment_claims;
 use crate::graph::{BuildOptions, SourceGraph, build};
 use crate::input::Document;
-use crate::memo::ProseMemo;
+use crate::memo::ParseMemo;
 use crate::model::{Article, Claim, Scope};
 use crate::outlets::Outlets;
-use crate::parse::{ParseOptions, parse_articles};
+use crate::parse::{ParseOptions, parse_document};
 use crate::stream::{Chunk, rebase_article, rebase_claim};
 
 /// Settings of every stage.
@@ -60,13 +60,8 @@ impl<'a> Pipeline<'a> {
 
     /// Parse a document and cut its articles into claims.
     pub fn read(&self, doc: &Document) -> (Vec<Article>, Vec<Vec<Claim>>) {
-        self.read_with(doc, true)
-    }
-
-    /// [`Pipeline::read`], with the sources named in the prose only when `prose`.
-    fn read_with(&self, doc: &Document, prose: bool) -> (Vec<Article>, Vec<Vec<Claim>>) {
         use rayon::prelude::*;
-        let articles = parse_articles(doc, self.outlets, &self.parse, prose);
+        let articles = parse_document(doc, self.outlets, &self.parse);
         let claims = articles
             .par_iter()
             .map(|a| segment_claims(a, &doc.text, &doc.lines, self.scope))
@@ -81,18 +76,19 @@ impl<'a> Pipeline<'a> {
         self.read_chunk_with(chunk, None)
     }
 
-    /// [`Pipeline::read_chunk`], taking the sources named in the prose from `memo` when an
-    /// earlier reading kept them there (the rest is parsed again).
+    /// [`Pipeline::read_chunk`], taking the parse from `memo` when an earlier reading kept
+    /// it there.
     pub(crate) fn read_chunk_with(
         &self,
         chunk: &mut Chunk,
-        memo: Option<&ProseMemo>,
+        memo: Option<&ParseMemo>,
     ) -> (Vec<Article>, Vec<Vec<Claim>>) {
         use rayon::prelude::*;
-        let known = match memo {
-            Some(m) if chunk.articles.is_none() => m.recall(chunk),
-            _ => None,
-        };
+        if chunk.articles.is_none()
+            && let Some(kept) = memo.and_then(|m| m.recall(chunk))
+        {
+            return kept;
+        }
         let (mut articles, mut claims) = match chunk.articles.take() {
             Some(articles) => {
                 let doc = &chunk.doc;
@@ -102,7 +98,7 @@ impl<'a> Pipeline<'a> {
                     .collect();
                 (articles, claims)
             }
-            None => self.read_with(&chunk.doc, known.is_none()),
+            None => self.read(&chunk.doc),
         };
         articles
             .par_iter_mut()
@@ -113,15 +109,6 @@ impl<'a> Pipeline<'a> {
                     rebase_claim(c, chunk.offset);
                 }
             });
-        if let Some(known) = known {
-            // The same text splits into the same articles; should it not, parse it all.
-            if known.len() != articles.len() {
-                return self.read_chunk_with(chunk, None);
-            }
-            for (a, x) in articles.iter_mut().zip(known) {
-                a.attributions = x;
-            }
-        }
         (articles, claims)
     }
 

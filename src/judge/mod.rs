@@ -52,7 +52,7 @@ use crate::context::{
     ChunkJob, ChunkJudge, ChunkReport, InputContext, Judge as _, OnePassCaveats, OnePassJudge,
 };
 use crate::graph::{BuildOptions, SourceGraph, build_facts};
-use crate::memo::ProseMemo;
+use crate::memo::ParseMemo;
 use crate::model::{Article, Claim};
 use crate::pipeline::Pipeline;
 use crate::stream::Chunk;
@@ -102,17 +102,17 @@ type ParsedHook<'p> = Box<dyn Fn(&[Article]) + 'p>;
 
 /// Reads inputs for judging ([`Judging::learn`], [`Judging::judge`],
 /// [`Judging::judge_once`]); between the passes it keeps the parse of the last input
-/// learnt, when that was one chunk, and the prose sources of every chunk learnt (a few
-/// bytes each, past a megabyte in a temporary file: about 40 % of the input's size), which
-/// later readings take instead of finding them again. They are kept until
-/// [`Judging::forget_prose`] or the end of the `Judging`: a caller judging a long stream of
-/// inputs one after another drops them before each new input, as `check` does.
+/// learnt, when that was one chunk, and the parse of every chunk learnt (compactly encoded,
+/// past a megabyte in a temporary file: about the input's size), which later readings
+/// take instead of parsing again. They are kept until [`Judging::forget_parses`] or the end
+/// of the `Judging`: a caller judging a long stream of inputs one after another drops them
+/// before each new input, as `check` does.
 pub struct Judging<'p> {
     p: &'p Pipeline<'p>,
     parsed: ParsedHook<'p>,
     single: Option<(String, Parsed)>,
-    /// The prose sources of every chunk pass 1 parsed, for the readings after it.
-    memo: ProseMemo,
+    /// The parse of every chunk pass 1 parsed, for the readings after it.
+    memo: ParseMemo,
 }
 
 impl<'p> Judging<'p> {
@@ -122,7 +122,7 @@ impl<'p> Judging<'p> {
             p,
             parsed: Box::new(|_| {}),
             single: None,
-            memo: ProseMemo::default(),
+            memo: ParseMemo::default(),
         }
     }
 
@@ -152,8 +152,8 @@ impl<'p> Judging<'p> {
         let mut chunks = 0;
         let mut first: Option<Parsed> = None;
         // Each chunk's own graph (what pass 1 learns from) is built on the pool with its
-        // parse, and the prose sources of the chunks parsed here are kept for the readings
-        // that follow.
+        // parse, and the parses of the chunks parsed here are kept for the readings that
+        // follow.
         let ahead = Ahead::with(p, |(chunk, a, c): Parsed| {
             let g = build_facts(&a, &c, &opts);
             ((chunk, a, c), g)
@@ -174,11 +174,18 @@ impl<'p> Judging<'p> {
         Ok(read)
     }
 
-    /// Drop the prose sources kept from the readings so far (and the temporary file they
-    /// may fill): for a caller that will not read those inputs again, such as `check`
-    /// before each new input.
+    /// Drop the parses kept from the readings so far (and the temporary file they may
+    /// fill): for a caller that will not read those inputs again, such as `check` before
+    /// each new input.
+    pub fn forget_parses(&mut self) {
+        self.memo = ParseMemo::default();
+    }
+
+    /// The former name of [`Judging::forget_parses`], from when only the sources named in
+    /// the prose were kept.
+    #[deprecated(note = "use `forget_parses`: every part of the parse is kept now")]
     pub fn forget_prose(&mut self) {
-        self.memo = ProseMemo::default();
+        self.forget_parses();
     }
 
     /// Drop the parse kept from pass 1 (of the last input learnt, when it was one chunk),
@@ -205,7 +212,7 @@ impl<'p> Judging<'p> {
             src.reused(&chunk);
             return consume(&chunk, judge.judge(p, a, c));
         }
-        // Chunks are parsed (their prose sources recalled) and judged on the pool, several
+        // Chunks are parsed (or their parse recalled) and judged on the pool, several
         // at once; what each needs of the input is prepared here in input order.
         let memo = &self.memo;
         let parse = |mut chunk: Chunk| {
@@ -369,7 +376,7 @@ mod tests {
     }
 
     #[test]
-    fn pass_two_takes_the_prose_sources_pass_one_found() {
+    fn pass_two_takes_the_parse_pass_one_kept() {
         let article = |i: usize| {
             format!(
                 "TALKS STALL AGAIN\n\nPublication: Monitor Volume: 7 Issue: {i}\n\nThe news agency Interfax said the \
@@ -396,7 +403,7 @@ mod tests {
         fresh
             .learn(&mut src, &mut InputContext::new())
             .expect("reads");
-        fresh.memo = ProseMemo::default();
+        fresh.memo = ParseMemo::default();
         let again = pass_two(&mut fresh, &mut src, &ctx);
         assert_eq!(fresh.memo.recalled(), 0);
         assert_eq!(reports, again);

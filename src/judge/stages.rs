@@ -8,7 +8,7 @@
 
 use super::Parsed;
 use crate::context::{ChunkReport, Judge};
-use crate::memo::ProseMemo;
+use crate::memo::ParseMemo;
 use crate::model::Article;
 use crate::pipeline::Pipeline;
 use crate::stream::Chunk;
@@ -132,8 +132,8 @@ impl Stages {
 pub struct Ahead<'a, T, F> {
     p: &'a Pipeline<'a>,
     then: F,
-    /// Where the prose sources of each chunk parsed here are kept, if anywhere.
-    memo: Option<&'a ProseMemo>,
+    /// Where the parse of each chunk parsed here is kept, if anywhere.
+    memo: Option<&'a ParseMemo>,
     _out: std::marker::PhantomData<fn() -> T>,
 }
 
@@ -155,9 +155,9 @@ impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
         }
     }
 
-    /// Keep the prose sources of every chunk parsed here (not of chunks that come parsed)
+    /// Keep the parse of every chunk parsed here (not of chunks that come parsed)
     /// in `memo`, for later readings.
-    pub(crate) fn keeping(mut self, memo: &'a ProseMemo) -> Self {
+    pub(crate) fn keeping(mut self, memo: &'a ParseMemo) -> Self {
         self.memo = Some(memo);
         self
     }
@@ -178,7 +178,7 @@ impl<'a, T: Send, F: Fn(Parsed) -> T + Sync> Ahead<'a, T, F> {
             let parsed_here = chunk.articles.is_none();
             let (a, c) = p.read_chunk(&mut chunk);
             if parsed_here && let Some(memo) = memo {
-                memo.keep(&chunk, &a);
+                memo.keep(&chunk, &a, &c);
             }
             (chunk, a, c)
         };

@@ -62,22 +62,11 @@ pub struct ParseOptions {
 /// Articles are parsed in parallel on the current rayon pool; the result does not depend on
 /// the number of threads.
 pub fn parse_document(doc: &Document, outlets: &Outlets, opts: &ParseOptions) -> Vec<Article> {
-    parse_articles(doc, outlets, opts, true)
-}
-
-/// [`parse_document`], with the sources named in the prose looked for only when `prose`
-/// (without: every article's `attributions` is empty, for a caller that has them already).
-pub(crate) fn parse_articles(
-    doc: &Document,
-    outlets: &Outlets,
-    opts: &ParseOptions,
-    prose: bool,
-) -> Vec<Article> {
     use rayon::prelude::*;
     layout::split_articles(&doc.text, doc.start)
         .into_par_iter()
         .enumerate()
-        .map(|(index, l)| parse_article(doc, index, &l, outlets, opts, prose))
+        .map(|(index, l)| parse_article(doc, index, &l, outlets, opts))
         .collect()
 }
 
@@ -147,7 +136,6 @@ fn parse_article(
     l: &layout::ArticleLayout,
     outlets: &Outlets,
     opts: &ParseOptions,
-    prose: bool,
 ) -> Article {
     let text = doc.text.as_str();
     let mut article = article_head(doc, index, l);
@@ -184,9 +172,6 @@ fn parse_article(
             .or(article.year);
     }
     one_unknown_year_warning(&mut article.diagnostics);
-    if !prose {
-        return article;
-    }
     // Every block but the header: a headline names sources too ("KYIV ACCUSES MOSCOW OF
     // …"), and so does a note in parentheses ("(NOTE: Seoul television showed …)"), though
     // neither is a claim.

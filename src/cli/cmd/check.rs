@@ -81,7 +81,7 @@ impl Checked<'_, '_> {
     fn two_passes(&mut self, src: &mut impl ChunkSource<Error = anyhow::Error>) -> Result<()> {
         let mut ctx = InputContext::new();
         // What was kept of the inputs before is not needed again.
-        self.judging.forget_prose();
+        self.judging.forget_parses();
         if !self.judging.learn(src, &mut ctx)? {
             return Ok(());
         }
