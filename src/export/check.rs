@@ -28,7 +28,7 @@ use super::findings::{
     ArticleTotals, Style, fewer_than, finding_kind, summary_line_of, write_finding_at,
 };
 use super::json::pretty_at;
-use crate::analyze::{ClaimReport, OutletSummary, Verdict, sort_by_citations};
+use crate::analyze::{ArticleSummary, ClaimReport, OutletSummary, Verdict, sort_by_citations};
 use crate::context::{ChunkReport, OnePassCaveats};
 use crate::model::Scope;
 use crate::stream::Chunk;
@@ -102,13 +102,87 @@ struct Tally {
     outlets: BTreeMap<String, OutletSummary>,
 }
 
+/// How `check` writes one judged chunk, apart from where its output goes: a chunk can be
+/// written with it on any thread ([`ChunkWriting::write`]) and handed to the
+/// [`CheckWriter`] in input order ([`CheckWriter::written`]), so the findings of one chunk
+/// are formatted while those of the chunk before are written out.
+#[derive(Debug, Clone)]
+pub struct ChunkWriting {
+    format: CheckFormat,
+    selection: Selection,
+    style: Style,
+}
+
+/// One judged chunk's part of `check`'s output, written by [`ChunkWriting::write`], with
+/// what its input's totals need.
+#[derive(Debug)]
+pub struct WrittenChunk {
+    /// Its findings (human), or its claims one after another, each after a line break and
+    /// the ones after the first after a comma (JSON).
+    out: Vec<u8>,
+    claims: usize,
+    findings: usize,
+    /// Its article summaries in JSON, separated as `out`'s claims but without the line
+    /// break before the first.
+    articles_json: Vec<u8>,
+    articles: Vec<ArticleSummary>,
+    outlets: Vec<OutletSummary>,
+}
+
+impl ChunkWriting {
+    /// The output of one judged chunk (whose text quotes the findings).
+    ///
+    /// # Errors
+    /// A claim could not be serialised.
+    pub fn write(&self, chunk: &Chunk, report: ChunkReport) -> io::Result<WrittenChunk> {
+        let mut out = Vec::new();
+        let mut findings = 0;
+        for (i, c) in report.claims.iter().enumerate() {
+            let kind = self.selection.finding(c);
+            findings += usize::from(kind.is_some());
+            match self.format {
+                CheckFormat::Human => {
+                    if let Some(kind) = kind {
+                        let (doc, at) = (&chunk.doc, chunk.offset);
+                        write_finding_at(&mut out, &doc.text, &doc.lines, at, c, kind, self.style)?;
+                    }
+                }
+                CheckFormat::Json => {
+                    let sep = if i == 0 { "" } else { "," };
+                    // A map: the claim's keys and `finding`, in alphabetical order.
+                    let mut claim = serde_json::to_value(c)?;
+                    if let Some(o) = claim.as_object_mut() {
+                        o.insert("finding".into(), kind.into());
+                    }
+                    write!(out, "{sep}\n        {}", pretty_at(&claim, 8)?)?;
+                }
+            }
+        }
+        let mut articles_json = Vec::new();
+        if self.format == CheckFormat::Json {
+            for (i, a) in report.articles.iter().enumerate() {
+                if i > 0 {
+                    articles_json.extend_from_slice(b",\n        ");
+                }
+                articles_json.extend_from_slice(pretty_at(a, 8)?.as_bytes());
+            }
+        }
+        Ok(WrittenChunk {
+            out,
+            claims: report.claims.len(),
+            findings,
+            articles_json,
+            articles: report.articles,
+            outlets: report.outlets,
+        })
+    }
+}
+
 /// Writes `check`'s output input after input: [`CheckWriter::begin`], the judged chunks
 /// ([`CheckWriter::chunk`]), [`CheckWriter::end`]; then [`CheckWriter::finish`].
 pub struct CheckWriter<W: Write> {
     out: W,
-    format: CheckFormat,
-    selection: Selection,
-    style: Style,
+    writing: ChunkWriting,
     any_finding: bool,
     inputs: usize,
     input: Option<Tally>,
@@ -135,9 +209,11 @@ impl<W: Write> CheckWriter<W> {
         }
         Ok(CheckWriter {
             out,
-            format,
-            selection,
-            style,
+            writing: ChunkWriting {
+                format,
+                selection,
+                style,
+            },
             any_finding: false,
             inputs: 0,
             input: None,
@@ -157,7 +233,7 @@ impl<W: Write> CheckWriter<W> {
         if self.in_input() {
             self.end(None)?;
         }
-        if self.format == CheckFormat::Json {
+        if self.writing.format == CheckFormat::Json {
             let sep = if self.inputs == 0 { "" } else { "," };
             write!(
                 self.out,
@@ -177,68 +253,60 @@ impl<W: Write> CheckWriter<W> {
     }
 
     /// Write one judged chunk of the input begun (its text quotes the findings) and add it
-    /// up.
+    /// up: [`ChunkWriting::write`] and [`CheckWriter::written`].
     ///
     /// # Errors
     /// Writing failed, or no input was begun.
     pub fn chunk(&mut self, chunk: &Chunk, report: ChunkReport) -> io::Result<()> {
+        let written = self.writing.write(chunk, report)?;
+        self.written(written)
+    }
+
+    /// How this writer writes a chunk, for writing chunks elsewhere (on other threads)
+    /// before they are handed to [`CheckWriter::written`] in input order.
+    pub fn writing(&self) -> ChunkWriting {
+        self.writing.clone()
+    }
+
+    /// Write a chunk of the input begun that [`ChunkWriting::write`] wrote, and add it up.
+    /// Chunks are handed here in input order.
+    ///
+    /// # Errors
+    /// Writing failed, or no input was begun.
+    pub fn written(&mut self, w: WrittenChunk) -> io::Result<()> {
         let Some(mut tally) = self.input.take() else {
             return Err(io::Error::other(
                 "a chunk written before its input was begun",
             ));
         };
-        let written = self.chunk_of(chunk, report, &mut tally);
+        let written = self.add(w, &mut tally);
         self.input = Some(tally);
         written
     }
 
-    fn chunk_of(&mut self, chunk: &Chunk, report: ChunkReport, t: &mut Tally) -> io::Result<()> {
-        for c in &report.claims {
-            let kind = self.selection.finding(c);
-            t.findings += usize::from(kind.is_some());
-            match self.format {
-                CheckFormat::Human => {
-                    if let Some(kind) = kind {
-                        let (doc, at) = (&chunk.doc, chunk.offset);
-                        write_finding_at(
-                            &mut self.out,
-                            &doc.text,
-                            &doc.lines,
-                            at,
-                            c,
-                            kind,
-                            self.style,
-                        )?;
-                    }
-                }
-                CheckFormat::Json => {
-                    let sep = if t.claims == 0 { "" } else { "," };
-                    // A map: the claim's keys and `finding`, in alphabetical order.
-                    let mut claim = serde_json::to_value(c)?;
-                    if let Some(o) = claim.as_object_mut() {
-                        o.insert("finding".into(), kind.into());
-                    }
-                    write!(self.out, "{sep}\n        {}", pretty_at(&claim, 8)?)?;
-                }
-            }
-            t.claims += 1;
+    fn add(&mut self, w: WrittenChunk, t: &mut Tally) -> io::Result<()> {
+        let json = self.writing.format == CheckFormat::Json;
+        if json && t.claims > 0 && w.claims > 0 {
+            self.out.write_all(b",")?;
         }
-        for a in &report.articles {
+        self.out.write_all(&w.out)?;
+        t.findings += w.findings;
+        t.claims += w.claims;
+        if json && !w.articles.is_empty() {
+            let sep = if t.totals.articles == 0 {
+                "[\n        "
+            } else {
+                ",\n        "
+            };
+            let kept = &mut t.articles_json;
+            kept.write_all(sep.as_bytes())
+                .and_then(|()| kept.write_all(&w.articles_json))
+                .map_err(|e| crate::spool::spool_error("article summaries", e))?;
+        }
+        for a in &w.articles {
             t.totals.add(a);
-            if self.format == CheckFormat::Json {
-                let sep = if t.totals.articles == 1 {
-                    "[\n        "
-                } else {
-                    ",\n        "
-                };
-                let kept = &mut t.articles_json;
-                kept.write_all(sep.as_bytes())
-                    .map_err(|e| crate::spool::spool_error("article summaries", e))?;
-                kept.write_all(pretty_at(a, 8)?.as_bytes())
-                    .map_err(|e| crate::spool::spool_error("article summaries", e))?;
-            }
         }
-        for o in report.outlets {
+        for o in w.outlets {
             match t.outlets.get_mut(&o.outlet) {
                 Some(known) => known.absorb(&o),
                 None => {
@@ -261,9 +329,9 @@ impl<W: Write> CheckWriter<W> {
         };
         self.any_finding |= t.findings > 0;
         self.inputs += 1;
-        match self.format {
+        match self.writing.format {
             CheckFormat::Human => {
-                let why = self.selection.why();
+                let why = self.writing.selection.why();
                 let line = summary_line_of(&t.name, &t.totals, t.findings, &why);
                 writeln!(self.out, "{line}")?;
             }
@@ -312,14 +380,14 @@ impl<W: Write> CheckWriter<W> {
     /// Writing failed.
     pub fn finish(mut self, scope: Scope) -> io::Result<bool> {
         self.end(None)?;
-        if self.format == CheckFormat::Json {
+        if self.writing.format == CheckFormat::Json {
             if self.inputs > 0 {
                 self.out.write_all(b"\n  ")?;
             }
             writeln!(
                 self.out,
                 "],\n  \"min_sources\": {},\n  \"scope\": {},\n  \"version\": {}\n}}",
-                self.selection.min_sources,
+                self.writing.selection.min_sources,
                 pretty_at(&scope, 2)?,
                 super::json::SCHEMA_VERSION
             )?;

@@ -204,16 +204,35 @@ impl<'p> Judging<'p> {
         &mut self,
         src: &mut S,
         judge: &mut ChunkJudge<'_>,
-        mut consume: impl FnMut(&Chunk, ChunkReport) -> Result<(), S::Error>,
+        consume: impl FnMut(&Chunk, ChunkReport) -> Result<(), S::Error>,
+    ) -> Result<(), S::Error> {
+        self.judge_then(src, judge, |_, report| report, consume)
+    }
+
+    /// [`Judging::judge`], with each chunk's report turned by `then` into what `consume`
+    /// takes: `then` runs on the pool right after the judging, several chunks at once (for
+    /// work that needs only the chunk and its report, such as writing its findings into a
+    /// buffer), and `consume` on this thread in input order.
+    ///
+    /// # Errors
+    /// An error of `src` or of `consume`.
+    pub fn judge_then<S: ChunkSource, T: Send>(
+        &mut self,
+        src: &mut S,
+        judge: &mut ChunkJudge<'_>,
+        then: impl Fn(&Chunk, ChunkReport) -> T + Sync,
+        mut consume: impl FnMut(&Chunk, T) -> Result<(), S::Error>,
     ) -> Result<(), S::Error> {
         let p = self.p;
         let cached = self.single.take();
         if let Some((_, (chunk, a, c))) = cached.filter(|(name, _)| name == src.name()) {
             src.reused(&chunk);
-            return consume(&chunk, judge.judge(p, a, c));
+            let done = then(&chunk, judge.judge(p, a, c));
+            return consume(&chunk, done);
         }
-        // Chunks are parsed (or their parse recalled) and judged on the pool, several
-        // at once; what each needs of the input is prepared here in input order.
+        // Chunks are parsed (or their parse recalled), judged and handed to `then` on the
+        // pool, several at once; what each needs of the input is prepared here in input
+        // order.
         let memo = &self.memo;
         let parse = |mut chunk: Chunk| {
             let (a, c) = p.read_chunk_with(&mut chunk, Some(memo));
@@ -221,15 +240,15 @@ impl<'p> Judging<'p> {
         };
         let mut prepare = |(chunk, a, c): Parsed| (chunk, judge.prepare(p, a, c));
         let judged = |(chunk, job): (Chunk, ChunkJob<'_>)| {
-            let report = job.judge(p);
-            (chunk, report)
+            let done = then(&chunk, job.judge(p));
+            (chunk, done)
         };
         flow::flow(
             &parse,
             &mut prepare,
             &judged,
             |push| src.each_chunk(Pass::Judge, push),
-            &mut |(chunk, report)| consume(&chunk, report),
+            &mut |(chunk, done)| consume(&chunk, done),
         )
         .map(drop)
     }
@@ -373,6 +392,46 @@ mod tests {
             })
             .expect("judges");
         claims
+    }
+
+    #[test]
+    fn what_then_makes_of_each_chunk_comes_in_input_order() {
+        let text: String = (1..=40)
+            .map(|i| {
+                format!(
+                    "TROOPS MOVE\n\nPublication: Monitor Volume: 7 Issue: {i}\n\n\
+                     Troops moved (AFP, May {i}; Kyodo, May {i}).\n\n"
+                )
+            })
+            .collect();
+        let p = Pipeline::default();
+        let mut src = Text {
+            text,
+            size: 1,
+            chunks: 0,
+            parsed: false,
+        };
+        let mut ctx = InputContext::new();
+        let mut judging = Judging::new(&p);
+        judging.learn(&mut src, &mut ctx).expect("reads");
+        let reports = pass_two(&mut judging, &mut src, &ctx);
+        assert!(reports.len() > 10, "{} chunks", reports.len());
+        // On the pool, several chunks at once (the commands' tests compare thread counts).
+        let mut got = Vec::new();
+        let mut judge = ChunkJudge::new(&ctx);
+        judging
+            .judge_then(
+                &mut src,
+                &mut judge,
+                |chunk, r| (chunk.offset.bytes, r.claims),
+                |chunk, (at, claims)| {
+                    assert_eq!(at, chunk.offset.bytes, "the chunk it was made of");
+                    got.push(claims);
+                    Ok(())
+                },
+            )
+            .expect("judges");
+        assert_eq!(got, reports);
     }
 
     #[test]

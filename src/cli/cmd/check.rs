@@ -88,8 +88,15 @@ impl Checked<'_, '_> {
         let mut judge = ChunkJudge::new(&ctx);
         self.w.begin(src.name())?;
         let w = &mut *self.w;
-        self.judging
-            .judge(src, &mut judge, |chunk, report| Ok(w.chunk(chunk, report)?))?;
+        // Each chunk's findings are written into a buffer on the pool, and the buffers
+        // handed to the writer in input order.
+        let writing = w.writing();
+        self.judging.judge_then(
+            src,
+            &mut judge,
+            |chunk, report| writing.write(chunk, report),
+            |_, written| Ok(w.written(written?)?),
+        )?;
         Ok(self.w.end(None)?)
     }
 
