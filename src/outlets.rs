@@ -330,6 +330,11 @@ fn lookup_variants<'a, T>(key: &str, get: impl Fn(&str) -> Option<&'a T>) -> Opt
 /// and hyphens as spaces, white space collapsed, a leading "the", "www." or URL scheme and
 /// trailing punctuation removed. Only for comparing: output always shows the name as written.
 pub fn outlet_key(name: &str) -> String {
+    with_key(name, str::to_string)
+}
+
+/// [`outlet_key`] without the cache of [`with_key`].
+fn uncached_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let key = key_range(name, &mut out);
     // The key is a slice of `out`: keep it in place rather than copy it.
@@ -357,19 +362,54 @@ fn key_range(name: &str, out: &mut String) -> std::ops::Range<usize> {
     start..start + s.len()
 }
 
-/// `f` of the key of `name`, built in a buffer kept per thread (lookups allocate nothing).
+/// `f` of the key of `name`, from the keys of the names met lately on this thread
+/// ([`KeyCache`]), or built in a buffer kept per thread.
 pub(crate) fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
-        static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        static CACHE: std::cell::RefCell<KeyCache> = std::cell::RefCell::new(KeyCache::default());
     }
-    BUF.with(|buf| match buf.try_borrow_mut() {
-        Ok(mut buf) => {
-            let key = key_range(name, &mut buf);
-            f(&buf[key])
-        }
+    CACHE.with(|cache| match cache.try_borrow_mut() {
+        Ok(mut cache) => cache.with_key(name, f),
         // Not reentered today; should it be, a key of its own.
-        Err(_) => f(&outlet_key(name)),
+        Err(_) => f(&uncached_key(name)),
     })
+}
+
+/// Names up to this long have their keys cached.
+const CACHED_NAME_LEN: usize = 64;
+/// At most this many names are cached per thread (then the cache starts again).
+const CACHED_NAMES: usize = 4096;
+
+/// The keys of the names met lately on one thread. A name is keyed many times on its way
+/// through the pipeline (parsing, building, learning, judging: about ten times for each
+/// outlet cited), and an archive cites a few hundred outlets in all, so nearly every key is
+/// found here at the cost of a hash of the name. At most [`CACHED_NAMES`] names of at most
+/// [`CACHED_NAME_LEN`] bytes are kept: a few hundred kilobytes.
+#[derive(Default)]
+struct KeyCache {
+    keys: foldhash::HashMap<Box<str>, Box<str>>,
+    buf: String,
+}
+
+impl KeyCache {
+    fn with_key<R>(&mut self, name: &str, f: impl FnOnce(&str) -> R) -> R {
+        if name.len() > CACHED_NAME_LEN {
+            let key = key_range(name, &mut self.buf);
+            return f(&self.buf[key]);
+        }
+        if let Some(key) = self.keys.get(name) {
+            return f(key);
+        }
+        if self.keys.len() >= CACHED_NAMES {
+            self.keys.clear();
+        }
+        let key = key_range(name, &mut self.buf);
+        let key = self
+            .keys
+            .entry(name.into())
+            .or_insert_with(|| self.buf[key].into());
+        f(key)
+    }
 }
 
 /// The words of an ASCII name for its key: lower case, quotes dropped, hyphens, underscores
@@ -485,6 +525,31 @@ mod tests {
             ascii_key_words(&name, &mut ascii);
             proptest::prop_assert_eq!(ascii, general);
         }
+
+        /// A cached key is the key: for names met once or again, short or long, and after
+        /// the cache has started again.
+        #[test]
+        fn cached_keys_are_the_keys(
+            names in proptest::collection::vec("(?s).{0,80}", 1..20),
+            again in proptest::collection::vec(0usize..20, 0..40),
+        ) {
+            for name in names.iter().chain(again.iter().filter_map(|&i| names.get(i))) {
+                proptest::prop_assert_eq!(outlet_key(name), uncached_key(name));
+                proptest::prop_assert_eq!(with_key(name, str::len), uncached_key(name).len());
+            }
+        }
+    }
+
+    #[test]
+    fn the_key_cache_starts_again_when_full() {
+        for i in 0..2 * CACHED_NAMES + 3 {
+            let name = format!("The Daily-{i}.");
+            assert_eq!(outlet_key(&name), format!("daily {i}"));
+        }
+        assert_eq!(outlet_key("The Daily-3."), "daily 3");
+        let long = format!("The {}", "Very-Long ".repeat(20));
+        assert_eq!(outlet_key(&long), uncached_key(&long));
+        assert!(long.len() > CACHED_NAME_LEN);
     }
 
     #[test]
