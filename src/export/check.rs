@@ -135,7 +135,13 @@ impl ChunkWriting {
     /// # Errors
     /// A claim could not be serialised.
     pub fn write(&self, chunk: &Chunk, report: ChunkReport) -> io::Result<WrittenChunk> {
-        let mut out = Vec::new();
+        // Findings quote the text and JSON spells out every claim: about twice the text's
+        // size (human) and five times (JSON), reserved at once rather than by doubling.
+        let times = match self.format {
+            CheckFormat::Human => 2,
+            CheckFormat::Json => 5,
+        };
+        let mut out = Vec::with_capacity(chunk.doc.text.len() * times);
         let mut findings = 0;
         for (i, c) in report.claims.iter().enumerate() {
             let kind = self.selection.finding(c);

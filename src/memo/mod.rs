@@ -98,7 +98,9 @@ impl ParseMemo {
     /// Keep `articles` and `claims`, the parse of `chunk` (in input coordinates).
     pub(crate) fn keep(&self, chunk: &Chunk, articles: &[Article], claims: &[Vec<Claim>]) {
         let key = Key::of(chunk, &self.seed);
-        let mut buf = Vec::new();
+        // A chunk's record is about its text's size: room for it at once, not by doubling.
+        let text = chunk.doc.text.len();
+        let mut buf = Vec::with_capacity(text + text / 2);
         codec::encode(articles, claims, &mut buf);
         let Ok(mut store) = self.store.lock() else {
             return;
