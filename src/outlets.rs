@@ -365,14 +365,21 @@ fn key_range(name: &str, out: &mut String) -> std::ops::Range<usize> {
 /// `f` of the key of `name`, from the keys of the names met lately on this thread
 /// ([`KeyCache`]), or built in a buffer kept per thread.
 pub(crate) fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
-    thread_local! {
-        static CACHE: std::cell::RefCell<KeyCache> = std::cell::RefCell::new(KeyCache::default());
-    }
     CACHE.with(|cache| match cache.try_borrow_mut() {
         Ok(mut cache) => cache.with_key(name, f),
         // Not reentered today; should it be, a key of its own.
         Err(_) => f(&uncached_key(name)),
     })
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<KeyCache> = std::cell::RefCell::new(KeyCache::default());
+}
+
+/// How many names this thread's cache holds (for tests).
+#[cfg(test)]
+fn cached_names() -> usize {
+    CACHE.with(|cache| cache.borrow().keys.len())
 }
 
 /// Names up to this long have their keys cached.
@@ -384,7 +391,7 @@ const CACHED_NAMES: usize = 4096;
 /// through the pipeline (parsing, building, learning, judging: about ten times for each
 /// outlet cited), and an archive cites a few hundred outlets in all, so nearly every key is
 /// found here at the cost of a hash of the name. At most [`CACHED_NAMES`] names of at most
-/// [`CACHED_NAME_LEN`] bytes are kept: a few hundred kilobytes.
+/// [`CACHED_NAME_LEN`] bytes are kept: under a megabyte a thread.
 #[derive(Default)]
 struct KeyCache {
     keys: foldhash::HashMap<Box<str>, Box<str>>,
@@ -541,15 +548,42 @@ mod tests {
     }
 
     #[test]
+    fn keys_reentered_and_on_pool_threads() {
+        let nested = with_key("The AFP.", |a| {
+            with_key("BBC-World", |b| {
+                with_key("The AFP.", |c| format!("{a}|{b}|{c}"))
+            })
+        });
+        assert_eq!(nested, "afp|bbc world|afp");
+        use rayon::prelude::*;
+        let names: Vec<String> = (0..20_000)
+            .map(|i| format!("Outlet-{}", i % 5000))
+            .collect();
+        let keys: Vec<String> = names.par_iter().map(|n| outlet_key(n)).collect();
+        for (n, k) in names.iter().zip(&keys) {
+            assert_eq!(k, &uncached_key(n));
+        }
+    }
+
+    #[test]
     fn the_key_cache_starts_again_when_full() {
         for i in 0..2 * CACHED_NAMES + 3 {
             let name = format!("The Daily-{i}.");
             assert_eq!(outlet_key(&name), format!("daily {i}"));
+            assert!(cached_names() <= CACHED_NAMES);
         }
+        // It started again twice: the last three names are what it holds.
+        assert_eq!(cached_names(), 3);
+        // A name met again is found, not added.
+        assert_eq!(outlet_key("The Daily-8194."), "daily 8194");
+        assert_eq!(cached_names(), 3);
         assert_eq!(outlet_key("The Daily-3."), "daily 3");
+        assert_eq!(cached_names(), 4);
+        // A long name is keyed without being kept.
         let long = format!("The {}", "Very-Long ".repeat(20));
-        assert_eq!(outlet_key(&long), uncached_key(&long));
         assert!(long.len() > CACHED_NAME_LEN);
+        assert_eq!(outlet_key(&long), uncached_key(&long));
+        assert_eq!(cached_names(), 4);
     }
 
     #[test]

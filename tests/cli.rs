@@ -1035,11 +1035,11 @@ fn rows_past_a_megabyte_go_through_a_temporary_file() {
     );
 }
 
-/// The prose sources pass 1 keeps for the readings after it go to a temporary file past a
-/// megabyte; when that cannot be written, the later readings find them again: the same
-/// output, no error.
+/// The parse pass 1 keeps for the readings after it goes to a temporary file past a
+/// megabyte; when that cannot be written, the later readings parse again: the same output,
+/// no error.
 #[test]
-fn prose_sources_kept_between_readings_need_no_temporary_directory() {
+fn parses_kept_between_readings_need_no_temporary_directory() {
     let dir = scratch("memo");
     // About 40 000 sources named in the prose: more than a megabyte of kept records.
     let corpus: String = (0..2_000)

@@ -129,6 +129,21 @@ pub struct WrittenChunk {
     outlets: Vec<OutletSummary>,
 }
 
+/// Chunks of up to this many bytes of text are written into a buffer where they were
+/// judged ([`ChunkWriting::prepare`]); the findings of a larger one (a huge paragraph) go
+/// straight to the output, so they are never held in memory whole.
+pub const BUFFERED_CHUNK: usize = 1 << 20;
+
+/// A judged chunk on its way to the [`CheckWriter`]: written already, or (a large chunk) to
+/// be written as it is handed over.
+#[derive(Debug)]
+pub enum PendingChunk {
+    /// Written into a buffer ([`ChunkWriting::write`]).
+    Written(WrittenChunk),
+    /// Judged, to be written straight to the output.
+    Judged(ChunkReport),
+}
+
 impl ChunkWriting {
     /// The output of one judged chunk (whose text quotes the findings).
     ///
@@ -142,6 +157,31 @@ impl ChunkWriting {
             CheckFormat::Json => 5,
         };
         let mut out = Vec::with_capacity(chunk.doc.text.len() * times);
+        let findings = self.write_claims(&mut out, chunk, &report)?;
+        self.summed(report, out, findings)
+    }
+
+    /// [`ChunkWriting::write`] for a chunk of up to [`BUFFERED_CHUNK`] bytes of text; a
+    /// larger one as judged, for [`CheckWriter::pending`] to write straight out.
+    ///
+    /// # Errors
+    /// A claim could not be serialised.
+    pub fn prepare(&self, chunk: &Chunk, report: ChunkReport) -> io::Result<PendingChunk> {
+        if chunk.doc.text.len() > BUFFERED_CHUNK {
+            return Ok(PendingChunk::Judged(report));
+        }
+        self.write(chunk, report).map(PendingChunk::Written)
+    }
+
+    /// Write the claims of `report` to `out`: the findings (human), or every claim, each
+    /// after a line break and the ones after the first after a comma (JSON). Returns how
+    /// many are findings.
+    fn write_claims(
+        &self,
+        out: &mut dyn Write,
+        chunk: &Chunk,
+        report: &ChunkReport,
+    ) -> io::Result<usize> {
         let mut findings = 0;
         for (i, c) in report.claims.iter().enumerate() {
             let kind = self.selection.finding(c);
@@ -150,7 +190,7 @@ impl ChunkWriting {
                 CheckFormat::Human => {
                     if let Some(kind) = kind {
                         let (doc, at) = (&chunk.doc, chunk.offset);
-                        write_finding_at(&mut out, &doc.text, &doc.lines, at, c, kind, self.style)?;
+                        write_finding_at(out, &doc.text, &doc.lines, at, c, kind, self.style)?;
                     }
                 }
                 CheckFormat::Json => {
@@ -164,6 +204,16 @@ impl ChunkWriting {
                 }
             }
         }
+        Ok(findings)
+    }
+
+    /// The chunk written as `out` with `findings`, with what its input's totals need.
+    fn summed(
+        &self,
+        report: ChunkReport,
+        out: Vec<u8>,
+        findings: usize,
+    ) -> io::Result<WrittenChunk> {
         let mut articles_json = Vec::new();
         if self.format == CheckFormat::Json {
             for (i, a) in report.articles.iter().enumerate() {
@@ -182,6 +232,10 @@ impl ChunkWriting {
             outlets: report.outlets,
         })
     }
+}
+
+fn not_begun() -> io::Error {
+    io::Error::other("a chunk written before its input was begun")
 }
 
 /// Writes `check`'s output input after input: [`CheckWriter::begin`], the judged chunks
@@ -258,14 +312,37 @@ impl<W: Write> CheckWriter<W> {
         Ok(())
     }
 
-    /// Write one judged chunk of the input begun (its text quotes the findings) and add it
-    /// up: [`ChunkWriting::write`] and [`CheckWriter::written`].
+    /// Write one judged chunk of the input begun (its text quotes the findings) straight to
+    /// the output, and add it up.
     ///
     /// # Errors
     /// Writing failed, or no input was begun.
     pub fn chunk(&mut self, chunk: &Chunk, report: ChunkReport) -> io::Result<()> {
-        let written = self.writing.write(chunk, report)?;
-        self.written(written)
+        let Some(mut tally) = self.input.take() else {
+            return Err(not_begun());
+        };
+        let written = self.chunk_of(chunk, report, &mut tally);
+        self.input = Some(tally);
+        written
+    }
+
+    fn chunk_of(&mut self, chunk: &Chunk, report: ChunkReport, t: &mut Tally) -> io::Result<()> {
+        self.claims_separator(t, report.claims.len())?;
+        let findings = self.writing.write_claims(&mut self.out, chunk, &report)?;
+        let summed = self.writing.summed(report, Vec::new(), findings)?;
+        self.add(summed, t)
+    }
+
+    /// A chunk that [`ChunkWriting::prepare`] made ready: written out as it is, or written
+    /// straight to the output.
+    ///
+    /// # Errors
+    /// Writing failed, or no input was begun.
+    pub fn pending(&mut self, chunk: &Chunk, p: PendingChunk) -> io::Result<()> {
+        match p {
+            PendingChunk::Written(w) => self.written(w),
+            PendingChunk::Judged(report) => self.chunk(chunk, report),
+        }
     }
 
     /// How this writer writes a chunk, for writing chunks elsewhere (on other threads)
@@ -281,21 +358,27 @@ impl<W: Write> CheckWriter<W> {
     /// Writing failed, or no input was begun.
     pub fn written(&mut self, w: WrittenChunk) -> io::Result<()> {
         let Some(mut tally) = self.input.take() else {
-            return Err(io::Error::other(
-                "a chunk written before its input was begun",
-            ));
+            return Err(not_begun());
         };
-        let written = self.add(w, &mut tally);
+        let written = self
+            .claims_separator(&tally, w.claims)
+            .and_then(|()| self.out.write_all(&w.out))
+            .and_then(|()| self.add(w, &mut tally));
         self.input = Some(tally);
         written
     }
 
-    fn add(&mut self, w: WrittenChunk, t: &mut Tally) -> io::Result<()> {
-        let json = self.writing.format == CheckFormat::Json;
-        if json && t.claims > 0 && w.claims > 0 {
+    /// In JSON, the comma between the claims written before and the `claims` of a chunk.
+    fn claims_separator(&mut self, t: &Tally, claims: usize) -> io::Result<()> {
+        if self.writing.format == CheckFormat::Json && t.claims > 0 && claims > 0 {
             self.out.write_all(b",")?;
         }
-        self.out.write_all(&w.out)?;
+        Ok(())
+    }
+
+    /// Add up a chunk whose claims are written.
+    fn add(&mut self, w: WrittenChunk, t: &mut Tally) -> io::Result<()> {
+        let json = self.writing.format == CheckFormat::Json;
         t.findings += w.findings;
         t.claims += w.claims;
         if json && !w.articles.is_empty() {
@@ -400,5 +483,114 @@ impl<W: Write> CheckWriter<W> {
         }
         self.out.flush()?;
         Ok(self.any_finding)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::judge::{ChunkSource, Judging, Pass};
+    use crate::markup::InputFormat;
+    use crate::pipeline::Pipeline;
+    use crate::stream::read_chunks;
+
+    /// A text read in chunks of `size` bytes.
+    struct Text(String, usize);
+
+    impl ChunkSource for Text {
+        type Error = io::Error;
+
+        fn name(&self) -> &str {
+            "items.txt"
+        }
+
+        fn each_chunk(
+            &mut self,
+            _pass: Pass,
+            f: &mut dyn FnMut(Chunk) -> io::Result<()>,
+        ) -> io::Result<bool> {
+            // A byte a read, so the chunks are as small as `size` asks.
+            let reader = OneByte(self.0.as_bytes());
+            Ok(read_chunks("items.txt", InputFormat::Text, reader, self.1, f)?.read)
+        }
+    }
+
+    struct OneByte<'a>(&'a [u8]);
+
+    impl io::Read for OneByte<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((&b, rest)), Some(to)) => {
+                    *to = b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    /// How a chunk reaches the writer.
+    #[derive(Clone, Copy, Debug)]
+    enum Way {
+        Straight,
+        Buffered,
+        Prepared,
+    }
+
+    fn output(format: CheckFormat, way: Way) -> String {
+        let item = |i: usize| {
+            let claims = match i % 4 {
+                // Items without a claim between items with claims: the separators.
+                0 => String::new(),
+                1 => format!("Troops moved north (AFP, May {i}).\n\n"),
+                _ => format!(
+                    "Talks stalled, an official said (Interfax, May {i}; Kyodo, May {i}).\n\n\
+                     Nothing was agreed.\n\n"
+                ),
+            };
+            format!("NEWS IN BRIEF\n\nPublication: Monitor Volume: 7 Issue: {i}\n\n{claims}")
+        };
+        let text: String = (1..=30).map(item).collect();
+        let p = Pipeline::default();
+        let mut out = Vec::new();
+        let mut w = CheckWriter::new(&mut out, format, Selection::fewer_than(2), Style::default())
+            .expect("writes");
+        let writing = w.writing();
+        let mut src = Text(text, 200);
+        let mut judge = crate::context::OnePassJudge::new(10);
+        w.begin("items.txt").expect("writes");
+        let mut chunks = 0;
+        Judging::new(&p)
+            .judge_once(&mut src, &mut judge, |chunk, report| {
+                chunks += 1;
+                match way {
+                    Way::Straight => w.chunk(chunk, report),
+                    Way::Buffered => w.written(writing.write(chunk, report)?),
+                    Way::Prepared => w.pending(chunk, writing.prepare(chunk, report)?),
+                }
+            })
+            .expect("judges");
+        assert!(chunks > 10, "{chunks} chunks");
+        w.finish(Scope::Run).expect("writes");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn chunks_written_straight_or_in_buffers_are_the_same_bytes() {
+        for format in [CheckFormat::Human, CheckFormat::Json] {
+            let straight = output(format, Way::Straight);
+            if format == CheckFormat::Human {
+                assert!(straight.contains("items.txt:"), "{straight}");
+            }
+            assert_eq!(output(format, Way::Buffered), straight, "{format:?}");
+            assert_eq!(output(format, Way::Prepared), straight, "{format:?}");
+            if format == CheckFormat::Json {
+                let v: serde_json::Value = serde_json::from_str(&straight).expect("JSON");
+                let input = &v["inputs"][0];
+                assert!(input["claims"].as_array().is_some_and(|c| c.len() > 20));
+                assert_eq!(input["articles"].as_array().map(Vec::len), Some(30));
+            }
+        }
     }
 }

@@ -103,7 +103,7 @@ type ParsedHook<'p> = Box<dyn Fn(&[Article]) + 'p>;
 /// Reads inputs for judging ([`Judging::learn`], [`Judging::judge`],
 /// [`Judging::judge_once`]); between the passes it keeps the parse of the last input
 /// learnt, when that was one chunk, and the parse of every chunk learnt (compactly encoded,
-/// past a megabyte in a temporary file: about the input's size), which later readings
+/// past a megabyte in a temporary file: about 1.2 times the input's size), which later readings
 /// take instead of parsing again. They are kept until [`Judging::forget_parses`] or the end
 /// of the `Judging`: a caller judging a long stream of inputs one after another drops them
 /// before each new input, as `check` does.
@@ -482,5 +482,140 @@ mod tests {
                 .any(|s| s.prose.is_some() && s.outlet.contains("Ivanov"))),
             "the prose sources reach the verdicts"
         );
+    }
+}
+
+/// Inputs whose text changes between the readings, and a `then` that panics.
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+    use crate::markup::InputFormat;
+    use crate::stream::read_chunks;
+
+    /// An input whose text changes between the two readings (a FIFO fed twice, a file
+    /// rewritten between the passes).
+    struct Changing {
+        learn: String,
+        judge: String,
+        size: usize,
+    }
+
+    impl ChunkSource for Changing {
+        type Error = std::convert::Infallible;
+        fn name(&self) -> &str {
+            "changing.txt"
+        }
+        fn each_chunk(
+            &mut self,
+            pass: Pass,
+            f: &mut dyn FnMut(Chunk) -> Result<(), Self::Error>,
+        ) -> Result<bool, Self::Error> {
+            let text = if pass == Pass::Judge {
+                &self.judge
+            } else {
+                &self.learn
+            };
+            let format = InputFormat::Text;
+            Ok(read_chunks("changing.txt", format, text.as_bytes(), self.size, f)?.read)
+        }
+    }
+
+    /// A chunk whose text, bytes and lines before it are those of the first reading, but
+    /// not the number of articles before it, is not recalled with the first reading's
+    /// article numbers (the memo's key holds `offset.articles`).
+    #[test]
+    fn a_recalled_chunk_has_the_article_numbers_of_this_reading() {
+        let art = |i: usize, body: &str| {
+            format!("Publication: Monitor Volume: 7 Issue: {i}\n\nTALKS {i}\n\n{body}\n\n")
+        };
+        let body = "Troops moved north (AFP, May 2). Officials met again (Reuters, May 3).";
+        let two = art(1, body) + &art(2, body);
+        let base = format!(
+            "Publication: Monitor Volume: 7 Issue: 1\n\nTALKS 1\n\n{body}\n\n\
+             It went on.\n\nIt went on.\n\nIt went on"
+        );
+        let one = format!("{base}{}.\n\n", "o".repeat(two.len() - base.len() - 3));
+        assert_eq!(one.len(), two.len());
+        assert_eq!(one.lines().count(), two.lines().count());
+        let t = art(
+            9,
+            "Kiev said the grid held (Interfax, May 4). Unsourced claim here.",
+        );
+        let p = Pipeline::default();
+        let run = |forget: bool| {
+            let mut src = Changing {
+                learn: one.clone() + &t,
+                judge: two.clone() + &t,
+                size: one.len() + 5,
+            };
+            let mut ctx = InputContext::new();
+            let mut judging = Judging::new(&p);
+            judging.learn(&mut src, &mut ctx).expect("reads");
+            if forget {
+                judging.forget_parses();
+            }
+            let mut judge = ChunkJudge::new(&ctx);
+            let mut got = Vec::new();
+            judging
+                .judge(&mut src, &mut judge, |_, r| {
+                    got.extend(r.parsed.iter().map(|a| a.index));
+                    Ok(())
+                })
+                .expect("judges");
+            got
+        };
+        assert_eq!(run(true), vec![0, 1, 2], "parsed again");
+        assert_eq!(run(false), vec![0, 1, 2], "recalled");
+    }
+
+    fn many() -> String {
+        (1..=40)
+            .map(|i| {
+                format!(
+                    "TROOPS MOVE\n\nPublication: Monitor Volume: 7 Issue: {i}\n\n\
+                     Troops moved (AFP, May {i}; Kyodo, May {i}).\n\n"
+                )
+            })
+            .collect()
+    }
+
+    fn learnt<'p>(p: &'p Pipeline<'p>) -> (Changing, InputContext, Judging<'p>) {
+        let t = many();
+        let mut src = Changing {
+            learn: t.clone(),
+            judge: t,
+            size: 1,
+        };
+        let mut ctx = InputContext::new();
+        let mut judging = Judging::new(p);
+        judging.learn(&mut src, &mut ctx).expect("reads");
+        (src, ctx, judging)
+    }
+
+    #[test]
+    fn a_panic_of_then_reaches_the_caller_after_the_chunks_before_it() {
+        let p = Pipeline::default();
+        let (mut src, ctx, mut judging) = learnt(&p);
+        let mut judge = ChunkJudge::new(&ctx);
+        let mut seen = Vec::new();
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            judging.judge_then(
+                &mut src,
+                &mut judge,
+                |chunk, _| {
+                    assert!(chunk.offset.articles < 10, "then fails");
+                    chunk.offset.articles
+                },
+                |_, n| {
+                    seen.push(n);
+                    Ok(())
+                },
+            )
+        }));
+        let payload = caught.expect_err("the panic");
+        assert_eq!(payload.downcast_ref::<&str>().copied(), Some("then fails"));
+        // The chunks before the one that failed were consumed, in order; none after it.
+        assert!(!seen.is_empty() && seen.iter().all(|&n| n < 10), "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
     }
 }

@@ -5,8 +5,9 @@
 //! strings their length and bytes, options a 0/1 byte before the value, lists their length
 //! before the items, enums one byte each. Every struct is written and read field by field,
 //! by name: a field added to the model fails to compile here until it is kept too. Bytes
-//! this module did not write (cut short, extended, corrupted) are refused, never misread into
-//! a panic.
+//! this module did not write are never a panic: cut short or extended they are refused;
+//! changed, they are refused or read as other values (there is no checksum: the memo's
+//! records are the process's own, in its own unnamed temporary file).
 
 use crate::calendar::Date;
 use crate::diag::{DiagCode, Diagnostic, Severity};
@@ -50,7 +51,7 @@ impl Reader<'_> {
     }
 
     /// How many bytes are left: a list claiming more items than that is not ours (every
-    /// item takes at least a byte), so no length read here can make a huge allocation.
+    /// item takes at least a byte).
     fn left(&self) -> usize {
         self.b.len() - self.at
     }
@@ -182,7 +183,10 @@ impl<T: Code> Code for Vec<T> {
         if n > r.left() {
             return None;
         }
-        let mut xs = Vec::with_capacity(n);
+        // Room for a few items at once, not for the count read: an item takes a byte of the
+        // record but may be hundreds in memory, so a count from foreign bytes must not size
+        // the allocation.
+        let mut xs = Vec::with_capacity(n.min(64));
         for _ in 0..n {
             xs.push(T::get(r)?);
         }

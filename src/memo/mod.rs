@@ -6,7 +6,8 @@
 //! of the rest, and decoding a kept parse a tenth of either.
 //!
 //! Each chunk's parse is encoded compactly ([`codec`]) into a spool: in memory up to a
-//! megabyte, then an unnamed temporary file ([`crate::spool`]) of about the input's size. A
+//! megabyte, then an unnamed temporary file ([`crate::spool`]) of about 1.2 times the input's
+//! size. A
 //! chunk is found again by its input's name, its place in the input and a hash of its text
 //! (and of the file its lines are counted in, for HTML), so a chunk whose text changed
 //! between readings, or that was never kept, is parsed in full. Nothing here can change a
@@ -28,15 +29,18 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tempfile::SpooledTempFile;
 
-/// Which chunk of which input: its name, place, size and a hash of its text and of the text
-/// its lines are counted in (an HTML file's source, whose line breaks its text may not keep).
-/// The hash is seeded per memo (foldhash's random state), so no text can be written to
-/// collide with another under it.
+/// Which chunk of which input: its name, place (the bytes, lines and articles before it),
+/// size and a hash of its text and of the text its lines are counted in (an HTML file's
+/// source, whose line breaks its text may not keep). The hash is seeded per memo
+/// (foldhash's random state), so no text can be written to collide with another under it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Key {
     name: String,
     bytes: usize,
     lines: usize,
+    /// Articles before the chunk: its articles' numbers (the chunks before it may split
+    /// differently in another reading of a changing input, in as many bytes and lines).
+    articles: usize,
     start: usize,
     len: usize,
     hash: u64,
@@ -51,6 +55,7 @@ impl Key {
             name: chunk.doc.name.clone(),
             bytes: chunk.offset.bytes,
             lines: chunk.offset.lines,
+            articles: chunk.offset.articles,
             start: chunk.doc.start,
             len: chunk.doc.text.len(),
             hash: h.finish(),
@@ -179,6 +184,9 @@ mod tests {
         assert_eq!(memo.recall(&kept), want);
         assert_eq!(memo.recall(&chunk("The minister said no.\n", 0)), None);
         assert_eq!(memo.recall(&chunk(text, 5)), None);
+        let mut later = chunk(text, 0);
+        later.offset.articles = 1;
+        assert_eq!(memo.recall(&later), None, "other article numbers");
         // Enough records to go past the spool's memory into its file.
         for i in 0..15_000 {
             memo.keep(&chunk("x\n", 10 + i), &articles, &claims);

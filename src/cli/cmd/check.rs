@@ -88,14 +88,14 @@ impl Checked<'_, '_> {
         let mut judge = ChunkJudge::new(&ctx);
         self.w.begin(src.name())?;
         let w = &mut *self.w;
-        // Each chunk's findings are written into a buffer on the pool, and the buffers
-        // handed to the writer in input order.
+        // Each chunk's findings are written into a buffer on the pool (a huge chunk's
+        // straight to the output), and the buffers handed to the writer in input order.
         let writing = w.writing();
         self.judging.judge_then(
             src,
             &mut judge,
-            |chunk, report| writing.write(chunk, report),
-            |_, written| Ok(w.written(written?)?),
+            |chunk, report| writing.prepare(chunk, report),
+            |chunk, pending| Ok(w.pending(chunk, pending?)?),
         )?;
         Ok(self.w.end(None)?)
     }
