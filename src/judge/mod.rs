@@ -342,6 +342,9 @@ mod tests {
         chunks: usize,
         /// Hand the chunks out parsed, as articles read back from `parse` output are.
         parsed: bool,
+        /// The text of the readings that judge, when it changed since pass 1 (a FIFO fed
+        /// twice, a file rewritten between the passes).
+        again: Option<String>,
     }
 
     impl ChunkSource for Text {
@@ -353,13 +356,17 @@ mod tests {
 
         fn each_chunk(
             &mut self,
-            _pass: Pass,
+            pass: Pass,
             f: &mut dyn FnMut(Chunk) -> Result<(), Self::Error>,
         ) -> Result<bool, Self::Error> {
             self.chunks = 0;
             let chunks = &mut self.chunks;
+            let text = match (&self.again, pass) {
+                (Some(again), Pass::Judge) => again,
+                _ => &self.text,
+            };
             // A byte a read, so the chunks are as small as `size` asks.
-            let trickle = self.text.as_bytes().iter().copied();
+            let trickle = text.as_bytes().iter().copied();
             let reader = TrickleReader(trickle);
             let parsed = self.parsed;
             let end = read_chunks("memo.txt", InputFormat::Text, reader, self.size, |mut c| {
@@ -394,8 +401,8 @@ mod tests {
         claims
     }
 
-    #[test]
-    fn what_then_makes_of_each_chunk_comes_in_input_order() {
+    /// Forty items read an item a chunk, after pass 1.
+    fn forty_items_learnt<'p>(p: &'p Pipeline<'p>) -> (Text, InputContext, Judging<'p>) {
         let text: String = (1..=40)
             .map(|i| {
                 format!(
@@ -404,16 +411,28 @@ mod tests {
                 )
             })
             .collect();
-        let p = Pipeline::default();
+        learnt(p, text)
+    }
+
+    /// `text` read an item a chunk, after pass 1.
+    fn learnt<'p>(p: &'p Pipeline<'p>, text: String) -> (Text, InputContext, Judging<'p>) {
         let mut src = Text {
             text,
             size: 1,
             chunks: 0,
             parsed: false,
+            again: None,
         };
         let mut ctx = InputContext::new();
-        let mut judging = Judging::new(&p);
+        let mut judging = Judging::new(p);
         judging.learn(&mut src, &mut ctx).expect("reads");
+        (src, ctx, judging)
+    }
+
+    #[test]
+    fn what_then_makes_of_each_chunk_comes_in_input_order() {
+        let p = Pipeline::default();
+        let (mut src, ctx, mut judging) = forty_items_learnt(&p);
         let reports = pass_two(&mut judging, &mut src, &ctx);
         assert!(reports.len() > 10, "{} chunks", reports.len());
         // On the pool, several chunks at once (the commands' tests compare thread counts).
@@ -445,15 +464,7 @@ mod tests {
         };
         let text: String = (1..=12).map(article).collect();
         let p = Pipeline::default();
-        let mut src = Text {
-            text,
-            size: 1,
-            chunks: 0,
-            parsed: false,
-        };
-        let mut ctx = InputContext::new();
-        let mut judging = Judging::new(&p);
-        judging.learn(&mut src, &mut ctx).expect("reads");
+        let (mut src, ctx, mut judging) = learnt(&p, text);
         let reports = pass_two(&mut judging, &mut src, &ctx);
         assert!(src.chunks > 3, "{} chunks", src.chunks);
         assert_eq!(judging.memo.recalled(), src.chunks);
@@ -483,42 +494,6 @@ mod tests {
             "the prose sources reach the verdicts"
         );
     }
-}
-
-/// Inputs whose text changes between the readings, and a `then` that panics.
-#[cfg(test)]
-mod reading_tests {
-    use super::*;
-    use crate::markup::InputFormat;
-    use crate::stream::read_chunks;
-
-    /// An input whose text changes between the two readings (a FIFO fed twice, a file
-    /// rewritten between the passes).
-    struct Changing {
-        learn: String,
-        judge: String,
-        size: usize,
-    }
-
-    impl ChunkSource for Changing {
-        type Error = std::convert::Infallible;
-        fn name(&self) -> &str {
-            "changing.txt"
-        }
-        fn each_chunk(
-            &mut self,
-            pass: Pass,
-            f: &mut dyn FnMut(Chunk) -> Result<(), Self::Error>,
-        ) -> Result<bool, Self::Error> {
-            let text = if pass == Pass::Judge {
-                &self.judge
-            } else {
-                &self.learn
-            };
-            let format = InputFormat::Text;
-            Ok(read_chunks("changing.txt", format, text.as_bytes(), self.size, f)?.read)
-        }
-    }
 
     /// A chunk whose text, bytes and lines before it are those of the first reading, but
     /// not the number of articles before it, is not recalled with the first reading's
@@ -543,10 +518,12 @@ mod reading_tests {
         );
         let p = Pipeline::default();
         let run = |forget: bool| {
-            let mut src = Changing {
-                learn: one.clone() + &t,
-                judge: two.clone() + &t,
-                size: one.len() + 5,
+            let mut src = Text {
+                text: one.clone() + &t,
+                size: 10,
+                chunks: 0,
+                parsed: false,
+                again: Some(two.clone() + &t),
             };
             let mut ctx = InputContext::new();
             let mut judging = Judging::new(&p);
@@ -568,34 +545,10 @@ mod reading_tests {
         assert_eq!(run(false), vec![0, 1, 2], "recalled");
     }
 
-    fn many() -> String {
-        (1..=40)
-            .map(|i| {
-                format!(
-                    "TROOPS MOVE\n\nPublication: Monitor Volume: 7 Issue: {i}\n\n\
-                     Troops moved (AFP, May {i}; Kyodo, May {i}).\n\n"
-                )
-            })
-            .collect()
-    }
-
-    fn learnt<'p>(p: &'p Pipeline<'p>) -> (Changing, InputContext, Judging<'p>) {
-        let t = many();
-        let mut src = Changing {
-            learn: t.clone(),
-            judge: t,
-            size: 1,
-        };
-        let mut ctx = InputContext::new();
-        let mut judging = Judging::new(p);
-        judging.learn(&mut src, &mut ctx).expect("reads");
-        (src, ctx, judging)
-    }
-
     #[test]
     fn a_panic_of_then_reaches_the_caller_after_the_chunks_before_it() {
         let p = Pipeline::default();
-        let (mut src, ctx, mut judging) = learnt(&p);
+        let (mut src, ctx, mut judging) = forty_items_learnt(&p);
         let mut judge = ChunkJudge::new(&ctx);
         let mut seen = Vec::new();
         let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
