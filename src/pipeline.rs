@@ -60,13 +60,18 @@ impl<'a> Pipeline<'a> {
 
     /// Parse a document and cut its articles into claims.
     pub fn read(&self, doc: &Document) -> (Vec<Article>, Vec<Vec<Claim>>) {
-        use rayon::prelude::*;
         let articles = parse_document(doc, self.outlets, &self.parse);
-        let claims = articles
+        let claims = self.claims_of(doc, &articles);
+        (articles, claims)
+    }
+
+    /// The claims of each of `articles`, parsed from `doc`.
+    fn claims_of(&self, doc: &Document, articles: &[Article]) -> Vec<Vec<Claim>> {
+        use rayon::prelude::*;
+        articles
             .par_iter()
             .map(|a| segment_claims(a, &doc.text, &doc.lines, self.scope))
-            .collect();
-        (articles, claims)
+            .collect()
     }
 
     /// Parse a chunk of an input (or take the articles it carries already parsed) and cut
@@ -91,11 +96,7 @@ impl<'a> Pipeline<'a> {
         }
         let (mut articles, mut claims) = match chunk.articles.take() {
             Some(articles) => {
-                let doc = &chunk.doc;
-                let claims = articles
-                    .par_iter()
-                    .map(|a| segment_claims(a, &doc.text, &doc.lines, self.scope))
-                    .collect();
+                let claims = self.claims_of(&chunk.doc, &articles);
                 (articles, claims)
             }
             None => self.read(&chunk.doc),

@@ -234,10 +234,6 @@ impl ChunkWriting {
     }
 }
 
-fn not_begun() -> io::Error {
-    io::Error::other("a chunk written before its input was begun")
-}
-
 /// Writes `check`'s output input after input: [`CheckWriter::begin`], the judged chunks
 /// ([`CheckWriter::chunk`]), [`CheckWriter::end`]; then [`CheckWriter::finish`].
 pub struct CheckWriter<W: Write> {
@@ -318,19 +314,27 @@ impl<W: Write> CheckWriter<W> {
     /// # Errors
     /// Writing failed, or no input was begun.
     pub fn chunk(&mut self, chunk: &Chunk, report: ChunkReport) -> io::Result<()> {
-        let Some(mut tally) = self.input.take() else {
-            return Err(not_begun());
-        };
-        let written = self.chunk_of(chunk, report, &mut tally);
-        self.input = Some(tally);
-        written
+        self.with_tally(|w, t| {
+            w.claims_separator(t, report.claims.len())?;
+            let findings = w.writing.write_claims(&mut w.out, chunk, &report)?;
+            let summed = w.writing.summed(report, Vec::new(), findings)?;
+            w.add(summed, t)
+        })
     }
 
-    fn chunk_of(&mut self, chunk: &Chunk, report: ChunkReport, t: &mut Tally) -> io::Result<()> {
-        self.claims_separator(t, report.claims.len())?;
-        let findings = self.writing.write_claims(&mut self.out, chunk, &report)?;
-        let summed = self.writing.summed(report, Vec::new(), findings)?;
-        self.add(summed, t)
+    /// `f` with the tally of the input begun.
+    fn with_tally(
+        &mut self,
+        f: impl FnOnce(&mut Self, &mut Tally) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let Some(mut tally) = self.input.take() else {
+            return Err(io::Error::other(
+                "a chunk written before its input was begun",
+            ));
+        };
+        let done = f(self, &mut tally);
+        self.input = Some(tally);
+        done
     }
 
     /// A chunk that [`ChunkWriting::prepare`] made ready: written out as it is, or written
@@ -356,16 +360,12 @@ impl<W: Write> CheckWriter<W> {
     ///
     /// # Errors
     /// Writing failed, or no input was begun.
-    pub fn written(&mut self, w: WrittenChunk) -> io::Result<()> {
-        let Some(mut tally) = self.input.take() else {
-            return Err(not_begun());
-        };
-        let written = self
-            .claims_separator(&tally, w.claims)
-            .and_then(|()| self.out.write_all(&w.out))
-            .and_then(|()| self.add(w, &mut tally));
-        self.input = Some(tally);
-        written
+    pub fn written(&mut self, written: WrittenChunk) -> io::Result<()> {
+        self.with_tally(|w, t| {
+            w.claims_separator(t, written.claims)?;
+            w.out.write_all(&written.out)?;
+            w.add(written, t)
+        })
     }
 
     /// In JSON, the comma between the claims written before and the `claims` of a chunk.
