@@ -24,10 +24,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use super::claim_json::ClaimJson;
 use super::findings::{
     ArticleTotals, Style, fewer_than, finding_kind, summary_line_of, write_finding_at,
 };
-use super::json::pretty_at;
+use super::json::{pretty_at, write_pretty_at};
 use crate::analyze::{ArticleSummary, ClaimReport, OutletSummary, Verdict, sort_by_citations};
 use crate::context::{ChunkReport, OnePassCaveats};
 use crate::model::Scope;
@@ -196,11 +197,8 @@ impl ChunkWriting {
                 CheckFormat::Json => {
                     let sep = if i == 0 { "" } else { "," };
                     // A map: the claim's keys and `finding`, in alphabetical order.
-                    let mut claim = serde_json::to_value(c)?;
-                    if let Some(o) = claim.as_object_mut() {
-                        o.insert("finding".into(), kind.into());
-                    }
-                    write!(out, "{sep}\n        {}", pretty_at(&claim, 8)?)?;
+                    write!(out, "{sep}\n        ")?;
+                    write_pretty_at(out, &ClaimJson::new(c, kind), 8)?;
                 }
             }
         }
@@ -220,7 +218,7 @@ impl ChunkWriting {
                 if i > 0 {
                     articles_json.extend_from_slice(b",\n        ");
                 }
-                articles_json.extend_from_slice(pretty_at(a, 8)?.as_bytes());
+                write_pretty_at(&mut articles_json, a, 8)?;
             }
         }
         Ok(WrittenChunk {

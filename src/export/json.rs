@@ -42,7 +42,8 @@ impl JsonWriter {
     /// Any error of the writer.
     pub fn article(&mut self, w: &mut dyn Write, article: &Article) -> io::Result<()> {
         w.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
-        write!(w, "    {}", pretty_at(article, 4)?)?;
+        w.write_all(b"    ")?;
+        write_pretty_at(w, article, 4)?;
         self.count += 1;
         Ok(())
     }
@@ -65,6 +66,157 @@ impl JsonWriter {
 /// # Errors
 /// A value serde cannot write (none of ours: every map key is a string).
 pub(crate) fn pretty_at(value: &impl serde::Serialize, indent: usize) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(value)?;
-    Ok(text.replace('\n', &format!("\n{:indent$}", "")))
+    let mut out = Vec::new();
+    write_pretty_at(&mut out, value, indent)?;
+    // serde_json writes UTF-8 only.
+    String::from_utf8(out).map_err(io::Error::other)
+}
+
+/// [`pretty_at`] written to `w`, without a string in between.
+///
+/// # Errors
+/// Any error of the writer, or a value serde cannot write.
+pub(crate) fn write_pretty_at<W: Write + ?Sized>(
+    w: &mut W,
+    value: &impl serde::Serialize,
+    indent: usize,
+) -> io::Result<()> {
+    // Made in a buffer and written at once: serde_json writes token by token.
+    let mut buf = Vec::with_capacity(1024);
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Indented::at(indent));
+    value.serialize(&mut ser).map_err(io::Error::from)?;
+    w.write_all(&buf)
+}
+
+/// serde_json's pretty layout (two spaces a level) placed `base` spaces in: every line
+/// break is followed by the base indent, then the level's. It writes what
+/// `to_string_pretty` writes with each line break replaced by one and `base` spaces.
+struct Indented {
+    base: usize,
+    level: usize,
+    has_value: bool,
+}
+
+/// Spaces for [`Indented`], written a slice at a time.
+const SPACES: [u8; 64] = [b' '; 64];
+
+impl Indented {
+    fn at(base: usize) -> Self {
+        Indented {
+            base,
+            level: 0,
+            has_value: false,
+        }
+    }
+
+    /// `lead` (a line break, after a comma or not), then the indent of this level.
+    fn new_line<W: Write + ?Sized>(&self, w: &mut W, lead: &[u8]) -> io::Result<()> {
+        w.write_all(lead)?;
+        let mut left = self.base + 2 * self.level;
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            w.write_all(&SPACES[..n])?;
+            left -= n;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(w, b"\n")?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: Write + ?Sized>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.new_line(w, if first { b"\n" } else { b",\n" })
+    }
+
+    fn end_array_value<W: Write + ?Sized>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.new_line(w, b"\n")?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: Write + ?Sized>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.new_line(w, if first { b"\n" } else { b",\n" })
+    }
+
+    fn begin_object_value<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: Write + ?Sized>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// What `pretty_at` wrote before it streamed: the pretty text with its line breaks
+    /// replaced.
+    fn replaced(value: &serde_json::Value, indent: usize) -> String {
+        let text = serde_json::to_string_pretty(value).expect("a value");
+        text.replace('\n', &format!("\n{:indent$}", ""))
+    }
+
+    #[test]
+    fn streamed_pretty_json_is_the_replaced_text() {
+        let values = [
+            json!(null),
+            json!("a line\nbreak, a tab\t and a quote \" in a string"),
+            json!([]),
+            json!({}),
+            json!([1, [2, [3, {"k": "v\n"}]], {"a": [], "b": {}}]),
+            json!({"path": "x.txt", "claims": [{"excerpt": "Talks…", "notes": ["a\r\nb"]}]}),
+        ];
+        for v in &values {
+            for indent in [0, 2, 8, 63, 64, 65, 130] {
+                let mut out = Vec::new();
+                write_pretty_at(&mut out, v, indent).expect("written");
+                assert_eq!(String::from_utf8(out).expect("UTF-8"), replaced(v, indent));
+                assert_eq!(pretty_at(v, indent).expect("written"), replaced(v, indent));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Any strings, nested at any depth, come out as the replaced text.
+        #[test]
+        fn streamed_pretty_json_of_any_strings_is_the_replaced_text(
+            words in proptest::collection::vec(".{0,12}", 0..6),
+            indent in 0usize..80,
+        ) {
+            let v = json!({"words": words, "nested": [words.clone(), {"last": words.last()}]});
+            let mut out = Vec::new();
+            write_pretty_at(&mut out, &v, indent).expect("written");
+            proptest::prop_assert_eq!(String::from_utf8(out).expect("UTF-8"), replaced(&v, indent));
+        }
+    }
 }

@@ -8,6 +8,7 @@
 
 pub mod chart;
 pub mod check;
+mod claim_json;
 pub mod dot;
 pub mod findings;
 pub mod html;
