@@ -40,49 +40,7 @@ pub fn write_node_link_rows(
     nodes: Rows<'_, NodeRow>,
     edges: Rows<'_, EdgeRow>,
 ) -> io::Result<()> {
-    use serde::ser::{Error as _, SerializeMap, SerializeSeq};
-    use std::cell::RefCell;
-    /// A sequence serialized as its rows are read.
-    struct Seq<'r, 'a, R>(RefCell<&'r mut Rows<'a, R>>);
-    impl<R: serde::Serialize> serde::Serialize for Seq<'_, '_, R> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut rows = self.0.borrow_mut();
-            let mut seq = s.serialize_seq(None)?;
-            for row in &mut **rows {
-                // As a JSON value, its keys sorted as in the document built whole.
-                let value = serde_json::to_value(row.map_err(S::Error::custom)?)
-                    .map_err(S::Error::custom)?;
-                seq.serialize_element(&value)?;
-            }
-            seq.end()
-        }
-    }
-    struct Doc<'r, 'a, 'b> {
-        nodes: Seq<'r, 'a, NodeRow>,
-        links: Seq<'r, 'b, EdgeRow>,
-    }
-    impl serde::Serialize for Doc<'_, '_, '_> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            // The keys in the order serde_json's map keeps them (sorted).
-            let mut m = s.serialize_map(Some(5))?;
-            m.serialize_entry("directed", &true)?;
-            m.serialize_entry(
-                "graph",
-                &serde_json::json!({"generator": "srcgraph", "version": super::json::SCHEMA_VERSION}),
-            )?;
-            m.serialize_entry("links", &self.links)?;
-            m.serialize_entry("multigraph", &true)?;
-            m.serialize_entry("nodes", &self.nodes)?;
-            m.end()
-        }
-    }
-    let (mut nodes, mut edges) = (nodes, edges);
-    let doc = Doc {
-        nodes: Seq(RefCell::new(&mut nodes)),
-        links: Seq(RefCell::new(&mut edges)),
-    };
-    serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::from)?;
-    w.write_all(b"\n")
+    super::node_link::write(w, nodes, edges)
 }
 
 /// Text safe for XML 1.0: characters it forbids become U+FFFD (escaping of `<`, `&`, quotes

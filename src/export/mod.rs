@@ -14,6 +14,7 @@ pub mod findings;
 pub mod html;
 pub mod interchange;
 pub mod json;
+mod node_link;
 pub mod sink;
 pub mod stats;
 pub mod streamed;
