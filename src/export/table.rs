@@ -50,17 +50,19 @@ impl NodeIds {
 
     /// The id of node `n` ("c12"), or "" for a node not in the graph.
     pub fn get(&self, n: NodeIndex) -> String {
-        match self.0.get(n.index()) {
-            Some(&(prefix, k)) if prefix != b'?' => {
-                // Without `format!`: an id is made for every node and edge written.
-                let mut digits = itoa::Buffer::new();
-                let digits = digits.format(k);
-                let mut id = String::with_capacity(1 + digits.len());
-                id.push(char::from(prefix));
-                id.push_str(digits);
-                id
-            }
-            _ => String::new(),
+        let mut id = String::with_capacity(8);
+        self.push_id(n, &mut id);
+        id
+    }
+
+    /// Append [`NodeIds::get`] of `n` to `out` (an id is written for every node and edge:
+    /// without `format!` or a string of its own).
+    pub(crate) fn push_id(&self, n: NodeIndex, out: &mut String) {
+        if let Some(&(prefix, k)) = self.0.get(n.index())
+            && prefix != b'?'
+        {
+            out.push(char::from(prefix));
+            out.push_str(itoa::Buffer::new().format(k));
         }
     }
 }

@@ -180,7 +180,7 @@ pub(super) fn legend(present: Present) -> Option<Subgraph> {
                 vec![attr("shape", plain("point")), attr("width", plain("0.05"))],
             ));
         }
-        let mut attributes = look.attrs();
+        let mut attributes: Vec<Attribute> = look.attrs().iter().map(Attr::to_attribute).collect();
         attributes.push(attr("label", quoted(look.meaning())));
         stmts.push(edge_stmt(&a, &b, attributes));
     }

@@ -1,11 +1,10 @@
 //! How each node and edge of the source graph looks: verdict colours (shared with the HTML
 //! report and the charts), shapes of outlet kinds and prose sources, edge styles.
 
-use super::{attr, plain, quoted};
+use super::lite::{Attr, plain_attr, text_attr};
 use crate::analyze::Verdict;
 use crate::graph::Edge;
 use crate::model::{OutletKind, SourceType};
-use graphviz_rust::dot_structures::Attribute;
 
 /// Colours (fill, border) of a verdict.
 pub fn verdict_colours(v: Verdict) -> (&'static str, &'static str) {
@@ -78,30 +77,25 @@ impl EdgeLook {
         }
     }
 
-    pub(super) fn attrs(self) -> Vec<Attribute> {
+    pub(super) fn attrs(self) -> Vec<Attr<'static>> {
         match self {
             EdgeLook::Cites => vec![],
-            EdgeLook::CitesRelayed => vec![attr("style", quoted("dashed"))],
-            EdgeLook::CitesImplied => vec![attr("style", quoted("dotted"))],
-            EdgeLook::Relays => vec![
-                attr("style", quoted("dashed")),
-                attr("color", quoted("#6a1b9a")),
-            ],
-            EdgeLook::CrossReference => vec![
-                attr("style", quoted("dotted")),
-                attr("color", quoted("#1565c0")),
-            ],
-            EdgeLook::Attributes => vec![
-                attr("style", quoted("dashed")),
-                attr("color", quoted("#558b2f")),
-            ],
+            EdgeLook::CitesRelayed => vec![text_attr("style", "dashed")],
+            EdgeLook::CitesImplied => vec![text_attr("style", "dotted")],
+            EdgeLook::Relays => vec![text_attr("style", "dashed"), text_attr("color", "#6a1b9a")],
+            EdgeLook::CrossReference => {
+                vec![text_attr("style", "dotted"), text_attr("color", "#1565c0")]
+            }
+            EdgeLook::Attributes => {
+                vec![text_attr("style", "dashed"), text_attr("color", "#558b2f")]
+            }
             EdgeLook::Contains => vec![
-                attr("style", quoted("dotted")),
-                attr("arrowhead", plain("none")),
+                text_attr("style", "dotted"),
+                plain_attr("arrowhead", "none"),
             ],
             EdgeLook::OnDate => vec![
-                attr("color", quoted("#bdbdbd")),
-                attr("arrowhead", plain("none")),
+                text_attr("color", "#bdbdbd"),
+                plain_attr("arrowhead", "none"),
             ],
         }
     }

@@ -1,7 +1,10 @@
 //! Graphviz DOT output of the source graph, built with graphviz-rust's `dot_structures` and
 //! printed by its printer — never by string concatenation. The streaming writer
-//! ([`DotWriter`]) writes each statement's bytes itself (`print`), exactly as that printer
-//! does, checked against it in `tests/dot_printer.rs`.
+//! ([`DotWriter`]) writes each statement's bytes itself, exactly as that printer does: the
+//! nodes, edges and clusters of the graph's parts straight from borrowed values (`lite`,
+//! which also makes the graphviz-rust statements of [`to_dot`]), the head and the legend
+//! from graphviz-rust statements (`print`). `tests/dot_printer.rs` checks the bytes
+//! against the printer.
 //!
 //! Node ids are generated (`a0`, `c12`, `o3`, `d1`, `x0`, `legend_*`), so no name ever
 //! becomes an id. Names appear only in labels, and every label goes through
@@ -19,13 +22,16 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 mod legend;
+mod lite;
 mod look;
 mod print;
 
 use legend::{Present, legend};
+use lite::{Attr, Lite, plain_attr, text_attr};
 use look::{EdgeLook, outlet_style};
 pub use look::{kind_shape, source_look, source_type_name, verdict_colours};
 
@@ -163,11 +169,19 @@ pub fn to_dot_with_ids(
     for i in 0..article_count(g) {
         let part = article_part(g, i);
         present.add_article(g, report, opts, &part);
-        stmts.extend(article_statements(g, ids, report, opts, &part));
+        stmts.extend(
+            article_statements(g, report, opts, &part)
+                .iter()
+                .map(|s| s.to_stmt(ids)),
+        );
     }
     let shared = shared_part(g);
     present.add_shared(g, opts, &shared);
-    stmts.extend(shared_statements(g, ids, opts, &shared));
+    stmts.extend(
+        shared_statements(g, opts, &shared)
+            .iter()
+            .map(|s| s.to_stmt(ids)),
+    );
     if opts.legend {
         stmts.extend(legend(present).map(Stmt::Subgraph));
     }
@@ -198,144 +212,128 @@ fn head_statements() -> impl Iterator<Item = Stmt> {
 
 /// An article's part: its cluster holding the article node and claims (the claims alone
 /// when a selection removed the article), its own nodes, its edges.
-fn article_statements(
-    g: &SourceGraph,
-    ids: &NodeIds,
+fn article_statements<'g>(
+    g: &'g SourceGraph,
     report: &Report,
     opts: &DotOptions,
     part: &ArticlePart,
-) -> Vec<Stmt> {
+) -> Vec<Lite<'g>> {
     let claims = part
         .claims
         .iter()
         .filter_map(|&cn| match g.graph.node_weight(cn) {
-            Some(Node::Claim(c)) => Some(node_stmt(
-                &ids.get(cn),
+            Some(Node::Claim(c)) => Some(Lite::Node(
+                cn,
                 claim_attrs(c, report.claim(cn).map(|r| &r.corroboration)),
             )),
             _ => None,
         });
-    let mut out: Vec<Stmt> = match part.article {
-        Some(an) => cluster(g, ids, an, claims).into_iter().collect(),
+    let mut out: Vec<Lite<'g>> = match part.article {
+        Some(an) => cluster(g, an, claims).into_iter().collect(),
         None => claims.collect(),
     };
-    out.extend(
-        part.own
-            .iter()
-            .filter_map(|&n| other_node_statement(g, ids, n)),
-    );
+    out.extend(part.own.iter().filter_map(|&n| other_node_statement(g, n)));
     out.extend(
         part.edges
             .iter()
-            .filter_map(|&e| edge_statement(g, ids, opts, e)),
+            .filter_map(|&e| edge_statement(g, opts, e)),
     );
     out
 }
 
 /// The cluster of article node `an` holding `inner` (its claims).
-fn cluster(
-    g: &SourceGraph,
-    ids: &NodeIds,
+fn cluster<'g>(
+    g: &'g SourceGraph,
     an: NodeIndex,
-    inner: impl Iterator<Item = Stmt>,
-) -> Option<Stmt> {
+    inner: impl Iterator<Item = Lite<'g>>,
+) -> Option<Lite<'g>> {
     let Some(Node::Article(a)) = g.graph.node_weight(an) else {
         return None;
     };
-    let mut stmts = vec![
-        Stmt::Attribute(attr(
-            "label",
-            quoted(&format!("{} — {}", a.label(), a.path)),
-        )),
-        Stmt::Attribute(attr("style", quoted("rounded"))),
-        Stmt::Attribute(attr("color", quoted("#9e9e9e"))),
-        node_stmt(&ids.get(an), article_attrs(a)),
+    let attrs = vec![
+        text_attr("label", format!("{} — {}", a.label(), a.path)),
+        text_attr("style", "rounded"),
+        text_attr("color", "#9e9e9e"),
     ];
+    let mut stmts = vec![Lite::Node(an, article_attrs(a))];
     stmts.extend(inner);
-    Some(Stmt::Subgraph(Subgraph {
-        id: plain(&format!("cluster_{}", ids.get(an))),
-        stmts,
-    }))
+    Some(Lite::Cluster(an, attrs, stmts))
 }
 
 /// The shared part: articles left without claims (each a cluster of its own), the shared
 /// nodes, the relays between them.
-fn shared_statements(
-    g: &SourceGraph,
-    ids: &NodeIds,
+fn shared_statements<'g>(
+    g: &'g SourceGraph,
     opts: &DotOptions,
     part: &SharedPart,
-) -> Vec<Stmt> {
-    let mut out: Vec<Stmt> = part
+) -> Vec<Lite<'g>> {
+    let mut out: Vec<Lite<'g>> = part
         .articles
         .iter()
-        .filter_map(|&a| cluster(g, ids, a, std::iter::empty()))
+        .filter_map(|&a| cluster(g, a, std::iter::empty()))
         .collect();
     out.extend(
         part.nodes
             .iter()
-            .filter_map(|&n| other_node_statement(g, ids, n)),
+            .filter_map(|&n| other_node_statement(g, n)),
     );
     out.extend(
         part.edges
             .iter()
-            .filter_map(|&e| edge_statement(g, ids, opts, e)),
+            .filter_map(|&e| edge_statement(g, opts, e)),
     );
     out
 }
 
 /// The statement of node `n` when it is an outlet, date, issue or source (articles and
 /// claims are drawn in their clusters).
-fn other_node_statement(g: &SourceGraph, ids: &NodeIds, n: NodeIndex) -> Option<Stmt> {
+fn other_node_statement(g: &SourceGraph, n: NodeIndex) -> Option<Lite<'_>> {
     let attrs = match g.graph.node_weight(n)? {
         Node::Outlet(o) => {
             let mut a = vec![
-                attr("shape", plain(kind_shape(o.kind))),
-                attr("label", quoted(&format!("{}\n{}", o.name, o.kind))),
-                attr("style", quoted(outlet_style(o.kind))),
+                plain_attr("shape", kind_shape(o.kind)),
+                text_attr("label", format!("{}\n{}", o.name, o.kind)),
+                text_attr("style", outlet_style(o.kind)),
             ];
             if o.spellings.iter().any(|s| s != &o.name) {
-                a.push(attr("tooltip", quoted(&o.spellings.join(" / "))));
+                a.push(text_attr("tooltip", o.spellings.join(" / ")));
             }
             a
         }
         Node::Date(d) => vec![
-            attr("shape", plain("ellipse")),
-            attr("label", quoted(&d.to_string())),
-            attr("color", quoted("#9e9e9e")),
+            plain_attr("shape", "ellipse"),
+            text_attr("label", d.to_string()),
+            text_attr("color", "#9e9e9e"),
         ],
         Node::Issue(x) => vec![
-            attr("shape", plain("note")),
-            attr("color", quoted("#1565c0")),
-            attr(
+            plain_attr("shape", "note"),
+            text_attr("color", "#1565c0"),
+            text_attr(
                 "label",
-                quoted(&format!(
+                format!(
                     "{}\n{}\n(not in input)",
                     x.publication,
                     x.date
                         .map_or_else(|| "date unknown".to_string(), |d| d.to_string())
-                )),
+                ),
             ),
         ],
         Node::Source(s) => {
             let (shape, fill, style) = source_look(s.kind);
             vec![
-                attr("shape", plain(shape)),
-                attr("style", quoted(style)),
-                attr("fillcolor", quoted(fill)),
-                attr(
-                    "label",
-                    quoted(&format!("{}\n{}", s.name, source_type_name(s.kind))),
-                ),
+                plain_attr("shape", shape),
+                text_attr("style", style),
+                text_attr("fillcolor", fill),
+                text_attr("label", format!("{}\n{}", s.name, source_type_name(s.kind))),
             ]
         }
         Node::Article(_) | Node::Claim(_) => return None,
     };
-    Some(node_stmt(&ids.get(n), attrs))
+    Some(Lite::Node(n, attrs))
 }
 
 /// The statement of edge `e` (none for a date edge when dates are not drawn as nodes).
-fn edge_statement(g: &SourceGraph, ids: &NodeIds, opts: &DotOptions, e: EdgeIndex) -> Option<Stmt> {
+fn edge_statement<'g>(g: &'g SourceGraph, opts: &DotOptions, e: EdgeIndex) -> Option<Lite<'g>> {
     let (source, target) = g.graph.edge_endpoints(e)?;
     let edge = g.graph.edge_weight(e)?;
     let look = EdgeLook::of(edge);
@@ -343,51 +341,45 @@ fn edge_statement(g: &SourceGraph, ids: &NodeIds, opts: &DotOptions, e: EdgeInde
         Edge::Cites(c) => {
             let mut a = Vec::new();
             if opts.dates == DateMode::Labels && !c.dates.is_empty() {
-                a.push(attr("label", quoted(&dates_label(&c.dates))));
+                a.push(text_attr("label", dates_label(&c.dates)));
             }
             a.extend(look.attrs());
             a
         }
         Edge::Relays { count } => {
             let mut a = look.attrs();
-            a.push(attr(
+            a.push(text_attr(
                 "label",
-                quoted(&if *count > 1 {
-                    format!("relays ×{count}")
+                if *count > 1 {
+                    Cow::Owned(format!("relays ×{count}"))
                 } else {
-                    "relays".into()
-                }),
+                    Cow::Borrowed("relays")
+                },
             ));
             a
         }
         Edge::CrossReference(x) => {
             let mut a = look.attrs();
             let label = dates_label(&x.dates);
-            a.push(attr(
+            a.push(text_attr(
                 "label",
-                quoted(&if label.is_empty() {
+                if label.is_empty() {
                     "see".to_string()
                 } else {
                     format!("see {label}")
-                }),
+                },
             ));
             a
         }
         Edge::Attributes(at) => {
             let mut a = look.attrs();
-            a.push(attr("label", quoted(&at.cue)));
+            a.push(text_attr("label", &*at.cue));
             a
         }
         Edge::OnDate if opts.dates != DateMode::Nodes => return None,
         Edge::Contains | Edge::OnDate => look.attrs(),
     };
-    Some(Stmt::Edge(DotEdge {
-        ty: EdgeTy::Pair(
-            Vertex::N(NodeId(Id::Plain(ids.get(source)), None)),
-            Vertex::N(NodeId(Id::Plain(ids.get(target)), None)),
-        ),
-        attributes: attrs,
-    }))
+    Some(Lite::Edge(source, target, attrs))
 }
 
 /// Default node and edge fonts of every graph srcgraph draws, edges in `edge_colour`.
@@ -412,24 +404,24 @@ fn node_stmt(id: &str, attributes: Vec<Attribute>) -> Stmt {
     })
 }
 
-fn article_attrs(a: &crate::graph::ArticleNode) -> Vec<Attribute> {
+fn article_attrs(a: &crate::graph::ArticleNode) -> Vec<Attr<'static>> {
     let mut label = a.label();
     if let Some(t) = &a.title {
         label.push('\n');
         label.push_str(&crate::claims::excerpt(t, 40));
     }
     vec![
-        attr("shape", plain("folder")),
-        attr("label", quoted(&label)),
-        attr("style", quoted("filled")),
-        attr("fillcolor", quoted("#eeeeee")),
+        plain_attr("shape", "folder"),
+        text_attr("label", label),
+        text_attr("style", "filled"),
+        text_attr("fillcolor", "#eeeeee"),
     ]
 }
 
-fn claim_attrs(
-    c: &crate::graph::ClaimNode,
+fn claim_attrs<'g>(
+    c: &'g crate::graph::ClaimNode,
     corr: Option<&crate::analyze::Corroboration>,
-) -> Vec<Attribute> {
+) -> Vec<Attr<'g>> {
     let verdict = corr.map_or(Verdict::Unsourced, |c| c.verdict);
     let (fill, border) = verdict_colours(verdict);
     let mut status = verdict.to_string();
@@ -451,12 +443,12 @@ fn claim_attrs(
         status
     );
     vec![
-        attr("shape", plain("box")),
-        attr("style", quoted("rounded,filled")),
-        attr("fillcolor", quoted(fill)),
-        attr("color", quoted(border)),
-        attr("label", quoted(&label)),
-        attr("tooltip", quoted(&c.claim.excerpt)),
+        plain_attr("shape", "box"),
+        text_attr("style", "rounded,filled"),
+        text_attr("fillcolor", fill),
+        text_attr("color", border),
+        text_attr("label", label),
+        text_attr("tooltip", &*c.claim.excerpt),
     ]
 }
 
@@ -604,11 +596,10 @@ impl<'w> DotWriter<'w> {
                 .par_iter()
                 .map(|&i| {
                     let part = article_part(g, i);
-                    let mut ctx = statement_context();
                     let mut text = String::new();
-                    for s in article_statements(g, ids, report, &opts, &part) {
+                    for s in article_statements(g, report, &opts, &part) {
                         text.push('\n');
-                        print::print_statement(&s, &mut ctx, &mut text);
+                        s.write(ids, print::INDENT, &mut text);
                     }
                     (text, part)
                 })
@@ -628,8 +619,18 @@ impl<'w> DotWriter<'w> {
     pub fn shared(&mut self, g: &SourceGraph, ids: &NodeIds, part: &SharedPart) -> io::Result<()> {
         self.open()?;
         self.present.add_shared(g, &self.opts, part);
-        let stmts = shared_statements(g, ids, &self.opts, part);
-        self.print(&stmts)
+        let mut text = String::new();
+        for s in shared_statements(g, &self.opts, part) {
+            text.push('\n');
+            s.write(ids, print::INDENT, &mut text);
+            // The shared part of an archive has a statement per outlet and source: written
+            // as it goes, not held whole.
+            if text.len() >= 1 << 16 {
+                self.w.write_all(text.as_bytes())?;
+                text.clear();
+            }
+        }
+        self.w.write_all(text.as_bytes())
     }
 
     /// Write the legend of what was written, and close the graph.

@@ -16,7 +16,7 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 /// The indent of a digraph's statements in graphviz-rust's printer (its default step).
-const INDENT: usize = 2;
+pub(super) const INDENT: usize = 2;
 
 /// Append `s`, a statement of a digraph's body, to `out` as graphviz-rust's printer prints
 /// it there: `ctx` is a printer in that state (see `statement_context`), used for what is
