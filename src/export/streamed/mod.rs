@@ -110,7 +110,7 @@ pub struct ClaimFilter {
     /// Only claims of these verdicts (all when empty).
     pub verdicts: Vec<Verdict>,
     /// Only outlets cited by at least this many of the claims written; needs a reading of
-    /// the input that counts them first ([`StreamedGraph::count`]).
+    /// the input that counts them first (`StreamedGraph::count`).
     pub min_claims: Option<usize>,
 }
 
@@ -125,7 +125,7 @@ impl ClaimFilter {
 }
 
 /// Writes the graph of a whole input from its judged chunks, in input order
-/// ([`StreamedGraph::chunk`]), then what they share ([`StreamedGraph::finish`]), to a
+/// (`StreamedGraph::chunk`), then what they share ([`StreamedGraph::finish`]), to a
 /// [`GraphSink`] (any output format).
 pub struct StreamedGraph<'w> {
     out: Box<dyn GraphSink + 'w>,
