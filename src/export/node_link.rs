@@ -1,18 +1,20 @@
 //! The node-link JSON document (networkx's `node_link_graph`, D3), written as its rows are
-//! read.
+//! read, or kept as text as they come ([`NodeLinkSpool`]) and written at the end.
 //!
 //! The document is what serde_json prints for it built whole as a `serde_json::Value`:
-//! pretty, every key in alphabetical order. Each row is written through a borrowed view
+//! pretty, every key in alphabetical order. Each row is printed through a borrowed view
 //! that declares its keys in that order ([`NodeJson`], [`EdgeJson`]) rather than turned into
-//! a value and dropped, which was about a fifth of `graph --format json`. The tests hold
-//! the views to the values, key by key and byte by byte.
+//! a value and dropped, which was about a fifth of `graph --format json`; and a streamed
+//! graph keeps its rows as the text they print to rather than as rows to be read back. The
+//! tests hold the views to the values, key by key, and the document to the value's bytes.
 
 use super::interchange::Rows;
+use super::json::write_pretty_at;
 use super::table::{EdgeRow, NodeRow};
-use serde::ser::{Error as _, SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
-use std::cell::RefCell;
-use std::io::{self, Write};
+use crate::spool::{spool, spool_error};
+use serde::Serialize;
+use std::io::{self, Seek, SeekFrom, Write};
+use tempfile::SpooledTempFile;
 
 /// Write the document of `nodes` and `edges`, read one at a time.
 pub(super) fn write(
@@ -20,16 +22,112 @@ pub(super) fn write(
     nodes: Rows<'_, NodeRow>,
     edges: Rows<'_, EdgeRow>,
 ) -> io::Result<()> {
-    let (mut nodes, mut edges) = (nodes, edges);
-    let doc = Doc {
-        nodes: Seq(RefCell::new(&mut nodes)),
-        links: Seq(RefCell::new(&mut edges)),
-    };
-    // serde_json writes token by token: through a buffer, not one call to `w` each.
+    let mut links = Items::default();
+    let mut text = Vec::new();
     let mut out = io::BufWriter::with_capacity(1 << 16, w);
-    serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::from)?;
-    out.write_all(b"\n")?;
+    open(&mut out)?;
+    for e in edges {
+        text.clear();
+        links.push(&mut text, &e?.sorted())?;
+        out.write_all(&text)?;
+    }
+    links.close(&mut out)?;
+    out.write_all(b",\n  \"multigraph\": true,\n  \"nodes\": [")?;
+    let mut items = Items::default();
+    for n in nodes {
+        text.clear();
+        items.push(&mut text, &n?.sorted())?;
+        out.write_all(&text)?;
+    }
+    items.close(&mut out)?;
+    out.write_all(b"\n}\n")?;
     out.flush()
+}
+
+/// The document up to its first link: `{`, `directed`, `graph`, `"links": [`.
+fn open(out: &mut impl Write) -> io::Result<()> {
+    out.write_all(b"{\n  \"directed\": true,\n  \"graph\": ")?;
+    let graph = GraphAttributes {
+        generator: "srcgraph",
+        version: super::json::SCHEMA_VERSION,
+    };
+    write_pretty_at(out, &graph, 2)?;
+    out.write_all(b",\n  \"links\": [")
+}
+
+/// The items of a list of the document, as serde_json prints them: each on a new line
+/// four spaces in, after a comma but the first; the closing bracket on a line of its own,
+/// or right after the opening one when there are none.
+#[derive(Default)]
+struct Items {
+    count: usize,
+}
+
+impl Items {
+    fn push(&mut self, out: &mut Vec<u8>, item: &impl Serialize) -> io::Result<()> {
+        out.extend_from_slice(if self.count == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        });
+        self.count += 1;
+        write_pretty_at(out, item, 4)
+    }
+
+    fn close(&self, out: &mut impl Write) -> io::Result<()> {
+        out.write_all(if self.count == 0 { b"]" } else { b"\n  ]" })
+    }
+}
+
+/// The rows of a graph streamed part by part, kept as the text of their items (links and
+/// nodes apart: the document lists every link first), and the document written from them
+/// at the end.
+pub(crate) struct NodeLinkSpool {
+    links: (SpooledTempFile, Items),
+    nodes: (SpooledTempFile, Items),
+}
+
+impl NodeLinkSpool {
+    pub(crate) fn new() -> Self {
+        NodeLinkSpool {
+            links: (spool(), Items::default()),
+            nodes: (spool(), Items::default()),
+        }
+    }
+
+    /// Keep the text of `nodes` and `edges`.
+    pub(crate) fn keep(&mut self, nodes: &[NodeRow], edges: &[EdgeRow]) -> io::Result<()> {
+        fn put<R: SortedJson>(
+            (f, items): &mut (SpooledTempFile, Items),
+            rows: &[R],
+        ) -> io::Result<()> {
+            let mut text = Vec::new();
+            for r in rows {
+                items.push(&mut text, &r.sorted())?;
+            }
+            f.write_all(&text)
+                .map_err(|e| spool_error("the graph's rows", e))
+        }
+        put(&mut self.links, edges)?;
+        put(&mut self.nodes, nodes)
+    }
+
+    /// Write the document to `w`.
+    pub(crate) fn finish(self, w: &mut dyn Write) -> io::Result<()> {
+        fn copy((mut f, items): (SpooledTempFile, Items), out: &mut impl Write) -> io::Result<()> {
+            f.seek(SeekFrom::Start(0))
+                .and_then(|_| io::copy(&mut f, out))
+                .map_err(|e| spool_error("the graph's rows", e))?;
+            items.close(out)
+        }
+        let mut out = io::BufWriter::with_capacity(1 << 16, w);
+        open(&mut out)?;
+        copy(self.links, &mut out)?;
+        out.write_all(b",\n  \"multigraph\": true,\n  \"nodes\": [")?;
+        copy(self.nodes, &mut out)?;
+        out.write_all(b"\n}\n")?;
+        out.flush()
+    }
 }
 
 /// A row as the document writes it.
@@ -38,46 +136,11 @@ trait SortedJson {
     fn sorted(&self) -> impl Serialize + '_;
 }
 
-/// A sequence serialized as its rows are read.
-struct Seq<'r, 'a, R>(RefCell<&'r mut Rows<'a, R>>);
-
-impl<R: SortedJson> Serialize for Seq<'_, '_, R> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut rows = self.0.borrow_mut();
-        let mut seq = s.serialize_seq(None)?;
-        for row in &mut **rows {
-            seq.serialize_element(&row.map_err(S::Error::custom)?.sorted())?;
-        }
-        seq.end()
-    }
-}
-
-struct Doc<'r, 'a, 'b> {
-    nodes: Seq<'r, 'a, NodeRow>,
-    links: Seq<'r, 'b, EdgeRow>,
-}
-
 /// The document's `graph` attributes.
 #[derive(Serialize)]
 struct GraphAttributes {
     generator: &'static str,
     version: u32,
-}
-
-impl Serialize for Doc<'_, '_, '_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(5))?;
-        m.serialize_entry("directed", &true)?;
-        let graph = GraphAttributes {
-            generator: "srcgraph",
-            version: super::json::SCHEMA_VERSION,
-        };
-        m.serialize_entry("graph", &graph)?;
-        m.serialize_entry("links", &self.links)?;
-        m.serialize_entry("multigraph", &true)?;
-        m.serialize_entry("nodes", &self.nodes)?;
-        m.end()
-    }
 }
 
 /// A [`NodeRow`], keys in alphabetical order.
@@ -238,6 +301,27 @@ mod tests {
             assert_eq!(node(full).sorted().value(), node(full).value());
             assert_eq!(edge(full).sorted().value(), edge(full).value());
         }
+    }
+
+    #[test]
+    fn rows_kept_part_by_part_make_the_document_of_all_rows() {
+        let nodes = [node(true), node(false), node(true)];
+        let edges = [edge(false), edge(true), edge(true)];
+        for cut in 0..=3 {
+            let mut kept = NodeLinkSpool::new();
+            kept.keep(&nodes[..cut], &edges[..cut]).expect("kept");
+            kept.keep(&[], &[]).expect("kept");
+            kept.keep(&nodes[cut..], &edges[cut..]).expect("kept");
+            let mut out = Vec::new();
+            kept.finish(&mut out).expect("written");
+            assert_eq!(
+                String::from_utf8(out).expect("UTF-8"),
+                as_values(&nodes, &edges)
+            );
+        }
+        let mut out = Vec::new();
+        NodeLinkSpool::new().finish(&mut out).expect("written");
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), as_values(&[], &[]));
     }
 
     #[test]

@@ -170,6 +170,8 @@ pub struct TableSink<'w> {
     format: TableFormat,
     nodes: SpooledTempFile,
     edges: SpooledTempFile,
+    /// Node-link JSON keeps the text its rows print to instead.
+    node_link: Option<super::node_link::NodeLinkSpool>,
 }
 
 impl<'w> TableSink<'w> {
@@ -180,10 +182,14 @@ impl<'w> TableSink<'w> {
             format,
             nodes: spool(),
             edges: spool(),
+            node_link: (format == TableFormat::NodeLink).then(super::node_link::NodeLinkSpool::new),
         }
     }
 
     fn keep(&mut self, nodes: &[NodeRow], edges: &[EdgeRow]) -> io::Result<()> {
+        if let Some(text) = &mut self.node_link {
+            return text.keep(nodes, edges);
+        }
         fn put<R: serde::Serialize>(f: &mut SpooledTempFile, rows: &[R]) -> io::Result<()> {
             let mut buf = Vec::new();
             for r in rows {
@@ -233,7 +239,11 @@ impl GraphSink for TableSink<'_> {
             format,
             mut nodes,
             mut edges,
+            node_link,
         } = *self;
+        if let Some(text) = node_link {
+            return text.finish(w);
+        }
         let nodes: Rows<'_, NodeRow> = &mut read_back(&mut nodes)?;
         let edges: Rows<'_, EdgeRow> = &mut read_back(&mut edges)?;
         match format {
