@@ -120,25 +120,41 @@ impl Indented {
         }
         Ok(())
     }
-}
 
-impl serde_json::ser::Formatter for Indented {
-    fn begin_array<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+    /// Open an array or object with `bracket`: one level in, nothing in it yet.
+    fn open<W: Write + ?Sized>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.level += 1;
         self.has_value = false;
-        w.write_all(b"[")
+        w.write_all(bracket)
     }
 
-    fn end_array<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+    /// Close an array or object with `bracket`, on a line of its own unless it is empty.
+    fn close<W: Write + ?Sized>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.level -= 1;
         if self.has_value {
             self.new_line(w, b"\n")?;
         }
-        w.write_all(b"]")
+        w.write_all(bracket)
+    }
+
+    /// Start an item (an array's value or an object's key): on a new line, after a comma
+    /// but the first.
+    fn item<W: Write + ?Sized>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        self.new_line(w, if first { b"\n" } else { b",\n" })
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
     }
 
     fn begin_array_value<W: Write + ?Sized>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.new_line(w, if first { b"\n" } else { b",\n" })
+        self.item(w, first)
     }
 
     fn end_array_value<W: Write + ?Sized>(&mut self, _w: &mut W) -> io::Result<()> {
@@ -147,21 +163,15 @@ impl serde_json::ser::Formatter for Indented {
     }
 
     fn begin_object<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        w.write_all(b"{")
+        self.open(w, b"{")
     }
 
     fn end_object<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            self.new_line(w, b"\n")?;
-        }
-        w.write_all(b"}")
+        self.close(w, b"}")
     }
 
     fn begin_object_key<W: Write + ?Sized>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.new_line(w, if first { b"\n" } else { b",\n" })
+        self.item(w, first)
     }
 
     fn begin_object_value<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
