@@ -28,7 +28,7 @@ use super::claim_json::ClaimJson;
 use super::findings::{
     ArticleTotals, Style, fewer_than, finding_kind, summary_line_of, write_finding_at,
 };
-use super::json::{pretty_at, write_pretty_at};
+use super::json::{pretty_at, pretty_into, write_pretty_at};
 use crate::analyze::{ArticleSummary, ClaimReport, OutletSummary, Verdict, sort_by_citations};
 use crate::context::{ChunkReport, OnePassCaveats};
 use crate::model::Scope;
@@ -218,7 +218,7 @@ impl ChunkWriting {
                 if i > 0 {
                     articles_json.extend_from_slice(b",\n        ");
                 }
-                write_pretty_at(&mut articles_json, a, 8)?;
+                pretty_into(&mut articles_json, a, 8)?;
             }
         }
         Ok(WrittenChunk {

@@ -7,7 +7,7 @@
 //! `check --format json`; the views below declare the same keys in the same order
 //! instead. The tests hold them to the value's output, key by key and byte by byte.
 
-use crate::analyze::{ClaimReport, SourceRole, SourceUse, Verdict};
+use crate::analyze::{ClaimReport, Corroboration, SourceRole, SourceUse, Verdict};
 use crate::graph::Name;
 use crate::model::{OutletKind, SourceType};
 use crate::span::Span;
@@ -38,29 +38,54 @@ pub(crate) struct ClaimJson<'a> {
 }
 
 impl<'a> ClaimJson<'a> {
-    /// The view of `c`, whose finding is `finding`.
+    /// The view of `c`, whose finding is `finding`. Every field of the report is named
+    /// here (no `..`): a field added to it does not compile until the view prints it or
+    /// says why not.
     pub(crate) fn new(c: &'a ClaimReport, finding: Option<&'a str>) -> Self {
-        let corr = &c.corroboration;
+        let ClaimReport {
+            node: _, // not in the output (`#[serde(skip)]`)
+            path,
+            article,
+            claim,
+            span,
+            line,
+            column,
+            paragraphs,
+            excerpt,
+            citations,
+            corroboration,
+        } = c;
+        let Corroboration {
+            verdict,
+            independent_sources,
+            sources,
+            self_references,
+            collective_only,
+            anonymous_only,
+            vague_only,
+            circular,
+            notes,
+        } = corroboration;
         ClaimJson {
-            anonymous_only: corr.anonymous_only,
-            article: c.article,
-            circular: corr.circular,
-            citations: &c.citations,
-            claim: c.claim,
-            collective_only: corr.collective_only,
-            column: c.column,
-            excerpt: &c.excerpt,
+            anonymous_only: *anonymous_only,
+            article: *article,
+            circular: *circular,
+            citations,
+            claim: *claim,
+            collective_only: *collective_only,
+            column: *column,
+            excerpt,
             finding,
-            independent_sources: corr.independent_sources,
-            line: c.line,
-            notes: &corr.notes,
-            paragraphs: c.paragraphs,
-            path: &c.path,
-            self_references: corr.self_references,
-            sources: Sources(&corr.sources),
-            span: c.span,
-            vague_only: corr.vague_only,
-            verdict: corr.verdict,
+            independent_sources: *independent_sources,
+            line: *line,
+            notes,
+            paragraphs: *paragraphs,
+            path,
+            self_references: *self_references,
+            sources: Sources(sources),
+            span: *span,
+            vague_only: *vague_only,
+            verdict: *verdict,
         }
     }
 }
@@ -91,15 +116,25 @@ struct SourceJson<'a> {
 }
 
 impl<'a> SourceJson<'a> {
+    /// The view of `s`; every field named, as in [`ClaimJson::new`].
     fn new(s: &'a SourceUse) -> Self {
+        let SourceUse {
+            outlet,
+            kind,
+            role,
+            written,
+            implied,
+            prose,
+            inherited,
+        } = s;
         SourceJson {
-            implied: s.implied,
-            inherited: s.inherited,
-            kind: s.kind,
-            outlet: &s.outlet,
-            prose: s.prose,
-            role: s.role,
-            written: &s.written,
+            implied: *implied,
+            inherited: *inherited,
+            kind: *kind,
+            outlet,
+            prose: *prose,
+            role: *role,
+            written,
         }
     }
 }
@@ -107,7 +142,6 @@ impl<'a> SourceJson<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::Corroboration;
     use crate::export::json::pretty_at;
     use petgraph::stable_graph::NodeIndex;
     use serde_json::Value;

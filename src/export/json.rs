@@ -67,7 +67,7 @@ impl JsonWriter {
 /// A value serde cannot write (none of ours: every map key is a string).
 pub(crate) fn pretty_at(value: &impl serde::Serialize, indent: usize) -> io::Result<String> {
     let mut out = Vec::new();
-    write_pretty_at(&mut out, value, indent)?;
+    pretty_into(&mut out, value, indent)?;
     // serde_json writes UTF-8 only.
     String::from_utf8(out).map_err(io::Error::other)
 }
@@ -83,9 +83,21 @@ pub(crate) fn write_pretty_at<W: Write + ?Sized>(
 ) -> io::Result<()> {
     // Made in a buffer and written at once: serde_json writes token by token.
     let mut buf = Vec::with_capacity(1024);
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, Indented::at(indent));
-    value.serialize(&mut ser).map_err(io::Error::from)?;
+    pretty_into(&mut buf, value, indent)?;
     w.write_all(&buf)
+}
+
+/// [`pretty_at`] appended to `out`.
+///
+/// # Errors
+/// A value serde cannot write.
+pub(crate) fn pretty_into(
+    out: &mut Vec<u8>,
+    value: &impl serde::Serialize,
+    indent: usize,
+) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, Indented::at(indent));
+    value.serialize(&mut ser).map_err(io::Error::from)
 }
 
 /// serde_json's pretty layout (two spaces a level) placed `base` spaces in: every line

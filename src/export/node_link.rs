@@ -9,7 +9,7 @@
 //! tests hold the views to the values, key by key, and the document to the value's bytes.
 
 use super::interchange::Rows;
-use super::json::write_pretty_at;
+use super::json::{pretty_into, write_pretty_at};
 use super::table::{EdgeRow, NodeRow};
 use crate::spool::{spool, spool_error};
 use serde::Serialize;
@@ -41,7 +41,14 @@ pub(super) fn write(
     }
     items.close(&mut out)?;
     out.write_all(b"\n}\n")?;
-    out.flush()
+    done(out)
+}
+
+/// Write out what `out` holds, leaving the flushing of the writer under it to its owner.
+fn done<W: Write>(out: io::BufWriter<W>) -> io::Result<()> {
+    out.into_inner()
+        .map(drop)
+        .map_err(io::IntoInnerError::into_error)
 }
 
 /// The document up to its first link: `{`, `directed`, `graph`, `"links": [`.
@@ -71,7 +78,7 @@ impl Items {
             b",\n    "
         });
         self.count += 1;
-        write_pretty_at(out, item, 4)
+        pretty_into(out, item, 4)
     }
 
     fn close(&self, out: &mut impl Write) -> io::Result<()> {
@@ -126,7 +133,7 @@ impl NodeLinkSpool {
         out.write_all(b",\n  \"multigraph\": true,\n  \"nodes\": [")?;
         copy(self.nodes, &mut out)?;
         out.write_all(b"\n}\n")?;
-        out.flush()
+        done(out)
     }
 }
 
@@ -176,23 +183,42 @@ struct NodeJson<'a> {
 }
 
 impl SortedJson for NodeRow {
+    /// Every field of the row named (no `..`): a field added to it does not compile until
+    /// the view prints it.
     fn sorted(&self) -> impl Serialize + '_ {
+        let NodeRow {
+            id,
+            kind,
+            label,
+            verdict,
+            independent_sources,
+            collective_only,
+            source_type,
+            outlet_kind,
+            group,
+            path,
+            line,
+            column,
+            span,
+            date,
+            publication,
+        } = self;
         NodeJson {
-            collective_only: self.collective_only,
-            column: self.column,
-            date: self.date.as_deref(),
-            group: self.group.as_deref(),
-            id: &self.id,
-            independent_sources: self.independent_sources,
-            kind: self.kind,
-            label: &self.label,
-            line: self.line,
-            outlet_kind: self.outlet_kind.as_deref(),
-            path: self.path.as_deref(),
-            publication: self.publication.as_deref(),
-            source_type: self.source_type.as_deref(),
-            span: self.span,
-            verdict: self.verdict.as_deref(),
+            collective_only: *collective_only,
+            column: *column,
+            date: date.as_deref(),
+            group: group.as_deref(),
+            id,
+            independent_sources: *independent_sources,
+            kind,
+            label,
+            line: *line,
+            outlet_kind: outlet_kind.as_deref(),
+            path: path.as_deref(),
+            publication: publication.as_deref(),
+            source_type: source_type.as_deref(),
+            span: *span,
+            verdict: verdict.as_deref(),
         }
     }
 }
@@ -212,14 +238,23 @@ struct EdgeJson<'a> {
 }
 
 impl SortedJson for EdgeRow {
+    /// Every field of the row named, as for [`NodeRow`].
     fn sorted(&self) -> impl Serialize + '_ {
+        let EdgeRow {
+            source,
+            target,
+            kind,
+            dates,
+            written,
+            count,
+        } = self;
         EdgeJson {
-            count: self.count,
-            dates: &self.dates,
-            kind: self.kind,
-            source: &self.source,
-            target: &self.target,
-            written: self.written.as_deref(),
+            count: *count,
+            dates,
+            kind,
+            source,
+            target,
+            written: written.as_deref(),
         }
     }
 }

@@ -1,10 +1,10 @@
-//! Graphviz DOT output of the source graph, built with graphviz-rust's `dot_structures` and
-//! printed by its printer — never by string concatenation. The streaming writer
-//! ([`DotWriter`]) writes each statement's bytes itself, exactly as that printer does: the
-//! nodes, edges and clusters of the graph's parts straight from borrowed values (`lite`,
-//! which also makes the graphviz-rust statements of [`to_dot`]), the head and the legend
-//! from graphviz-rust statements (`print`). `tests/dot_printer.rs` checks the bytes
-//! against the printer.
+//! Graphviz DOT output of the source graph. [`to_dot`] builds graphviz-rust's
+//! `dot_structures`, which its printer prints ([`print_dot`]). The streaming writer
+//! ([`DotWriter`]) writes the bytes that printer prints for those statements itself: the
+//! nodes, edges and clusters of the graph's parts straight from the borrowed values `to_dot`
+//! makes its statements of (`lite`), the head and the legend from graphviz-rust statements
+//! (`print`). `tests/dot_printer.rs` and proptests in both modules check the bytes against
+//! the printer, and graphviz-rust's parser reads them back.
 //!
 //! Node ids are generated (`a0`, `c12`, `o3`, `d1`, `x0`, `legend_*`), so no name ever
 //! becomes an id. Names appear only in labels, and every label goes through
@@ -559,18 +559,13 @@ impl<'w> DotWriter<'w> {
         Ok(())
     }
 
+    /// Write graphviz-rust statements (the head, the legend).
     fn print(&mut self, stmts: &[Stmt]) -> io::Result<()> {
         let mut ctx = statement_context();
         let mut text = String::new();
         for s in stmts {
             text.push('\n');
             print::print_statement(s, &mut ctx, &mut text);
-            // The shared part of an archive has a statement per outlet and source: written
-            // as it goes, not held whole.
-            if text.len() >= 1 << 16 {
-                self.w.write_all(text.as_bytes())?;
-                text.clear();
-            }
         }
         self.w.write_all(text.as_bytes())
     }
