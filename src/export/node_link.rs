@@ -108,12 +108,17 @@ impl NodeLinkSpool {
             (f, items): &mut (SpooledTempFile, Items),
             rows: &[R],
         ) -> io::Result<()> {
-            let mut text = Vec::new();
-            for r in rows {
+            // Kept 64 KB at a time: a chunk's rows print to several times its text.
+            let mut text = Vec::with_capacity(1 << 16);
+            for (i, r) in rows.iter().enumerate() {
                 items.push(&mut text, &r.sorted())?;
+                if text.len() >= 1 << 16 || i + 1 == rows.len() {
+                    f.write_all(&text)
+                        .map_err(|e| spool_error("the graph's rows", e))?;
+                    text.clear();
+                }
             }
-            f.write_all(&text)
-                .map_err(|e| spool_error("the graph's rows", e))
+            Ok(())
         }
         put(&mut self.links, edges)?;
         put(&mut self.nodes, nodes)
