@@ -2,6 +2,8 @@
 //! counts compared with the graph; networkx loads them where it is installed; images are
 //! drawn with Graphviz and with the built-in layout.
 
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
 #[path = "support/scratch.rs"]
 mod scratch;
 
@@ -289,6 +291,36 @@ fn images_with_graphviz_and_with_the_builtin_layout() {
         }
         let d = render(&dot, ImageFormat::Svg, Engine::Neato).expect("neato");
         assert!(d.bytes.starts_with(b"<?xml"));
+    }
+}
+
+/// A graph wider than the built-in layout's search for fewer crossings is drawn without
+/// it, every outlet still there. (With the search, these 25 KB of generated bulletin took
+/// 10 s in a release build, and a debug build many times that.)
+#[test]
+fn the_builtin_layout_draws_a_wide_graph() {
+    let text = corpus::corpus_of_size(5, 25_000);
+    let a = Pipeline::default().run(&[Document::from_text("wide.txt", &text)]);
+    let dot = to_dot(
+        &a.graph,
+        &a.report,
+        &DotOptions {
+            legend: false,
+            ..DotOptions::default()
+        },
+    );
+    let nodes = a.graph.graph.node_count();
+    assert!(
+        nodes > srcgraph::render::BUILTIN_CROSSING_SEARCH_NODES,
+        "{nodes} nodes: not wide enough"
+    );
+    let svg = String::from_utf8(builtin_svg(&dot).expect("drawn")).expect("UTF-8");
+    let (_, _, texts) = xml_counts(&svg);
+    for o in a.graph.graph.node_weights().filter_map(|n| match n {
+        srcgraph::graph::Node::Outlet(o) => Some(&o.name),
+        _ => None,
+    }) {
+        assert!(texts.iter().any(|t| t.contains(o.as_str())), "{o} drawn");
     }
 }
 
