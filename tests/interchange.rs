@@ -294,6 +294,15 @@ fn images_with_graphviz_and_with_the_builtin_layout() {
     }
 }
 
+/// The DOT statements of `a`'s graph, without the legend.
+fn dot_without_legend(a: &Analysis) -> graphviz_rust::dot_structures::Graph {
+    let opts = DotOptions {
+        legend: false,
+        ..DotOptions::default()
+    };
+    to_dot(&a.graph, &a.report, &opts)
+}
+
 /// A graph wider than the built-in layout's search for fewer crossings is drawn without
 /// it, every outlet still there. (With the search, these 25 KB of generated bulletin took
 /// 10 s in a release build, and a debug build many times that.)
@@ -301,14 +310,7 @@ fn images_with_graphviz_and_with_the_builtin_layout() {
 fn the_builtin_layout_draws_a_wide_graph() {
     let text = corpus::corpus_of_size(5, 25_000);
     let a = Pipeline::default().run(&[Document::from_text("wide.txt", &text)]);
-    let dot = to_dot(
-        &a.graph,
-        &a.report,
-        &DotOptions {
-            legend: false,
-            ..DotOptions::default()
-        },
-    );
+    let dot = dot_without_legend(&a);
     let nodes = a.graph.graph.node_count();
     assert!(
         nodes > srcgraph::render::BUILTIN_CROSSING_SEARCH_NODES,
@@ -327,14 +329,7 @@ fn the_builtin_layout_draws_a_wide_graph() {
 #[test]
 fn an_empty_graph_draws_an_empty_diagram() {
     let a = Pipeline::default().run(&[Document::from_text("e.txt", "")]);
-    let dot = to_dot(
-        &a.graph,
-        &a.report,
-        &DotOptions {
-            legend: false,
-            ..DotOptions::default()
-        },
-    );
+    let dot = dot_without_legend(&a);
     let svg = builtin_svg(&dot).expect("empty svg");
     assert!(String::from_utf8_lossy(&svg).contains("<svg"));
     if dot_available() {

@@ -22,30 +22,34 @@ pub(super) fn write(
     nodes: Rows<'_, NodeRow>,
     edges: Rows<'_, EdgeRow>,
 ) -> io::Result<()> {
-    let mut links = Items::default();
-    let mut text = Vec::new();
-    let mut out = io::BufWriter::with_capacity(1 << 16, w);
-    open(&mut out)?;
-    for e in edges {
-        text.clear();
-        links.push(&mut text, &e?.sorted())?;
-        out.write_all(&text)?;
+    /// Print each row as it is read.
+    fn items<R: SortedJson>(rows: Rows<'_, R>, out: &mut impl Write) -> io::Result<Items> {
+        let mut items = Items::default();
+        let mut text = Vec::new();
+        for r in rows {
+            text.clear();
+            items.push(&mut text, &r?.sorted())?;
+            out.write_all(&text)?;
+        }
+        Ok(items)
     }
-    links.close(&mut out)?;
-    out.write_all(b",\n  \"multigraph\": true,\n  \"nodes\": [")?;
-    let mut items = Items::default();
-    for n in nodes {
-        text.clear();
-        items.push(&mut text, &n?.sorted())?;
-        out.write_all(&text)?;
-    }
-    items.close(&mut out)?;
-    out.write_all(b"\n}\n")?;
-    done(out)
+    document(w, |out| items(edges, out), |out| items(nodes, out))
 }
 
-/// Write out what `out` holds, leaving the flushing of the writer under it to its owner.
-fn done<W: Write>(out: io::BufWriter<W>) -> io::Result<()> {
+/// The document around its lists, which `links` and `nodes` write (their items, as
+/// [`Items`] counts them), written through a buffer: serde_json writes token by token.
+fn document<'w>(
+    w: &'w mut dyn Write,
+    links: impl FnOnce(&mut io::BufWriter<&'w mut dyn Write>) -> io::Result<Items>,
+    nodes: impl FnOnce(&mut io::BufWriter<&'w mut dyn Write>) -> io::Result<Items>,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, w);
+    open(&mut out)?;
+    links(&mut out)?.close(&mut out)?;
+    out.write_all(b",\n  \"multigraph\": true,\n  \"nodes\": [")?;
+    nodes(&mut out)?.close(&mut out)?;
+    out.write_all(b"\n}\n")?;
+    // Written out, the flushing of the writer under it left to its owner.
     out.into_inner()
         .map(drop)
         .map_err(io::IntoInnerError::into_error)
@@ -126,19 +130,16 @@ impl NodeLinkSpool {
 
     /// Write the document to `w`.
     pub(crate) fn finish(self, w: &mut dyn Write) -> io::Result<()> {
-        fn copy((mut f, items): (SpooledTempFile, Items), out: &mut impl Write) -> io::Result<()> {
+        fn copy(
+            (mut f, items): (SpooledTempFile, Items),
+            out: &mut impl Write,
+        ) -> io::Result<Items> {
             f.seek(SeekFrom::Start(0))
                 .and_then(|_| io::copy(&mut f, out))
                 .map_err(|e| spool_error("the graph's rows", e))?;
-            items.close(out)
+            Ok(items)
         }
-        let mut out = io::BufWriter::with_capacity(1 << 16, w);
-        open(&mut out)?;
-        copy(self.links, &mut out)?;
-        out.write_all(b",\n  \"multigraph\": true,\n  \"nodes\": [")?;
-        copy(self.nodes, &mut out)?;
-        out.write_all(b"\n}\n")?;
-        done(out)
+        document(w, |out| copy(self.links, out), |out| copy(self.nodes, out))
     }
 }
 

@@ -6,13 +6,13 @@
 //! - DOT: [`super::dot::DotWriter`] prints each part's statements as they come;
 //! - CSV: [`CsvSink`] appends each part's rows to `nodes.csv` and `edges.csv`;
 //! - node-link JSON, GraphML and GEXF hold their nodes before their edges (or links before
-//!   nodes): [`TableSink`] keeps the rows in a spool (in memory up to a megabyte, then in
-//!   an unnamed temporary file) and writes the document at the end.
+//!   nodes): [`TableSink`] keeps what the parts give in spools (in memory up to a megabyte,
+//!   then in an unnamed temporary file) — node-link JSON the text its nodes and links print
+//!   to, GraphML and GEXF the rows — and writes the document at the end.
 
 use super::dot::DotWriter;
-use super::interchange::{
-    CsvFiles, Rows, write_gexf_rows, write_graphml_rows, write_node_link_rows,
-};
+use super::interchange::{CsvFiles, Rows, write_gexf_rows, write_graphml_rows};
+use super::node_link::NodeLinkSpool;
 use super::table::{EdgeRow, NodeIds, NodeRow, edge_row, node_row};
 use crate::analyze::Report;
 use crate::graph::SourceGraph;
@@ -163,33 +163,42 @@ pub enum TableFormat {
     Gexf,
 }
 
-/// Node-link JSON, GraphML or GEXF: the rows kept in spools (one JSON line a row) as the
-/// parts come, the document written from them at the end.
+/// Node-link JSON, GraphML or GEXF, kept as the parts come and written at the end.
 pub struct TableSink<'w> {
     w: &'w mut dyn Write,
-    format: TableFormat,
-    nodes: SpooledTempFile,
-    edges: SpooledTempFile,
-    /// Node-link JSON keeps the text its rows print to instead.
-    node_link: Option<super::node_link::NodeLinkSpool>,
+    kept: Kept,
+}
+
+/// What a [`TableSink`] keeps until the end.
+enum Kept {
+    /// Node-link JSON: the text its nodes and links print to.
+    Text(NodeLinkSpool),
+    /// GraphML and GEXF: the rows in spools (one JSON line a row), and the writer of the
+    /// document made of them.
+    Rows {
+        nodes: SpooledTempFile,
+        edges: SpooledTempFile,
+        write: fn(&mut dyn Write, Rows<'_, NodeRow>, Rows<'_, EdgeRow>) -> io::Result<()>,
+    },
 }
 
 impl<'w> TableSink<'w> {
     /// A document in `format` to be written to `w`.
     pub fn new(w: &'w mut dyn Write, format: TableFormat) -> TableSink<'w> {
-        TableSink {
-            w,
-            format,
+        let rows = |write| Kept::Rows {
             nodes: spool(),
             edges: spool(),
-            node_link: (format == TableFormat::NodeLink).then(super::node_link::NodeLinkSpool::new),
-        }
+            write,
+        };
+        let kept = match format {
+            TableFormat::NodeLink => Kept::Text(NodeLinkSpool::new()),
+            TableFormat::Graphml => rows(write_graphml_rows),
+            TableFormat::Gexf => rows(write_gexf_rows),
+        };
+        TableSink { w, kept }
     }
 
     fn keep(&mut self, nodes: &[NodeRow], edges: &[EdgeRow]) -> io::Result<()> {
-        if let Some(text) = &mut self.node_link {
-            return text.keep(nodes, edges);
-        }
         fn put<R: serde::Serialize>(f: &mut SpooledTempFile, rows: &[R]) -> io::Result<()> {
             let mut buf = Vec::new();
             for r in rows {
@@ -199,8 +208,15 @@ impl<'w> TableSink<'w> {
             f.write_all(&buf)
                 .map_err(|e| spool_error("the graph's rows", e))
         }
-        put(&mut self.nodes, nodes)?;
-        put(&mut self.edges, edges)
+        match &mut self.kept {
+            Kept::Text(text) => text.keep(nodes, edges),
+            Kept::Rows {
+                nodes: n, edges: e, ..
+            } => {
+                put(n, nodes)?;
+                put(e, edges)
+            }
+        }
     }
 }
 
@@ -234,22 +250,14 @@ impl GraphSink for TableSink<'_> {
     }
 
     fn finish(self: Box<Self>) -> io::Result<()> {
-        let TableSink {
-            w,
-            format,
-            mut nodes,
-            mut edges,
-            node_link,
-        } = *self;
-        if let Some(text) = node_link {
-            return text.finish(w);
-        }
-        let nodes: Rows<'_, NodeRow> = &mut read_back(&mut nodes)?;
-        let edges: Rows<'_, EdgeRow> = &mut read_back(&mut edges)?;
-        match format {
-            TableFormat::NodeLink => write_node_link_rows(w, nodes, edges),
-            TableFormat::Graphml => write_graphml_rows(w, nodes, edges),
-            TableFormat::Gexf => write_gexf_rows(w, nodes, edges),
+        let TableSink { w, kept } = *self;
+        match kept {
+            Kept::Text(text) => text.finish(w),
+            Kept::Rows {
+                mut nodes,
+                mut edges,
+                write,
+            } => write(w, &mut read_back(&mut nodes)?, &mut read_back(&mut edges)?),
         }
     }
 }
