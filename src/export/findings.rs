@@ -140,8 +140,9 @@ pub fn write_finding_at(
             s.end.saturating_sub(base.bytes),
         )
     };
-    // The finding is put together in one string and written at once.
-    let mut out = String::with_capacity(512);
+    // The finding is put together in one string and written at once; most take under 2 KB
+    // (a line of text, the claim, its sources and notes), so the string seldom grows.
+    let mut out = String::with_capacity(2048);
     let o = &mut out;
     let (blue, verdict, bold) = (
         Style::blue(),

@@ -37,11 +37,52 @@ fn printable_ascii(b: &[u8]) -> bool {
     chunks.all(printable) && printable(chunks.remainder())
 }
 
+/// Bytes that may start a character [`needs_escape`] is true for: the C0 controls and
+/// DEL, and the lead bytes of the C1 controls (`C2 80`-`C2 9F`) and of the bidirectional
+/// overrides (`E2 80 AA`-`E2 80 AE`, `E2 81 A6`-`E2 81 A9`).
+const MAY_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t
+};
+
+/// True when some character of `s` [`needs_escape`], read from its bytes: a lead byte
+/// never appears inside another character's UTF-8, so only the bytes [`MAY_ESCAPE`] marks
+/// are looked at closer.
+fn any_escape(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut at = 0;
+    while let Some(k) = b[at..].iter().position(|&c| MAY_ESCAPE[usize::from(c)]) {
+        let i = at + k;
+        let next = |n: usize| b.get(i + n).copied().unwrap_or(0);
+        let escape = match b[i] {
+            0xc2 => (0x80..=0x9f).contains(&next(1)),
+            0xe2 => matches!(
+                (next(1), next(2)),
+                (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+            ),
+            _ => true,
+        };
+        if escape {
+            return true;
+        }
+        at = i + 1;
+    }
+    false
+}
+
 /// Make `s` safe to print on a terminal: control characters (escape sequences included) and
 /// bidirectional overrides become visible `\u{..}` escapes; line breaks become spaces. Text
 /// that needs none of it (most) is borrowed, not copied.
 pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
-    if printable_ascii(s.as_bytes()) || !s.chars().any(needs_escape) {
+    if printable_ascii(s.as_bytes()) || !any_escape(s) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -179,10 +220,29 @@ pub fn write_article(w: &mut dyn Write, a: &Article) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{count, printable_ascii, sanitize, top_of};
+    use super::{any_escape, count, needs_escape, printable_ascii, sanitize, top_of};
     use proptest::prelude::*;
 
     proptest! {
+        /// The byte-level test finds what a test of every character finds, for text mixing
+        /// controls, overrides, their neighbours and other characters of every length.
+        #[test]
+        fn any_escape_is_the_character_rule(chars in proptest::collection::vec(
+            prop_oneof![
+                any::<char>(),
+                proptest::char::range('\u{0}', '\u{a1}'),
+                proptest::char::range('\u{2028}', '\u{2030}'),
+                proptest::char::range('\u{2060}', '\u{206f}'),
+                proptest::char::range('\u{2000}', '\u{21ff}'),
+                Just('…'),
+                Just('é'),
+            ],
+            0..24,
+        )) {
+            let s: String = chars.into_iter().collect();
+            prop_assert_eq!(any_escape(&s), s.chars().any(needs_escape), "{:?}", s);
+        }
+
         /// Sixteen bytes at a time decide as byte by byte, at every length and for bytes
         /// on either side of the printable range.
         #[test]
@@ -194,6 +254,19 @@ mod tests {
                 printable_ascii(&b),
                 b.iter().all(|c| (0x20..0x7f).contains(c))
             );
+        }
+    }
+
+    #[test]
+    fn any_escape_agrees_on_every_character() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            // Alone, and after and before characters that start with the lead bytes looked
+            // at closer (U+2000 is `E2 80 80`, U+00A0 is `C2 A0`).
+            let one = c.encode_utf8(&mut buf);
+            assert_eq!(any_escape(one), needs_escape(c), "{c:?}");
+            let framed = format!("\u{2000}\u{a0}{one}\u{2000}\u{a0}");
+            assert_eq!(any_escape(&framed), needs_escape(c), "{c:?}");
         }
     }
 
