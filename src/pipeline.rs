@@ -95,7 +95,13 @@ impl<'a> Pipeline<'a> {
             return kept;
         }
         let (mut articles, mut claims) = match chunk.articles.take() {
-            Some(articles) => {
+            Some(mut articles) => {
+                // Parsed elsewhere, perhaps with the prose read: as parsed here.
+                if self.parse.citations_only {
+                    for a in &mut articles {
+                        a.attributions.clear();
+                    }
+                }
                 let claims = self.claims_of(&chunk.doc, &articles);
                 (articles, claims)
             }

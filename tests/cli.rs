@@ -360,6 +360,55 @@ fn strict_years_leave_unknown_years_null() {
     );
 }
 
+/// `--citations-only` reads the parenthetical citations as always and no source in the
+/// prose: a claim that only the prose sources is then unsourced.
+#[test]
+fn citations_only_leaves_the_prose_unread() {
+    let text = b"Publication: Monitor Volume: 5 Issue: 3 Date: March 2, 1999\n\n\
+        The ferry across the river stops in the summer, the port authority told \
+        Interfax (Interfax, March 1).\n\n\
+        The provincial governor said on Monday that the new bridge would open in June.\n";
+    let parse = |extra: &[&str]| {
+        let args = [&["parse", "--format", "jsonl"][..], extra, &["-"]].concat();
+        let o = run(&args, Some(text));
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_str::<serde_json::Value>(stdout(&o).trim()).expect("JSON")
+    };
+    let (full, cited) = (parse(&[]), parse(&["--citations-only"]));
+    let prose: Vec<&str> = full["attributions"]
+        .as_array()
+        .expect("attributions")
+        .iter()
+        .filter_map(|a| a["text"].as_str())
+        .collect();
+    assert!(prose.contains(&"The provincial governor"), "{prose:?}");
+    assert_eq!(cited["attributions"], serde_json::json!([]));
+    assert_eq!(cited["citations"], full["citations"]);
+    assert_eq!(cited["paragraphs"], full["paragraphs"]);
+    let verdicts = |extra: &[&str]| {
+        let args = [&["check", "--format", "json", "-q"][..], extra, &["-"]].concat();
+        let o = run(&args, Some(text));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        v["inputs"][0]["claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .map(|c| c["verdict"].as_str().expect("verdict").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(verdicts(&[]), ["single-source", "single-source"]);
+    assert_eq!(
+        verdicts(&["--citations-only"]),
+        ["single-source", "unsourced"]
+    );
+    // The prose lexicon has nothing to do then: giving one is a usage error.
+    let o = run(
+        &["check", "--citations-only", "--cues", "cues.toml", "-"],
+        Some(text),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
 #[test]
 fn check_reports_claims_below_the_threshold() {
     let o = run(&["check", "--color", "never", &sample("seed.txt")], None);

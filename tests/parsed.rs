@@ -156,6 +156,25 @@ fn shards_parsed_apart_are_judged_as_the_whole_input() {
     );
 }
 
+/// Articles parsed with their prose sources, judged with `--citations-only`, are judged as
+/// the text read for its citations alone: the sources the parse found in the prose are
+/// left out.
+#[test]
+fn citations_only_leaves_out_the_prose_sources_of_a_parse() {
+    let dir = Scratch::new("parsed-citations-only");
+    let text = dir.join("corpus.txt").display().to_string();
+    std::fs::write(&text, corpus::corpus_with(31, 30, true)).expect("write");
+    let out = dir.join("full.jsonl").display().to_string();
+    parse_to(&[&text], &out, &[]);
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("parse")
+            .contains("\"cue\""),
+        "the parse holds prose sources"
+    );
+    same_from_parsed(&[&text], &[&out], &["--citations-only"]);
+}
+
 /// Line ends, a byte-order mark, blanks at line ends, tabs, wide characters, and text
 /// between articles that belongs to none of them.
 #[test]

@@ -413,6 +413,7 @@ impl Session {
                     year: args.year,
                     strict_years: args.strict_years,
                     cues,
+                    citations_only: args.citations_only,
                 },
             },
         })
