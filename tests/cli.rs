@@ -401,12 +401,20 @@ fn citations_only_leaves_the_prose_unread() {
         verdicts(&["--citations-only"]),
         ["single-source", "unsourced"]
     );
-    // The prose lexicon has nothing to do then: giving one is a usage error.
+    // The prose lexicon has nothing to do then: giving one is a usage error (before the
+    // file is read).
+    let dir = scratch("citations-only");
+    let cues = dir.join("cues.toml");
+    std::fs::write(&cues, "roles = [\"hetman\"]\n").expect("write");
+    let cues = cues.display().to_string();
     let o = run(
-        &["check", "--citations-only", "--cues", "cues.toml", "-"],
+        &["check", "--citations-only", "--cues", &cues, "-"],
         Some(text),
     );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot be used with"), "{}", stderr(&o));
+    let o = run(&["check", "--cues", &cues, "-q", "-"], Some(text));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 }
 
 #[test]

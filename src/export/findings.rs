@@ -186,12 +186,13 @@ pub fn write_finding_at(
     let line_start = lines.line_start(local_line - 1);
     let line_end = line_end(text, lines, local_line);
     let (shown, mark_from, mark_len) = window(text, line_start, line_end, target);
+    let (shown, mark_from, mark_len) = sanitized_window(&shown, mark_from, mark_len);
     style.paint(o, blue, |o| {
         let _ = write!(o, "{:>w$}", pos.line, w = gutter - 1);
     });
     o.push(' ');
     bar(o);
-    let _ = writeln!(o, " {}", sanitize(&shown));
+    let _ = writeln!(o, " {shown}");
     pad(o, gutter);
     bar(o);
     o.push(' ');
@@ -289,6 +290,29 @@ fn window(text: &str, line_start: usize, line_end: usize, target: Span) -> (Stri
         shown.push('…');
     }
     (shown, mark_from, target_chars)
+}
+
+/// The [`window`] `shown` as printed ([`sanitize`]d), with the target's character offset
+/// and length moved to match: an escaped control before or inside the target is printed
+/// as several characters (`\u{202e}`), so the underline must move with it.
+fn sanitized_window(
+    shown: &str,
+    mark_from: usize,
+    mark_len: usize,
+) -> (std::borrow::Cow<'_, str>, usize, usize) {
+    let printed = sanitize(shown);
+    if matches!(printed, std::borrow::Cow::Borrowed(_)) {
+        return (printed, mark_from, mark_len);
+    }
+    let byte_at = |chars: usize| {
+        shown
+            .char_indices()
+            .nth(chars)
+            .map_or(shown.len(), |(i, _)| i)
+    };
+    let (start, end) = (byte_at(mark_from), byte_at(mark_from + mark_len));
+    let width = |part: &str| sanitize(part).chars().count();
+    (printed, width(&shown[..start]), width(&shown[start..end]))
 }
 
 /// `at`, moved back to a character boundary of `s`.
@@ -446,6 +470,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_underline_moves_with_escaped_controls() {
+        // Target "(AFP)" after an override and a bell; the override inside it too.
+        let shown = "a\u{202e}b\x07 (A\u{202e}FP) c";
+        let (printed, from, len) = sanitized_window(shown, 5, 6);
+        assert_eq!(printed, "a\\u{202e}b\\u{7} (A\\u{202e}FP) c");
+        let marked: String = printed.chars().skip(from).take(len).collect();
+        assert_eq!(marked, "(A\\u{202e}FP)");
+        // Clean text keeps its offsets and is borrowed.
+        let (printed, from, len) = sanitized_window("x (AFP) y", 2, 5);
+        assert!(matches!(printed, std::borrow::Cow::Borrowed(_)));
+        assert_eq!((from, len), (2, 5));
+        // Line breaks print as one space each: no move.
+        assert_eq!(sanitized_window("a\tb (AFP)", 4, 5).1, 4);
     }
 
     #[test]

@@ -55,7 +55,7 @@ const MAY_ESCAPE: [bool; 256] = {
 
 /// True when some character of `s` [`needs_escape`], read from its bytes: a lead byte
 /// never appears inside another character's UTF-8, so only the bytes [`MAY_ESCAPE`] marks
-/// are looked at closer.
+/// are looked at (a C0 control or DEL escapes; `C2` and `E2` by the bytes after them).
 fn any_escape(s: &str) -> bool {
     let b = s.as_bytes();
     let mut at = 0;

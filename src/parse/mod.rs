@@ -26,7 +26,8 @@ use crate::calendar::Date;
 use crate::diag::{DiagCode, Diagnostic, Severity};
 use crate::input::Document;
 use crate::model::{
-    Article, Citation, DateRef, NonCitationReason, OutletKind, Parenthetical, SourceRef, YearSource,
+    Article, Attribution, Citation, DateRef, NonCitationReason, OutletKind, Parenthetical,
+    SourceRef, YearSource,
 };
 use crate::outlets::{Outlets, outlet_key};
 use crate::span::Span;
@@ -57,8 +58,9 @@ pub struct ParseOptions {
     /// The cue lexicon for sources named in the prose (`None`: the built-in one).
     pub cues: Option<std::sync::Arc<attribution::Cues>>,
     /// Read the parenthetical citations only: no source named in the prose is looked for,
-    /// so every article's `attributions` stay empty. About half the time on an archive, for
-    /// work that needs the cited outlets alone; verdicts then rest on citations alone.
+    /// so every article's `attributions` stay empty. A date-only group still takes its
+    /// outlet from the prose before it (`SourceRef::implied_outlet`: the citation grammar).
+    /// About a third of the parse's time; verdicts then rest on the citations.
     pub citations_only: bool,
 }
 
@@ -152,7 +154,6 @@ fn parse_article(
     outlets: &Outlets,
     opts: &ParseOptions,
 ) -> Article {
-    let text = doc.text.as_str();
     let mut article = article_head(doc, index, l);
     let pub_info = article
         .publication
@@ -188,27 +189,37 @@ fn parse_article(
     }
     one_unknown_year_warning(&mut article.diagnostics);
     if !opts.citations_only {
-        // Every block but the header: a headline names sources too ("KYIV ACCUSES MOSCOW
-        // OF …"), and so does a note in parentheses ("(NOTE: Seoul television showed …)"),
-        // though neither is a claim.
-        let body: Vec<(usize, Span)> = article
-            .paragraphs
-            .iter()
-            .copied()
-            .enumerate()
-            .filter(|&(i, _)| Some(i) != article.header_paragraph)
-            .collect();
-        let cues = opts.cues.clone().unwrap_or_else(attribution::Cues::builtin);
-        article.attributions = attribution::find_attributions(
-            text,
-            &doc.lines,
-            &body,
-            &article.citations,
-            outlets,
-            &cues,
-        );
+        article.attributions = prose_sources(doc, &article, outlets, opts);
     }
     article
+}
+
+/// The sources named in the prose of `article` (its citations read already).
+fn prose_sources(
+    doc: &Document,
+    article: &Article,
+    outlets: &Outlets,
+    opts: &ParseOptions,
+) -> Vec<Attribution> {
+    // Every block but the header: a headline names sources too ("KYIV ACCUSES MOSCOW OF
+    // …"), and so does a note in parentheses ("(NOTE: Seoul television showed …)"), though
+    // neither is a claim.
+    let body: Vec<(usize, Span)> = article
+        .paragraphs
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(i, _)| Some(i) != article.header_paragraph)
+        .collect();
+    let cues = opts.cues.clone().unwrap_or_else(attribution::Cues::builtin);
+    attribution::find_attributions(
+        &doc.text,
+        &doc.lines,
+        &body,
+        &article.citations,
+        outlets,
+        &cues,
+    )
 }
 
 /// A citation group read, not yet resolved: its paragraph, span, the paragraph's span, and
