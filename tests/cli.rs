@@ -417,6 +417,43 @@ fn citations_only_leaves_the_prose_unread() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 }
 
+/// The summary line says how many findings fall below the threshold and how many are
+/// reported for another reason (here a circle of two outlets citing each other).
+#[test]
+fn the_summary_tells_threshold_findings_from_the_others() {
+    let text = b"Publication: Monitor Volume: 5 Issue: 3 Date: March 2, 1999\n\n\
+        The dam burst at night (Interfax, citing Trud, March 1; Trud, citing Interfax, \
+        March 1; AFP, March 1).\n\nThe mayor resigned (Kyodo, March 1).\n";
+    let o = run(&["check", "--color", "never", "-"], Some(text));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("warning[circular-reporting]"), "{out}");
+    assert!(
+        out.ends_with(
+            "2 reported (1 with fewer than 2 independent sources, 1 for circular reporting \
+             or another finding)\n"
+        ),
+        "{out}"
+    );
+    // Allowed, the circle is no finding and the line is as before.
+    let o = run(
+        &[
+            "check",
+            "--allow",
+            "circular-reporting",
+            "--color",
+            "never",
+            "-",
+        ],
+        Some(text),
+    );
+    assert!(
+        stdout(&o).ends_with("1 reported (fewer than 2 independent sources)\n"),
+        "{}",
+        stdout(&o)
+    );
+}
+
 #[test]
 fn check_reports_claims_below_the_threshold() {
     let o = run(&["check", "--color", "never", &sample("seed.txt")], None);

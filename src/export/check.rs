@@ -82,6 +82,25 @@ impl Selection {
             .then(|| kind.unwrap_or(v.as_str()))
     }
 
+    /// True when `c`, a finding, is one for another reason than the threshold: circular
+    /// reporting, collective-only, or a kind given to `--deny`, at enough sources.
+    fn beyond_threshold(&self, c: &ClaimReport) -> bool {
+        self.verdicts.is_empty() && c.corroboration.independent_sources >= self.min_sources
+    }
+
+    /// Why the `findings` were reported, for the summary line; `beyond` of them for another
+    /// reason than the threshold ([`Selection::beyond_threshold`]).
+    fn why_of(&self, findings: usize, beyond: usize) -> String {
+        let why = self.why();
+        if beyond == 0 {
+            return why;
+        }
+        format!(
+            "{} with {why}, {beyond} for circular reporting or another finding",
+            findings - beyond
+        )
+    }
+
     /// Why the findings were reported, for the summary line.
     fn why(&self) -> String {
         if self.verdicts.is_empty() {
@@ -97,6 +116,8 @@ impl Selection {
 struct Tally {
     name: String,
     findings: usize,
+    /// Findings for another reason than the threshold.
+    beyond: usize,
     claims: usize,
     totals: ArticleTotals,
     articles_json: SpooledTempFile,
@@ -123,6 +144,8 @@ pub struct WrittenChunk {
     out: Vec<u8>,
     claims: usize,
     findings: usize,
+    /// Findings for another reason than the threshold.
+    beyond: usize,
     /// Its article summaries in JSON, separated as `out`'s claims but without the line
     /// break before the first.
     articles_json: Vec<u8>,
@@ -176,17 +199,18 @@ impl ChunkWriting {
 
     /// Write the claims of `report` to `out`: the findings (human), or every claim, each
     /// after a line break and the ones after the first after a comma (JSON). Returns how
-    /// many are findings.
+    /// many are findings, and how many of them are for another reason than the threshold.
     fn write_claims(
         &self,
         out: &mut dyn Write,
         chunk: &Chunk,
         report: &ChunkReport,
-    ) -> io::Result<usize> {
-        let mut findings = 0;
+    ) -> io::Result<(usize, usize)> {
+        let (mut findings, mut beyond) = (0, 0);
         for (i, c) in report.claims.iter().enumerate() {
             let kind = self.selection.finding(c);
             findings += usize::from(kind.is_some());
+            beyond += usize::from(kind.is_some() && self.selection.beyond_threshold(c));
             match self.format {
                 CheckFormat::Human => {
                     if let Some(kind) = kind {
@@ -202,7 +226,7 @@ impl ChunkWriting {
                 }
             }
         }
-        Ok(findings)
+        Ok((findings, beyond))
     }
 
     /// The chunk written as `out` with `findings`, with what its input's totals need.
@@ -210,7 +234,7 @@ impl ChunkWriting {
         &self,
         report: ChunkReport,
         out: Vec<u8>,
-        findings: usize,
+        (findings, beyond): (usize, usize),
     ) -> io::Result<WrittenChunk> {
         let mut articles_json = Vec::new();
         if self.format == CheckFormat::Json {
@@ -225,6 +249,7 @@ impl ChunkWriting {
             out,
             claims: report.claims.len(),
             findings,
+            beyond,
             articles_json,
             articles: report.articles,
             outlets: report.outlets,
@@ -298,6 +323,7 @@ impl<W: Write> CheckWriter<W> {
         self.input = Some(Tally {
             name: name.to_string(),
             findings: 0,
+            beyond: 0,
             claims: 0,
             totals: ArticleTotals::default(),
             articles_json: crate::spool::spool(),
@@ -378,6 +404,7 @@ impl<W: Write> CheckWriter<W> {
     fn add(&mut self, w: WrittenChunk, t: &mut Tally) -> io::Result<()> {
         let json = self.writing.format == CheckFormat::Json;
         t.findings += w.findings;
+        t.beyond += w.beyond;
         t.claims += w.claims;
         if json && !w.articles.is_empty() {
             let sep = if t.totals.articles == 0 {
@@ -418,7 +445,7 @@ impl<W: Write> CheckWriter<W> {
         self.inputs += 1;
         match self.writing.format {
             CheckFormat::Human => {
-                let why = self.writing.selection.why();
+                let why = self.writing.selection.why_of(t.findings, t.beyond);
                 let line = summary_line_of(&t.name, &t.totals, t.findings, &why);
                 writeln!(self.out, "{line}")?;
             }
