@@ -418,7 +418,8 @@ fn citations_only_leaves_the_prose_unread() {
 }
 
 /// The summary line says how many findings fall below the threshold and how many are
-/// reported for another reason (here a circle of two outlets citing each other).
+/// reported for another reason (here a circle of two outlets citing each other), and the
+/// notes say how each outlet of the circle counted.
 #[test]
 fn the_summary_tells_threshold_findings_from_the_others() {
     let text = b"Publication: Monitor Volume: 5 Issue: 3 Date: March 2, 1999\n\n\
@@ -428,11 +429,25 @@ fn the_summary_tells_threshold_findings_from_the_others() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("warning[circular-reporting]"), "{out}");
+    // Each outlet of the circle is cited as a source of its own too, so neither note says
+    // it is counted once.
+    assert!(
+        out.contains("= note: Interfax relays Trud, and is cited as a source of its own too"),
+        "{out}"
+    );
+    assert!(!out.contains("counted once"), "{out}");
     assert!(
         out.ends_with(
             "2 reported (1 with fewer than 2 independent sources, 1 for circular reporting \
              or another finding)\n"
         ),
+        "{out}"
+    );
+    // A plain relay is counted once, and says so.
+    let relay = b"The talks failed (Interfax, citing Trud, March 1).\n";
+    let out = stdout(&run(&["check", "--color", "never", "-"], Some(relay)));
+    assert!(
+        out.contains("= note: Interfax relays Trud: counted once"),
         "{out}"
     );
     // Allowed, the circle is no finding and the line is as before.

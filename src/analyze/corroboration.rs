@@ -177,6 +177,7 @@ pub fn corroborate_with(g: &SourceGraph, claim: NodeIndex, roots: &RelayRoots) -
         named_here: edges.prose.iter().map(|(_, n)| *n).collect(),
         keys: Vec::new(),
         notes: Vec::new(),
+        relay_notes: Vec::new(),
         circular: false,
         sources: Vec::new(),
         nodes: Vec::new(),
@@ -312,6 +313,9 @@ struct Tally<'g> {
     /// (independence key, first outlet counted under it).
     keys: Vec<(String, String)>,
     notes: Vec<String>,
+    /// The note that says a carrier is a relay ("X relays Y: counted once"), by the
+    /// carrier's node and the note's index.
+    relay_notes: Vec<(NodeIndex, usize)>,
     circular: bool,
     /// The claim's sources so far, and their nodes (in the same order).
     sources: Vec<SourceUse>,
@@ -341,6 +345,17 @@ impl Tally<'_> {
             implied: false,
             prose: None,
             inherited: false,
+        }
+    }
+
+    /// The relay `n`, cited by the claim as a source of its own too ("X, citing Y; Y,
+    /// citing X"), now counts: its note says so instead of "counted once".
+    fn relay_counted_after_all(&mut self, n: NodeIndex) {
+        let Some(&(_, i)) = self.relay_notes.iter().find(|(r, _)| *r == n) else {
+            return;
+        };
+        if let Some(relays) = self.notes[i].strip_suffix(": counted once") {
+            self.notes[i] = format!("{relays}, and is cited as a source of its own too");
         }
     }
 
@@ -386,6 +401,7 @@ impl Tally<'_> {
                 }
                 if s.role == SourceRole::Relay && !is_carrier(c) {
                     self.sources[i].role = self.counted(target);
+                    self.relay_counted_after_all(target);
                 }
                 continue;
             }
@@ -396,6 +412,7 @@ impl Tally<'_> {
                     .filter_map(|&r| origin(c, r))
                     .filter_map(|(_, n)| g.outlet(*n).map(|o| o.name.as_str()))
                     .collect();
+                self.relay_notes.push((target, self.notes.len()));
                 self.notes.push(format!(
                     "{} relays {}: counted once",
                     o.name,
