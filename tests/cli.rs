@@ -450,6 +450,14 @@ fn the_summary_tells_threshold_findings_from_the_others() {
         out.contains("= note: Interfax relays Trud: counted once"),
         "{out}"
     );
+    // An outlet citing itself under another name relays nothing.
+    let itself = b"The talks failed (Kommersant, citing a report by Kommersant-Daily, March 1).\n";
+    let out = stdout(&run(&["check", "--color", "never", "-"], Some(itself)));
+    assert!(
+        out.contains("= note: Kommersant and Kommersant-Daily are one outlet (Kommersant)"),
+        "{out}"
+    );
+    assert!(!out.contains("relays"), "{out}");
     // Allowed, the circle is no finding and the line is as before.
     let o = run(
         &[

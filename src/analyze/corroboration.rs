@@ -376,8 +376,13 @@ impl Tally<'_> {
                 .iter()
                 .find(|(d, _)| d.citation == c.citation && d.reference == r)
         };
-        let is_carrier =
-            |c: &crate::graph::CiteEdge| c.relays.iter().any(|&r| origin(c, r).is_some());
+        // A carrier relays another outlet: "Kommersant, citing Kommersant-Daily" is one
+        // outlet citing itself, no relay.
+        let is_carrier = |c: &crate::graph::CiteEdge, carrier: NodeIndex| {
+            c.relays
+                .iter()
+                .any(|&r| origin(c, r).is_some_and(|(_, n)| *n != carrier))
+        };
         for &(c, target) in cites {
             let Some(Node::Outlet(o)) = g.graph.node_weight(target) else {
                 continue;
@@ -399,17 +404,18 @@ impl Tally<'_> {
                     }
                     s.written.push(c.written.clone());
                 }
-                if s.role == SourceRole::Relay && !is_carrier(c) {
+                if s.role == SourceRole::Relay && !is_carrier(c, target) {
                     self.sources[i].role = self.counted(target);
                     self.relay_counted_after_all(target);
                 }
                 continue;
             }
-            let role = if is_carrier(c) {
+            let role = if is_carrier(c, target) {
                 let origins: Vec<&str> = c
                     .relays
                     .iter()
                     .filter_map(|&r| origin(c, r))
+                    .filter(|(_, n)| *n != target)
                     .filter_map(|(_, n)| g.outlet(*n).map(|o| o.name.as_str()))
                     .collect();
                 self.relay_notes.push((target, self.notes.len()));
